@@ -1,0 +1,50 @@
+# recruitwatch — the two commands a newcomer needs:  `make run`  and  `make test`.
+PY      ?= python3.11
+VENV    ?= .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed
+CORPUS  ?= ../shared/corpus
+
+.PHONY: deb install kafka run demo test test-unit lint eval bench chaos compose-check clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+kafka:
+	@deploy/kafka/install.sh >/dev/null
+
+deb:
+	@deploy/install-debian-packages.sh
+
+install: $(STAMP) kafka deb
+
+run: install            ## the whole product on an embedded local Kafka, fixture site included
+	$(BIN)/recruitwatch up --demo
+
+live: install           ## the whole product, watching the real sources in seeds/sources.yaml
+	$(BIN)/recruitwatch up
+
+test: install lint      ## every test: unit, pipeline (real broker), end-to-end, compose, prometheus
+	$(BIN)/pytest -q -p no:cacheprovider --durations=15
+
+test-unit: $(STAMP)
+	$(BIN)/pytest -q -m "not kafka" tests/unit
+
+lint: $(STAMP)
+	$(BIN)/ruff check services tests bench
+	$(BIN)/mypy
+
+eval: $(STAMP)
+	$(BIN)/python -m services.extractor.evaluate --corpus $(CORPUS)
+
+bench: install
+	$(BIN)/python -m bench.run
+
+chaos: install
+	$(BIN)/pytest -q -m slow tests/chaos
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache

@@ -1,0 +1,43 @@
+"""Settings every service shares; each service subclasses with its own env prefix."""
+
+from __future__ import annotations
+
+from pydantic import AliasChoices, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from services.shared.topics import TopicNames
+
+DEFAULT_BOOTSTRAP = "127.0.0.1:9092"
+
+
+class ServiceSettings(BaseSettings):
+    """Kafka connection, topic prefix and logging; read from the environment."""
+
+    model_config = SettingsConfigDict(env_prefix="RECRUITWATCH_", extra="ignore")
+
+    kafka_bootstrap_servers: str = Field(
+        DEFAULT_BOOTSTRAP,
+        validation_alias=AliasChoices("KAFKA_BOOTSTRAP_SERVERS", "RECRUITWATCH_KAFKA_BOOTSTRAP_SERVERS"),
+        description="Kafka bootstrap servers, comma separated (KAFKA_BOOTSTRAP_SERVERS).",
+    )
+    topic_prefix: str = Field(
+        "",
+        validation_alias=AliasChoices("RECRUITWATCH_TOPIC_PREFIX"),
+        description="Prefix for every topic and consumer group (isolates test runs on one broker).",
+    )
+    log_level: str = Field(
+        "INFO",
+        validation_alias=AliasChoices("RECRUITWATCH_LOG_LEVEL"),
+        description="Log level of the JSON logs on stderr.",
+    )
+    metrics_host: str = Field("0.0.0.0", description="Address the service's HTTP server binds to.")
+
+    @property
+    def topics(self) -> TopicNames:
+        """The public topic names under the configured prefix."""
+        return TopicNames.with_prefix(self.topic_prefix)
+
+    @property
+    def faust_broker(self) -> list[str]:
+        """Broker URLs in Faust's form."""
+        return [f"kafka://{hp.strip()}" for hp in self.kafka_bootstrap_servers.split(",") if hp.strip()]

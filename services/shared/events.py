@@ -1,0 +1,259 @@
+"""Event types on the public topics, their schema versions and the orjson codec.
+
+Every record carries a `schema` field ("<record type>/v<major>"); schemas/*.schema.json describe them.
+Decoding rejects unknown schemas and missing fields with SchemaError, which callers dead-letter.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+
+import orjson
+
+RAW_ARTICLE = "articles.raw/v1"
+TEXT_ARTICLE = "articles.text/v1"
+FACT = "recruitment.fact/v1"
+EXTRACTION = "recruitment.extraction/v1"
+DEAD_LETTER = "recruitwatch.dlq/v1"
+
+
+class SchemaError(ValueError):
+    """A record that is not valid JSON, names an unknown schema or lacks required fields."""
+
+
+@dataclass(frozen=True, slots=True)
+class RawArticle:
+    """A fetched article page (`articles.raw`), keyed by article_id."""
+
+    article_id: str
+    source_id: str
+    url: str
+    canonical_url: str
+    fetched_at: str
+    http_status: int
+    html: str
+    content_hash: str
+    crawler_version: str
+    etag: str | None = None
+    last_modified: str | None = None
+    entry_title: str | None = None
+    entry_published: str | None = None
+    entry_summary: str | None = None
+    html_truncated: bool = False
+    charset: str | None = None
+    source_province: str | None = None
+    schema: str = RAW_ARTICLE
+
+
+@dataclass(frozen=True, slots=True)
+class TextArticle:
+    """An article's main text and metadata (`articles.text`), keyed by article_id."""
+
+    article_id: str
+    source_id: str
+    url: str
+    canonical_url: str
+    fetched_at: str
+    title: str | None
+    published: str | None
+    published_from: str | None
+    author: str | None
+    language: str | None
+    text: str
+    text_method: str
+    content_hash: str
+    parser_version: str
+    source_province: str | None = None
+    schema: str = TEXT_ARTICLE
+
+
+@dataclass(frozen=True, slots=True)
+class FactEvent:
+    """One recruitment fact (`recruitment.facts`, schema recruitment.fact/v1), keyed by article_id."""
+
+    event_id: str
+    series_key: str
+    article_id: str
+    article_url: str
+    article_title: str | None
+    article_published: str | None
+    fetched_at: str
+    source_id: str
+    extractor_version: str
+    metric: str
+    segment: str
+    value: float
+    unit: str
+    qualifier: str
+    per_year: bool
+    org: str | None
+    place: str | None
+    level: str | None
+    period_start: str | None
+    period_end: str | None
+    period_text: str | None
+    evidence: str | None
+    value_max: float | None = None
+    note: str | None = None
+    province: str | None = None
+    province_code: str | None = None
+    province_current: str | None = None
+    province_current_code: str | None = None
+    place_code: str | None = None
+    schema: str = FACT
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractionEvent:
+    """All facts of one article at one extractor version: the sink's unit of replacement."""
+
+    article_id: str
+    article_url: str
+    article_title: str | None
+    article_published: str | None
+    fetched_at: str
+    source_id: str
+    extractor_version: str
+    relevant: bool
+    facts: tuple[FactEvent, ...] = ()
+    schema: str = EXTRACTION
+
+
+@dataclass(frozen=True, slots=True)
+class DeadLetter:
+    """A record a stage could not process (`recruitwatch.dlq`)."""
+
+    stage: str
+    error: str
+    reason: str
+    failed_at: str
+    service_version: str
+    original: str
+    original_topic: str | None = None
+    original_partition: int | None = None
+    original_offset: int | None = None
+    original_key: str | None = None
+    original_truncated: bool = False
+    schema: str = DEAD_LETTER
+
+
+Event = RawArticle | TextArticle | FactEvent | ExtractionEvent | DeadLetter
+E = TypeVar("E", RawArticle, TextArticle, FactEvent, ExtractionEvent, DeadLetter)
+
+_TYPES: dict[str, type[Any]] = {
+    RAW_ARTICLE: RawArticle,
+    TEXT_ARTICLE: TextArticle,
+    FACT: FactEvent,
+    EXTRACTION: ExtractionEvent,
+    DEAD_LETTER: DeadLetter,
+}
+
+
+def encode(event: Event) -> bytes:
+    """Serialize an event to JSON bytes (orjson, dataclasses natively)."""
+    return orjson.dumps(event)
+
+
+def _build(cls: type[Any], data: dict[str, Any]) -> Any:
+    names = {f.name for f in dataclasses.fields(cls)}
+    required = {
+        f.name
+        for f in dataclasses.fields(cls)
+        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+    }
+    missing = required - data.keys()
+    if missing:
+        raise SchemaError(f"{data.get('schema')}: missing fields {sorted(missing)}")
+    kwargs = {k: v for k, v in data.items() if k in names}
+    if cls is ExtractionEvent:
+        kwargs["facts"] = tuple(_build(FactEvent, f) for f in data.get("facts", ()))
+    try:
+        return cls(**kwargs)
+    except TypeError as exc:  # pragma: no cover - defensive
+        raise SchemaError(str(exc)) from exc
+
+
+def decode(payload: bytes | str, expected: type[E] | None = None) -> E:
+    """Parse a record; raise SchemaError for bad JSON, unknown schema or the wrong type."""
+    try:
+        data = orjson.loads(payload)
+    except orjson.JSONDecodeError as exc:
+        raise SchemaError(f"not JSON: {exc}") from exc
+    if not isinstance(data, dict):
+        raise SchemaError("record is not a JSON object")
+    schema = data.get("schema")
+    cls = _TYPES.get(schema) if isinstance(schema, str) else None
+    if cls is None:
+        raise SchemaError(f"unknown schema {schema!r}")
+    if expected is not None and cls is not expected:
+        raise SchemaError(f"expected {expected.__name__}, got schema {schema!r}")
+    return _build(cls, data)
+
+
+def utc_now() -> str:
+    """Current time as an RFC 3339 UTC timestamp (seconds precision)."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def stable_id(*parts: object, length: int = 24) -> str:
+    """Deterministic id from parts (sha256 hex prefix): replays produce the same ids."""
+    text = "\x1f".join("" if p is None else str(p) for p in parts)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:length]
+
+
+DEAD_LETTER_ORIGINAL_LIMIT = 1024 * 1024
+
+
+def dead_letter(
+    stage: str,
+    exc: BaseException,
+    original: bytes | str | None,
+    *,
+    service_version: str,
+    topic: str | None = None,
+    partition: int | None = None,
+    offset: int | None = None,
+    key: bytes | str | None = None,
+) -> DeadLetter:
+    """Build a dead letter carrying stage, error and the original record (bounded)."""
+    raw = original.decode("utf-8", "replace") if isinstance(original, bytes) else (original or "")
+    truncated = len(raw) > DEAD_LETTER_ORIGINAL_LIMIT
+    return DeadLetter(
+        stage=stage,
+        error=type(exc).__name__,
+        reason=str(exc)[:2000] or type(exc).__name__,
+        failed_at=utc_now(),
+        service_version=service_version,
+        original=raw[:DEAD_LETTER_ORIGINAL_LIMIT],
+        original_topic=topic,
+        original_partition=partition,
+        original_offset=offset,
+        original_key=key.decode("utf-8", "replace") if isinstance(key, bytes) else key,
+        original_truncated=truncated,
+    )
+
+
+__all__ = [
+    "DEAD_LETTER",
+    "EXTRACTION",
+    "FACT",
+    "RAW_ARTICLE",
+    "TEXT_ARTICLE",
+    "DeadLetter",
+    "Event",
+    "ExtractionEvent",
+    "FactEvent",
+    "RawArticle",
+    "SchemaError",
+    "TextArticle",
+    "dead_letter",
+    "decode",
+    "encode",
+
+    "stable_id",
+    "utc_now",
+]

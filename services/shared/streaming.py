@@ -1,0 +1,99 @@
+"""Faust app construction with the project's Kafka settings, a /metrics page and dead-lettering.
+
+aiokafka/Faust defaults are wrong for this product: here producers use acks=all with idempotence,
+consumers start at the earliest offset and commit only processed offsets, and sizes are aligned
+with the topics' max.message.bytes. Agents keep concurrency 1 (see README, "Processing guarantees").
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+import faust
+from faust.transport.drivers import aiokafka as faust_aiokafka
+from faust.web import Request, Response, View
+from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
+
+from services.shared.config import ServiceSettings
+from services.shared.events import DeadLetter, dead_letter, encode
+from services.shared.topics import PARTITIONS, kafka_limits
+
+log = logging.getLogger(__name__)
+
+
+def _idempotent_settings(self: Any) -> Mapping[str, Any]:
+    """Faust enables idempotence only inside transactions; this product wants it always."""
+    return {"acks": "all", "enable_idempotence": True}
+
+
+faust_aiokafka.Producer._settings_extra = _idempotent_settings  # type: ignore[method-assign]
+
+
+def make_app(app_id: str, settings: ServiceSettings, *, web_port: int, **overrides: Any) -> faust.App:
+    """A Faust app bound to the configured broker, topic prefix and HTTP port."""
+    limits = kafka_limits()
+    conf: dict[str, Any] = {
+        "broker": settings.faust_broker,
+        "store": "memory://",
+        "autodiscover": False,
+        "topic_partitions": PARTITIONS,
+        "topic_replication_factor": 1,
+        "topic_allow_declare": True,
+        "table_standby_replicas": 0,
+        "producer_acks": -1,
+        "producer_compression_type": "gzip",
+        "producer_max_request_size": limits["max_request_size"],
+        "consumer_max_fetch_size": limits["max_partition_fetch_bytes"],
+        "consumer_auto_offset_reset": "earliest",
+        "broker_commit_every": 100,
+        "broker_commit_interval": 1.0,
+        "stream_wait_empty": True,
+        "web_enabled": True,
+        "web_bind": settings.metrics_host,
+        "web_port": web_port,
+        "web_host": "127.0.0.1",
+        "worker_redirect_stdouts": False,
+        "logging_config": None,
+    }
+    conf.update(overrides)
+    return faust.App(settings.topic_prefix + app_id, **conf)
+
+
+def add_metrics_page(app: faust.App, registry: CollectorRegistry, path: str = "/metrics") -> None:
+    """Serve `registry` in the Prometheus text format on the app's web server."""
+
+    @app.page(path)
+    class Metrics(View):
+        async def get(self, request: Request) -> Response:
+            return self.bytes(generate_latest(registry), content_type=CONTENT_TYPE_LATEST.split(";")[0])
+
+
+async def send_dead_letter(
+    topic: faust.TopicT,
+    stage: str,
+    exc: BaseException,
+    original: bytes | str | None,
+    *,
+    service_version: str,
+    message: Any = None,
+) -> DeadLetter:
+    """Build and send a dead letter, awaiting the broker's ack before the caller moves on."""
+    meta: dict[str, Any] = {}
+    if message is not None:
+        meta = {"topic": message.topic, "partition": message.partition, "offset": message.offset, "key": message.key}
+    letter = dead_letter(stage, exc, original, service_version=service_version, **meta)
+    fut = await topic.send(key=meta.get("key"), value=encode(letter))
+    await fut
+    log.warning("dead letter", extra={"stage": stage, "error": letter.error, "reason": letter.reason[:300], **meta})
+    return letter
+
+
+def run_worker(app: faust.App, settings: ServiceSettings) -> None:
+    """Run the Faust worker in the foreground until SIGINT/SIGTERM; logs stay JSON."""
+    from services.shared.logs import setup_logging
+
+    handler = setup_logging(app.conf.id, settings.log_level)
+    worker = faust.Worker(app, loglevel=settings.log_level, loghandlers=[handler], quiet=True)
+    worker.execute_from_commandline()
