@@ -1,0 +1,178 @@
+"""`recruitwatch up`: a local Kafka (unless KAFKA_BOOTSTRAP_SERVERS), topics, and the three services.
+
+Children run as `python -m services.cli <service>` with PR_SET_PDEATHSIG, so none outlives `up`;
+Ctrl-C or SIGTERM stops them in reverse data order (crawler first), then the broker.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import SettingsConfigDict
+
+from services.shared.admin import ensure_topics, wait_for_broker
+from services.shared.broker import LocalKafka, _die_with_parent
+from services.shared.config import ServiceSettings
+from services.shared.logs import setup_logging
+
+log = logging.getLogger("recruitwatch.up")
+SERVICES = ("sink", "extractor", "crawler")
+DEFAULT_SOURCES = Path(__file__).resolve().parents[2] / "seeds" / "sources.yaml"
+
+
+class UpSettings(ServiceSettings):
+    """Settings of `recruitwatch up` (env prefix RECRUITWATCH_UP_)."""
+
+    model_config = SettingsConfigDict(env_prefix="RECRUITWATCH_UP_", extra="ignore")
+
+    local_kafka_port: int = Field(0, description="Port of the embedded broker (0: a free port).")
+    demo_port: int = Field(8765, description="Port of the demo fixture site with --demo (0: a free port).")
+    stop_timeout_s: float = Field(20.0, description="Seconds a service gets to stop before SIGKILL.")
+    max_restarts: int = Field(5, description="Restarts of a crashed service within restart_window_s before up gives up.")
+    restart_window_s: float = Field(300.0, description="Window for counting restarts.")
+    restart_backoff_s: float = Field(2.0, description="First delay before restarting a crashed service (doubles).")
+
+
+@dataclass
+class Child:
+    """One supervised service process."""
+
+    name: str
+    argv: list[str]
+    env: dict[str, str]
+    process: subprocess.Popen[bytes] | None = None
+    restarts: list[float] = field(default_factory=list)
+
+    def start(self) -> None:
+        """Spawn the process (it dies with us)."""
+        self.process = subprocess.Popen(self.argv, env=self.env, preexec_fn=_die_with_parent)
+        log.info("service started", extra={"service": self.name, "pid": self.process.pid})
+
+    def stop(self, timeout: float) -> None:
+        """SIGTERM, wait, then SIGKILL."""
+        proc = self.process
+        if proc is None or proc.poll() is not None:
+            return
+        proc.terminate()
+        try:
+            proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            log.warning("service did not stop in time; killing", extra={"service": self.name})
+            proc.kill()
+            proc.wait()
+
+
+@contextlib.contextmanager
+def _broker(settings: UpSettings) -> Iterator[str]:
+    external = os.environ.get("KAFKA_BOOTSTRAP_SERVERS")
+    if external:
+        asyncio.run(wait_for_broker(external))
+        yield external
+        return
+    with LocalKafka(port=settings.local_kafka_port) as broker:
+        log.info("embedded kafka ready", extra={"bootstrap": broker.bootstrap})
+        yield broker.bootstrap
+
+
+@contextlib.contextmanager
+def _demo_site(port: int) -> Iterator[str]:
+    """Run the demo fixture site on a background event loop; yield its base URL."""
+    from services.shared.demo_site import start_demo_site
+
+    loop = asyncio.new_event_loop()
+    thread = threading.Thread(target=loop.run_forever, name="demo-site", daemon=True)
+    thread.start()
+    runner, base = asyncio.run_coroutine_threadsafe(start_demo_site("127.0.0.1", port), loop).result(30)
+    log.info("demo site serving", extra={"url": base + "/rss.xml"})
+    try:
+        yield base
+    finally:
+        asyncio.run_coroutine_threadsafe(runner.cleanup(), loop).result(10)
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(5)
+
+
+def demo_sources(base: str, directory: Path) -> Path:
+    """Write a sources file that watches only the demo site (loopback explicitly allowed)."""
+    from services.crawler.registry import demo_sources_yaml
+
+    path = directory / "demo-sources.yaml"
+    path.write_text(demo_sources_yaml(base), encoding="utf-8")
+    return path
+
+
+def _children(sources: Path, env: dict[str, str]) -> list[Child]:
+    base = [sys.executable, "-m", "services.cli"]
+    return [
+        Child("sink", [*base, "sink"], env),
+        Child("extractor", [*base, "extractor"], env),
+        Child("crawler", [*base, "crawler", "--sources", str(sources)], env),
+    ]
+
+
+def _may_restart(child: Child, settings: UpSettings) -> bool:
+    now = time.monotonic()
+    child.restarts = [t for t in child.restarts if now - t < settings.restart_window_s]
+    return len(child.restarts) < settings.max_restarts
+
+
+def _supervise(children: list[Child], settings: UpSettings, stop: threading.Event) -> int:
+    """Restart crashed services with backoff; return an exit code when stopped or given up."""
+    while not stop.wait(0.5):
+        for child in children:
+            assert child.process is not None
+            code = child.process.poll()
+            if code is None:
+                continue
+            if not _may_restart(child, settings):
+                log.error("service keeps crashing; stopping", extra={"service": child.name, "exit_code": code})
+                return 1
+            delay = settings.restart_backoff_s * 2 ** len(child.restarts)
+            log.warning("service exited; restarting", extra={"service": child.name, "exit_code": code, "delay_s": delay})
+            child.restarts.append(time.monotonic())
+            if stop.wait(delay):
+                break
+            child.start()
+    return 0
+
+
+def run_up(demo: bool = False, sources: str | None = None) -> int:
+    """Run the whole product until Ctrl-C / SIGTERM; return the exit code."""
+    settings = UpSettings()
+    setup_logging("up", settings.log_level)
+    stop = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.set())
+    with contextlib.ExitStack() as stack:
+        bootstrap = stack.enter_context(_broker(settings))
+        asyncio.run(ensure_topics(bootstrap, settings.topic_prefix))
+        sources_path = Path(sources) if sources else DEFAULT_SOURCES
+        if demo:
+            base = stack.enter_context(_demo_site(settings.demo_port))
+            tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="recruitwatch-demo-")))
+            sources_path = demo_sources(base, tmp)
+        env = {**os.environ, "KAFKA_BOOTSTRAP_SERVERS": bootstrap}
+        children = _children(sources_path, env)
+        for child in children:
+            child.start()
+        print(f"recruitwatch up: kafka {bootstrap}; metrics at http://127.0.0.1:9400/metrics, facts at /facts", flush=True)
+        try:
+            code = _supervise(children, settings, stop)
+        finally:
+            for child in reversed(children):
+                child.stop(settings.stop_timeout_s)
+            log.info("all services stopped")
+    return code
