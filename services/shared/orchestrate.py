@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
 from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
@@ -107,11 +108,25 @@ def _demo_site(port: int) -> Iterator[str]:
 
 def demo_sources(base: str, directory: Path) -> Path:
     """Write a sources file that watches only the demo site (loopback explicitly allowed)."""
-    from services.crawler.registry import demo_sources_yaml
-
     path = directory / "demo-sources.yaml"
     path.write_text(demo_sources_yaml(base), encoding="utf-8")
     return path
+
+
+def demo_sources_yaml(base: str, poll_s: float = 10.0) -> str:
+    """The sources registry for the demo site at `base` (see docs/crawler.md for the format)."""
+    source = {
+        "id": "demo-site",
+        "name": "Bản tin xây dựng Đảng (demo)",
+        "province": "Toàn quốc",
+        "home": base + "/",
+        "kind": "national",
+        "entries": [{"kind": "rss", "url": base + "/rss.xml"}],
+        "min_interval": poll_s,
+        "max_interval": poll_s * 6,
+        "allow_loopback": True,
+    }
+    return yaml.safe_dump({"sources": [source]}, allow_unicode=True, sort_keys=False)
 
 
 def _children(sources: Path, env: dict[str, str]) -> list[Child]:

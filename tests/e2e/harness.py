@@ -1,0 +1,143 @@
+"""Runs `recruitwatch up` as a real process tree for end-to-end tests and reads what it produced."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from aiokafka import AIOKafkaConsumer, TopicPartition
+
+from services.shared.broker import free_port
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@dataclass
+class Stack:
+    """A running `recruitwatch up` with its ports, marker and log file."""
+
+    process: subprocess.Popen[bytes]
+    marker: str
+    sink_port: int
+    extractor_port: int
+    crawler_port: int
+    log_path: Path
+
+    def url(self, path: str, port: int | None = None) -> str:
+        """URL on one of the stack's HTTP servers (the sink by default)."""
+        return f"http://127.0.0.1:{port or self.sink_port}{path}"
+
+    def log_tail(self, n: int = 6000) -> str:
+        """The end of the combined stdout/stderr of the stack."""
+        return self.log_path.read_text(errors="replace")[-n:]
+
+
+def stack_env(marker: str, ports: tuple[int, int, int], extra: dict[str, str] | None = None) -> dict[str, str]:
+    """Environment binding the three services to the given ports, tagged with `marker`."""
+    sink, extractor, crawler = ports
+    env = {k: v for k, v in os.environ.items() if k != "KAFKA_BOOTSTRAP_SERVERS"}
+    env.update(
+        {
+            "RECRUITWATCH_E2E_MARKER": marker,
+            "RECRUITWATCH_SINK_PORT": str(sink),
+            "RECRUITWATCH_EXTRACTOR_WEB_PORT": str(extractor),
+            "RECRUITWATCH_CRAWLER_METRICS_PORT": str(crawler),
+            "RECRUITWATCH_UP_DEMO_PORT": "0",
+            "RECRUITWATCH_SINK_DATA_DIR": f"/tmp/recruitwatch-e2e-{marker}",
+        }
+    )
+    env.update(extra or {})
+    return env
+
+
+@contextlib.contextmanager
+def run_up(tmp: Path, extra_env: dict[str, str] | None = None) -> Iterator[Stack]:
+    """Start `recruitwatch up --demo`; stop it with SIGINT at the end (SIGKILL if it hangs)."""
+    marker = uuid.uuid4().hex[:12]
+    ports = (free_port(), free_port(), free_port())
+    log_path = tmp / f"up-{marker}.log"
+    with log_path.open("wb") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "services.cli", "up", "--demo"],
+            env=stack_env(marker, ports, extra_env), stdout=log, stderr=subprocess.STDOUT, cwd=REPO,
+        )
+    stack = Stack(proc, marker, *ports, log_path)
+    try:
+        yield stack
+    finally:
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGINT)
+            try:
+                proc.wait(60)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+
+def http_get(url: str, timeout: float = 5.0) -> str:
+    """GET a URL and return the body text."""
+    with urllib.request.urlopen(url, timeout=timeout) as resp:
+        return resp.read().decode("utf-8")
+
+
+def wait_for(predicate, timeout: float, interval: float = 1.0, what: str = "condition"):  # type: ignore[no-untyped-def]
+    """Poll `predicate` until it returns a truthy value; raise AssertionError on timeout."""
+    deadline = time.monotonic() + timeout
+    last_exc: Exception | None = None
+    while time.monotonic() < deadline:
+        try:
+            value = predicate()
+            if value:
+                return value
+        except Exception as exc:
+            last_exc = exc
+        time.sleep(interval)
+    raise AssertionError(f"timed out after {timeout:.0f}s waiting for {what} (last error: {last_exc})")
+
+
+def processes_with_marker(marker: str) -> list[int]:
+    """PIDs whose environment carries the marker: every process the stack started."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit() or int(entry.name) == os.getpid():
+            continue
+        with contextlib.suppress(OSError):
+            if f"RECRUITWATCH_E2E_MARKER={marker}".encode() in (entry / "environ").read_bytes():
+                found.append(int(entry.name))
+    return found
+
+
+async def _read_topic(bootstrap: str, topic: str, idle_s: float) -> list[bytes]:
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False, max_partition_fetch_bytes=8 << 20)
+    await consumer.start()
+    try:
+        await consumer.topics()  # refreshes metadata for every topic
+        partitions = [TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic) or set())]
+        if not partitions:
+            raise AssertionError(f"topic {topic} does not exist")
+        consumer.assign(partitions)
+        await consumer.seek_to_beginning(*partitions)
+        end = await consumer.end_offsets(partitions)
+        out: list[bytes] = []
+        while any(await consumer.position(tp) < end[tp] for tp in partitions):
+            batch = await consumer.getmany(timeout_ms=int(idle_s * 1000))
+            for records in batch.values():
+                out += [r.value for r in records if r.value is not None]
+        return out
+    finally:
+        await consumer.stop()
+
+
+def read_topic(bootstrap: str, topic: str, idle_s: float = 2.0) -> list[bytes]:
+    """Every record value currently in `topic`, from the beginning to the end offsets."""
+    return asyncio.run(_read_topic(bootstrap, topic, idle_s))
