@@ -31,8 +31,7 @@ def test_up_demo_shows_recruitment_metrics_within_60s_and_stops_cleanly(tmp_path
         assert processes_with_marker(stack.marker), "the stack's processes should be running"
         stack.process.send_signal(signal.SIGINT)
         assert stack.process.wait(60) == 0, stack.log_tail()
-    leftovers = wait_for(lambda: not processes_with_marker(stack.marker) or None, 15, what="no orphans") and []
-    assert leftovers == []
+    wait_for(lambda: not processes_with_marker(stack.marker), 15, what="no orphan processes after Ctrl-C")
 
 
 def test_pipeline_records_on_every_topic_match_the_public_schemas(
