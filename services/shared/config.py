@@ -30,7 +30,26 @@ class ServiceSettings(BaseSettings):
         validation_alias=AliasChoices("RECRUITWATCH_LOG_LEVEL"),
         description="Log level of the JSON logs on stderr.",
     )
-    metrics_host: str = Field("0.0.0.0", description="Address the service's HTTP server binds to.")
+    metrics_host: str = Field(
+        "0.0.0.0",
+        validation_alias=AliasChoices("RECRUITWATCH_METRICS_HOST"),
+        description="Address the services' HTTP servers bind to.",
+    )
+    kafka_session_timeout_s: float = Field(
+        10.0,
+        validation_alias=AliasChoices("RECRUITWATCH_KAFKA_SESSION_TIMEOUT_S"),
+        description="Consumer-group session timeout: how soon a killed worker's partitions move to others.",
+    )
+    kafka_heartbeat_interval_s: float = Field(
+        3.0,
+        validation_alias=AliasChoices("RECRUITWATCH_KAFKA_HEARTBEAT_INTERVAL_S"),
+        description="Consumer-group heartbeat interval (below a third of the session timeout).",
+    )
+    kafka_rebalance_timeout_s: float = Field(
+        30.0,
+        validation_alias=AliasChoices("RECRUITWATCH_KAFKA_REBALANCE_TIMEOUT_S"),
+        description="How long a rebalance waits for members to rejoin.",
+    )
 
     @property
     def topics(self) -> TopicNames:
