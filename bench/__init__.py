@@ -1,0 +1,1 @@
+"""Benchmarks: each prints a table measured on this machine (`make bench`)."""

@@ -1,0 +1,163 @@
+"""Publication dates of article pages: page metadata, feed entries, visible date lines and URLs (pure)."""
+
+from __future__ import annotations
+
+import email.utils
+import re
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta, timezone
+
+from lxml import etree
+
+VIETNAM = timezone(timedelta(hours=7))
+MIN_YEAR, MAX_YEAR = 1990, 2100
+
+_META_XPATH = etree.XPath(
+    "//meta[translate(@property,'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz')"
+    " = 'article:published_time' or"
+    " translate(@name,'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz') = 'article:published_time' or"
+    " translate(@name,'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz') = 'pubdate' or"
+    " translate(@name,'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz') = 'publishdate' or"
+    " translate(@name,'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz') = 'publish-date' or"
+    " translate(@name,'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz') = 'date' or"
+    " translate(@name,'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz') = 'dc.date.issued' or"
+    " translate(@name,'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz') = 'dc.date' or"
+    " @itemprop = 'datePublished']/@content | //time[@itemprop = 'datePublished']/@datetime"
+)
+_JSONLD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
+
+_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})(?![\d/])")
+_WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d{2})", re.IGNORECASE)
+_ISO = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)")
+_TIME = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3])\s*(?::|h|giờ)\s*[0-5]\d(?!\d)")
+_LABEL = re.compile(
+    r"cập nhật|ngày đăng|đăng ngày|đăng lúc|ngày xuất bản|xuất bản|thời gian đăng|ngày phát hành|posted|published",
+    re.IGNORECASE,
+)
+_NOT_PUBLISHED = re.compile(r"hôm nay|today|bây giờ|ngày giờ hiện tại", re.IGNORECASE)
+_PAREN_END = re.compile(r"\(\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}\s*\)\s*$")
+SHORT_LINE = 80
+TITLE_WINDOW = 12
+MAX_LINES = 400
+
+_URL_PATTERNS = (
+    re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)"),
+    re.compile(r"/((?:19|20)\d{2})-(\d{2})-(\d{2})(?:[/_-]|$)"),
+    re.compile(r"[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:\d{0,9})(?=[./_?-]|$)"),
+)
+
+
+def valid_date(year: int, month: int, day: int) -> date | None:
+    """A date when the parts form one within the plausible range, else None."""
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def parse_date_value(value: str | None) -> date | None:
+    """A date from a metadata or feed value: ISO 8601, RFC 822, or a Vietnamese d/m/Y."""
+    if not value or not value.strip():
+        return None
+    value = value.strip()
+    return _from_iso(value) or _from_rfc822(value) or first_date(value)
+
+
+def _from_iso(value: str) -> date | None:
+    try:
+        stamp = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        match = _ISO.match(value)
+        return valid_date(int(match[1]), int(match[2]), int(match[3])) if match else None
+    if stamp.tzinfo is not None:
+        stamp = stamp.astimezone(VIETNAM)
+    return valid_date(stamp.year, stamp.month, stamp.day)
+
+
+def _from_rfc822(value: str) -> date | None:
+    try:
+        stamp = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if stamp.tzinfo is not None:
+        stamp = stamp.astimezone(VIETNAM)
+    return valid_date(stamp.year, stamp.month, stamp.day)
+
+
+def first_date(text: str) -> date | None:
+    """The first day-month-year date written in `text` (numeric, ISO or in words)."""
+    found: list[tuple[int, date]] = []
+    for match in _NUMERIC.finditer(text):
+        if (d := valid_date(int(match[3]), int(match[2]), int(match[1]))) is not None:
+            found.append((match.start(), d))
+            break
+    for match in _WORDS.finditer(text):
+        if (d := valid_date(int(match[3]), int(match[2]), int(match[1]))) is not None:
+            found.append((match.start(), d))
+            break
+    for match in _ISO.finditer(text):
+        if (d := valid_date(int(match[1]), int(match[2]), int(match[3]))) is not None:
+            found.append((match.start(), d))
+            break
+    return min(found)[1] if found else None
+
+
+def date_from_meta(tree: etree._Element) -> date | None:
+    """The publication date in the page's meta tags, <time itemprop> or JSON-LD."""
+    for value in _META_XPATH(tree):
+        if (d := parse_date_value(str(value))) is not None:
+            return d
+    for script in tree.iterfind('.//script[@type="application/ld+json"]'):
+        match = _JSONLD_DATE.search(script.text or "")
+        if match and (d := parse_date_value(match[1])) is not None:
+            return d
+    return None
+
+
+def date_line(line: str, before: str = "") -> date | None:
+    """The date of a visible date line ("Cập nhật lúc 22:26, Thứ Hai, 01/01/2018", "06:39, 17/03/2023")."""
+    line = line.strip()
+    found = first_date(line)
+    if found is None or _NOT_PUBLISHED.search(before + " " + line):
+        return None
+    labelled = _LABEL.search(before[-40:] + " " + line) is not None
+    if labelled or _TIME.search(line) or len(line) <= SHORT_LINE or _PAREN_END.search(line):
+        return found
+    return None
+
+
+def date_from_lines(lines: Sequence[str], title: str | None) -> date | None:
+    """The date line nearest after the title (else nearest before it) among a page's visible lines."""
+    anchor = _title_index(lines, title)
+    if anchor is None:
+        order: Sequence[int] = range(min(len(lines), MAX_LINES))
+    else:
+        after = range(anchor, min(len(lines), anchor + TITLE_WINDOW))
+        order = (*after, *range(anchor - 1, max(-1, anchor - TITLE_WINDOW), -1))
+    for i in order:
+        if (d := date_line(lines[i], lines[i - 1] if i else "")) is not None:
+            return d
+    return None
+
+
+def _title_index(lines: Sequence[str], title: str | None) -> int | None:
+    probe = (title or "").strip()[:40]
+    if probe:
+        for i, line in enumerate(lines):
+            if probe in line:
+                return i
+    return None
+
+
+def date_from_url(url: str | None) -> date | None:
+    """A date written in the URL path ("/2023/03/17/", "-20230317063912.htm")."""
+    if not url:
+        return None
+    path = url.split("://", 1)[-1].split("/", 1)[-1]
+    for pattern in _URL_PATTERNS:
+        for match in pattern.finditer("/" + path):
+            if (d := valid_date(int(match[1]), int(match[2]), int(match[3]))) is not None:
+                return d
+    return None

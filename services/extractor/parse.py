@@ -1,0 +1,252 @@
+"""Parse stage: an article page's main text, title, publication date, author and language (pure).
+
+The page is parsed once with lxml (a C-level element class lookup instead of lxml.html's Python one),
+scripts and styles are dropped, and trafilatura runs on that tree in fast precision mode; only when that
+under-delivers does the full trafilatura cascade (readability/justext fallbacks) run. Metadata comes from
+the same tree: trafilatura's meta/JSON-LD readers, our own date readers (htmldate is not used).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+import trafilatura
+from lxml import etree
+from lxml import html as lxml_html
+from trafilatura.metadata import examine_meta, extract_meta_json, extract_title
+from trafilatura.settings import Extractor
+from trafilatura.utils import repair_faulty_html
+
+from services.extractor import pagedates
+from services.extractor.language import detect_language
+
+PARSER_VERSION = f"parse/1+trafilatura-{trafilatura.__version__}"
+
+PublishedFrom = Literal["meta", "feed", "text", "url"]
+METHOD_FAST = "trafilatura_fast"
+METHOD_FULL = "trafilatura_full"
+METHOD_FEED = "feed_summary"
+
+MIN_TEXT_CHARS = 100
+"""Shortest main text accepted at all."""
+MIN_FAST_CHARS = 250
+"""Shorter fast-mode output triggers the full trafilatura cascade."""
+JUNK_SAMPLE = 8192
+MAX_JUNK_SHARE = 0.02
+DROP_TAGS = ("head", "script", "style", "noscript", "iframe", "svg", "template", "object", "embed")
+
+_LOOKUP = etree.ElementDefaultClassLookup(
+    element=lxml_html.HtmlElement,
+    comment=lxml_html.HtmlComment,
+    pi=lxml_html.HtmlProcessingInstruction,
+    entity=lxml_html.HtmlEntity,
+)
+_PARSER = etree.HTMLParser(collect_ids=False, default_doctype=False, remove_comments=True, remove_pis=True)
+_PARSER.set_element_class_lookup(_LOOKUP)
+_FAST = Extractor(output_format="txt", fast=True, precision=True, comments=False, tables=True)
+"""Fast precision mode: no readability/justext comparison, no comment capture, no recall escalation."""
+_FULL = Extractor(output_format="txt", comments=False, tables=True)
+"""trafilatura's default cascade (without comments): the fallback when fast mode under-delivers."""
+CHROME_NAMES = (
+    "menu", "navbar", "navigation", "sidebar", "footer", "breadcrumb", "share", "social", "related",
+    "comment", "banner", "advert", "quangcao", "lienquan", "lien-quan", "counter", "thongke", "thong-ke",
+)
+"""Substrings of class/id values that mark page chrome on Vietnamese portals and news sites."""
+_CHROME_NAME = re.compile("|".join(CHROME_NAMES), re.IGNORECASE)
+_CHROME_TAGS = frozenset(("nav", "aside", "footer"))
+_CHROME_BLOCKS = frozenset(("div", "ul", "ol", "section", "table", "span", "p", "nav", "aside", "footer"))
+_NAMED = etree.XPath("//body//*[@class or @id] | //body//nav | //body//aside | //body//footer")
+_STRING = etree.XPath("string()")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
+_TAG = re.compile(r"<[a-zA-Z!/?]")
+_MARKUP = re.compile(r"<[^>]{0,500}>")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_BYLINE = re.compile(r"^(?:[A-ZĐÂĂÊÔƠƯÀ-Ỹ][\wÀ-ỹ]*\.?\s){0,4}[A-ZĐÂĂÊÔƠƯÀ-Ỹ][\wÀ-ỹ]*$")
+
+
+class ParseError(ValueError):
+    """A page that yields no usable Vietnamese article; `reason` is a short snake_case code."""
+
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__(f"{reason}: {detail}" if detail else reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedPage:
+    """What the parse stage learns from one page."""
+
+    title: str | None
+    text: str
+    published: date | None
+    published_from: PublishedFrom | None
+    author: str | None
+    language: str | None
+    method: str
+
+
+def parse_page(
+    html: str,
+    *,
+    url: str | None = None,
+    feed_title: str | None = None,
+    feed_published: str | None = None,
+    feed_summary: str | None = None,
+) -> ParsedPage:
+    """Parse a decoded HTML page into main text and metadata; raise ParseError with a reason."""
+    tree = load_tree(html)
+    meta = extract_meta_json(tree, examine_meta(tree))
+    title = choose_title(tree, meta.title, feed_title)
+    meta_date = pagedates.date_from_meta(tree)
+    etree.strip_elements(tree, *DROP_TAGS, with_tail=False)
+    prune_chrome(tree)
+    text, method = main_text(tree, feed_summary)
+    if detect_language(text) != "vi":
+        raise ParseError("not_vietnamese", text[:80])
+    published, source = choose_published(meta_date, feed_published, tree, title, text, url)
+    author = _clean(meta.author) or byline(text)
+    return ParsedPage(title, text, published, source, author, "vi", method)
+
+
+def load_tree(html: str) -> lxml_html.HtmlElement:
+    """Check the decoded page and parse it once; empty, binary-looking or tagless input is refused."""
+    if not isinstance(html, str) or not html.strip():
+        raise ParseError("empty_page")
+    head = html[:JUNK_SAMPLE]
+    if "\x00" in head or len(_CONTROL.findall(head)) > MAX_JUNK_SHARE * len(head):
+        raise ParseError("junk_html", "binary-looking content")
+    if not _TAG.search(head):
+        raise ParseError("not_html", "no markup in the first 8 KiB")
+    if not unicodedata.is_normalized("NFC", html):
+        html = unicodedata.normalize("NFC", html)
+    try:
+        tree = etree.fromstring(repair_faulty_html(html, head[:50].lower()), _PARSER)
+    except (etree.ParserError, ValueError) as exc:
+        raise ParseError("junk_html", str(exc)[:200]) from exc
+    if tree is None or tree.find(".//body") is None:
+        raise ParseError("junk_html", "no document body")
+    return tree
+
+
+def prune_chrome(tree: lxml_html.HtmlElement) -> int:
+    """Drop menus, sidebars, footers, share and related-news blocks (by tag or class/id) before trafilatura.
+
+    trafilatura would discard them too, but only after several XPath passes and tree copies that cost in
+    proportion to the tree; a block holding more than a third of the page's text is kept, whatever its name.
+    """
+    total = len(_STRING(tree))
+    removed = 0
+    for element in _NAMED(tree):
+        if not _is_chrome(element):
+            continue
+        parent = element.getparent()
+        if parent is None or len(_STRING(element)) > total / 3:
+            continue
+        if element.tail and element.tail.strip():
+            previous = element.getprevious()
+            if previous is not None:
+                previous.tail = (previous.tail or "") + element.tail
+            else:
+                parent.text = (parent.text or "") + element.tail
+        parent.remove(element)
+        removed += 1
+    return removed
+
+
+def _is_chrome(element: lxml_html.HtmlElement) -> bool:
+    tag = element.tag
+    if tag in _CHROME_TAGS:
+        return True
+    if tag not in _CHROME_BLOCKS:
+        return False
+    names = f"{element.get('class', '')} {element.get('id', '')}"
+    return _CHROME_NAME.search(names) is not None
+
+
+def visible_lines(tree: lxml_html.HtmlElement) -> list[str]:
+    """The page body's non-empty text nodes, whitespace-collapsed (scripts and styles already dropped)."""
+    body = tree.find(".//body")
+    if body is None:
+        return []
+    return [_SPACES.sub(" ", t).strip() for t in body.itertext() if not t.isspace()]
+
+
+def main_text(tree: lxml_html.HtmlElement, feed_summary: str | None) -> tuple[str, str]:
+    """The article's main text and how it was obtained: fast trafilatura, full cascade, or feed summary."""
+    if not any(not t.isspace() for t in tree.itertext()):
+        raise ParseError("empty_page", "no visible text")
+    fast = _trafilatura(tree, _FAST)
+    if len(fast) >= MIN_FAST_CHARS:
+        return fast, METHOD_FAST
+    full = _trafilatura(tree, _FULL)
+    best, method = (full, METHOD_FULL) if len(full) > len(fast) else (fast, METHOD_FAST)
+    if len(best) >= MIN_TEXT_CHARS:
+        return best, method
+    summary = _summary_text(feed_summary)
+    if len(summary) >= MIN_TEXT_CHARS:
+        return summary, METHOD_FEED
+    raise ParseError("no_main_text", f"{len(best)} chars of main text")
+
+
+def _trafilatura(tree: lxml_html.HtmlElement, options: Extractor) -> str:
+    text = trafilatura.extract(tree, options=options)
+    return unicodedata.normalize("NFC", text).strip() if text else ""
+
+
+def _summary_text(summary: str | None) -> str:
+    if not summary:
+        return ""
+    plain = _MARKUP.sub(" ", summary)
+    return unicodedata.normalize("NFC", _SPACES.sub(" ", lxml_html.fromstring(f"<div>{plain}</div>").text_content())).strip()
+
+
+def choose_title(tree: lxml_html.HtmlElement, meta_title: str | None, feed_title: str | None) -> str | None:
+    """The single <h1>, else the meta/JSON-LD title, else the feed entry's, else trafilatura's guess."""
+    h1 = [_clean(h.text_content()) for h in tree.iterfind(".//h1")]
+    h1 = [h for h in h1 if h]
+    if len(h1) == 1:
+        return h1[0]
+    return _clean(meta_title) or _clean(feed_title) or _clean(extract_title(tree))
+
+
+def choose_published(
+    meta_date: date | None,
+    feed_published: str | None,
+    tree: lxml_html.HtmlElement,
+    title: str | None,
+    text: str,
+    url: str | None,
+) -> tuple[date | None, PublishedFrom | None]:
+    """Page metadata first, then the feed entry, a visible date line, and the URL; with its source."""
+    if meta_date is not None:
+        return meta_date, "meta"
+    if (feed := pagedates.parse_date_value(feed_published)) is not None:
+        return feed, "feed"
+    visible = pagedates.date_from_lines(visible_lines(tree), title)
+    if visible is None:
+        visible = pagedates.date_from_lines(text.splitlines()[:8], None)
+    if visible is not None:
+        return visible, "text"
+    if (from_url := pagedates.date_from_url(url)) is not None:
+        return from_url, "url"
+    return None, None
+
+
+def byline(text: str) -> str | None:
+    """A trailing author line ("Minh Anh", "Nguyễn Văn Hùng"): short, capitalised words, no digits."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    last = lines[-1] if len(lines) > 1 else ""
+    if 3 <= len(last) <= 40 and not last.startswith("Theo ") and _BYLINE.match(last):
+        return last
+    return None
+
+
+def _clean(value: str | None) -> str | None:
+    if not value:
+        return None
+    cleaned = unicodedata.normalize("NFC", _SPACES.sub(" ", value)).strip()
+    return cleaned or None
