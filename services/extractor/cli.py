@@ -1,9 +1,23 @@
-"""Subcommands of the extractor service."""
+"""Subcommands of the extractor service: the `extractor` worker (and the offline `extract` command)."""
 
 from __future__ import annotations
 
 import argparse
 
 
+def _run(args: argparse.Namespace) -> int:
+    from services.extractor.app import build
+    from services.shared.streaming import run_worker
+
+    extractor = build()
+    run_worker(extractor.app, extractor.settings)
+    return 0
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add this service's subcommands (filled in by the extractor work)."""
+    """Add `extractor` (the Faust worker: parse and facts agents)."""
+    worker = sub.add_parser(
+        "extractor",
+        help="run the extractor worker: articles.raw → articles.text → recruitment.facts (env RECRUITWATCH_EXTRACTOR_*)",
+    )
+    worker.set_defaults(func=_run)

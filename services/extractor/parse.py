@@ -17,7 +17,8 @@ from typing import Literal
 import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
-from trafilatura.metadata import examine_meta, extract_meta_json, extract_title
+from trafilatura.metadata import examine_meta, extract_meta_json, extract_metainfo, extract_title
+from trafilatura.xpaths import AUTHOR_XPATHS
 from trafilatura.settings import Extractor
 from trafilatura.utils import repair_faulty_html
 
@@ -33,6 +34,8 @@ METHOD_FEED = "feed_summary"
 
 MIN_TEXT_CHARS = 100
 """Shortest main text accepted at all."""
+MIN_DISTINCT_WORDS = 15
+"""Fewest distinct words in an accepted main text."""
 MIN_FAST_CHARS = 250
 """Shorter fast-mode output triggers the full trafilatura cascade."""
 JUNK_SAMPLE = 8192
@@ -64,6 +67,7 @@ _STRING = etree.XPath("string()")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 _TAG = re.compile(r"<[a-zA-Z!/?]")
 _MARKUP = re.compile(r"<[^>]{0,500}>")
+_WORDS = re.compile(r"[^\W\d_]+")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _BYLINE = re.compile(r"^(?:[A-ZĐÂĂÊÔƠƯÀ-Ỹ][\wÀ-ỹ]*\.?\s){0,4}[A-ZĐÂĂÊÔƠƯÀ-Ỹ][\wÀ-ỹ]*$")
 
@@ -103,13 +107,13 @@ def parse_page(
     title = choose_title(tree, meta.title, feed_title)
     meta_date = pagedates.date_from_meta(tree)
     etree.strip_elements(tree, *DROP_TAGS, with_tail=False)
+    author = _clean(meta.author) or _clean(extract_metainfo(tree, AUTHOR_XPATHS, len_limit=120))
     prune_chrome(tree)
     text, method = main_text(tree, feed_summary)
     if detect_language(text) != "vi":
         raise ParseError("not_vietnamese", text[:80])
     published, source = choose_published(meta_date, feed_published, tree, title, text, url)
-    author = _clean(meta.author) or byline(text)
-    return ParsedPage(title, text, published, source, author, "vi", method)
+    return ParsedPage(title, text, published, source, author or byline(text), "vi", method)
 
 
 def load_tree(html: str) -> lxml_html.HtmlElement:
@@ -184,12 +188,17 @@ def main_text(tree: lxml_html.HtmlElement, feed_summary: str | None) -> tuple[st
         return fast, METHOD_FAST
     full = _trafilatura(tree, _FULL)
     best, method = (full, METHOD_FULL) if len(full) > len(fast) else (fast, METHOD_FAST)
-    if len(best) >= MIN_TEXT_CHARS:
+    if _substantial(best):
         return best, method
     summary = _summary_text(feed_summary)
-    if len(summary) >= MIN_TEXT_CHARS:
+    if _substantial(summary):
         return summary, METHOD_FEED
     raise ParseError("no_main_text", f"{len(best)} chars of main text")
+
+
+def _substantial(text: str) -> bool:
+    """Long enough and made of varied words (not a repeated caption or a list of menu labels)."""
+    return len(text) >= MIN_TEXT_CHARS and len(set(_WORDS.findall(text.lower()))) >= MIN_DISTINCT_WORDS
 
 
 def _trafilatura(tree: lxml_html.HtmlElement, options: Extractor) -> str:

@@ -1,0 +1,51 @@
+"""The extractor's own metric families, next to the shared PipelineHealth ones on one registry."""
+
+from __future__ import annotations
+
+from prometheus_client import CollectorRegistry, Counter, Histogram
+
+STAGE_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5)
+
+
+class ExtractorMetrics:
+    """Articles by relevance, facts, text methods, date sources and per-stage processing time."""
+
+    def __init__(self, registry: CollectorRegistry) -> None:
+        self.articles = Counter(
+            "recruitwatch_extractor_articles",
+            "Articles whose facts were extracted, by relevance to party-member development.",
+            ["relevant"],
+            registry=registry,
+        )
+        self.facts = Counter("recruitwatch_extractor_facts", "Fact events published.", registry=registry)
+        self.text_method = Counter(
+            "recruitwatch_extractor_text_method",
+            "Parsed articles by how their main text was obtained.",
+            ["method"],
+            registry=registry,
+        )
+        self.published_from = Counter(
+            "recruitwatch_extractor_published_from",
+            "Parsed articles by where their publication date came from (none: not found).",
+            ["source"],
+            registry=registry,
+        )
+        self.seconds = Histogram(
+            "recruitwatch_extractor_stage_seconds",
+            "Time spent in a stage's pure function per record (parse: HTML to text; facts: text to events).",
+            ["stage"],
+            buckets=STAGE_BUCKETS,
+            registry=registry,
+        )
+        for relevant in ("true", "false"):
+            self.articles.labels(relevant)
+
+    def extracted(self, relevant: bool, facts: int) -> None:
+        """Count one extracted article and its facts."""
+        self.articles.labels("true" if relevant else "false").inc()
+        self.facts.inc(facts)
+
+    def parsed(self, method: str, published_from: str | None) -> None:
+        """Count one parsed article by text method and date source."""
+        self.text_method.labels(method).inc()
+        self.published_from.labels(published_from or "none").inc()

@@ -1,0 +1,64 @@
+"""Publication-date readers: metadata values, visible date lines and URLs."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from services.extractor.pagedates import date_from_lines, date_from_url, date_line, parse_date_value
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2024-01-15", date(2024, 1, 15)),
+        ("2024-01-15T23:59:00+07:00", date(2024, 1, 15)),
+        ("2024-01-15T17:30:00Z", date(2024, 1, 16)),
+        ("Tue, 02 Jul 2024 09:00:00 GMT", date(2024, 7, 2)),
+        ("02/07/2024 09:00", date(2024, 7, 2)),
+        ("", None),
+        ("không rõ", None),
+        ("31/02/2024", None),
+        ("1899-01-01", None),
+    ],
+)
+def test_metadata_and_feed_values_parse_to_the_vietnamese_calendar_day(value: str, expected: date | None) -> None:
+    assert parse_date_value(value) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Hôm nay: Thứ Hai, 22/11/2026",
+        "Trong 4 năm từ 2017 đến năm 2020, chi bộ thôn 5 đã kết nạp 3 đảng viên theo Kế hoạch ngày 16/5/2019 của Ban Thường vụ.",
+        "Nghị quyết 130-NQ/HU",
+        "Điện thoại: 0204.3854.123",
+    ],
+)
+def test_lines_that_are_not_publication_dates_are_ignored(line: str) -> None:
+    assert date_line(line) is None
+
+
+def test_label_in_the_previous_text_node_counts_for_a_bare_date() -> None:
+    assert date_line("02/07/2024", before="Ngày đăng:") == date(2024, 7, 2)
+
+
+def test_the_date_line_nearest_after_the_title_wins_over_earlier_chrome() -> None:
+    lines = ["Thứ Hai, 22/11/2026 08:00", "Trang chủ", "Tiêu đề bài viết", "Xây dựng Đảng", "06:39, 17/03/2023", "Nội dung"]
+    assert date_from_lines(lines, "Tiêu đề bài viết") == date(2023, 3, 17)
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://x.vn/2023/03/17/bai.html", date(2023, 3, 17)),
+        ("https://x.vn/tin/bai-viet-20191125140300.htm", date(2019, 11, 25)),
+        ("https://x.vn/tin/bai-viet-post123456.html", None),
+        ("https://x.vn/tin/bai-viet-20191345.htm", None),
+        ("https://x.vn/2023/bai.html", None),
+        (None, None),
+    ],
+)
+def test_url_dates_need_a_full_valid_day(url: str | None, expected: date | None) -> None:
+    assert date_from_url(url) == expected
