@@ -98,5 +98,6 @@ def run_worker(app: faust.App, settings: ServiceSettings) -> None:
     from services.shared.logs import setup_logging
 
     handler = setup_logging(app.conf.id, settings.log_level)
-    worker = faust.Worker(app, loglevel=settings.log_level, loghandlers=[handler], quiet=True)
+    app.conf.loghandlers = [handler]  # faust.Worker passes conf.loghandlers on itself: no loghandlers kwarg
+    worker = faust.Worker(app, loglevel=settings.log_level, quiet=True)
     worker.execute_from_commandline()
