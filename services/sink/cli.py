@@ -5,5 +5,19 @@ from __future__ import annotations
 import argparse
 
 
+def _sink(args: argparse.Namespace) -> int:
+    from services.shared.streaming import run_worker
+    from services.sink.app import build
+    from services.sink.settings import SinkSettings
+
+    overrides = {"port": args.port} if args.port else {}
+    settings = SinkSettings(**overrides)
+    run_worker(build(settings).app, settings)
+    return 0
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add this service's subcommands (filled in by the sink work)."""
+    """Add `sink`: the Faust worker keeping current facts, serving /metrics and /facts."""
+    sink = sub.add_parser("sink", help="run a sink worker: current facts as Prometheus metrics and a JSON API")
+    sink.add_argument("--port", type=int, default=0, help="HTTP port (default RECRUITWATCH_SINK_PORT or 9400)")
+    sink.set_defaults(func=_sink)

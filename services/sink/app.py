@@ -1,0 +1,163 @@
+"""Faust wiring of the sink: two agents over two tables, /metrics and /facts. Logic lives in state.py."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import faust
+import orjson
+from faust.web import Request, Response, View
+
+from services import __version__
+from services.shared.events import ExtractionEvent, FactEvent, SchemaError, decode
+from services.shared.health import PipelineHealth
+from services.shared.lag import install_lag_monitor
+from services.shared.streaming import add_metrics_page, make_app, send_dead_letter
+from services.shared.topics import PARTITIONS
+from services.sink import facts_api
+from services.sink.exposition import FactsCollector
+from services.sink.settings import SinkSettings
+from services.sink.state import Candidate, SeriesEntries, SeriesUpdate, apply_update, current, plan_extraction
+
+log = logging.getLogger(__name__)
+
+APP_ID = "recruitwatch-sink"
+STAGE_ARTICLES = "sink_articles"
+STAGE_SERIES = "sink_series"
+RAW: dict[str, Any] = {"key_type": bytes, "value_type": bytes, "key_serializer": "raw", "value_serializer": "raw"}
+
+
+@dataclass
+class Sink:
+    """The sink's Faust app with its tables and health metrics."""
+
+    app: faust.App
+    settings: SinkSettings
+    health: PipelineHealth
+    articles: Any
+    series: Any
+
+    def ready(self) -> bool:
+        """Whether table recovery is over and the state is complete for the assigned partitions."""
+        recovery = self.app.tables.recovery  # type: ignore[attr-defined]
+        return bool(recovery.completed.is_set() and not self.app.in_recovery and not self.app.rebalancing)
+
+    def current_facts(self) -> Iterator[Candidate]:
+        """The current value of every series this worker owns."""
+        for entries in self.series.values():
+            fact = current(entries)
+            if fact is not None:
+                yield fact
+
+    def series_items(self) -> list[tuple[str, SeriesEntries]]:
+        """(series_key, entries) of every series this worker owns."""
+        return list(self.series.items())
+
+
+async def publish_updates(topic: faust.TopicT, updates: tuple[SeriesUpdate, ...]) -> None:
+    """Send the updates keyed by series_key and wait for every broker ack (order kept per partition)."""
+    futures = [
+        await topic.send(key=u.series_key.encode(), value=orjson.dumps(u.to_dict())) for u in updates
+    ]
+    await asyncio.gather(*futures)
+
+
+def build(settings: SinkSettings | None = None) -> Sink:
+    """The sink app from settings: tables, agents, lag monitor and HTTP pages."""
+    settings = settings or SinkSettings()
+    # tables (and their changelogs) store JSON keys and values; the topics below stay raw bytes
+    app = make_app(APP_ID, settings, web_port=settings.port, datadir=settings.datadir,
+                   key_serializer="json", value_serializer="json")
+    health = PipelineHealth("sink")
+    table_codec: dict[str, Any] = {"key_type": str, "partitions": PARTITIONS}
+    sink = Sink(
+        app=app,
+        settings=settings,
+        health=health,
+        articles=app.Table("articles", default=None, **table_codec),
+        series=app.Table("series", default=None, **table_codec),
+    )
+    facts_topic = app.topic(settings.topics.facts, **RAW)
+    series_topic = app.topic(settings.series_topic, partitions=PARTITIONS, internal=True, **RAW)
+    dlq = app.topic(settings.topics.dlq, **RAW)
+
+    async def dead_letter(stage: str, exc: Exception, event: Any) -> None:
+        health.fail(stage, type(exc).__name__)
+        await send_dead_letter(dlq, stage, exc, event.value, service_version=__version__, message=event.message)
+
+    @app.agent(facts_topic, concurrency=1)
+    async def route_extractions(stream: AsyncIterable[Any]) -> None:
+        async for event in stream.events():  # type: ignore[attr-defined]
+            try:
+                await _route(sink, series_topic, event.value)
+            except Exception as exc:
+                await dead_letter(STAGE_ARTICLES, exc, event)
+
+    @app.agent(series_topic, concurrency=1)
+    async def apply_series(stream: AsyncIterable[Any]) -> None:
+        async for event in stream.events():  # type: ignore[attr-defined]
+            try:
+                _apply(sink, event.value)
+            except Exception as exc:
+                await dead_letter(STAGE_SERIES, exc, event)
+
+    health.registry.register(FactsCollector(sink.current_facts, settings.max_series))
+    add_metrics_page(app, health.registry)
+    _add_facts_page(sink)
+    install_lag_monitor(app, health, settings.lag_interval)
+    return sink
+
+
+async def _route(sink: Sink, series_topic: faust.TopicT, value: bytes | None) -> None:
+    """Agent 1 body: an extraction → its series updates (acked) → the article's new record."""
+    if value is None:
+        sink.health.skip(STAGE_ARTICLES, "tombstone")
+        return
+    record = decode(value)
+    if isinstance(record, FactEvent):
+        sink.health.skip(STAGE_ARTICLES, "fact_event")
+        return
+    if not isinstance(record, ExtractionEvent):
+        raise SchemaError(f"unexpected schema {record.schema!r} on the facts topic")
+    plan = plan_extraction(sink.articles.get(record.article_id), record)
+    await publish_updates(series_topic, plan.updates)
+    if plan.record is None:
+        sink.health.skip(STAGE_ARTICLES, plan.outcome)
+        return
+    sink.articles[record.article_id] = plan.record
+    sink.health.ok(STAGE_ARTICLES)
+
+
+def _apply(sink: Sink, value: bytes | None) -> None:
+    """Agent 2 body: a series update → the series' new entries (unchanged when duplicate or older)."""
+    if value is None:
+        raise SchemaError("empty series update")
+    try:
+        update = SeriesUpdate.from_dict(orjson.loads(value))
+    except orjson.JSONDecodeError as exc:
+        raise SchemaError(f"not JSON: {exc}") from exc
+    entries = apply_update(sink.series.get(update.series_key), update)
+    if entries is None:
+        sink.health.skip(STAGE_SERIES, "unchanged")
+        return
+    sink.series[update.series_key] = entries
+    sink.health.ok(STAGE_SERIES)
+
+
+def _add_facts_page(sink: Sink) -> None:
+    """GET /facts: current facts with provenance, filtered by province, place, metric, segment, period."""
+
+    @sink.app.page("/facts")
+    class Facts(View):
+        async def get(self, request: Request) -> Response:
+            params = {k: v for k, v in request.query.items()}
+            unknown = facts_api.unknown_filters(params)
+            if unknown:
+                return self.json({"error": f"unknown filters {unknown}", "filters": facts_api.FILTERS}, status=400)
+            facts = facts_api.query(sink.series_items(), params)
+            body = {"ready": sink.ready(), "count": len(facts), "facts": facts}
+            return self.bytes(orjson.dumps(body), content_type="application/json", status=200 if sink.ready() else 503)
