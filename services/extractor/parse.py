@@ -18,9 +18,9 @@ import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 from trafilatura.metadata import examine_meta, extract_meta_json, extract_metainfo, extract_title
-from trafilatura.xpaths import AUTHOR_XPATHS
 from trafilatura.settings import Extractor
 from trafilatura.utils import repair_faulty_html
+from trafilatura.xpaths import AUTHOR_XPATHS
 
 from services.extractor import pagedates
 from services.extractor.language import detect_language

@@ -8,7 +8,13 @@ from datetime import date
 import pytest
 
 from services.extractor.parse import METHOD_FAST, METHOD_FEED, METHOD_FULL, ParseError, parse_page
-from tests.unit.extractor_parse.pages import ARTICLE_TITLE, ENGLISH_PARAGRAPHS, PARAGRAPHS, SIDEBAR, article_page
+from tests.unit.extractor_parse.pages import (
+    ARTICLE_TITLE,
+    ENGLISH_PARAGRAPHS,
+    PARAGRAPHS,
+    SIDEBAR,
+    article_page,
+)
 
 META_DATE = '<meta property="article:published_time" content="2024-01-15T08:30:00+07:00">'
 
