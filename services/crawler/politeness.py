@@ -1,0 +1,76 @@
+"""Per-host politeness shared by all sources: connection cap, minimum delay, Retry-After; backoff."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from email.utils import parsedate_to_datetime
+
+
+class HostGate:
+    """At most `max_connections` requests at once and `min_delay` seconds between starts, per host."""
+
+    def __init__(self, min_delay: float, max_connections: int) -> None:
+        self.min_delay = min_delay
+        self._sem = asyncio.Semaphore(max(1, min(2, max_connections)))
+        self._lock = asyncio.Lock()
+        self._next_start = 0.0
+        self.blocked_until = 0.0
+
+    def block_for(self, seconds: float) -> None:
+        """Send nothing to this host for `seconds` (Retry-After)."""
+        self.blocked_until = max(self.blocked_until, time.monotonic() + seconds)
+
+    @asynccontextmanager
+    async def slot(self) -> AsyncIterator[None]:
+        """Wait for a connection slot and the host's delay, then hold the slot."""
+        async with self._sem:
+            async with self._lock:
+                wait = max(self._next_start, self.blocked_until) - time.monotonic()
+                if wait > 0:
+                    await asyncio.sleep(wait)
+                self._next_start = time.monotonic() + self.min_delay
+            yield
+
+
+class Politeness:
+    """The HostGate of every host, created on first use."""
+
+    def __init__(self, min_delay: float, max_connections: int) -> None:
+        self.min_delay = min_delay
+        self.max_connections = max_connections
+        self._gates: dict[str, HostGate] = {}
+
+    def gate(self, host: str) -> HostGate:
+        """The gate for `host`."""
+        if host not in self._gates:
+            self._gates[host] = HostGate(self.min_delay, self.max_connections)
+        return self._gates[host]
+
+    def blocked_for(self, host: str) -> float:
+        """Seconds until `host` accepts requests again (0 when open)."""
+        gate = self._gates.get(host)
+        return max(0.0, gate.blocked_until - time.monotonic()) if gate else 0.0
+
+
+def parse_retry_after(value: str | None, now: float, cap: float) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or HTTP date), capped."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return min(float(value), cap)
+    try:
+        when = parsedate_to_datetime(value).timestamp()
+    except (TypeError, ValueError, IndexError):
+        return None
+    return min(max(0.0, when - now), cap)
+
+
+def backoff_delay(failures: int, base: float, cap: float, rng: random.Random | None = None) -> float:
+    """Exponential backoff with full jitter: uniform(base/2, min(cap, base*2**(failures-1)))."""
+    ceiling = min(cap, base * 2 ** max(0, failures - 1))
+    return (rng or random).uniform(min(base / 2, ceiling), ceiling)

@@ -1,0 +1,55 @@
+"""robots.txt per RFC 9309 via protego, cached per origin."""
+
+from __future__ import annotations
+
+import logging
+import time
+from urllib.parse import urlsplit
+
+from protego import Protego
+
+from services.crawler.fetch import FetchError, HttpClient, RequestOptions
+
+log = logging.getLogger(__name__)
+ROBOTS_MAX_BYTES = 500 * 1024  # RFC 9309 section 2.5: parse at least 500 KiB
+FAILURE_TTL = 300.0  # an unreachable robots.txt is retried sooner than a fetched one
+
+
+def robots_policy(status: int | None, body: bytes) -> Protego | None:
+    """The parsed rules; None means allow all (4xx or missing), a deny-all parser for 5xx/unreachable."""
+    if status is None or status >= 500:
+        return Protego.parse("User-agent: *\nDisallow: /\n")
+    if status >= 400:
+        return None
+    return Protego.parse(body[:ROBOTS_MAX_BYTES].decode("utf-8", "replace"))
+
+
+class RobotsCache:
+    """Fetches robots.txt once per origin per ttl; RFC 9309: 4xx allows all, 5xx disallows all."""
+
+    def __init__(self, client: HttpClient, user_agent: str, ttl: float) -> None:
+        self.client = client
+        self.agent = user_agent.split("/")[0]
+        self.ttl = ttl
+        self._cache: dict[str, tuple[float, Protego | None]] = {}
+
+    async def allowed(self, url: str, opts: RequestOptions) -> bool:
+        """Whether robots.txt of url's origin lets us fetch url."""
+        parts = urlsplit(url)
+        origin = f"{parts.scheme}://{parts.netloc}"
+        cached = self._cache.get(origin)
+        if cached is None or cached[0] < time.monotonic():
+            policy, ok = await self._load(origin, opts)
+            cached = (time.monotonic() + (self.ttl if ok else min(self.ttl, FAILURE_TTL)), policy)
+            self._cache[origin] = cached
+        policy = cached[1]
+        return True if policy is None else bool(policy.can_fetch(url, self.agent))
+
+    async def _load(self, origin: str, opts: RequestOptions) -> tuple[Protego | None, bool]:
+        plain = RequestOptions(opts.verify_tls, opts.allow_loopback, opts.loopback_hosts, opts.headers)
+        try:
+            resp = await self.client.fetch(origin + "/robots.txt", plain)
+        except FetchError as exc:
+            log.warning("robots.txt unreachable, treating as disallow", extra={"url": origin, "error": exc.kind})
+            return robots_policy(None, b""), False
+        return robots_policy(resp.status, resp.body), resp.status < 500

@@ -1,0 +1,218 @@
+"""The long-running crawler: replicas split sources through the state topic's partitions."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from dataclasses import dataclass
+
+from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka.abc import ConsumerRebalanceListener
+from aiokafka.errors import KafkaError
+
+from services.crawler.crawl import Crawler, PollResult, commit
+from services.crawler.fetch import HttpClient
+from services.crawler.metrics import STAGE, CrawlerMetrics
+from services.crawler.once import loopback_hosts, safe_poll
+from services.crawler.settings import CrawlerSettings
+from services.crawler.sources import Registry, Source
+from services.crawler.state import SourceState
+from services.crawler.store import StateStore, ensure_state_topic, make_producer, partition_for
+from services.crawler.urls import host_key
+from services.crawler.web import MetricsServer
+from services.shared.events import encode
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Inflight:
+    """A running poll; only the fetch phase may be cancelled."""
+
+    task: asyncio.Task[None]
+    publishing: bool = False
+
+
+class _Listener(ConsumerRebalanceListener):
+    def __init__(self, service: CrawlerService) -> None:
+        self.service = service
+
+    async def on_partitions_revoked(self, revoked: list[TopicPartition]) -> None:
+        await self.service.revoke({tp.partition for tp in revoked})
+
+    async def on_partitions_assigned(self, assigned: list[TopicPartition]) -> None:
+        await self.service.assign({tp.partition for tp in assigned})
+
+
+class CrawlerService:
+    """Owns some state partitions, polls their due sources, publishes with the pending protocol."""
+
+    def __init__(self, settings: CrawlerSettings, registry: Registry) -> None:
+        self.s = settings
+        self.sources = tuple(s for s in registry.sources if s.enabled)
+        self.metrics = CrawlerMetrics()
+        self.producer = make_producer(settings.kafka_bootstrap_servers)
+        self.store = StateStore(settings.kafka_bootstrap_servers, settings.state_topic, settings.topics.raw,
+                                self.producer)
+        self.partitions = settings.state_partitions
+        self.owned: set[int] = set()
+        self.states: dict[str, SourceState] = {}
+        self.inflight: dict[str, Inflight] = {}
+        self.settle_until = 0.0
+        self.crawler: Crawler | None = None
+        self._sem = asyncio.Semaphore(settings.max_concurrent_sources)
+
+    def owner_partition(self, source_id: str) -> int:
+        """State partition of a source."""
+        return partition_for(source_id, self.partitions)
+
+    async def assign(self, parts: set[int]) -> None:
+        """Load the state of newly owned sources and resolve their pending publications."""
+        states = await self.store.load(sorted(parts))
+        for source in self.sources:
+            if self.owner_partition(source.id) in parts:
+                state = states.get(source.id) or SourceState(source.id)
+                if state.pending:
+                    await self._resolve(state)
+                self.states[source.id] = state
+        self.owned |= parts
+        self.settle_until = time.monotonic() + self.s.settle_seconds
+        self.metrics.owned.set(sum(1 for s in self.sources if self.owner_partition(s.id) in self.owned))
+        log.info("partitions assigned", extra={"partitions": sorted(parts), "owned": sorted(self.owned)})
+
+    async def _resolve(self, state: SourceState) -> None:
+        pending = len(state.pending)
+        missing = await self.store.resolve_pending(state)
+        if missing:
+            state.validators = {}  # rediscover what was not published
+        await self.store.save(state)
+        log.info("pending publications resolved",
+                 extra={"source_id": state.source_id, "pending": pending, "not_published": missing})
+
+    async def revoke(self, parts: set[int]) -> None:
+        """Stop polling the revoked sources: cancel fetches, let publications finish."""
+        self.owned -= parts
+        mine = [sid for sid in self.inflight if self.owner_partition(sid) in parts]
+        for sid in mine:
+            if not self.inflight[sid].publishing:
+                self.inflight[sid].task.cancel()
+        await asyncio.gather(*(self.inflight[sid].task for sid in mine if sid in self.inflight),
+                             return_exceptions=True)
+        await self.producer.flush()
+        for sid in [s for s in self.states if self.owner_partition(s) in parts]:
+            self.states.pop(sid, None)
+        log.info("partitions revoked", extra={"partitions": sorted(parts)})
+
+    def due(self, now: float) -> list[Source]:
+        """Owned sources that are due and not running."""
+        return [
+            s for s in self.sources
+            if self.owner_partition(s.id) in self.owned and s.id not in self.inflight
+            and s.id in self.states and self.states[s.id].next_due <= now
+        ]
+
+    async def _scheduler(self) -> None:
+        while True:
+            await asyncio.sleep(self.s.tick_seconds)
+            if time.monotonic() < self.settle_until:
+                continue
+            for source in self.due(time.time()):
+                holder = Inflight(asyncio.create_task(self._run_source(source)))
+                self.inflight[source.id] = holder
+
+    async def _run_source(self, source: Source) -> None:
+        try:
+            async with self._sem:
+                state = self.states[source.id]
+                assert self.crawler is not None
+                res = await safe_poll(self.crawler, source, state)
+                self.inflight[source.id].publishing = True
+                await asyncio.shield(self._publish(source, state, res))
+        except asyncio.CancelledError:
+            log.info("poll cancelled (source revoked)", extra={"source_id": source.id})
+        except Exception:
+            log.exception("poll failed", extra={"source_id": source.id, "url": source.home})
+            self.metrics.errors.labels(source.id, "bug").inc()
+            self.states[source.id].next_due = time.time() + self.s.backoff_base
+        finally:
+            self.inflight.pop(source.id, None)
+
+    async def _publish(self, source: Source, state: SourceState, res: PollResult) -> None:
+        """Pending first, then the articles, then the committed state; each step acknowledged."""
+        if res.articles:
+            ends = await self.store.raw_end_offsets()
+            for cand in res.articles:
+                p = partition_for(cand.record.article_id, len(ends))
+                state.pending[cand.record.article_id] = [cand.record.content_hash, p, ends[p], cand.stamp]
+            await self.store.save(state)
+            await self._send_all(source, res)
+        retry = max(self.crawler.client.politeness.blocked_for(host_key(e.url)) for e in source.entries) \
+            if self.crawler else 0.0
+        commit(state, res, source, self.s, time.time(), retry)
+        await self.store.save(state)
+        self._observe(source, state, res)
+
+    async def _send_all(self, source: Source, res: PollResult) -> None:
+        futures = []
+        for cand in res.articles:
+            rec = cand.record
+            futures.append(await self.producer.send(self.s.topics.raw, encode(rec), key=rec.article_id.encode()))
+        results = await asyncio.gather(*futures, return_exceptions=True)
+        for cand, result in zip(res.articles, results, strict=True):
+            if isinstance(result, KafkaError):
+                log.error("publish failed", extra={"source_id": source.id, "url": cand.record.url,
+                                                   "error": str(result)})
+                self.metrics.errors.labels(source.id, "publish_failed").inc()
+            elif isinstance(result, BaseException):
+                raise result
+        self.metrics.published.labels(source.id).inc(len(res.articles))
+
+    def _observe(self, source: Source, state: SourceState, res: PollResult) -> None:
+        if res.entries_ok:
+            self.metrics.poll_ok(source.id, state.interval)
+            self.metrics.health.ok(STAGE, len(res.articles))
+        else:
+            self.metrics.poll_failed(source.id, state.interval)
+        log.info("poll done", extra={"source_id": source.id, "url": source.home, **res.summary(),
+                                     "next_in": round(state.next_due - time.time(), 1)})
+
+    async def _membership(self, consumer: AIOKafkaConsumer) -> None:
+        while True:
+            await consumer.getmany(timeout_ms=500)
+            if consumer.assignment():
+                consumer.pause(*consumer.assignment())
+
+    def _consumer(self) -> AIOKafkaConsumer:
+        return AIOKafkaConsumer(
+            bootstrap_servers=self.s.kafka_bootstrap_servers, group_id=self.s.group_id,
+            enable_auto_commit=False, auto_offset_reset="latest",
+            session_timeout_ms=self.s.session_timeout_ms, heartbeat_interval_ms=self.s.heartbeat_interval_ms,
+        )
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """Serve until `stop` is set."""
+        self.partitions = await ensure_state_topic(self.s.kafka_bootstrap_servers, self.s.state_topic,
+                                                   self.s.state_partitions)
+        web = MetricsServer(self.metrics.health.registry, self.s.metrics_host, self.s.metrics_port)
+        await web.start()
+        await self.producer.start()
+        await self.store.start()
+        consumer = self._consumer()
+        await consumer.start()
+        consumer.subscribe([self.s.state_topic], listener=_Listener(self))
+        try:
+            async with HttpClient(self.s, loopback_hosts(self.sources)) as client:
+                self.crawler = Crawler(self.s, client, self.metrics)
+                tasks = [asyncio.create_task(self._membership(consumer)), asyncio.create_task(self._scheduler())]
+                await stop.wait()
+                for t in tasks:
+                    t.cancel()
+                await self.revoke(set(self.owned))
+        finally:
+            with contextlib.suppress(Exception):
+                await consumer.stop()
+            await self.store.stop()
+            await self.producer.stop()
+            await web.stop()

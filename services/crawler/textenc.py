@@ -1,0 +1,79 @@
+"""Text hygiene: charset from BOM, headers and meta; NFC; legacy TCVN3/VNI pages recognised and reported.
+
+No maintained TCVN3/VNI converter exists on PyPI (viparse is a young RAG document loader, not a
+converter library), so legacy-font pages are reported with reason `legacy_encoding`, never emitted.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)["']""")
+LEGACY_FONT = re.compile(r"""font-family\s*[:=]\s*["']?\s*(\.Vn[A-Za-z]+|VNI[- ][A-Za-z]+)""", re.IGNORECASE)
+TCVN3_MARKERS = re.compile(r"§¶ng|ViÖt|®¶ng|c¸n bé|§¹i|Héi|ChÝnh|tØnh|ng­êi|®­îc")
+VNI_MARKERS = re.compile(r"Ñaûng|Vieät|Ñoäi|Chính phuû|tænh|ngöôøi|ñöôïc|ñaûng")
+BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+
+
+class LegacyEncoding(ValueError):
+    """A page in a Vietnamese legacy font encoding (TCVN3/ABC or VNI) that we do not convert."""
+
+    def __init__(self, family: str) -> None:
+        super().__init__(f"page uses the legacy {family} font encoding; not converted")
+        self.family = family
+
+
+def header_charset(content_type: str | None) -> str | None:
+    """The charset parameter of a Content-Type header."""
+    match = re.search(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", content_type or "", re.IGNORECASE)
+    return match.group(1) if match else None
+
+
+def _known(name: str | None) -> str | None:
+    if not name:
+        return None
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def sniff_charset(body: bytes, content_type: str | None) -> tuple[str, bytes]:
+    """(codec name, body without BOM): BOM first, then header, then meta/XML declaration, else utf-8."""
+    for bom, name in BOMS:
+        if body.startswith(bom):
+            return name, body[len(bom) :]
+    head = body[:4096]
+    for candidate in (header_charset(content_type), *(m.group(1).decode() for m in (META_CHARSET.search(head),
+                                                                                      XML_ENCODING.search(head)) if m)):
+        known = _known(candidate)
+        if known:
+            return known, body
+    return "utf-8", body
+
+
+def check_legacy(text: str) -> None:
+    """Raise LegacyEncoding when the text is TCVN3 or VNI rendered through a legacy font."""
+    font = LEGACY_FONT.search(text[:200_000])
+    if font:
+        raise LegacyEncoding("VNI" if font.group(1).upper().startswith("VNI") else "TCVN3")
+    if len(TCVN3_MARKERS.findall(text[:200_000])) >= 3:
+        raise LegacyEncoding("TCVN3")
+    if len(VNI_MARKERS.findall(text[:200_000])) >= 3:
+        raise LegacyEncoding("VNI")
+
+
+def decode_text(body: bytes, content_type: str | None) -> tuple[str, str]:
+    """Decode a page to NFC text; returns (text, charset). Raises LegacyEncoding."""
+    charset, data = sniff_charset(body, content_type)
+    try:
+        text = data.decode(charset)
+    except UnicodeDecodeError:
+        charset = "cp1258" if charset == "utf-8" else charset
+        text = data.decode(charset, "replace")
+    text = unicodedata.normalize("NFC", text)
+    check_legacy(text)
+    return text, charset

@@ -1,0 +1,60 @@
+"""Canonical article URLs and the article_id derived from them."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+
+from services.shared.events import stable_id
+
+TRACKING_PARAMS = frozenset(
+    {
+        "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "igshid", "mc_cid", "mc_eid",
+        "_ga", "_gl", "ref", "ref_src", "ref_url", "zarsrc", "zarcid", "cmpid", "icid",
+        "sessionid", "session_id", "sid", "phpsessid", "jsessionid", "aspsessionid", "cfid", "cftoken",
+        "share", "vn_source", "vn_medium", "vn_campaign", "rss", "itm_source", "itm_medium",
+    }
+)
+TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "itm_", "hsa_", "p_p_")
+PATH_SESSION = re.compile(r";(jsessionid|phpsessid|sid)=[^/?#]*", re.IGNORECASE)
+
+
+def _keep(name: str) -> bool:
+    low = name.lower()
+    return low not in TRACKING_PARAMS and not low.startswith(TRACKING_PREFIXES)
+
+
+def canonicalize(url: str) -> str:
+    """Lower-case scheme/host, drop default port, fragment, tracking and session params; sort the rest."""
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower().rstrip(".")
+    port = parts.port
+    netloc = host if port is None or (scheme, port) in (("http", 80), ("https", 443)) else f"{host}:{port}"
+    path = PATH_SESSION.sub("", parts.path) or "/"
+    query = sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if _keep(k))
+    return urlunsplit((scheme, netloc, path, urlencode(query), ""))
+
+
+def article_id(canonical_url: str) -> str:
+    """The article's stable id: stable_id of its canonical URL."""
+    return stable_id(canonical_url)
+
+
+def resolve(base: str, href: str) -> str | None:
+    """An absolute http(s) URL for href relative to base, or None."""
+    try:
+        absolute = urljoin(base, href.strip())
+    except ValueError:
+        return None
+    parts = urlsplit(absolute)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return None
+    return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", parts.query, ""))
+
+
+def host_key(url: str) -> str:
+    """The politeness key of a URL: host[:port], lower case."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    return f"{host}:{parts.port}" if parts.port else host
