@@ -1,0 +1,128 @@
+"""The pure extraction entry point: article text -> relevance, publication date and recruitment facts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from services.extractor import orgs, places
+from services.extractor.facts import STOCK, RawFact, extract_raw, stock_end
+from services.extractor.published import find_published
+from services.extractor.relevance import is_relevant
+from services.extractor.text_norm import fold, normalize
+
+__all__ = ["Extraction", "Fact", "extract", "find_published"]
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One recruitment fact: the fields of ANNOTATION.md plus province fields."""
+
+    metric: str
+    segment: str
+    value: float
+    value_max: float | None
+    unit: str
+    qualifier: str
+    per_year: bool
+    org: str | None
+    place: str | None
+    level: str | None
+    period_start: str | None
+    period_end: str | None
+    period_text: str | None
+    evidence: str | None
+    note: str | None = None
+    province: str | None = None
+    province_code: str | None = None
+    province_current: str | None = None
+    province_current_code: str | None = None
+    place_code: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Relevance, publication date and facts of one article."""
+
+    relevant: bool
+    published: date | None
+    facts: tuple[Fact, ...]
+
+
+def _fact(raw: RawFact, published: date | None) -> Fact:
+    """A Fact from a raw fact (periods of stock figures are points in time)."""
+    c, org, period = raw.cls, raw.org, raw.period
+    start = period.period_start if period else None
+    end = period.period_end if period else None
+    if c.metric in STOCK:
+        start, end = None, stock_end(raw, published)
+    return Fact(
+        metric=c.metric, segment=c.segment, value=c.value, value_max=raw.num.value_max, unit=c.unit,
+        qualifier=raw.num.qualifier, per_year=c.per_year, org=org.text if org else None,
+        place=org.place if org else None, level=org.level if org else None, period_start=start, period_end=end,
+        period_text=period.text if period else None, evidence=raw.evidence[:400], note=c.note,
+    )
+
+
+def _key(f: Fact) -> tuple[object, ...]:
+    """Identity of a stated figure for de-duplication."""
+    return (f.metric, f.segment, f.unit, f.value, f.value_max, f.per_year, fold(f.place))
+
+
+def _richness(f: Fact) -> int:
+    """How much period information a fact carries."""
+    return (f.period_end is not None) + (f.period_start is not None)
+
+
+def dedupe(facts: list[Fact]) -> list[Fact]:
+    """One fact per stated figure; a rounded restatement ("hơn 4.200") yields to the exact body figure."""
+    kept: dict[tuple[object, ...], Fact] = {}
+    for f in facts:
+        k = _key(f)
+        if k not in kept or _richness(f) > _richness(kept[k]):
+            kept[k] = f if k not in kept else replace(f)
+    out = list(kept.values())
+    return [f for f in out if not _rounded_copy(f, out)]
+
+
+def _rounded_copy(f: Fact, facts: list[Fact]) -> bool:
+    """Whether f is a qualified, rounded restatement of another exact fact."""
+    if f.qualifier == "exact" or f.value_max is not None:
+        return False
+    for g in facts:
+        same = (g.metric, g.segment, g.unit) == (f.metric, f.segment, f.unit) and g is not f
+        if same and g.qualifier == "exact" and g.value and abs(g.value - f.value) / g.value <= 0.05:
+            return True
+    return False
+
+
+def _with_places(facts: list[Fact], text: str, hint: str | None) -> list[Fact]:
+    """Province fields for each fact's place, disambiguated by the places the article names."""
+    context = {fold(p) for p in orgs.bare_places(text)} | {fold(f.place) for f in facts if f.place}
+    if hint:
+        context.add(fold(hint))
+    out = []
+    for f in facts:
+        info = places.resolve(f.place, f.level, context, hint)
+        out.append(
+            replace(
+                f, province=info.province, province_code=info.province_code, province_current=info.province_current,
+                province_current_code=info.province_current_code, place_code=info.place_code,
+            )
+        )
+    return out
+
+
+def extract(
+    text: str, *, title: str | None = None, published: date | None = None, province_hint: str | None = None
+) -> Extraction:
+    """Relevance, publication date (given, else printed in the text) and the facts of an article."""
+    text = normalize(text or "")
+    title = normalize(title) if title else None
+    published = published or find_published(text)
+    raw = extract_raw(text, title, published)
+    facts = dedupe([_fact(r, published) for r in raw])
+    relevant = is_relevant(f"{title or ''}\n{text}", len(facts))
+    if not relevant:
+        return Extraction(False, published, ())
+    return Extraction(True, published, tuple(_with_places(facts, text, province_hint)))

@@ -1,0 +1,173 @@
+"""Walks an article sentence by sentence and turns classified numbers into raw facts with org and period."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from services.extractor import orgs as o
+from services.extractor import places
+from services.extractor import vocab as v
+from services.extractor.numbers import Num, find_fractions, find_numbers
+from services.extractor.periods import Ctx, Period, find_periods, now_ym, year_of
+from services.extractor.rules import STOCK, Cls, Site, classify
+from services.extractor.text_norm import paragraphs, sentences
+
+
+@dataclass(frozen=True, slots=True)
+class RawFact:
+    """A fact before place resolution."""
+
+    cls: Cls
+    num: Num
+    org: o.Org | None
+    period: Period | None
+    evidence: str
+
+
+@dataclass
+class State:
+    """What carries from one sentence to the next."""
+
+    ctx: Ctx
+    resolver: o.Resolver
+    period: Period | None = None
+    org: o.Org | None = None
+    admitted_before: bool = False
+    facts: list[RawFact] = field(default_factory=list)
+
+
+def all_sentences(text: str, title: str | None) -> list[str]:
+    """The title (if any) then every sentence of the text."""
+    out = [title.strip()] if title and title.strip() else []
+    for _, para in paragraphs(text):
+        out.extend(sentences(para))
+    return out
+
+
+def extract_raw(text: str, title: str | None, published: date | None) -> list[RawFact]:
+    """Raw facts of an article, in text order."""
+    sents = all_sentences(text, title)
+    mentions = [m for s in sents for m in o.mentions(s)]
+    state = State(Ctx(published, published.year if published else None), o.Resolver(mentions, text))
+    for sent in sents:
+        if v.COUNTER_LINE.search(sent):
+            continue
+        _sentence(sent, state)
+    return state.facts
+
+
+def _sentence(sent: str, state: State) -> None:
+    """Extract one sentence's facts and update the carried context."""
+    periods = find_periods(sent, state.ctx)
+    found = [(m, state.resolver.resolve(m)) for m in o.mentions(sent)]
+    for mention, org in found:
+        if not mention.ref:
+            state.resolver.see(org)
+    admit_ctx = state.admitted_before and bool(re.match(r"^\W*(?:trong đó|trong số|phân loại|cơ cấu)", sent, re.I))
+    new = _numbers(sent, periods, found, state, admit_ctx) + _fractions(sent, periods, found, state)
+    state.facts.extend(new)
+    dated = [p for p in periods if not p.compare and p.period_end]
+    if dated:
+        state.period = dated[-1]
+        state.ctx = Ctx(state.ctx.published, year_of(dated[-1].period_end) or state.ctx.year)
+    if new:
+        state.org = new[-1].org
+    state.admitted_before = any(f.cls.metric == "admitted" for f in new) or (admit_ctx and state.admitted_before)
+
+
+def _numbers(sent: str, periods: list[Period], found: list[tuple[o.Mention, o.Org]], state: State, admit_ctx: bool) -> list[RawFact]:
+    """Classify every number of a sentence."""
+    out: list[RawFact] = []
+    spans = [(p.start, p.end) for p in periods]
+    prev: Cls | None = None
+    prev_end = 0
+    for num in find_numbers(sent):
+        if any(s <= num.start < e for s, e in spans):
+            continue
+        clause_start = sent.rfind(";", 0, num.start) + 1
+        site = Site(sent, num, clause_start, max(clause_start, prev_end), admit_ctx, prev)
+        prev_end = num.end
+        cls = classify(site)
+        if cls is None:
+            continue
+        prev = cls
+        for org in _orgs_for(site, cls, found, state):
+            out.append(RawFact(cls, num, org, _period_for(site, periods, state), sent))
+    return out
+
+
+def _orgs_for(site: Site, cls: Cls, found: list[tuple[o.Mention, o.Org]], state: State) -> list[o.Org | None]:
+    """The organisation(s) a number belongs to: enumerated or nearest mention, list item name, or carried."""
+    if cls.list_item:
+        return [_list_org(site.text[site.local_start : site.num.start])]
+    local = [(m, org) for m, org in found if site.local_start <= m.start and m.end <= site.num.start]
+    if len(local) >= 2 and _enumerated(site.text, [m for m, _ in local]):
+        return [org for _, org in local]
+    before = [org for m, org in found if m.end <= site.num.start and m.start >= site.clause_start]
+    before = before or [org for m, org in found if m.end <= site.num.start]
+    if before:
+        return [before[-1]]
+    return [state.org or state.resolver.main]
+
+
+def _enumerated(text: str, ms: list[o.Mention]) -> bool:
+    """Mentions separated only by commas / "và": "huyện A, huyện B và Đảng bộ C"."""
+    return all(re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", text[a.end : b.start]) for a, b in itertools.pairwise(ms))
+
+
+def _list_org(raw: str) -> o.Org:
+    """The organisation named by a list item ("Hội An", "Công an")."""
+    name = raw.strip(" ,;:.-")
+    cands = places.candidates(name, "district")
+    if cands and cands[0].kind == "district":
+        return o.Org(name, name, "district", "huyện")
+    return o.Org(name, None, "agency", None)
+
+
+def _period_for(site: Site, periods: list[Period], state: State) -> Period | None:
+    """The nearest period before the number (same clause first), else after it in the clause, else carried."""
+    usable = [p for p in periods if not p.compare]
+    before = [p for p in usable if p.end <= site.num.start]
+    in_clause = [p for p in before if p.start >= site.clause_start]
+    if in_clause:
+        return in_clause[-1]
+    if before:
+        return before[-1]
+    after = [p for p in usable if p.start >= site.num.end and p.start < len(site.clause) + site.clause_start + 200]
+    after = [p for p in after if ";" not in site.text[site.num.end : p.start]]
+    if after:
+        return after[0]
+    return state.period
+
+
+def _fractions(sent: str, periods: list[Period], found: list[tuple[o.Mention, o.Org]], state: State) -> list[RawFact]:
+    """ "Thanh Hải 11/15": admitted 11 against a target of 15, when the sentence speaks of targets."""
+    low = sent.lower()
+    if not (v.ADMIT.search(low) and re.search(r"chỉ tiêu|kế hoạch", low)):
+        return []
+    out = []
+    for start, end, got, target in find_fractions(sent):
+        name = o.capital_words(" ".join(re.split(r"[,;:]", sent[:start])[-1].split()[-3:]), 3)
+        if not name:
+            continue
+        org = _list_org(name)
+        org = o.Org(name, name, "commune", "xã") if org.level == "agency" else org
+        num = Num(start, end, got, None, False, "exact", sent[start:end])
+        site = Site(sent, num, 0, 0, False, None)
+        period = _period_for(site, periods, state)
+        out.append(RawFact(Cls("admitted", "all", "count", False, got), num, org, period, sent))
+        out.append(RawFact(Cls("admitted_target", "all", "count", False, target), num, org, None, sent))
+    return out
+
+
+def stock_end(fact: RawFact, published: date | None) -> str | None:
+    """period_end of a stock figure: the stated period's end, else the publication month."""
+    if fact.period and fact.period.period_end:
+        return fact.period.period_end
+    return now_ym(Ctx(published, None))
+
+
+__all__ = ["STOCK", "RawFact", "extract_raw", "stock_end"]

@@ -1,0 +1,248 @@
+"""Organisation mentions ("Đảng bộ huyện Hiệp Hòa", "TP Móng Cái", "Chi bộ thôn 5") and references
+("toàn huyện", "Đảng bộ thành phố", "Tỉnh ủy") resolved within an article."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from services.extractor import places
+from services.extractor.text_norm import fold
+
+_TYPE = (
+    r"(?P<type>tỉnh|thành phố|TP\.?\s?|T\.P\.?\s?|Tp\.?\s?|huyện|quận|thị xã|T\.X\.?\s?|TX\.?\s?|xã|phường|thị trấn)"
+)
+_HEAD = r"(?:Đảng bộ|Đảng ủy|Chi bộ|Ban Thường vụ|Ban Chấp hành Đảng bộ|Thường trực)"
+_UY = r"(?P<uy>Tỉnh|Thành|Thị|Huyện|Quận)\s+ủy"
+_UP = "A-ZÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯẠ-Ỹ0-9"
+_NAMED = re.compile(rf"(?i:(?:{_HEAD}\s+)?(?:{_UY}|{_TYPE}))\s*(?P<name>[{_UP}][\w]*(?:[\s-]+[{_UP}][\w]*){{0,4}})")
+_REF = re.compile(
+    r"(?i:(?P<head>toàn Đảng bộ|toàn|Đảng bộ|Đảng ủy|Ban Thường vụ)\s+(?P<type>tỉnh|thành phố|huyện|quận|thị xã|phường|xã|thị trấn)"
+    r"|(?P<uy>Tỉnh|Thành|Thị|Huyện|Quận)\s+ủy"
+    r"|(?P<party>toàn Đảng bộ|Đảng bộ|Đảng ủy|toàn tỉnh|toàn huyện|toàn thành phố|toàn thị xã|toàn phường|toàn xã))"
+)
+_AGENCY = re.compile(
+    r"(?i:(?:Đảng bộ|Đảng ủy|Chi bộ)\s+(?:(?:Khối|Ban|Quân sự|Công an|Bộ đội|Đội|Sở|trường|Cơ quan|Bệnh viện|Trung tâm|Cục|Bộ|Tổng)\b))"
+    r"[^,;.()…:]{0,60}|(?i:Trường)\s+(?:Đại học|Cao đẳng|THPT)[^,;.()…:]{0,40}|(?i:Công an|Quân sự|Biên phòng)\s+(?:tỉnh|thành phố|huyện)"
+)
+_CELL = re.compile(r"(?i:Chi bộ)\s+(?P<rest>(?:thôn|khu|ấp|xóm|bản|tổ dân phố|khóm|khu phố)\s+[^\s,;.]+(?:,\s*(?:xã|phường|thị trấn)\s+\S+(?:\s+\S+){0,2})?)")
+_STOP = re.compile(
+    r"(?i)\s+và\s+(?=huyện|quận|thị xã|thành phố|tỉnh|Đảng bộ|Đảng ủy|TP).*$|\s+(?:kết|đã|có|đạt|chỉ|phát|với|hiện|là|luôn|được|sẽ|vừa|trực thuộc|thực|cũng|tổ chức|tập|"
+    r"chú|quan tâm|đề|giao|phấn|tiếp|bồi|xác|ban hành|kịp|thống|cho|về|tại|nâng|trong|của|vượt|tăng|giảm)\b.*$"
+)
+TYPE_LEVEL = {
+    "tỉnh": "province", "huyện": "district", "quận": "district", "thị xã": "district", "tx": "district",
+    "xã": "commune", "phường": "commune", "thị trấn": "commune",
+}
+UY_TYPE = {"tỉnh": "tỉnh", "thành": "thành phố", "thị": "thị xã", "huyện": "huyện", "quận": "quận"}
+
+
+@dataclass(frozen=True, slots=True)
+class Org:
+    """An organisation as the text names it, its bare place name and level."""
+
+    text: str
+    place: str | None
+    level: str
+    type: str | None = None  # tỉnh / thành phố / huyện / ... of the place, None for cells and agencies
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An organisation mention at a position of a sentence (ref: needs resolving)."""
+
+    start: int
+    end: int
+    org: Org
+    ref: bool = False
+
+
+def canon_type(raw: str) -> str:
+    """ "TP." / "T.P" / "Tp" -> "thành phố", "T.X" -> "thị xã", else the lower-case word."""
+    t = fold(raw).replace(" ", "")
+    if t in ("tp", "thanhpho"):
+        return "thành phố"
+    if t == "tx":
+        return "thị xã"
+    return raw.strip().lower()
+
+
+def capital_words(text: str, limit: int = 5) -> str | None:
+    """The leading run of capitalised words (or a number: "Quận 1"), without trailing punctuation."""
+    words: list[str] = []
+    for word in re.split(r"\s+", text.strip())[:limit]:
+        core = word.strip(",;.:()“”\"'…")
+        if not core or not (core[0].isupper() or (core.isdigit() and not words)):
+            break
+        words.append(core)
+        if core != word:
+            break
+    return " ".join(words) or None
+
+
+def level_of(type_: str, place: str | None) -> str:
+    """Level from the place type; a "thành phố" is a province when centrally governed."""
+    if type_ == "thành phố":
+        return "province" if place and places.ALIASES.get(fold(place), fold(place)) in places.CENTRAL_CITIES else "district"
+    return TYPE_LEVEL.get(type_, "other")
+
+
+def _named(sentence: str) -> list[Mention]:
+    """Typed, named mentions: "Đảng bộ huyện Hiệp Hòa", "TP Móng Cái", "Huyện ủy Lục Ngạn"."""
+    out = []
+    for m in _NAMED.finditer(sentence):
+        name = capital_words(m.group("name"))
+        if not name or fold(name) in ("dang", "uy", "ban"):
+            continue
+        type_ = canon_type(m.group("type")) if m.group("type") else UY_TYPE[m.group("uy").lower()]
+        end = m.start("name") + len(name)
+        place = places.canonical(name)
+        org = Org(sentence[m.start() : end], place, level_of(type_, place), type_)
+        out.append(Mention(m.start(), end, org))
+    return out
+
+
+_HEAD_BARE = re.compile(rf"(?:Đảng bộ|Đảng ủy)\s+(?P<name>[{_UP}][\w]*(?:\s+[{_UP}][\w]*){{0,3}})")
+
+
+def _head_bare(sentence: str) -> list[Mention]:
+    """ "Đảng bộ Hà Nội": a party head followed by a bare gazetteer name."""
+    out = []
+    for m in _HEAD_BARE.finditer(sentence):
+        name = capital_words(m.group("name"), 4)
+        if not name or not places.is_known(name):
+            continue
+        units = places.candidates(name, "province")
+        type_ = "tỉnh" if units else "huyện"
+        end = m.start("name") + len(name)
+        org = Org(sentence[m.start() : end], places.canonical(name), "province" if units else "district", type_)
+        out.append(Mention(m.start(), end, org))
+    return out
+
+
+def _agencies(sentence: str) -> list[Mention]:
+    """Agencies and cells: "Đảng bộ Khối doanh nghiệp tỉnh", "Chi bộ thôn 5, xã Hương Liên", "Công an tỉnh"."""
+    out = []
+    for m in _CELL.finditer(sentence):
+        inner = _named(m.group("rest"))
+        place = inner[-1].org.place if inner else None
+        out.append(Mention(m.start(), m.end(), Org(m.group().strip(), place, "cell")))
+    for m in _AGENCY.finditer(sentence):
+        text = _STOP.sub("", m.group()).strip(" -–")
+        level = "cell" if text.lower().startswith("chi bộ") else "agency"
+        out.append(Mention(m.start(), m.start() + len(text), Org(text, _inner_place(text), level, _suffix_type(text))))
+    return out
+
+
+def _inner_place(text: str) -> str | None:
+    """A named place inside an organisation name ("... tỉnh Thái Nguyên", "... Lục Ngạn")."""
+    inner = _named(text)
+    if inner:
+        return inner[-1].org.place
+    words = re.findall(r"[^\s,;.()]+", text)
+    for size in (4, 3, 2):
+        for i in range(len(words) - size, 0, -1):
+            cand = " ".join(words[i : i + size])
+            if all(w[0].isupper() for w in cand.split()) and places.is_known(cand):
+                return cand
+    return None
+
+
+def _suffix_type(text: str) -> str | None:
+    """ "... thành phố" / "... tỉnh" at the end of an agency name: its place is the article's city or province."""
+    m = re.search(r"(?i)\b(tỉnh|thành phố)\s*$", text)
+    return m.group(1).lower() if m else None
+
+
+def _refs(sentence: str) -> list[Mention]:
+    """Unnamed references: "toàn huyện", "Đảng bộ thành phố", "Tỉnh ủy", "toàn Đảng bộ"."""
+    out = []
+    for m in _REF.finditer(sentence):
+        after = sentence[m.end() : m.end() + 30]
+        if capital_words(after, 1) and not m.group("party"):
+            continue
+        if m.group("type"):
+            type_: str | None = m.group("type").lower()
+        elif m.group("uy"):
+            type_ = UY_TYPE[m.group("uy").lower()]
+        else:
+            party = m.group("party").lower()
+            type_ = party.split(" ", 1)[1] if party.startswith("toàn ") and "đảng" not in party else None
+        level = level_of(type_, None) if type_ else "other"
+        out.append(Mention(m.start(), m.end(), Org(m.group().strip(), None, level, type_), ref=True))
+    return out
+
+
+def mentions(sentence: str) -> list[Mention]:
+    """All organisation mentions of a sentence, without overlaps (named > agency > reference)."""
+    found: list[Mention] = []
+    for group in (_agencies(sentence), _named(sentence), _head_bare(sentence), _refs(sentence)):
+        for mention in group:
+            if not any(f.start < mention.end and mention.start < f.end for f in found):
+                found.append(mention)
+    return sorted(found, key=lambda x: x.start)
+
+
+def bare_places(text: str) -> list[str]:
+    """Capitalised runs of 2-4 words that are gazetteer places (for "Hiệp Hòa với..." titles)."""
+    out = []
+    for m in re.finditer(r"(?:[^\W\d_][\w]*\s+){1,3}[^\W\d_][\w]*", text):
+        words = m.group().split()
+        for size in range(len(words), 1, -1):
+            cand = " ".join(words[:size])
+            if all(w[0].isupper() for w in words[:size]) and places.is_known(cand):
+                out.append(cand)
+                break
+    return out
+
+
+class Resolver:
+    """Resolves references against the named organisations of one article."""
+
+    def __init__(self, all_mentions: list[Mention], text: str) -> None:
+        self.named = [m.org for m in all_mentions if not m.ref and m.org.type]
+        self.bare = Counter(bare_places(text))
+        self.recent: dict[str, Org] = {}
+        self.main = self._main(all_mentions)
+
+    def _by_type(self, type_: str) -> Org | None:
+        """The most recent, else the most frequent, named organisation of a place type."""
+        if type_ in self.recent:
+            return self.recent[type_]
+        same = [o for o in self.named if o.type == type_]
+        if same:
+            return Counter(same).most_common(1)[0][0]
+        level = level_of(type_, None)
+        for name, _ in self.bare.most_common():
+            kinds = [u.kind for u in places.candidates(name, level)]
+            if kinds and (level != "province" or "province" in kinds):
+                return Org(name, name, level_of(type_, name) if type_ != "tỉnh" else "province", type_)
+        return None
+
+    def _main(self, all_mentions: list[Mention]) -> Org | None:
+        """The article's own organisation: the place type it refers to most."""
+        types = Counter(m.org.type for m in all_mentions if m.org.type and m.org.level != "cell")
+        for type_, _ in types.most_common():
+            org = self._by_type(type_)
+            if org:
+                return org
+        return None
+
+    def see(self, org: Org) -> None:
+        """Remember a named organisation as the latest of its type."""
+        if org.type and org.place:
+            self.recent[org.type] = org
+
+    def resolve(self, mention: Mention) -> Org:
+        """A reference with its place filled in (org text kept as written)."""
+        org = mention.org
+        if not mention.ref:
+            if org.level == "agency" and not org.place and org.type:
+                target = self._by_type(org.type)
+                return replace(org, place=target.place if target else None)
+            return org
+        target = self._by_type(org.type) if org.type else self.main
+        if target is None:
+            return org
+        return replace(org, place=target.place, level=target.level, type=target.type)

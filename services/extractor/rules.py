@@ -1,0 +1,290 @@
+"""Which metric and segment a number states, from the Vietnamese words around it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from services.extractor import vocab as v
+from services.extractor.numbers import Num
+
+STOCK = {"members_total", "party_cells", "grassroots_orgs"}
+PCT_METRICS = {"admitted_target_pct", "target_attainment_pct", "admission_rate_pct", "members_good_rating_pct"}
+MEMBER_NOUNS = {"đảng viên", "đv", "đồng chí"}
+
+
+@dataclass(frozen=True, slots=True)
+class Cls:
+    """A classified number: metric, segment, unit and how the figure is stated."""
+
+    metric: str
+    segment: str
+    unit: str
+    per_year: bool
+    value: float
+    note: str | None = None
+    list_item: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """A number in its sentence: the clause (since the last ";") and the text since the previous number."""
+
+    text: str
+    num: Num
+    clause_start: int
+    local_start: int
+    admit_context: bool
+    prev: Cls | None
+
+    @property
+    def low(self) -> str:
+        """The sentence in lower case."""
+        return self.text.lower()
+
+    @property
+    def local(self) -> str:
+        """Lower-case text between the previous number (or clause start) and this one."""
+        return self.low[self.local_start : self.num.start]
+
+    @property
+    def clause(self) -> str:
+        """Lower-case text from the clause start to this number."""
+        return self.low[self.clause_start : self.num.start]
+
+    @property
+    def right(self) -> str:
+        """Lower-case text after the number, to the end of the clause."""
+        rest = self.low[self.num.end :]
+        return rest.split(";", 1)[0]
+
+
+def classify(site: Site) -> Cls | None:
+    """The fact a number states, or None for distractors and unrelated figures."""
+    if site.num.pct:
+        return _pct(site)
+    return _count(site)
+
+
+def _per_year(site: Site, after: str = "") -> bool:
+    """Stated per year: "bình quân", "hằng năm", "mỗi năm", "/năm"."""
+    if v.PER_YEAR.search(site.local):
+        return True
+    return bool(re.match(r"^\s*(?:%\s*)?(?:(?:đảng viên|đv)\s*)?(?:mới\s*)?/\s*năm", after or site.right))
+
+
+def _cue(site: Site) -> str | None:
+    """admit / target / total / remove / train: the verb that governs a count."""
+    local, clause = site.local, site.clause
+    if v.TARGET.search(local):
+        return "target"
+    if site.prev and site.prev.metric == "admitted_target" and v.TARGET.search(clause):
+        return "target"
+    for text in (local, clause):
+        cues = [(m.end(), kind) for kind, rx in _CUES for m in rx.finditer(text)]
+        if cues:
+            return max(cues)[1]
+    if site.admit_context:
+        return "admit"
+    return "total" if v.WEAK.search(local) else None
+
+
+_CUES = (("admit", v.ADMIT), ("total", v.TOTAL), ("remove", v.REMOVE), ("train", v.TRAIN))
+
+
+def _structural(site: Site) -> Cls | None:
+    """Counts of party cells and grassroots organisations."""
+    right, local = site.right, site.local
+    m = v.CELL_NOUN.match(right)
+    if m and v.CELL_OK_AFTER.match(right[m.end() :]):
+        if re.search(r"(?:thành lập|lũy kế|mới|tăng|giảm)\s*(?:mới\s*)?(?:đạt\s*)?$", local):
+            return None
+        return Cls("party_cells", "all", "count", False, site.num.value)
+    m = v.ORGS_NOUN.match(right)
+    if m and not v.ORGS_BAD_AFTER.match(right[m.end() :]):
+        return Cls("grassroots_orgs", "all", "count", False, site.num.value)
+    return None
+
+
+def _count(site: Site) -> Cls | None:
+    """A count: admitted, target, total, removed, trained, cells, organisations."""
+    if v.CHANGE_BEFORE.search(site.local) or v.COMPARE_AFTER.match(site.right):
+        return None
+    if v.CELL_NOUN.match(site.right) or v.ORGS_NOUN.match(site.right):
+        return _structural(site)
+    person = v.PERSON_NOUN.match(site.right)
+    if not person and not v.BARE.match(site.right):
+        return None
+    noun = person.group("noun").lower() if person else ""
+    after = site.right[person.end() :] if person else site.right
+    kind = _kind(site, noun, after)
+    return _count_metric(site, kind, noun, after)
+
+
+def _kind(site: Site, noun: str, after: str) -> str | None:
+    """The cue, corrected by what follows the noun ("… được kết nạp", "… tham gia lớp cảm tình Đảng")."""
+    if noun == "học viên":
+        return "train"
+    if noun not in MEMBER_NOUNS and noun and v.TRAIN_AFTER.match(after):
+        return "train"
+    if v.ADMIT_AFTER.match(after):
+        return "admit"
+    kind = _cue(site)
+    if kind is None and noun in MEMBER_NOUNS and re.match(r"^\s*mới\b", after):
+        return "admit"
+    return kind
+
+
+def _count_metric(site: Site, kind: str | None, noun: str, after: str) -> Cls | None:
+    """Metric of a count from its cue."""
+    value, per_year = site.num.value, _per_year(site, after)
+    if kind == "remove":
+        return Cls("members_removed", "all", "count", False, value)
+    if kind == "target":
+        return Cls("admitted_target", _segment(site, noun, after, False), "count", per_year, value)
+    if kind == "train" and noun not in MEMBER_NOUNS:
+        return Cls("candidates_trained", "all", "count", False, value)
+    if kind == "total":
+        return _total(site, noun, after)
+    if kind == "admit":
+        return _admitted(site, noun, after, per_year)
+    return _list_item(site)
+
+
+def _total(site: Site, noun: str, after: str) -> Cls | None:
+    """members_total: "có 254 đảng viên", "tổng số đảng viên … 3.011 đồng chí"."""
+    if noun in MEMBER_NOUNS and not v.MEMBER_BAD_AFTER.match(after):
+        return Cls("members_total", "all", "count", False, site.num.value)
+    if not noun and v.TOTAL.search(site.local):
+        return Cls("members_total", "all", "count", False, site.num.value)
+    return None
+
+
+def _admitted(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
+    """admitted, with the segment the number counts; subgroups without a segment are dropped."""
+    breakdown = site.admit_context or _after_breakdown(site.clause)
+    segment = _segment(site, noun, after, breakdown)
+    if segment == "all" and breakdown and not v.ADMIT.search(site.local):
+        return None
+    inherit = site.prev and site.prev.metric == "admitted" and site.prev.segment != "all"
+    if segment == "all" and inherit and not breakdown and noun in MEMBER_NOUNS and site.prev:
+        segment = site.prev.segment
+    return Cls("admitted", segment, "count", per_year, site.num.value)
+
+
+def _after_breakdown(clause: str) -> bool:
+    """ "trong đó …" after the last admission verb of the clause."""
+    last_admit = max((m.end() for m in v.ADMIT.finditer(clause)), default=-1)
+    return any(m.start() > last_admit for m in v.BREAKDOWN.finditer(clause)) or (
+        last_admit >= 0 and "(" in clause[last_admit:] and ")" not in clause[clause.rfind("(") :]
+    )
+
+
+def _segment(site: Site, noun: str, after: str, breakdown: bool) -> str:
+    """The segment a count is of: its noun ("19 em học sinh", "đảng viên nữ") or, in a breakdown, its label."""
+    head = re.split(r"[,;()]", after, maxsplit=1)[0]
+    if noun and noun not in MEMBER_NOUNS | {"người", "quần chúng", "em"}:
+        segs = v.segments_in(noun + head[:40])
+    elif re.match(r"^\s*(?:là|nữ|người|thuộc|ở|trong|khu vực|còn|đang|em)\b", head) and "đều là" not in head:
+        segs = v.segments_in(head[:60])
+    else:
+        segs = []
+    if not segs and breakdown:
+        segs = list(dict.fromkeys(v.segments_in(site.local)))
+        segs = segs if len(segs) == 1 else []
+    return segs[0] if segs else "all"
+
+
+def _list_item(site: Site) -> Cls | None:
+    """ "…; Hội An 110; Điện Bàn 150": a bare number after a name repeats the previous metric."""
+    prev = site.prev
+    raw = site.text[site.local_start : site.num.start].strip(" ,;:.-")
+    if prev is None or not raw or prev.metric in PCT_METRICS:
+        return None
+    words = raw.split()
+    if len(words) > 5 or not all(w[0].isupper() for w in words):
+        return None
+    return Cls(prev.metric, prev.segment, "count", prev.per_year, site.num.value, list_item=True)
+
+
+def _pct(site: Site) -> Cls | None:
+    """A percent: attainment, admission rate, target rate, good rating or a segment share."""
+    local, right = site.local, site.right
+    if v.CHANGE_BEFORE.search(local) or v.COMPARE_AFTER.match(right) or v.ECON.search(site.clause):
+        return None
+    if v.SHARE_NOUN_AFTER.match(right) or "còn lại" in local:
+        return None
+    for rule in (_vuot, _attainment, _good, _target_pct, _rate, _segment_pct):
+        found = rule(site)
+        if found:
+            return found
+    return None
+
+
+def _vuot(site: Site) -> Cls | None:
+    """ "vượt 26,9% nghị quyết" -> attainment 126.9 (note "vuot")."""
+    if v.VUOT_BEFORE.search(site.local) and v.TARGET_WORD_AFTER.match(site.right):
+        return Cls("target_attainment_pct", "all", "pct", False, round(100 + site.num.value, 4), note="vuot")
+    return None
+
+
+def _attainment(site: Site) -> Cls | None:
+    """ "đạt 56,8% so với mục tiêu", "(đạt 160% kế hoạch)", "đạt gần 70% chỉ tiêu"."""
+    if not v.RECRUIT.search(site.low):
+        return None
+    if v.TARGET_WORD_AFTER.match(site.right) and not v.GOOD.search(site.clause):
+        return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
+    if re.search(r"^\s*\)?\s*$", site.right) and re.search(r"\(\s*$", site.local) and v.TARGET.search(site.low):
+        return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
+    return None
+
+
+def _good(site: Site) -> Cls | None:
+    """Share of members rated "hoàn thành tốt nhiệm vụ trở lên"."""
+    if not v.GOOD.search(site.low) or v.NOT_GOOD.search(site.local) or "xuất sắc" in site.right[:40]:
+        return None
+    stated = re.search(r"(?:đạt|là)\s*(?:trên|hơn|gần|khoảng)?\s*$", site.local) or v.GOOD_AFTER.match(site.right)
+    if not stated or not (v.GOOD.search(site.clause) or v.GOOD_AFTER.match(site.right) or "riêng" in site.local):
+        return None
+    per_year = bool(v.PER_YEAR.search(site.clause) or v.PER_YEAR.search(site.low[: site.clause_start]))
+    if "riêng" in site.local:
+        per_year = False
+    return Cls("members_good_rating_pct", "all", "pct", per_year, site.num.value)
+
+
+def _target_pct(site: Site) -> Cls | None:
+    """ "chỉ tiêu kết nạp đảng viên mới từ 4-5%/năm"."""
+    if not (v.PCT_TARGET.search(site.clause) and re.search(r"kết nạp|phát triển", site.clause)):
+        return None
+    if v.TARGET_WORD_AFTER.match(site.right) or "so với" in site.right[:15]:
+        return None
+    return Cls("admitted_target_pct", "all", "pct", _per_year(site), site.num.value)
+
+
+def _rate(site: Site) -> Cls | None:
+    """ "tỷ lệ bình quân đạt 5,5%/năm", "đạt tỷ lệ 2,98% so với tổng số đảng viên"."""
+    if not (v.RATE_BEFORE.search(site.local) or v.RATE_AFTER.match(site.right)):
+        return None
+    if not re.search(r"kết nạp|phát triển|đảng viên mới", site.low):
+        return None
+    if site.num.value >= 30 and "tổng số" not in site.right[:30]:
+        return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
+    return Cls("admission_rate_pct", "all", "pct", _per_year(site), site.num.value)
+
+
+def _segment_pct(site: Site) -> Cls | None:
+    """A breakdown share of new members: "50% là nữ", "nông dân chiếm 16,3%", "đảng viên nữ, chiếm 78,3%"."""
+    if not (site.admit_context or v.ADMIT.search(site.clause) or v.BREAKDOWN.search(site.clause)):
+        return None
+    if re.fullmatch(r"\s*\(\s*", site.local):
+        return None
+    m = v.SEG_AFTER.match(site.right)
+    segs = v.segments_in(m.group("rest")[:50]) if m and re.match(r"^\s*(?:đảng viên|đv|là|ở|thuộc|trong|khu vực)", site.right) else []
+    if not segs and re.search(r"chiếm\s*(?:tỷ lệ|tỉ lệ)?\s*(?:khoảng|gần|hơn|trên)?\s*$|^[,;\s]*[^\d,;()]{2,40}\s*$", site.local):
+        segs = list(dict.fromkeys(v.segments_in(site.local)))
+        if not segs and re.fullmatch(r"[,\s]*chiếm\s*(?:tỷ lệ)?\s*", site.local) and site.prev and site.prev.segment != "all":
+            segs = [site.prev.segment]
+        segs = segs if len(segs) == 1 else []
+    if not segs:
+        return None
+    return Cls("admitted", segs[0], "pct", False, site.num.value)

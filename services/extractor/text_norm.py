@@ -1,0 +1,58 @@
+"""Unicode normalisation for Vietnamese text: NFC, one tone placement, Đ, accent folding, sentences."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# tone on the second vowel of an open "oa/oe/uy" syllable ("hoà", "uỷ") -> on the first ("hòa", "ủy")
+_TONES = {"\u0300": "grave", "\u0301": "acute", "\u0309": "hook", "\u0303": "tilde", "\u0323": "dot"}
+_OPEN_PAIR = re.compile(r"(?<![qQ])([oOuU])([aAeEyY][\u0300\u0301\u0309\u0303\u0323])(?![\w])")
+_ABBREV_END = re.compile(r"(?:\b(?:TP|Tp|TX|T\.P|T\.X|TT|Q|ThS|TS|PGS|GS|Th|Tr|P)\.)$")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“(]?[A-ZÀ-ỸĐ0-9])|\n+")
+
+
+def _move_tone(match: re.Match[str]) -> str:
+    """Put the tone mark of an open diphthong on its first vowel."""
+    first, second = match.group(1), match.group(2)
+    return first + second[-1] + second[:-1]
+
+
+def normalize(text: str) -> str:
+    """NFC text with "Ð" (U+00D0) as "Đ", one tone placement and no non-breaking spaces."""
+    text = text.replace("\u00d0", "\u0110").replace("\u00a0", " ").replace("\u200b", "")
+    decomposed = unicodedata.normalize("NFD", text)
+    decomposed = _OPEN_PAIR.sub(_move_tone, decomposed)
+    return unicodedata.normalize("NFC", decomposed)
+
+
+def fold(text: str | None) -> str:
+    """Lower-case ASCII form without diacritics ("Hiệp Hòa" -> "hiep hoa")."""
+    if not text:
+        return ""
+    s = unicodedata.normalize("NFD", text.lower())
+    s = "".join(c for c in s if unicodedata.category(c) != "Mn").replace("đ", "d")
+    return re.sub(r"[^a-z0-9]+", " ", s).strip()
+
+
+def paragraphs(text: str) -> list[tuple[int, str]]:
+    """(offset, paragraph) pairs split at line breaks."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        if m.group().strip():
+            out.append((m.start(), m.group()))
+    return out
+
+
+def sentences(paragraph: str) -> list[str]:
+    """Sentences of one paragraph (split after . ! ? … before an upper-case letter or digit)."""
+    out: list[str] = []
+    for part in _SENTENCE_END.split(paragraph):
+        part = part.strip()
+        if not part:
+            continue
+        if out and _ABBREV_END.search(out[-1]):
+            out[-1] = f"{out[-1]} {part}"
+        else:
+            out.append(part)
+    return out

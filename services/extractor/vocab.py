@@ -1,0 +1,89 @@
+"""Vietnamese cue words: metrics' verbs, nouns counted, segments, distractor contexts."""
+
+from __future__ import annotations
+
+import re
+
+IC = re.IGNORECASE
+
+SEGMENTS: list[tuple[str, re.Pattern[str]]] = [
+    ("business_owner", re.compile(r"chủ doanh nghiệp", IC)),
+    ("private_sector", re.compile(r"doanh nghiệp tư nhân|ngoài khu vực nhà nước|ngoài nhà nước|vốn (?:đầu tư )?nước ngoài", IC)),
+    ("female", re.compile(r"(?<!\w)(?:nữ|phụ nữ)(?!\w)", IC)),
+    ("youth_union", re.compile(r"đoàn viên|đoàn thanh niên|tncs", IC)),
+    ("ethnic_minority", re.compile(r"dân tộc thiểu số|dân tộc ít người|người dân tộc|đồng bào dân tộc", IC)),
+    ("rural", re.compile(r"nông thôn", IC)),
+    ("civil_servant", re.compile(r"công chức", IC)),
+    ("public_employee", re.compile(r"viên chức", IC)),
+    ("farmer", re.compile(r"nông dân", IC)),
+    ("police_military", re.compile(r"công an|quân đội|lực lượng vũ trang|quân nhân|bộ đội", IC)),
+    ("village_head", re.compile(r"trưởng[,\s\-]*(?:phó\s+)?(?:thôn|xóm|ấp|bản|khu phố)|phó thôn|tổ trưởng|trưởng khu", IC)),
+    ("student", re.compile(r"học sinh|sinh viên", IC)),
+    ("worker", re.compile(r"công nhân", IC)),
+    ("religious", re.compile(r"có đạo|tôn giáo|theo đạo|giáo dân", IC)),
+    ("teacher", re.compile(r"giáo viên|nhà giáo", IC)),
+]
+
+MEMBER_NOUN = r"(?:đảng viên|đv\b|đồng chí)"
+PERSON_NOUN = re.compile(
+    r"^\s*(?:đồng chí\s+)?(?P<noun>đảng viên|đv\b|đồng chí|quần chúng|người|em|trường hợp|tân binh|học viên|"
+    r"đoàn viên|thanh niên|sinh viên|học sinh|chủ doanh nghiệp|trưởng|phó thôn|công nhân|giáo viên|nông dân|đối tượng)",
+    IC,
+)
+CELL_NOUN = re.compile(r"^\s*chi bộ(?P<tail>\s+(?:trực thuộc|cơ sở))?", IC)
+CELL_OK_AFTER = re.compile(r"^\s*(?:$|[,.;()…:]|với\b|và\b|trong\b|đảng\b(?!\s*ủy)|trên\b|của\b)", IC)
+ORGS_NOUN = re.compile(r"^\s*(?:tổ chức,?\s*cơ sở đảng|tổ chức cơ sở đảng|cơ sở đảng|đảng bộ cơ sở|đảng bộ trực thuộc)", IC)
+ORGS_BAD_AFTER = re.compile(r"^[^,;.]{0,40}?(?:kết nạp|đã|đạt|vượt|thực hiện|so với|hoàn thành)", IC)
+BARE = re.compile(r"^\s*(?:$|[,.;)…]|và\b|\(|trở lên)", IC)
+
+ADMIT = re.compile(
+    r"kết nạp|phát triển(?: được)?(?: thêm)?(?: mới)?(?= \d| được|$| đảng viên| đv)|đứng vào hàng ngũ|đảng viên mới|vào đảng", IC
+)
+TARGET = re.compile(
+    r"(?<!đạt )(?<!vượt )(?<!so với )(?<!thực hiện )(?<!thực hiện các )(?:chỉ tiêu|kế hoạch|mục tiêu|phấn đấu|dự kiến|nghị quyết)", IC
+)
+TOTAL = re.compile(r"(?<!được )(?<!nạp )(?:tổng số|hiện có|tổng cộng)", IC)
+WEAK = re.compile(r"(?<!\w)(?:có|với|là|đạt|lên|gồm)(?!\w)", IC)
+REMOVE = re.compile(r"xóa tên|xoá tên|khai trừ|ra khỏi đảng|cho ra\b", IC)
+TRAIN = re.compile(r"lớp|cảm tình|nhận thức về đảng|học viên|giới thiệu|hồ sơ|bồi dưỡng lý luận", IC)
+TRAIN_AFTER = re.compile(r"^[^;]{0,80}?(?:lớp|cảm tình|nhận thức về đảng|viết hồ sơ|học viên)", IC)
+ADMIT_AFTER = re.compile(r"^\s*(?:mới\s+|trẻ\s+)?(?:đã\s+)?(?:được|đứng vào|đã được)\s+(?:kết nạp|hàng ngũ)|^[^,;.]{0,40}đứng vào hàng ngũ", IC)
+MEMBER_BAD_AFTER = re.compile(
+    r"^\s*(?:nữ|dự bị|là|có|được|đang|hoàn thành|chiếm|tham|trong độ|đi|xin|vi phạm|trẻ|ưu tú|chính thức|"
+    r"người|thuộc|ở|sinh hoạt tại|bị|không|cao tuổi|tuổi|giữ|làm|tại)\b",
+    IC,
+)
+BREAKDOWN = re.compile(r"trong đó|trong số|phân loại|bao gồm|cơ cấu", IC)
+CHANGE_BEFORE = re.compile(r"(?:tăng|giảm|vượt|hơn|thấp hơn|cao hơn|chậm)\s*(?:thêm\s*)?$", IC)
+COMPARE_AFTER = re.compile(r"^\s*(?:%\s*)?(?:đảng viên\s*|đv\s*)?\)?\s*so (?:với )?(?:cùng kỳ|năm|cả năm|giai đoạn|năm trước)", IC)
+PER_YEAR = re.compile(r"bình quân|hằng năm|hàng năm|mỗi năm|/\s*năm", IC)
+RECRUIT = re.compile(r"kết nạp|phát triển đảng|đảng viên|\bđv\b", IC)
+ECON = re.compile(r"ngân sách|tỷ đồng|GRDP|dự toán|doanh thu|sản lượng|tăng trưởng|thu nhập|xuất khẩu", IC)
+TARGET_WORD_AFTER = re.compile(r"^\s*(?:\)?\s*(?:so với\s+)?(?:kế hoạch|chỉ tiêu|mục tiêu|nghị quyết))", IC)
+VUOT_BEFORE = re.compile(r"vượt\s*(?:mức\s*)?$", IC)
+RATE_BEFORE = re.compile(r"(?:tỷ lệ|tỉ lệ)[^,;()]{0,60}?(?:đạt|là)\s*(?:từ\s*)?$|đạt tỷ lệ\s*$|đạt tỉ lệ\s*$", IC)
+RATE_AFTER = re.compile(r"^\s*(?:/\s*năm|so với tổng số đảng viên)", IC)
+GOOD = re.compile(r"hoàn thành tốt nhiệm vụ|hoàn thành nhiệm vụ trở lên|đủ tư cách", IC)
+GOOD_AFTER = re.compile(r"^\s*(?:đảng viên\s*)?(?:/\s*năm\s*)?(?:được\s+)?xếp loại hoàn thành tốt", IC)
+NOT_GOOD = re.compile(r"xuất sắc|chỉ tiêu|nghị quyết|theo\b|phấn đấu|chiếm", IC)
+PCT_TARGET = re.compile(r"chỉ tiêu|mục tiêu|phấn đấu|bảo đảm|đảm bảo", IC)
+SHARE_NOUN_AFTER = re.compile(
+    r"^\s*(?:tổ chức|cơ sở|chi bộ|khóm|thôn|xóm|ấp|cán bộ|gia đình|học viên|dân số|số|trường|xã|phường|hộ|người dân|cấp ủy)", IC
+)
+SEG_AFTER = re.compile(r"^\s*(?:đảng viên|đv\b)?\s*(?:mới\s*)?(?:được kết nạp\s*)?(?:ở|là|thuộc|trong|khu vực)?\s*(?P<rest>[^,;.()]{0,60})", IC)
+COUNTER_LINE = re.compile(r"truy cập|truy câp|lượt xem|hôm qua:|trong tuần:|tất cả:|lượt truy|đang online|bình luận", IC)
+RELEVANT = re.compile(
+    r"kết nạp|phát triển đảng|đảng viên mới|tạo nguồn|cảm tình đảng|nhận thức về đảng|tổng số đảng viên|"
+    r"chất lượng đảng viên|xóa tên|xoá tên|tổ chức cơ sở đảng",
+    IC,
+)
+
+
+def segments_in(text: str) -> list[str]:
+    """Segments named in a phrase, in order of appearance, without double counting overlaps."""
+    found: list[tuple[int, int, str]] = []
+    for name, rx in SEGMENTS:
+        for m in rx.finditer(text):
+            if not any(s < m.end() and m.start() < e for s, e, _ in found):
+                found.append((m.start(), m.end(), name))
+    return [name for _, _, name in sorted(found)]
