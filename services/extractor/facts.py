@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from services.extractor import orgs as o
@@ -36,6 +36,8 @@ class State:
     period: Period | None = None
     org: o.Org | None = None
     admitted_before: bool = False
+    admit_period: Period | None = None
+    first_period: Period | None = None
     facts: list[RawFact] = field(default_factory=list)
 
 
@@ -51,12 +53,14 @@ def extract_raw(text: str, title: str | None, published: date | None) -> list[Ra
     """Raw facts of an article, in text order."""
     sents = all_sentences(text, title)
     mentions = [m for s in sents for m in o.mentions(s)]
-    state = State(Ctx(published, published.year if published else None), o.Resolver(mentions, text))
+    typed = [org for s in sents for org in o.typed_places(s)]
+    state = State(Ctx(published, published.year if published else None), o.Resolver(mentions, text, typed))
     for sent in sents:
         if v.COUNTER_LINE.search(sent):
             continue
         _sentence(sent, state)
-    return state.facts
+    first = state.first_period
+    return [replace(f, period=first) if f.period is None and first else f for f in state.facts]
 
 
 def _sentence(sent: str, state: State) -> None:
@@ -72,9 +76,15 @@ def _sentence(sent: str, state: State) -> None:
     dated = [p for p in periods if not p.compare and p.period_end]
     if dated:
         state.period = dated[-1]
-        state.ctx = Ctx(state.ctx.published, year_of(dated[-1].period_end) or state.ctx.year)
+        state.first_period = state.first_period or dated[0]
+        single = [p for p in dated if p.period_start is None or year_of(p.period_start) == year_of(p.period_end)]
+        if single:
+            state.ctx = Ctx(state.ctx.published, year_of(single[-1].period_end) or state.ctx.year)
     if new:
         state.org = new[-1].org
+    main_admits = [f for f in new if f.cls.metric == "admitted" and f.cls.segment == "all"]
+    if main_admits:
+        state.admit_period = main_admits[0].period
     state.admitted_before = any(f.cls.metric == "admitted" for f in new) or (admit_ctx and state.admitted_before)
 
 
@@ -94,23 +104,35 @@ def _numbers(sent: str, periods: list[Period], found: list[tuple[o.Mention, o.Or
         if cls is None:
             continue
         prev = cls
+        period = _period_for(site, periods, state)
+        if cls.segment != "all" and state.admit_period and not _own_period(site, periods):
+            period = state.admit_period
         for org in _orgs_for(site, cls, found, state):
-            out.append(RawFact(cls, num, org, _period_for(site, periods, state), sent))
+            out.append(RawFact(cls, num, org, period, sent))
     return out
+
+
+def _own_period(site: Site, periods: list[Period]) -> bool:
+    """Whether the number's clause states its own period."""
+    return any(not p.compare and site.clause_start <= p.start < site.num.start for p in periods)
 
 
 def _orgs_for(site: Site, cls: Cls, found: list[tuple[o.Mention, o.Org]], state: State) -> list[o.Org | None]:
     """The organisation(s) a number belongs to: enumerated or nearest mention, list item name, or carried."""
     if cls.list_item:
         return [_list_org(site.text[site.local_start : site.num.start])]
+    found = [(m, org) for m, org in found if not re.search(r"(?i)trực thuộc\s*$", site.text[: m.start])]
     local = [(m, org) for m, org in found if site.local_start <= m.start and m.end <= site.num.start]
     if len(local) >= 2 and _enumerated(site.text, [m for m, _ in local]):
         return [org for _, org in local]
-    before = [org for m, org in found if m.end <= site.num.start and m.start >= site.clause_start]
-    before = before or [org for m, org in found if m.end <= site.num.start]
-    if before:
-        return [before[-1]]
-    return [state.org or state.resolver.main]
+    before = [(m, org) for m, org in found if m.end <= site.num.start and m.start >= site.clause_start]
+    before = before or [(m, org) for m, org in found if m.end <= site.num.start]
+    if not before:
+        return [state.org or state.resolver.main]
+    mention, org = before[-1]
+    if mention.ref and not mention.org.type and len(before) > 1:
+        return [before[-2][1]]
+    return [org]
 
 
 def _enumerated(text: str, ms: list[o.Mention]) -> bool:
@@ -119,12 +141,13 @@ def _enumerated(text: str, ms: list[o.Mention]) -> bool:
 
 
 def _list_org(raw: str) -> o.Org:
-    """The organisation named by a list item ("Hội An", "Công an")."""
+    """The organisation named by a list item ("Hội An", "Công an", "Khối các cơ quan")."""
     name = raw.strip(" ,;:.-")
-    cands = places.candidates(name, "district")
-    if cands and cands[0].kind == "district":
-        return o.Org(name, name, "district", "huyện")
-    return o.Org(name, None, "agency", None)
+    if re.search(r"(?i)công an|quân sự|biên phòng|khối|cơ quan|doanh nghiệp|bộ đội", name):
+        return o.Org(name, None, "agency", None)
+    kinds = [u.kind for u in places.candidates(name, "other")]
+    level = "commune" if kinds and "district" not in kinds and "province" not in kinds else "district"
+    return o.Org(name, name, level, "huyện" if level == "district" else "xã")
 
 
 def _period_for(site: Site, periods: list[Period], state: State) -> Period | None:
@@ -150,16 +173,19 @@ def _fractions(sent: str, periods: list[Period], found: list[tuple[o.Mention, o.
         return []
     out = []
     for start, end, got, target in find_fractions(sent):
-        name = o.capital_words(" ".join(re.split(r"[,;:]", sent[:start])[-1].split()[-3:]), 3)
-        if not name:
+        words = re.split(r"[,;:]", sent[:start])[-1].split()
+        tail: list[str] = []
+        for word in reversed(words[-4:]):
+            if not word[:1].isupper():
+                break
+            tail.insert(0, word)
+        if not tail:
             continue
-        org = _list_org(name)
-        org = o.Org(name, name, "commune", "xã") if org.level == "agency" else org
+        org = _list_org(" ".join(tail))
         num = Num(start, end, got, None, False, "exact", sent[start:end])
-        site = Site(sent, num, 0, 0, False, None)
-        period = _period_for(site, periods, state)
+        period = _period_for(Site(sent, num, 0, 0, False, None), periods, state)
         out.append(RawFact(Cls("admitted", "all", "count", False, got), num, org, period, sent))
-        out.append(RawFact(Cls("admitted_target", "all", "count", False, target), num, org, None, sent))
+        out.append(RawFact(Cls("admitted_target", "all", "count", False, target), num, org, period, sent))
     return out
 
 

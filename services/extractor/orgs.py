@@ -23,7 +23,7 @@ _REF = re.compile(
     r"|(?P<party>toàn Đảng bộ|Đảng bộ|Đảng ủy|toàn tỉnh|toàn huyện|toàn thành phố|toàn thị xã|toàn phường|toàn xã))"
 )
 _AGENCY = re.compile(
-    r"(?i:(?:Đảng bộ|Đảng ủy|Chi bộ)\s+(?:(?:Khối|Ban|Quân sự|Công an|Bộ đội|Đội|Sở|trường|Cơ quan|Bệnh viện|Trung tâm|Cục|Bộ|Tổng)\b))"
+    r"(?<!\d\s)(?i:(?:Đảng bộ|Đảng ủy|Chi bộ)\s+(?:(?:Khối|Ban|Quân sự|Công an|Bộ đội|Đội|Sở|trường|Cơ quan|Bệnh viện|Trung tâm|Cục|Bộ|Tổng)\b))"
     r"[^,;.()…:]{0,60}|(?i:Trường)\s+(?:Đại học|Cao đẳng|THPT)[^,;.()…:]{0,40}|(?i:Công an|Quân sự|Biên phòng)\s+(?:tỉnh|thành phố|huyện)"
 )
 _CELL = re.compile(r"(?i:Chi bộ)\s+(?P<rest>(?:thôn|khu|ấp|xóm|bản|tổ dân phố|khóm|khu phố)\s+[^\s,;.]+(?:,\s*(?:xã|phường|thị trấn)\s+\S+(?:\s+\S+){0,2})?)")
@@ -93,7 +93,7 @@ def _named(sentence: str) -> list[Mention]:
     out = []
     for m in _NAMED.finditer(sentence):
         name = capital_words(m.group("name"))
-        if not name or fold(name) in ("dang", "uy", "ban"):
+        if not name or fold(name) in ("dang", "uy", "ban") or _shouted(name):
             continue
         type_ = canon_type(m.group("type")) if m.group("type") else UY_TYPE[m.group("uy").lower()]
         end = m.start("name") + len(name)
@@ -119,6 +119,17 @@ def _head_bare(sentence: str) -> list[Mention]:
         org = Org(sentence[m.start() : end], places.canonical(name), "province" if units else "district", type_)
         out.append(Mention(m.start(), end, org))
     return out
+
+
+def _shouted(name: str) -> bool:
+    """An all-capitals headline word run that is not a known place ("LẦN THỨ XIII", "EASÚP")."""
+    letters = [c for c in name if c.isalpha()]
+    return len(letters) > 3 and all(c.isupper() for c in letters) and not places.is_known(name)
+
+
+def typed_places(sentence: str) -> list[Org]:
+    """Every typed place of a sentence, also those inside agency names ("Khối … tỉnh Thái Nguyên")."""
+    return [m.org for m in _named(sentence)]
 
 
 def _agencies(sentence: str) -> list[Mention]:
@@ -187,21 +198,25 @@ def mentions(sentence: str) -> list[Mention]:
 def bare_places(text: str) -> list[str]:
     """Capitalised runs of 2-4 words that are gazetteer places (for "Hiệp Hòa với..." titles)."""
     out = []
-    for m in re.finditer(r"(?:[^\W\d_][\w]*\s+){1,3}[^\W\d_][\w]*", text):
+    for m in re.finditer(rf"[{_UP}][\w]*(?:[ ]+[{_UP}][\w]*)+", text):
         words = m.group().split()
-        for size in range(len(words), 1, -1):
-            cand = " ".join(words[:size])
-            if all(w[0].isupper() for w in words[:size]) and places.is_known(cand):
-                out.append(cand)
-                break
+        i = 0
+        while i < len(words):
+            for size in range(min(4, len(words) - i), 1, -1):
+                cand = " ".join(words[i : i + size])
+                if not _shouted(cand) and places.is_known(cand):
+                    out.append(cand)
+                    i += size - 1
+                    break
+            i += 1
     return out
 
 
 class Resolver:
     """Resolves references against the named organisations of one article."""
 
-    def __init__(self, all_mentions: list[Mention], text: str) -> None:
-        self.named = [m.org for m in all_mentions if not m.ref and m.org.type]
+    def __init__(self, all_mentions: list[Mention], text: str, typed: list[Org] | None = None) -> None:
+        self.named = [m.org for m in all_mentions if not m.ref and m.org.type and m.org.place] + (typed or [])
         self.bare = Counter(bare_places(text))
         self.recent: dict[str, Org] = {}
         self.main = self._main(all_mentions)
@@ -221,13 +236,17 @@ class Resolver:
         return None
 
     def _main(self, all_mentions: list[Mention]) -> Org | None:
-        """The article's own organisation: the place type it refers to most."""
+        """The article's own organisation: the highest-level place it names or refers to."""
         types = Counter(m.org.type for m in all_mentions if m.org.type and m.org.level != "cell")
-        for type_, _ in types.most_common():
-            org = self._by_type(type_)
-            if org:
-                return org
-        return None
+        cands = [org for type_, _ in types.most_common() if (org := self._by_type(type_))]
+        for name, n in self.bare.most_common():
+            units = places.candidates(name, "other")
+            if n >= 2 and units:
+                level = {"province": "province", "district": "district"}.get(units[0].kind, "commune")
+                cands.append(Org(name, places.canonical(name), level, {"province": "tỉnh"}.get(level, "huyện")))
+        rank = {"province": 0, "district": 1, "commune": 2}
+        cands = [c for c in cands if c.place]
+        return min(cands, key=lambda c: rank.get(c.level, 3)) if cands else None
 
     def see(self, org: Org) -> None:
         """Remember a named organisation as the latest of its type."""

@@ -76,6 +76,8 @@ def _per_year(site: Site, after: str = "") -> bool:
 def _cue(site: Site) -> str | None:
     """admit / target / total / remove / train: the verb that governs a count."""
     local, clause = site.local, site.clause
+    if site.prev and site.prev.unit == "pct":
+        local = v.TARGET_REMNANT.sub("", local)
     if v.TARGET.search(local):
         return "target"
     if site.prev and site.prev.metric == "admitted_target" and v.TARGET.search(clause):
@@ -143,6 +145,8 @@ def _count_metric(site: Site, kind: str | None, noun: str, after: str) -> Cls | 
     if kind == "target":
         return Cls("admitted_target", _segment(site, noun, after, False), "count", per_year, value)
     if kind == "train" and noun not in MEMBER_NOUNS:
+        if v.FUTURE.search(site.clause):
+            return None
         return Cls("candidates_trained", "all", "count", False, value)
     if kind == "total":
         return _total(site, noun, after)
@@ -153,6 +157,8 @@ def _count_metric(site: Site, kind: str | None, noun: str, after: str) -> Cls | 
 
 def _total(site: Site, noun: str, after: str) -> Cls | None:
     """members_total: "có 254 đảng viên", "tổng số đảng viên … 3.011 đồng chí"."""
+    if v.RATING_CTX.search(site.local) or "chiếm" in after[:20]:
+        return None
     if noun in MEMBER_NOUNS and not v.MEMBER_BAD_AFTER.match(after):
         return Cls("members_total", "all", "count", False, site.num.value)
     if not noun and v.TOTAL.search(site.local):
@@ -183,7 +189,9 @@ def _after_breakdown(clause: str) -> bool:
 def _segment(site: Site, noun: str, after: str, breakdown: bool) -> str:
     """The segment a count is of: its noun ("19 em học sinh", "đảng viên nữ") or, in a breakdown, its label."""
     head = re.split(r"[,;()]", after, maxsplit=1)[0]
-    if noun and noun not in MEMBER_NOUNS | {"người", "quần chúng", "em"}:
+    if noun == "em":
+        segs = v.segments_in(head[:30])
+    elif noun and noun not in MEMBER_NOUNS | {"người", "quần chúng"}:
         segs = v.segments_in(noun + head[:40])
     elif re.match(r"^\s*(?:là|nữ|người|thuộc|ở|trong|khu vực|còn|đang|em)\b", head) and "đều là" not in head:
         segs = v.segments_in(head[:60])
@@ -210,6 +218,9 @@ def _list_item(site: Site) -> Cls | None:
 def _pct(site: Site) -> Cls | None:
     """A percent: attainment, admission rate, target rate, good rating or a segment share."""
     local, right = site.local, site.right
+    found = _vuot(site)
+    if found:
+        return found
     if v.CHANGE_BEFORE.search(local) or v.COMPARE_AFTER.match(right) or v.ECON.search(site.clause):
         return None
     if v.SHARE_NOUN_AFTER.match(right) or "còn lại" in local:
@@ -234,7 +245,8 @@ def _attainment(site: Site) -> Cls | None:
         return None
     if v.TARGET_WORD_AFTER.match(site.right) and not v.GOOD.search(site.clause):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
-    if re.search(r"^\s*\)?\s*$", site.right) and re.search(r"\(\s*$", site.local) and v.TARGET.search(site.low):
+    bare = re.search(r"^\s*\)?\s*$", site.right) and re.search(r"(?:\(|đạt)\s*$", site.local)
+    if bare and re.search(r"chỉ tiêu|kế hoạch", site.low):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
     return None
 
@@ -274,7 +286,7 @@ def _rate(site: Site) -> Cls | None:
 
 def _segment_pct(site: Site) -> Cls | None:
     """A breakdown share of new members: "50% là nữ", "nông dân chiếm 16,3%", "đảng viên nữ, chiếm 78,3%"."""
-    if not (site.admit_context or v.ADMIT.search(site.clause) or v.BREAKDOWN.search(site.clause)):
+    if not (site.admit_context or v.ADMIT.search(site.low[: site.num.start])):
         return None
     if re.fullmatch(r"\s*\(\s*", site.local):
         return None

@@ -33,14 +33,17 @@ PERSON_NOUN = re.compile(
 CELL_NOUN = re.compile(r"^\s*chi bộ(?P<tail>\s+(?:trực thuộc|cơ sở))?", IC)
 CELL_OK_AFTER = re.compile(r"^\s*(?:$|[,.;()…:]|với\b|và\b|trong\b|đảng\b(?!\s*ủy)|trên\b|của\b)", IC)
 ORGS_NOUN = re.compile(r"^\s*(?:tổ chức,?\s*cơ sở đảng|tổ chức cơ sở đảng|cơ sở đảng|đảng bộ cơ sở|đảng bộ trực thuộc)", IC)
-ORGS_BAD_AFTER = re.compile(r"^[^,;.]{0,40}?(?:kết nạp|đã|đạt|vượt|thực hiện|so với|hoàn thành)", IC)
+ORGS_BAD_AFTER = re.compile(r"^[^,;.(]{0,40}?(?:kết nạp|đã|đạt|vượt|thực hiện|so với|hoàn thành)", IC)
+FUTURE = re.compile(r"\bsẽ\b|phấn đấu|kế hoạch|dự kiến", IC)
+RATING_CTX = re.compile(r"hoàn thành|xuất sắc|xếp loại|đánh giá|chiếm", IC)
+TARGET_REMNANT = re.compile(r"^\s*\)?\s*(?:so với\s+)?(?:kế hoạch|chỉ tiêu|mục tiêu|nghị quyết)[^,;)]*\)?", IC)
 BARE = re.compile(r"^\s*(?:$|[,.;)…]|và\b|\(|trở lên)", IC)
 
 ADMIT = re.compile(
     r"kết nạp|phát triển(?: được)?(?: thêm)?(?: mới)?(?= \d| được|$| đảng viên| đv)|đứng vào hàng ngũ|đảng viên mới|vào đảng", IC
 )
 TARGET = re.compile(
-    r"(?<!đạt )(?<!vượt )(?<!so với )(?<!thực hiện )(?<!thực hiện các )(?:chỉ tiêu|kế hoạch|mục tiêu|phấn đấu|dự kiến|nghị quyết)", IC
+    r"(?<!đạt )(?<!vượt )(?<!thực hiện )(?<!thực hiện các )(?:chỉ tiêu|kế hoạch|mục tiêu|phấn đấu(?= (?:kết nạp|phát triển|đạt|hoàn thành|có|mỗi|hàng|hằng|bình))|dự kiến|nghị quyết)", IC
 )
 TOTAL = re.compile(r"(?<!được )(?<!nạp )(?:tổng số|hiện có|tổng cộng)", IC)
 WEAK = re.compile(r"(?<!\w)(?:có|với|là|đạt|lên|gồm)(?!\w)", IC)
@@ -54,7 +57,7 @@ MEMBER_BAD_AFTER = re.compile(
     IC,
 )
 BREAKDOWN = re.compile(r"trong đó|trong số|phân loại|bao gồm|cơ cấu", IC)
-CHANGE_BEFORE = re.compile(r"(?:tăng|giảm|vượt|hơn|thấp hơn|cao hơn|chậm)\s*(?:thêm\s*)?$", IC)
+CHANGE_BEFORE = re.compile(r"(?:tăng|giảm|vượt|nhiều hơn|thấp hơn|cao hơn|chậm)\s*(?:thêm\s*)?$", IC)
 COMPARE_AFTER = re.compile(r"^\s*(?:%\s*)?(?:đảng viên\s*|đv\s*)?\)?\s*so (?:với )?(?:cùng kỳ|năm|cả năm|giai đoạn|năm trước)", IC)
 PER_YEAR = re.compile(r"bình quân|hằng năm|hàng năm|mỗi năm|/\s*năm", IC)
 RECRUIT = re.compile(r"kết nạp|phát triển đảng|đảng viên|\bđv\b", IC)
@@ -74,7 +77,7 @@ SEG_AFTER = re.compile(r"^\s*(?:đảng viên|đv\b)?\s*(?:mới\s*)?(?:được
 COUNTER_LINE = re.compile(r"truy cập|truy câp|lượt xem|hôm qua:|trong tuần:|tất cả:|lượt truy|đang online|bình luận", IC)
 RELEVANT = re.compile(
     r"kết nạp|phát triển đảng|đảng viên mới|tạo nguồn|cảm tình đảng|nhận thức về đảng|tổng số đảng viên|"
-    r"chất lượng đảng viên|xóa tên|xoá tên|tổ chức cơ sở đảng",
+    r"chất lượng đảng viên|xóa tên|xoá tên|tổ chức cơ sở đảng|quần chúng ưu tú|trở thành đảng viên",
     IC,
 )
 
