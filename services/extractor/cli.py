@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from services.extractor import offline
+
 
 def _run(args: argparse.Namespace) -> int:
     from services.extractor.app import build
@@ -21,3 +23,4 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="run the extractor worker: articles.raw → articles.text → recruitment.facts (env RECRUITWATCH_EXTRACTOR_*)",
     )
     worker.set_defaults(func=_run)
+    offline.register_extract(sub)
