@@ -1,0 +1,35 @@
+"""recruitment.facts events: series keys and deterministic ids."""
+
+from __future__ import annotations
+
+from services.extractor.build_events import extraction_event
+from services.extractor.extract import extract
+from services.shared.events import TextArticle
+
+TEXT = "Năm 2012, Đảng bộ huyện Hiệp Hòa kết nạp 207 đảng viên. Năm 2012, Đảng bộ huyện Hiệp Hòa kết nạp 207 đảng viên."
+
+
+def _article(text: str = TEXT) -> TextArticle:
+    return TextArticle(
+        article_id="a1", source_id="s1", url="https://example.vn/a1", canonical_url="https://example.vn/a1",
+        fetched_at="2024-01-01T00:00:00Z", title=None, published="2013-01-05", published_from="meta",
+        author=None, language="vi", text=text, text_method="test", content_hash="h", parser_version="1",
+    )
+
+
+def test_series_key_uses_level_and_official_code() -> None:
+    event = extraction_event(_article(), extract(TEXT), "1.0.0")
+    (fact,) = event.facts
+    assert fact.series_key == "district:223|admitted|all|2012|2012"
+    assert fact.province == "Bắc Giang" and fact.extractor_version == "1.0.0"
+
+
+def test_reprocessing_gives_the_same_event_ids() -> None:
+    first = extraction_event(_article(), extract(TEXT), "1.0.0")
+    again = extraction_event(_article(), extract(TEXT), "1.0.0")
+    assert [f.event_id for f in first.facts] == [f.event_id for f in again.facts]
+
+
+def test_irrelevant_article_has_no_facts() -> None:
+    event = extraction_event(_article("Giá lúa tăng nhẹ."), extract("Giá lúa tăng nhẹ."), "1.0.0")
+    assert not event.relevant and event.facts == ()

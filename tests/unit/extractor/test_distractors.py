@@ -1,0 +1,50 @@
+"""Figures that look like facts but are not: document numbers, dates, ages, villages, counters, changes."""
+
+from __future__ import annotations
+
+from services.extractor.extract import extract
+from services.extractor.numbers import find_numbers
+
+
+def _values(text: str) -> list[float]:
+    return [n.value for n in find_numbers(text)]
+
+
+def test_document_numbers_are_not_figures() -> None:
+    assert _values("Thực hiện Nghị quyết số 45-NQ/HU và Chỉ thị 12- CT/TU") == []
+
+
+def test_dates_and_times_are_not_figures() -> None:
+    assert _values("Ngày 12/3/2021, lúc 08:30, sáng 5-9") == []
+
+
+def test_ages_and_village_numbers_are_not_figures() -> None:
+    assert _values("anh Nam (24 tuổi) ở thôn 7, tổ 3") == []
+
+
+def test_year_on_year_change_is_not_a_fact() -> None:
+    facts = extract("Năm 2020, huyện Yên Dũng kết nạp 210 đảng viên, tăng 12,5% so với cùng kỳ.").facts
+    assert [(f.metric, f.value) for f in facts] == [("admitted", 210)]
+
+
+def test_share_of_organisations_is_not_a_fact() -> None:
+    text = "Năm 2021, huyện Yên Dũng kết nạp 150 đảng viên; 100% tổ chức cơ sở đảng có đảng viên mới."
+    assert [(f.metric, f.value) for f in extract(text).facts] == [("admitted", 150)]
+
+
+def test_subgroup_of_membership_is_not_members_total() -> None:
+    text = "Đảng bộ huyện Yên Dũng có 5.100 đảng viên, trong đó có 900 đảng viên là người dân tộc thiểu số. Công tác phát triển đảng viên được quan tâm."
+    facts = extract(text).facts
+    assert [(f.metric, f.value) for f in facts] == [("members_total", 5100)]
+
+
+def test_view_counters_are_ignored() -> None:
+    text = "Kết nạp đảng viên mới ở xã.\nLượt truy cập: 125.300\nHôm nay: 420"
+    assert extract(text).facts == ()
+
+
+def test_economy_article_is_not_relevant() -> None:
+    text = "Sáu tháng đầu năm, GRDP của tỉnh tăng 7,2%; thu ngân sách đạt 52% dự toán."
+    result = extract(text)
+    assert not result.relevant
+    assert result.facts == ()

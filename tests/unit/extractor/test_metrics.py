@@ -1,0 +1,75 @@
+"""Each metric and segment from short Vietnamese sentences."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from services.extractor.extract import Fact, extract
+
+
+def _facts(text: str, published: date | None = None) -> list[tuple[str, str, float, str]]:
+    return [(f.metric, f.segment, f.value, f.unit) for f in extract(text, published=published).facts]
+
+
+def test_admitted_and_attainment() -> None:
+    assert _facts("Năm 2021, Đảng bộ huyện Tân Yên kết nạp được 230 đảng viên, đạt 104,5% kế hoạch.") == [
+        ("admitted", "all", 230, "count"),
+        ("target_attainment_pct", "all", 104.5, "pct"),
+    ]
+
+
+def test_exceeded_by_is_recorded_as_attainment_above_hundred() -> None:
+    facts = extract("Năm 2020, huyện Tân Yên kết nạp 300 đảng viên, vượt 15% chỉ tiêu nghị quyết.").facts
+    vuot = [f for f in facts if f.metric == "target_attainment_pct"]
+    assert [(f.value, f.note) for f in vuot] == [(115, "vuot")]
+
+
+def test_target_count_per_year_and_target_rate() -> None:
+    assert _facts("Nghị quyết đề ra chỉ tiêu mỗi năm phát triển 150 đảng viên mới trong nhiệm kỳ 2020-2025.") == [
+        ("admitted_target", "all", 150, "count")
+    ]
+    rate = extract("Nhiệm kỳ 2020-2025, tỉnh đề ra chỉ tiêu kết nạp đảng viên mới từ 3-4%/năm.").facts
+    assert [(f.metric, f.value, f.value_max, f.per_year) for f in rate] == [("admitted_target_pct", 3, 4, True)]
+
+
+def test_members_total_cells_and_grassroots_organisations() -> None:
+    text = "Đảng bộ huyện Tân Yên có 62 tổ chức cơ sở đảng, 410 chi bộ trực thuộc với 7.250 đảng viên. Công tác phát triển đảng viên được chú trọng."
+    assert _facts(text, date(2022, 5, 1)) == [
+        ("grassroots_orgs", "all", 62, "count"),
+        ("party_cells", "all", 410, "count"),
+        ("members_total", "all", 7250, "count"),
+    ]
+
+
+def test_breakdown_segments_counts_and_shares() -> None:
+    text = (
+        "Năm 2022, huyện Tân Yên kết nạp 200 đảng viên. Trong đó có 95 đảng viên nữ, chiếm 47,5%; "
+        "120 đảng viên là đoàn viên thanh niên; 8 đồng chí là người dân tộc thiểu số."
+    )
+    assert _facts(text) == [
+        ("admitted", "all", 200, "count"),
+        ("admitted", "female", 95, "count"),
+        ("admitted", "female", 47.5, "pct"),
+        ("admitted", "youth_union", 120, "count"),
+        ("admitted", "ethnic_minority", 8, "count"),
+    ]
+
+
+def test_removed_and_trained() -> None:
+    text = "Trong năm 2023, Đảng ủy xã Tân Hòa đã xóa tên 3 đảng viên và mở lớp bồi dưỡng nhận thức về Đảng cho 40 quần chúng ưu tú."
+    assert _facts(text) == [("members_removed", "all", 3, "count"), ("candidates_trained", "all", 40, "count")]
+
+
+def test_good_rating_share() -> None:
+    text = "Năm 2022, tỷ lệ đảng viên hoàn thành tốt nhiệm vụ trở lên đạt 91,2%. Công tác kết nạp đảng viên được quan tâm."
+    assert _facts(text) == [("members_good_rating_pct", "all", 91.2, "pct")]
+
+
+def test_title_rounding_yields_to_the_exact_body_figure() -> None:
+    text = "Kết nạp hơn 2.500 đảng viên mới\nNăm 2021, toàn tỉnh kết nạp 2.530 đảng viên mới."
+    assert _facts(text) == [("admitted", "all", 2530, "count")]
+
+
+def test_stock_figures_are_dated_by_the_publication_month() -> None:
+    fact: Fact = extract("Hiện nay Đảng bộ xã Tân Hòa có 320 đảng viên. Xã quan tâm kết nạp đảng viên.", published=date(2024, 3, 5)).facts[0]
+    assert (fact.metric, fact.period_start, fact.period_end) == ("members_total", None, "2024-03")

@@ -1,0 +1,47 @@
+"""Organisations, their levels and within-article references."""
+
+from __future__ import annotations
+
+from services.extractor.extract import extract
+from services.extractor.orgs import mentions
+
+
+def _orgs(sentence: str) -> list[tuple[str | None, str]]:
+    return [(m.org.place, m.org.level) for m in mentions(sentence)]
+
+
+def test_named_district_party_committee() -> None:
+    assert _orgs("Đảng bộ huyện Tân Yên kết nạp") == [("Tân Yên", "district")]
+
+
+def test_provincial_city_is_district_level_central_city_is_province() -> None:
+    assert _orgs("TP Bắc Giang và thành phố Đà Nẵng") == [("Bắc Giang", "district"), ("Đà Nẵng", "province")]
+
+
+def test_commune_ward_and_cell_levels() -> None:
+    assert _orgs("Đảng ủy phường Trần Phú") == [("Trần Phú", "commune")]
+    assert _orgs("Chi bộ thôn 3, xã Quang Minh kết nạp") == [("Quang Minh", "cell")]
+
+
+def test_agency_with_place_in_its_name() -> None:
+    assert _orgs("Đảng ủy Khối các cơ quan tỉnh Bắc Giang kết nạp") == [("Bắc Giang", "agency")]
+
+
+def test_committee_word_names_the_place_type() -> None:
+    assert _orgs("Huyện ủy Lạng Giang chỉ đạo") == [("Lạng Giang", "district")]
+
+
+def test_toan_huyen_refers_to_the_named_district() -> None:
+    text = "Phát triển đảng viên ở huyện Lạng Giang.\nNăm 2022, toàn huyện kết nạp 320 đảng viên."
+    (fact,) = extract(text).facts
+    assert (fact.place, fact.level, fact.value) == ("Lạng Giang", "district", 320)
+
+
+def test_list_of_figures_for_several_organisations() -> None:
+    text = "Năm 2024, Tỉnh ủy giao chỉ tiêu: Đảng bộ huyện Lạng Giang chỉ tiêu phát triển 120 đảng viên mới; Tân Yên 95; Yên Thế 80."
+    facts = [(f.metric, f.place, f.value) for f in extract(text).facts]
+    assert facts == [
+        ("admitted_target", "Lạng Giang", 120),
+        ("admitted_target", "Tân Yên", 95),
+        ("admitted_target", "Yên Thế", 80),
+    ]

@@ -1,0 +1,37 @@
+"""Places to provinces (then and after the 2025 merger), by official codes, with disambiguation."""
+
+from __future__ import annotations
+
+from services.extractor.extract import extract
+from services.extractor.places import resolve
+
+
+def test_district_resolves_to_province_then_and_now() -> None:
+    info = resolve("Hiệp Hòa", "district", set())
+    assert (info.province, info.province_current) == ("Bắc Giang", "Bắc Ninh")
+    assert info.place_code == "district:223"
+
+
+def test_central_city_is_its_own_province() -> None:
+    info = resolve("TPHCM", "province", set())
+    assert (info.province, info.province_code) == ("Hồ Chí Minh", "79")
+
+
+def test_ambiguous_ward_stays_unresolved_without_context() -> None:
+    assert resolve("Hương Xuân", "commune", set()).province is None
+
+
+def test_ambiguous_ward_resolved_by_the_province_hint() -> None:
+    info = resolve("Hương Xuân", "commune", set(), hint="Thừa Thiên Huế")
+    assert info.province == "Huế"
+
+
+def test_ambiguous_ward_resolved_by_a_province_named_in_the_article() -> None:
+    info = resolve("Hương Xuân", "commune", {"hue"})
+    assert info.province == "Huế"
+
+
+def test_extract_fills_province_fields() -> None:
+    (fact,) = extract("Năm 2023, Đảng bộ huyện Lục Ngạn kết nạp 210 đảng viên.").facts
+    assert (fact.province, fact.province_current) == ("Bắc Giang", "Bắc Ninh")
+    assert fact.province_code == "24" and fact.place_code
