@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
+import signal
 import time
 from dataclasses import dataclass
 
@@ -63,6 +65,7 @@ class CrawlerService:
         self.settle_until = 0.0
         self.crawler: Crawler | None = None
         self._sem = asyncio.Semaphore(settings.max_concurrent_sources)
+        self._failpoint_hits = 0
 
     def owner_partition(self, source_id: str) -> int:
         """State partition of a source."""
@@ -148,6 +151,7 @@ class CrawlerService:
                 state.pending[cand.record.article_id] = [cand.record.content_hash, p, ends[p], cand.stamp]
             await self.store.save(state)
             await self._send_all(source, res)
+            self._failpoint("after_publish")
         retry = max(self.crawler.client.politeness.blocked_for(host_key(e.url)) for e in source.entries) \
             if self.crawler else 0.0
         commit(state, res, source, self.s, time.time(), retry)
@@ -168,6 +172,15 @@ class CrawlerService:
             elif isinstance(result, BaseException):
                 raise result
         self.metrics.published.labels(source.id).inc(len(res.articles))
+
+    def _failpoint(self, name: str) -> None:
+        """Chaos testing only: SIGKILL this process at a named point once RECRUITWATCH_CRAWLER_FAILPOINT says so."""
+        spec = os.environ.get("RECRUITWATCH_CRAWLER_FAILPOINT", "")
+        if spec.startswith(name + ":"):
+            self._failpoint_hits += 1
+            if self._failpoint_hits >= int(spec.split(":", 1)[1]):
+                log.warning("failpoint reached: SIGKILL", extra={"failpoint": spec})
+                os.kill(os.getpid(), signal.SIGKILL)
 
     def _observe(self, source: Source, state: SourceState, res: PollResult) -> None:
         if res.entries_ok:

@@ -136,14 +136,12 @@ class StateStore:
 
     async def raw_end_offsets(self) -> dict[int, int]:
         """Current end offset of every articles.raw partition."""
-        parts = self.reader.partitions_for_topic(self.raw_topic) or await self._raw_partitions()
+        parts = await self.producer.partitions_for(self.raw_topic)
+        if not parts:
+            raise RuntimeError(f"topic {self.raw_topic} has no partitions (not created?)")
         tps = [TopicPartition(self.raw_topic, p) for p in sorted(parts)]
         ends = await self.reader.end_offsets(tps)
         return {tp.partition: off for tp, off in ends.items()}
-
-    async def _raw_partitions(self) -> set[int]:
-        await self.reader.topics()  # refresh metadata
-        return set(self.reader.partitions_for_topic(self.raw_topic) or ())
 
     async def resolve_pending(self, state: SourceState) -> int:
         """Mark pending articles found in articles.raw as seen; return how many were not found."""

@@ -1,0 +1,76 @@
+"""Replicas against the real broker: sources split without overlap; SIGKILL loses and duplicates nothing."""
+
+from __future__ import annotations
+
+import signal
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import pytest
+
+from services.shared.topics import TopicNames
+from tests.integration.crawler.replicas import read_raw, start_replica, stop, wait_until
+from tests.integration.crawler.site import FixtureSite
+from tests.integration.crawler.test_crawl_once_cli import write_sources
+
+pytestmark = pytest.mark.kafka
+
+
+def _registry(site: FixtureSite, tmp_path: Path, n: int) -> Path:
+    return write_sources(tmp_path / "sources.yaml", site, {f"src{i:02d}": ("rss", f"/s/src{i:02d}/rss.xml")
+                                                           for i in range(n)})
+
+
+def test_two_replicas_split_20_sources_without_overlap(
+    site: FixtureSite, tmp_path: Path, kafka: str, namespace: TopicNames, service_env: dict[str, str]
+) -> None:
+    reg = _registry(site, tmp_path, 20)
+    procs = [start_replica(service_env, reg, name, tmp_path) for name in ("a", "b")]
+    try:
+        wait_until(lambda: len({p for p, _ in site.requests_for("/s/")}) >= 20, 60, "20 feeds fetched", procs,
+                   tmp_path)
+        records = read_raw(kafka, namespace.raw, idle=3.0)
+    finally:
+        for p in procs:
+            stop(p)
+    fetchers: dict[str, set[str]] = defaultdict(set)
+    for path, agent in site.requests_for("/s/"):
+        fetchers[path.split("/")[2]].add(agent.split("/")[0])
+    assert all(len(agents) == 1 for agents in fetchers.values()), fetchers
+    per_replica = Counter(next(iter(a)) for a in fetchers.values())
+    assert set(per_replica) == {"replica-a", "replica-b"}, per_replica
+    assert Counter(path for path, _ in site.requests_for("/s/")).most_common(1)[0][1] == 1  # each feed once
+    assert len(records) == 60 and len({r.article_id for r in records}) == 60
+
+
+@pytest.mark.parametrize("how", ["external_sigkill_mid_crawl", "sigkill_after_publish_before_commit"])
+def test_sigkill_then_restart_loses_and_duplicates_nothing(
+    site: FixtureSite, tmp_path: Path, kafka: str, namespace: TopicNames, service_env: dict[str, str], how: str
+) -> None:
+    reg = _registry(site, tmp_path, 10)
+    for i in range(10):
+        site.counts[f"src{i:02d}"] = 15
+    site.article_delay = 0.03
+    extra = {"RECRUITWATCH_CRAWLER_FAILPOINT": "after_publish:3"} if how.startswith("sigkill_after") else {}
+    first = start_replica(service_env, reg, "a", tmp_path, **extra)
+    try:
+        if extra:
+            first.wait(60)
+            assert first.returncode == -signal.SIGKILL
+        else:
+            wait_until(lambda: len(read_raw(kafka, namespace.raw, idle=0.2)) >= 15, 60, "mid-crawl", [first], tmp_path)
+            stop(first, signal.SIGKILL)
+        before = read_raw(kafka, namespace.raw, idle=1.0)
+        assert 0 < len(before) < 150
+        second = start_replica(service_env, reg, "a2", tmp_path)
+        try:
+            wait_until(lambda: len(read_raw(kafka, namespace.raw, idle=0.5)) >= 150, 90, "all articles", [second],
+                       tmp_path)
+            records = read_raw(kafka, namespace.raw, idle=4.0)
+        finally:
+            stop(second)
+    finally:
+        stop(first)
+    ids = Counter(r.article_id for r in records)
+    assert len(ids) == 150, f"lost {150 - len(ids)}"
+    assert ids.most_common(1)[0][1] == 1, f"duplicates: {[k for k, v in ids.items() if v > 1][:5]}"
