@@ -68,8 +68,7 @@ def _sentence(sent: str, state: State) -> None:
     periods = find_periods(sent, state.ctx)
     found = [(m, state.resolver.resolve(m)) for m in o.mentions(sent)]
     for mention, org in found:
-        if not mention.ref:
-            state.resolver.see(org)
+        state.resolver.see(org, mention.ref)
     admit_ctx = state.admitted_before and bool(re.match(r"^\W*(?:trong đó|trong số|phân loại|cơ cấu)", sent, re.I))
     new = _numbers(sent, periods, found, state, admit_ctx) + _fractions(sent, periods, found, state)
     state.facts.extend(new)

@@ -18,9 +18,9 @@ _UY = r"(?P<uy>Tỉnh|Thành|Thị|Huyện|Quận)\s+ủy"
 _UP = "A-ZÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯẠ-Ỹ0-9"
 _NAMED = re.compile(rf"(?i:(?:{_HEAD}\s+)?(?:{_UY}|{_TYPE}))\s*(?P<name>[{_UP}][\w]*(?:[\s-]+[{_UP}][\w]*){{0,4}})")
 _REF = re.compile(
-    r"(?i:(?P<head>toàn Đảng bộ|toàn|Đảng bộ|Đảng ủy|Ban Thường vụ)\s+(?P<type>tỉnh|thành phố|huyện|quận|thị xã|phường|xã|thị trấn)"
+    r"(?<!\d )(?:(?i:(?P<head>toàn Đảng bộ|toàn|Đảng bộ|Đảng ủy|Ban Thường vụ)\s+(?P<type>tỉnh|thành phố|huyện|quận|thị xã|phường|xã|thị trấn))"
     r"|(?P<uy>Tỉnh|Thành|Thị|Huyện|Quận)\s+ủy"
-    r"|(?P<party>toàn Đảng bộ|Đảng bộ|Đảng ủy|toàn tỉnh|toàn huyện|toàn thành phố|toàn thị xã|toàn phường|toàn xã))"
+    r"|(?P<party>(?i:toàn )?Đảng bộ|Đảng ủy|(?i:toàn (?:tỉnh|huyện|thành phố|thị xã|phường|xã))))"
 )
 _AGENCY = re.compile(
     r"(?<!\d\s)(?i:(?:Đảng bộ|Đảng ủy|Chi bộ)\s+(?:(?:Khối|Ban|Quân sự|Công an|Bộ đội|Đội|Sở|trường|Cơ quan|Bệnh viện|Trung tâm|Cục|Bộ|Tổng)\b))"
@@ -180,6 +180,8 @@ def _refs(sentence: str) -> list[Mention]:
         else:
             party = m.group("party").lower()
             type_ = party.split(" ", 1)[1] if party.startswith("toàn ") and "đảng" not in party else None
+            if type_ is None and re.search(r"(?i)(?:các|những|mỗi|cấp|của)\s*$", sentence[: m.start()]):
+                continue
         level = level_of(type_, None) if type_ else "other"
         out.append(Mention(m.start(), m.end(), Org(m.group().strip(), None, level, type_), ref=True))
     return out
@@ -204,7 +206,7 @@ def bare_places(text: str) -> list[str]:
         while i < len(words):
             for size in range(min(4, len(words) - i), 1, -1):
                 cand = " ".join(words[i : i + size])
-                if not _shouted(cand) and places.is_known(cand):
+                if fold(cand) != "ho chi minh" and not _shouted(cand) and places.is_known(cand):
                     out.append(cand)
                     i += size - 1
                     break
@@ -219,6 +221,8 @@ class Resolver:
         self.named = [m.org for m in all_mentions if not m.ref and m.org.type and m.org.place] + (typed or [])
         self.bare = Counter(bare_places(text))
         self.recent: dict[str, Org] = {}
+        self.cells: dict[str, str] = {}
+        self.last_typed: Org | None = None
         self.main = self._main(all_mentions)
 
     def _by_type(self, type_: str) -> Org | None:
@@ -236,32 +240,49 @@ class Resolver:
         return None
 
     def _main(self, all_mentions: list[Mention]) -> Org | None:
-        """The article's own organisation: the highest-level place it names or refers to."""
+        """The article's own organisation: the place type it mentions most (ties: the higher level)."""
         types = Counter(m.org.type for m in all_mentions if m.org.type and m.org.level != "cell")
-        cands = [org for type_, _ in types.most_common() if (org := self._by_type(type_))]
+        rank = {"province": 0, "district": 1, "commune": 2}
+        scored: list[tuple[int, int, Org]] = []
+        for type_, n in types.items():
+            org = self._by_type(type_)
+            if org and org.place:
+                scored.append((-n, rank.get(org.level, 3), org))
         for name, n in self.bare.most_common():
             units = places.candidates(name, "other")
-            if n >= 2 and units:
+            if n >= 2 and units and not any(fold(o.place) == fold(name) for *_, o in scored):
                 level = {"province": "province", "district": "district"}.get(units[0].kind, "commune")
-                cands.append(Org(name, places.canonical(name), level, {"province": "tỉnh"}.get(level, "huyện")))
-        rank = {"province": 0, "district": 1, "commune": 2}
-        cands = [c for c in cands if c.place]
-        return min(cands, key=lambda c: rank.get(c.level, 3)) if cands else None
+                org = Org(name, places.canonical(name), level, {"province": "tỉnh"}.get(level, "huyện"))
+                scored.append((-n, rank.get(level, 3), org))
+        return min(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
 
-    def see(self, org: Org) -> None:
-        """Remember a named organisation as the latest of its type."""
+    def see(self, org: Org, ref: bool = False) -> None:
+        """Remember a named organisation as the latest of its type (and cells by their name)."""
+        if org.place and org.level in ("province", "district", "commune"):
+            self.last_typed = org
+        if ref:
+            return
         if org.type and org.place:
             self.recent[org.type] = org
+        if org.level == "cell" and org.place:
+            self.cells[_cell_key(org.text)] = org.place
 
     def resolve(self, mention: Mention) -> Org:
         """A reference with its place filled in (org text kept as written)."""
         org = mention.org
         if not mention.ref:
+            if org.level == "cell" and not org.place:
+                return replace(org, place=self.cells.get(_cell_key(org.text)))
             if org.level == "agency" and not org.place and org.type:
                 target = self._by_type(org.type)
                 return replace(org, place=target.place if target else None)
             return org
-        target = self._by_type(org.type) if org.type else self.main
+        target = self._by_type(org.type) if org.type else (self.last_typed or self.main)
         if target is None:
             return org
         return replace(org, place=target.place, level=target.level, type=target.type)
+
+
+def _cell_key(text: str) -> str:
+    """A cell's own name without the commune that follows it ("chi bộ thôn 5")."""
+    return fold(text.split(",")[0])

@@ -135,6 +135,13 @@ def _until_date(m: re.Match[str], ctx: Ctx) -> tuple[str | None, str | None]:
     return None, ym(year, month) if 1 <= month <= 12 else None
 
 
+def _day(m: re.Match[str], ctx: Ctx) -> tuple[str | None, str | None]:
+    month = int(m.group("m"))
+    year = ctx.published.year if ctx.published else None
+    point = ym(year, month) if 1 <= month <= 12 else None
+    return point, point
+
+
 def _end_of_year(m: re.Match[str], ctx: Ctx) -> tuple[str | None, str | None]:
     return (m.group("y") if m.group("nam") else None), m.group("y")
 
@@ -171,6 +178,7 @@ _RULES: list[Rule] = [
     (re.compile(rf"(?P<upto>(?:tính\s+)?đến\s+(?:hết\s+)?|hết\s+)?tháng\s+(?P<m>\d{{1,2}})(?:\s*(?:/|-|năm)\s*(?P<y>{Y}))?", re.I), _month),
     (re.compile(rf"(?:ngày\s+)?\d{{1,2}}(?:\s*-\s*\d{{1,2}})?\s*[/.-]\s*(?P<m>\d{{1,2}})\s*[/.-]\s*(?P<y>{Y})", re.I), _until_date),
     (re.compile(r"(?:tính\s+)?đến\s+ngày\s+\d{1,2}\s*[./-]\s*(?P<m>\d{1,2})(?P<y>)", re.I), _until_date),
+    (re.compile(r"(?:ngày|sáng|chiều|tối|trưa)\s+(?:ngày\s+)?\d{1,2}\s*[-/]\s*(?P<m>\d{1,2})(?![\d/.-])(?P<y>)", re.I), _day),
     (re.compile(rf"cuối\s+(?P<nam>năm\s+)?(?P<y>{Y})", re.I), _end_of_year),
     (re.compile(r"năm nay", re.I), _this_year),
     (re.compile(r"(?<!những )(?<!\d )(?:trong\s+)?năm\s+(?:vừa\s+)?qua", re.I), _last_year),

@@ -76,8 +76,11 @@ def _per_year(site: Site, after: str = "") -> bool:
 def _cue(site: Site) -> str | None:
     """admit / target / total / remove / train: the verb that governs a count."""
     local, clause = site.local, site.clause
-    if site.prev and site.prev.unit == "pct":
-        local = v.TARGET_REMNANT.sub("", local)
+    remnant = v.TARGET_REMNANT.match(local) if site.prev and site.prev.unit == "pct" else None
+    if remnant:
+        if not local[remnant.end() :].strip() and local.rstrip().endswith("("):
+            return "target"
+        local = local[remnant.end() :]
     if v.TARGET.search(local):
         return "target"
     if site.prev and site.prev.metric == "admitted_target" and v.TARGET.search(clause):
@@ -91,7 +94,7 @@ def _cue(site: Site) -> str | None:
     return "total" if v.WEAK.search(local) else None
 
 
-_CUES = (("admit", v.ADMIT), ("total", v.TOTAL), ("remove", v.REMOVE), ("train", v.TRAIN))
+_CUES = (("admit", v.ADMIT), ("total", v.TOTAL), ("remove", v.REMOVE), ("train", v.TRAIN), ("other", v.NOT_ADMISSION))
 
 
 def _structural(site: Site) -> Cls | None:
@@ -119,6 +122,8 @@ def _count(site: Site) -> Cls | None:
         return None
     noun = person.group("noun").lower() if person else ""
     after = site.right[person.end() :] if person else site.right
+    if noun not in MEMBER_NOUNS and re.match(r"^[^,;]{0,40}\blà đảng viên", after):
+        return None
     kind = _kind(site, noun, after)
     return _count_metric(site, kind, noun, after)
 
@@ -157,7 +162,7 @@ def _count_metric(site: Site, kind: str | None, noun: str, after: str) -> Cls | 
 
 def _total(site: Site, noun: str, after: str) -> Cls | None:
     """members_total: "có 254 đảng viên", "tổng số đảng viên … 3.011 đồng chí"."""
-    if v.RATING_CTX.search(site.local) or "chiếm" in after[:20]:
+    if v.RATING_CTX.search(site.local):
         return None
     if noun in MEMBER_NOUNS and not v.MEMBER_BAD_AFTER.match(after):
         return Cls("members_total", "all", "count", False, site.num.value)
@@ -245,7 +250,7 @@ def _attainment(site: Site) -> Cls | None:
         return None
     if v.TARGET_WORD_AFTER.match(site.right) and not v.GOOD.search(site.clause):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
-    bare = re.search(r"^\s*\)?\s*$", site.right) and re.search(r"(?:\(|đạt)\s*$", site.local)
+    bare = re.search(r"^\s*(?:\)|$)", site.right) and re.search(r"(?:\(|đạt)\s*$", site.local)
     if bare and re.search(r"chỉ tiêu|kế hoạch", site.low):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
     return None
@@ -279,7 +284,7 @@ def _rate(site: Site) -> Cls | None:
         return None
     if not re.search(r"kết nạp|phát triển|đảng viên mới", site.low):
         return None
-    if site.num.value >= 30 and "tổng số" not in site.right[:30]:
+    if site.num.value >= 30 and "so với tổng số" not in site.right[:30]:
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
     return Cls("admission_rate_pct", "all", "pct", _per_year(site), site.num.value)
 

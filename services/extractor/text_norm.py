@@ -7,7 +7,7 @@ import unicodedata
 
 # tone on the second vowel of an open "oa/oe/uy" syllable ("hoà", "uỷ") -> on the first ("hòa", "ủy")
 _TONES = {"\u0300": "grave", "\u0301": "acute", "\u0309": "hook", "\u0303": "tilde", "\u0323": "dot"}
-_OPEN_PAIR = re.compile(r"(?<![qQ])([oOuU])([aAeEyY][\u0300\u0301\u0309\u0303\u0323])(?![\w])")
+_OPEN_PAIR = re.compile(r"(?<![qQ])([oOuU])([aAeEyY][\u0300\u0301\u0309\u0303\u0323])(?![\w\u0300-\u036f])")
 _ABBREV_END = re.compile(r"(?:\b(?:TP|Tp|TX|T\.P|T\.X|TT|Q|ThS|TS|PGS|GS|Th|Tr|P)\.)$")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“(]?[A-ZÀ-ỸĐ0-9])|\n+")
 
@@ -21,6 +21,7 @@ def _move_tone(match: re.Match[str]) -> str:
 def normalize(text: str) -> str:
     """NFC text with "Ð" (U+00D0) as "Đ", one tone placement and no non-breaking spaces."""
     text = text.replace("\u00d0", "\u0110").replace("\u00a0", " ").replace("\u200b", "")
+    text = re.sub(r"[ \t]{2,}", " ", text)
     decomposed = unicodedata.normalize("NFD", text)
     decomposed = _OPEN_PAIR.sub(_move_tone, decomposed)
     return unicodedata.normalize("NFC", decomposed)

@@ -36,17 +36,18 @@ ORGS_NOUN = re.compile(r"^\s*(?:tổ chức,?\s*cơ sở đảng|tổ chức cơ
 ORGS_BAD_AFTER = re.compile(r"^[^,;.(]{0,40}?(?:kết nạp|đã|đạt|vượt|thực hiện|so với|hoàn thành)", IC)
 FUTURE = re.compile(r"\bsẽ\b|phấn đấu|kế hoạch|dự kiến", IC)
 RATING_CTX = re.compile(r"hoàn thành|xuất sắc|xếp loại|đánh giá|chiếm", IC)
-TARGET_REMNANT = re.compile(r"^\s*\)?\s*(?:so với\s+)?(?:kế hoạch|chỉ tiêu|mục tiêu|nghị quyết)[^,;)]*\)?", IC)
+TARGET_REMNANT = re.compile(r"^\s*\)?\s*(?:so với\s+)?(?:kế hoạch|chỉ tiêu|mục tiêu|nghị quyết)[^,;()]*(?:[),(]|$)", IC)
 BARE = re.compile(r"^\s*(?:$|[,.;)…]|và\b|\(|trở lên)", IC)
 
 ADMIT = re.compile(
     r"kết nạp|phát triển(?: được)?(?: thêm)?(?: mới)?(?= \d| được|$| đảng viên| đv)|đứng vào hàng ngũ|đảng viên mới|vào đảng", IC
 )
 TARGET = re.compile(
-    r"(?<!đạt )(?<!vượt )(?<!thực hiện )(?<!thực hiện các )(?:chỉ tiêu|kế hoạch|mục tiêu|phấn đấu(?= (?:kết nạp|phát triển|đạt|hoàn thành|có|mỗi|hàng|hằng|bình))|dự kiến|nghị quyết)", IC
+    r"(?<!đạt )(?<!vượt )(?<!thực hiện )(?<!thực hiện các )(?:chỉ tiêu|kế hoạch|mục tiêu|phấn đấu(?= (?:kết nạp|phát triển|đạt|hoàn thành|có|mỗi|hàng|hằng|bình))|dự kiến|(?<=theo )nghị quyết|(?<=tiêu )nghị quyết)", IC
 )
 TOTAL = re.compile(r"(?<!được )(?<!nạp )(?:tổng số|hiện có|tổng cộng)", IC)
 WEAK = re.compile(r"(?<!\w)(?:có|với|là|đạt|lên|gồm)(?!\w)", IC)
+NOT_ADMISSION = re.compile(r"chuyển (?:đảng )?chính thức|công nhận đảng viên chính thức|tặng huy hiệu|huy hiệu \d", IC)
 REMOVE = re.compile(r"xóa tên|xoá tên|khai trừ|ra khỏi đảng|cho ra\b", IC)
 TRAIN = re.compile(r"lớp|cảm tình|nhận thức về đảng|học viên|giới thiệu|hồ sơ|bồi dưỡng lý luận", IC)
 TRAIN_AFTER = re.compile(r"^[^;]{0,80}?(?:lớp|cảm tình|nhận thức về đảng|viết hồ sơ|học viên)", IC)
