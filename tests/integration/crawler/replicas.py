@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
@@ -33,10 +34,11 @@ REPLICA_ENV = {
 }
 
 
-def start_replica(env: dict[str, str], sources: Path, name: str, log_dir: Path, **extra: str) -> subprocess.Popen[bytes]:
+def start_replica(env: dict[str, str], sources: Path, name: str, log_dir: Path, metrics_port: int = 0,
+                  **extra: str) -> subprocess.Popen[bytes]:
     """`recruitwatch crawler` in its own process, with a User-Agent naming the replica."""
     full = {**env, **REPLICA_ENV, **extra, "RECRUITWATCH_CRAWLER_USER_AGENT": f"replica-{name}/1.0",
-            "RECRUITWATCH_CRAWLER_METRICS_PORT": str(free_port())}
+            "RECRUITWATCH_CRAWLER_METRICS_PORT": str(metrics_port or free_port())}
     log = (log_dir / f"replica-{name}.log").open("ab")
     return subprocess.Popen([sys.executable, "-m", "services.cli", "crawler", "--sources", str(sources)],
                             cwd=REPO, env=full, stdout=log, stderr=subprocess.STDOUT)
@@ -90,3 +92,9 @@ def wait_until(check: Callable[[], bool], timeout: float, what: str, procs: list
         time.sleep(0.5)
     logs = "".join(p.read_text()[-3000:] for p in (log_dir.glob("*.log") if log_dir else []))
     raise AssertionError(f"timed out waiting for {what}\n{logs}")
+
+
+def scrape(port: int) -> str:
+    """The replica's /metrics page."""
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as resp:
+        return resp.read().decode()

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from services.shared.broker import free_port
 from services.shared.topics import TopicNames
-from tests.integration.crawler.replicas import read_raw, start_replica, stop, wait_until
+from tests.integration.crawler.replicas import read_raw, scrape, start_replica, stop, wait_until
 from tests.integration.crawler.site import FixtureSite
 from tests.integration.crawler.test_crawl_once_cli import write_sources
 
@@ -25,11 +26,13 @@ def test_two_replicas_split_20_sources_without_overlap(
     site: FixtureSite, tmp_path: Path, kafka: str, namespace: TopicNames, service_env: dict[str, str]
 ) -> None:
     reg = _registry(site, tmp_path, 20)
-    procs = [start_replica(service_env, reg, name, tmp_path) for name in ("a", "b")]
+    ports = [free_port(), free_port()]
+    procs = [start_replica(service_env, reg, name, tmp_path, port) for name, port in zip("ab", ports, strict=True)]
     try:
         wait_until(lambda: len({p for p, _ in site.requests_for("/s/")}) >= 20, 60, "20 feeds fetched", procs,
                    tmp_path)
         records = read_raw(kafka, namespace.raw, idle=3.0)
+        pages = [scrape(port) for port in ports]
     finally:
         for p in procs:
             stop(p)
@@ -41,6 +44,15 @@ def test_two_replicas_split_20_sources_without_overlap(
     assert set(per_replica) == {"replica-a", "replica-b"}, per_replica
     assert Counter(path for path, _ in site.requests_for("/s/")).most_common(1)[0][1] == 1  # each feed once
     assert len(records) == 60 and len({r.article_id for r in records}) == 60
+    both = "".join(pages)
+    for family in ("recruitwatch_crawler_articles_published_total", "recruitwatch_crawler_poll_interval_seconds",
+                   "recruitwatch_crawler_last_success_timestamp_seconds", "recruitwatch_crawler_response_bytes_total",
+                   'recruitwatch_crawler_requests_total{source="src00",status_class="2xx"}',
+                   "recruitwatch_crawler_owned_sources", 'recruitwatch_records_processed_total{stage="crawl"}'):
+        assert family in both, family
+    published = sum(float(line.split()[-1]) for line in both.splitlines()
+                    if line.startswith("recruitwatch_crawler_articles_published_total{"))
+    assert published == 60
 
 
 @pytest.mark.parametrize("how", ["external_sigkill_mid_crawl", "sigkill_after_publish_before_commit"])

@@ -1,0 +1,103 @@
+"""Bounded decompression, Retry-After, backoff and the per-host gate."""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import itertools
+import random
+import time
+import zlib
+from email.utils import formatdate
+
+import brotli
+import pytest
+
+from services.crawler.body import BodyError, decoder_for, gunzip_bounded
+from services.crawler.politeness import HostGate, backoff_delay, parse_retry_after
+
+PAGE = ("<p>Kết nạp đảng viên</p>" * 2000).encode()
+
+
+def _stream(coding: str, data: bytes, limit: int, step: int = 997) -> bytes:
+    dec = decoder_for(coding, limit)
+    out = b"".join(dec.feed(data[i : i + step]) for i in range(0, len(data), step))
+    return out + dec.finish()
+
+
+@pytest.mark.parametrize(
+    ("coding", "encode"),
+    [("gzip", gzip.compress), ("deflate", zlib.compress), ("deflate", lambda d: zlib.compress(d)[2:-4]),
+     ("br", brotli.compress), ("identity", lambda d: d)],
+)
+def test_codings_round_trip_in_chunks(coding: str, encode: object) -> None:
+    assert _stream(coding, encode(PAGE), 10 * len(PAGE)) == PAGE  # type: ignore[operator]
+
+
+@pytest.mark.parametrize("coding", ["gzip", "br"])
+def test_bombs_stop_at_the_limit(coding: str) -> None:
+    raw = b"\0" * (20 * 1024 * 1024)
+    bomb = gzip.compress(raw) if coding == "gzip" else brotli.compress(raw)
+    assert len(bomb) < 100_000
+    with pytest.raises(BodyError) as err:
+        _stream(coding, bomb, 1024 * 1024, step=len(bomb))
+    assert err.value.kind == "decompression_bomb"
+
+
+def test_gzipped_sitemap_bomb_and_bad_data() -> None:
+    with pytest.raises(BodyError):
+        gunzip_bounded(gzip.compress(b"x" * 5_000_000), 1_000_000)
+    with pytest.raises(BodyError) as err:
+        _stream("gzip", b"\x1f\x8bnot gzip at all", 1000)
+    assert err.value.kind == "bad_encoding"
+    with pytest.raises(BodyError):
+        decoder_for("compress", 10)
+
+
+def test_retry_after_seconds_and_date_are_capped() -> None:
+    now = time.time()
+    assert parse_retry_after("120", now, 3600) == 120
+    assert parse_retry_after("99999", now, 3600) == 3600
+    assert 55 <= (parse_retry_after(formatdate(now + 60, usegmt=True), now, 3600) or 0) <= 61
+    assert parse_retry_after("soon", now, 3600) is None and parse_retry_after(None, now, 10) is None
+
+
+def test_backoff_grows_with_jitter_within_bounds() -> None:
+    rng = random.Random(1)
+    for failures, ceiling in ((1, 60), (2, 120), (3, 240), (10, 3600)):
+        values = [backoff_delay(failures, 60, 3600, rng) for _ in range(50)]
+        assert all(30 <= v <= ceiling for v in values) and len(set(values)) > 40
+
+
+def test_host_gate_spaces_requests_and_caps_connections() -> None:
+    async def run() -> tuple[list[float], int]:
+        gate = HostGate(min_delay=0.1, max_connections=5)
+        starts: list[float] = []
+        active = peak = 0
+
+        async def one() -> None:
+            nonlocal active, peak
+            async with gate.slot():
+                starts.append(time.monotonic())
+                active += 1
+                peak = max(peak, active)
+                await asyncio.sleep(0.15)
+                active -= 1
+
+        await asyncio.gather(*(one() for _ in range(4)))
+        return starts, peak
+
+    starts, peak = asyncio.run(run())
+    gaps = [b - a for a, b in itertools.pairwise(starts)]
+    assert peak <= 2 and all(g >= 0.09 for g in gaps)
+
+
+def test_host_gate_honours_a_block() -> None:
+    async def run() -> float:
+        gate = HostGate(0.0, 2)
+        gate.block_for(0.3)
+        t = time.monotonic()
+        async with gate.slot():
+            return time.monotonic() - t
+
+    assert asyncio.run(run()) >= 0.28
