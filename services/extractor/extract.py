@@ -87,7 +87,7 @@ def dedupe(facts: list[Fact]) -> list[Fact]:
 
 def _rounded_copy(f: Fact, facts: list[Fact]) -> bool:
     """Whether f is a qualified, rounded restatement of another exact fact."""
-    if f.qualifier == "exact" or f.value_max is not None:
+    if f.qualifier == "exact" or f.value_max is not None or f.unit != "count" or f.value % 100:
         return False
     for g in facts:
         same = (g.metric, g.segment, g.unit) == (f.metric, f.segment, f.unit) and g is not f

@@ -120,7 +120,8 @@ def _orgs_for(site: Site, cls: Cls, found: list[tuple[o.Mention, o.Org]], state:
     """The organisation(s) a number belongs to: enumerated or nearest mention, list item name, or carried."""
     if cls.list_item:
         return [_list_org(site.text[site.local_start : site.num.start])]
-    found = [(m, org) for m, org in found if not re.search(r"(?i)trực thuộc\s*$", site.text[: m.start])]
+    everything = [(m, org) for m, org in found if m.end <= site.num.start]
+    found = [(m, org) for m, org in found if not re.search(r"(?i)(?:trực thuộc|của|theo|thuộc)\s*$", site.text[: m.start])]
     local = [(m, org) for m, org in found if site.local_start <= m.start and m.end <= site.num.start]
     if len(local) >= 2 and _enumerated(site.text, [m for m, _ in local]):
         return [org for _, org in local]
@@ -129,8 +130,9 @@ def _orgs_for(site: Site, cls: Cls, found: list[tuple[o.Mention, o.Org]], state:
     if not before:
         return [state.org or state.resolver.main]
     mention, org = before[-1]
-    if mention.ref and not mention.org.type and len(before) > 1:
-        return [before[-2][1]]
+    earlier = [o2 for m2, o2 in everything if m2.end <= mention.start]
+    if mention.ref and not mention.org.type and earlier:
+        return [earlier[-1]]
     return [org]
 
 

@@ -34,8 +34,9 @@ _MASKS = [
     r"(?:năm|khóa|khoá|nhiệm kỳ|giai đoạn)\s+\d{4}(?:\s*[-–—]\s*\d{4})?",
     r"\d{1,4}\s*-\s*[A-ZĐ]{1,5}/[A-ZĐa-z]{1,8}",  # document numbers 130-NQ/HU, 24- CT/HU
     r"\d+/\d{4}/[A-ZĐ\-]+",
-    r"(?:(?<!tổng )số|thôn|xóm|ấp|khu|khu phố|tổ|tổ dân phố|lần thứ|lớp|chỉ thị|nghị quyết|quyết định|quy định|"
-    r"kết luận|hướng dẫn|công văn|thông báo|kế hoạch số|điều|khoản|mục|phòng|đội|trung đoàn|sư đoàn)\s+\d+",
+    r"(?:(?<!tổng )số|(?<!trưởng )(?<!phó )thôn|xóm|ấp|khu|khu phố|tổ|tổ dân phố|lần thứ|lớp|kế hoạch số|điều|khoản|"
+    r"mục|trung đoàn|sư đoàn)\s+\d+",
+    r"(?-i:Chỉ thị|Nghị quyết|Quyết định|Quy định|Kết luận|Hướng dẫn|Công văn|Thông báo|Kế hoạch)\s+(?:số\s+)?\d+",
     r"\d+\s*(?:tuổi|năm|ngày|tháng|giờ|phút|km|ha|tấn|xe|tỷ|triệu đồng|đồng(?! chí)|lượt|điểm cầu|đại biểu|dự án|"
     r"doanh nghiệp|buổi|bài|chuyên đề|người dân|hộ|học sinh giỏi|giải|trường hợp vi phạm)\b",
     r"(?<![\d.,])(?:19|20)\d{2}(?![\d.,%])",  # bare years

@@ -215,7 +215,7 @@ def _list_item(site: Site) -> Cls | None:
     if prev is None or not raw or prev.metric in PCT_METRICS:
         return None
     words = raw.split()
-    if len(words) > 5 or not all(w[0].isupper() for w in words):
+    if len(words) > 4 or not raw[0].isupper() or re.search(r"\d", raw):
         return None
     return Cls(prev.metric, prev.segment, "count", prev.per_year, site.num.value, list_item=True)
 
@@ -250,8 +250,8 @@ def _attainment(site: Site) -> Cls | None:
         return None
     if v.TARGET_WORD_AFTER.match(site.right) and not v.GOOD.search(site.clause):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
-    bare = re.search(r"^\s*(?:\)|$)", site.right) and re.search(r"(?:\(|đạt)\s*$", site.local)
-    if bare and re.search(r"chỉ tiêu|kế hoạch", site.low):
+    bare = re.search(r"^\s*(?:\)|[.;,]|$)", site.right) and re.search(r"(?:\(|đạt)\s*$", site.local)
+    if bare and re.search(r"chỉ tiêu|kế hoạch", site.low) and not re.search(r"xuất sắc|nhiệm vụ|tư cách", site.clause):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
     return None
 
@@ -273,7 +273,7 @@ def _target_pct(site: Site) -> Cls | None:
     """ "chỉ tiêu kết nạp đảng viên mới từ 4-5%/năm"."""
     if not (v.PCT_TARGET.search(site.clause) and re.search(r"kết nạp|phát triển", site.clause)):
         return None
-    if v.TARGET_WORD_AFTER.match(site.right) or "so với" in site.right[:15]:
+    if v.TARGET_WORD_AFTER.match(site.right) or "so với" in site.right[:15] or "vượt" in site.local:
         return None
     return Cls("admitted_target_pct", "all", "pct", _per_year(site), site.num.value)
 

@@ -34,13 +34,13 @@ CELL_NOUN = re.compile(r"^\s*chi bộ(?P<tail>\s+(?:trực thuộc|cơ sở))?",
 CELL_OK_AFTER = re.compile(r"^\s*(?:$|[,.;()…:]|với\b|và\b|trong\b|đảng\b(?!\s*ủy)|trên\b|của\b)", IC)
 ORGS_NOUN = re.compile(r"^\s*(?:tổ chức,?\s*cơ sở đảng|tổ chức cơ sở đảng|cơ sở đảng|đảng bộ cơ sở|đảng bộ trực thuộc)", IC)
 ORGS_BAD_AFTER = re.compile(r"^[^,;.(]{0,40}?(?:kết nạp|đã|đạt|vượt|thực hiện|so với|hoàn thành)", IC)
-FUTURE = re.compile(r"\bsẽ\b|phấn đấu|kế hoạch|dự kiến", IC)
+FUTURE = re.compile(r"\bsẽ\b|dự kiến", IC)
 RATING_CTX = re.compile(r"hoàn thành|xuất sắc|xếp loại|đánh giá|chiếm", IC)
 TARGET_REMNANT = re.compile(r"^\s*\)?\s*(?:so với\s+)?(?:kế hoạch|chỉ tiêu|mục tiêu|nghị quyết)[^,;()]*(?:[),(]|$)", IC)
 BARE = re.compile(r"^\s*(?:$|[,.;)…]|và\b|\(|trở lên)", IC)
 
 ADMIT = re.compile(
-    r"kết nạp|phát triển(?: được)?(?: thêm)?(?: mới)?(?= \d| được|$| đảng viên| đv)|đứng vào hàng ngũ|đảng viên mới|vào đảng", IC
+    r"kết nạp|phát triển(?: được)?(?: thêm)?(?: mới)?(?=\s*(?:\d|$)| được| đảng viên| đv)|đứng vào hàng ngũ|đảng viên mới|vào đảng", IC
 )
 TARGET = re.compile(
     r"(?<!đạt )(?<!vượt )(?<!thực hiện )(?<!thực hiện các )(?:chỉ tiêu|kế hoạch|mục tiêu|phấn đấu(?= (?:kết nạp|phát triển|đạt|hoàn thành|có|mỗi|hàng|hằng|bình))|dự kiến|(?<=theo )nghị quyết|(?<=tiêu )nghị quyết)", IC
