@@ -24,7 +24,7 @@ CLASSES = (
 def load(path: str) -> type[BaseSettings]:
     """Import a settings class from 'module:Class'."""
     module, name = path.split(":")
-    return getattr(importlib.import_module(module), name)  # type: ignore[no-any-return]
+    return getattr(importlib.import_module(module), name)
 
 
 def env_names(cls: type[BaseSettings], own_only: bool = False) -> Iterator[tuple[str, str, object, str]]:
