@@ -60,7 +60,7 @@ def extract_raw(text: str, title: str | None, published: date | None) -> list[Ra
             continue
         _sentence(sent, state)
     first = state.first_period
-    return [replace(f, period=first) if f.period is None and first else f for f in state.facts]
+    return [replace(f, period=first) if f.period is None and first and f.cls.metric not in STOCK else f for f in state.facts]
 
 
 def _sentence(sent: str, state: State) -> None:

@@ -85,13 +85,14 @@ def _cue(site: Site) -> str | None:
         return "target"
     if site.prev and site.prev.metric == "admitted_target" and v.TARGET.search(clause):
         return "target"
-    for text in (local, clause):
+    texts = [local, clause] + ([site.low[: site.num.start]] if v.BREAKDOWN.search(clause) else [])
+    for text in texts:
         cues = [(m.end(), kind) for kind, rx in _CUES for m in rx.finditer(text)]
         if cues:
             return max(cues)[1]
     if site.admit_context:
         return "admit"
-    return "total" if v.WEAK.search(local) else None
+    return "total" if v.WEAK.search(clause) else None
 
 
 _CUES = (("admit", v.ADMIT), ("total", v.TOTAL), ("remove", v.REMOVE), ("train", v.TRAIN), ("other", v.NOT_ADMISSION))
@@ -136,6 +137,8 @@ def _kind(site: Site, noun: str, after: str) -> str | None:
         return "train"
     if v.ADMIT_AFTER.match(after):
         return "admit"
+    if v.REMOVE_AFTER.match(after):
+        return "remove"
     kind = _cue(site)
     if kind is None and noun in MEMBER_NOUNS and re.match(r"^\s*mới\b", after):
         return "admit"

@@ -48,6 +48,7 @@ TARGET = re.compile(
 TOTAL = re.compile(r"(?<!được )(?<!nạp )(?:tổng số|hiện có|tổng cộng)", IC)
 WEAK = re.compile(r"(?<!\w)(?:có|với|là|đạt|lên|gồm)(?!\w)", IC)
 NOT_ADMISSION = re.compile(r"chuyển (?:đảng )?chính thức|công nhận đảng viên chính thức|tặng huy hiệu|huy hiệu \d", IC)
+REMOVE_AFTER = re.compile(r"^\s*(?:đã\s+)?bị\s+(?:xóa tên|xoá tên|khai trừ|đưa ra khỏi)", IC)
 REMOVE = re.compile(r"xóa tên|xoá tên|khai trừ|ra khỏi đảng|cho ra\b", IC)
 TRAIN = re.compile(r"lớp|cảm tình|nhận thức về đảng|học viên|giới thiệu|hồ sơ|bồi dưỡng lý luận", IC)
 TRAIN_AFTER = re.compile(r"^[^;]{0,80}?(?:lớp|cảm tình|nhận thức về đảng|viết hồ sơ|học viên)", IC)
@@ -68,7 +69,7 @@ VUOT_BEFORE = re.compile(r"vượt\s*(?:mức\s*)?$", IC)
 RATE_BEFORE = re.compile(r"(?:tỷ lệ|tỉ lệ)[^,;()]{0,60}?(?:đạt|là)\s*(?:từ\s*)?$|đạt tỷ lệ\s*$|đạt tỉ lệ\s*$", IC)
 RATE_AFTER = re.compile(r"^\s*(?:/\s*năm|so với tổng số đảng viên)", IC)
 GOOD = re.compile(r"hoàn thành tốt nhiệm vụ|hoàn thành nhiệm vụ trở lên|đủ tư cách", IC)
-GOOD_AFTER = re.compile(r"^\s*(?:đảng viên\s*)?(?:/\s*năm\s*)?(?:được\s+)?xếp loại hoàn thành tốt", IC)
+GOOD_AFTER = re.compile(r"^\s*(?:đảng viên\s*)?(?:/\s*năm\s*)?(?:được\s+)?(?:xếp loại|đánh giá)\s+(?:hoàn thành tốt nhiệm vụ|hoàn thành nhiệm vụ trở lên)", IC)
 NOT_GOOD = re.compile(r"xuất sắc|chỉ tiêu|nghị quyết|theo\b|phấn đấu|chiếm", IC)
 PCT_TARGET = re.compile(r"chỉ tiêu|mục tiêu|phấn đấu|bảo đảm|đảm bảo", IC)
 SHARE_NOUN_AFTER = re.compile(
@@ -78,7 +79,8 @@ SEG_AFTER = re.compile(r"^\s*(?:đảng viên|đv\b)?\s*(?:mới\s*)?(?:được
 COUNTER_LINE = re.compile(r"truy cập|truy câp|lượt xem|hôm qua:|trong tuần:|tất cả:|lượt truy|đang online|bình luận", IC)
 RELEVANT = re.compile(
     r"kết nạp|phát triển đảng|đảng viên mới|tạo nguồn|cảm tình đảng|nhận thức về đảng|tổng số đảng viên|"
-    r"chất lượng đảng viên|xóa tên|xoá tên|tổ chức cơ sở đảng|quần chúng ưu tú|trở thành đảng viên",
+    r"chất lượng đảng viên|xóa tên|xoá tên|tổ chức cơ sở đảng|quần chúng ưu tú|trở thành đảng viên|"
+    r"đảng viên (?:được )?xếp loại|đảng viên đủ tư cách",
     IC,
 )
 
