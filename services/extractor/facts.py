@@ -120,6 +120,10 @@ def _orgs_for(site: Site, cls: Cls, found: list[tuple[o.Mention, o.Org]], state:
     """The organisation(s) a number belongs to: enumerated or nearest mention, list item name, or carried."""
     if cls.list_item:
         return [_list_org(site.text[site.local_start : site.num.start])]
+    named = _LIST_NAME.search(site.text[site.local_start : site.num.start])
+    upper = named and all(w[0].isupper() for w in named.group("name").split())
+    if named and upper and not any(site.local_start <= m.start < site.num.start for m, _ in found):
+        return [_list_org(named.group("name"))]
     everything = [(m, org) for m, org in found if m.end <= site.num.start]
     found = [(m, org) for m, org in found if not re.search(r"(?i)(?:trực thuộc|của|theo|thuộc)\s*$", site.text[: m.start])]
     local = [(m, org) for m, org in found if site.local_start <= m.start and m.end <= site.num.start]
@@ -134,6 +138,9 @@ def _orgs_for(site: Site, cls: Cls, found: list[tuple[o.Mention, o.Org]], state:
     if mention.ref and not mention.org.type and earlier:
         return [earlier[-1]]
     return [org]
+
+
+_LIST_NAME = re.compile(r"(?:^|[,;:]|\blà)\s*(?P<name>[^\W\d_]+(?:\s+[^\W\d_]+){0,3})\s*$")
 
 
 def _enumerated(text: str, ms: list[o.Mention]) -> bool:

@@ -73,3 +73,23 @@ def test_title_rounding_yields_to_the_exact_body_figure() -> None:
 def test_stock_figures_are_dated_by_the_publication_month() -> None:
     fact: Fact = extract("Hiện nay Đảng bộ xã Tân Hòa có 320 đảng viên. Xã quan tâm kết nạp đảng viên.", published=date(2024, 3, 5)).facts[0]
     assert (fact.metric, fact.period_start, fact.period_end) == ("members_total", None, "2024-03")
+
+
+def test_removed_stated_after_the_noun() -> None:
+    assert _facts("Năm 2020, có 9 đảng viên bị xóa tên khỏi danh sách. Công tác kết nạp đảng viên tiếp tục.") == [
+        ("members_removed", "all", 9, "count")
+    ]
+
+
+def test_breakdown_after_a_semicolon() -> None:
+    text = "Năm 2023, huyện Hiệp Hòa kết nạp 260 đảng viên; trong đó có 140 đảng viên nữ, 190 đoàn viên thanh niên."
+    assert _facts(text) == [
+        ("admitted", "all", 260, "count"),
+        ("admitted", "female", 140, "count"),
+        ("admitted", "youth_union", 190, "count"),
+    ]
+
+
+def test_subgroup_without_a_segment_is_dropped() -> None:
+    text = "Năm 2022, xã Tân Hòa kết nạp 20 đảng viên, trong đó có 12 đảng viên có trình độ đại học."
+    assert _facts(text) == [("admitted", "all", 20, "count")]

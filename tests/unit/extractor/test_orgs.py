@@ -45,3 +45,15 @@ def test_list_of_figures_for_several_organisations() -> None:
         ("admitted_target", "Tân Yên", 95),
         ("admitted_target", "Yên Thế", 80),
     ]
+
+
+def test_named_list_items_each_get_their_place() -> None:
+    text = "Năm 2022, các đảng bộ kết nạp nhiều là: Lạng Giang 120 đảng viên, Lục Nam 115 đảng viên."
+    facts = [(f.place, f.value) for f in extract(text).facts]
+    assert facts == [("Lạng Giang", 120), ("Lục Nam", 115)]
+
+
+def test_possessive_mention_is_not_the_reporting_organisation() -> None:
+    text = "Thực hiện kế hoạch của Huyện ủy Lạng Giang, Đảng bộ xã Tân Thanh kết nạp 14 đảng viên trong năm 2021."
+    (fact,) = extract(text).facts
+    assert (fact.place, fact.level) == ("Tân Thanh", "commune")
