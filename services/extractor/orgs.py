@@ -218,6 +218,7 @@ class Resolver:
     """Resolves references against the named organisations of one article."""
 
     def __init__(self, all_mentions: list[Mention], text: str, typed: list[Org] | None = None) -> None:
+        """Index the article's named organisations and bare place names."""
         self.named = [m.org for m in all_mentions if not m.ref and m.org.type and m.org.place] + (typed or [])
         self.bare = Counter(bare_places(text))
         self.recent: dict[str, Org] = {}

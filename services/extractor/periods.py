@@ -69,10 +69,12 @@ Rule = tuple[re.Pattern[str], Callable[[re.Match[str], Ctx], tuple[str | None, s
 
 
 def _term_range(m: re.Match[str], ctx: Ctx) -> tuple[str | None, str | None]:
+    """Bounds of "nhiệm kỳ 2015–2020"."""
     return m.group("a"), m.group("b")
 
 
 def _from_term_start(m: re.Match[str], ctx: Ctx) -> tuple[str | None, str | None]:
+    """"từ đầu nhiệm kỳ (2020) đến nay / đến hết tháng 8/2013"."""
     end = _until(m, ctx)
     if m.group("y"):
         return m.group("y"), end
@@ -93,16 +95,19 @@ def _until(m: re.Match[str], ctx: Ctx) -> str | None:
 
 
 def _year_range(m: re.Match[str], ctx: Ctx) -> tuple[str | None, str | None]:
+    """"từ năm 2015 đến năm 2018" / "từ 2015 đến nay"."""
     return m.group("a"), _until(m, ctx)
 
 
 def _from_year_start(m: re.Match[str], ctx: Ctx) -> tuple[str | None, str | None]:
+    """"từ đầu năm (2019) đến nay / đến ngày 5.9"."""
     end = _until(m, ctx)
     year = m.group("y") or (end[:4] if end else None) or (str(ctx.year) if ctx.year else None)
     return (f"{year}-01" if year else None), end
 
 
 def _months(m: re.Match[str], ctx: Ctx) -> tuple[str | None, str | None]:
+    """"6 tháng đầu năm 2024", "9 tháng năm 2019", "6 tháng cuối năm"."""
     raw = m.group("n").lower()
     n = int(raw) if raw.isdigit() else _NUMWORD.get(raw, 0)
     year = _year(m.group("y"), ctx)
@@ -114,6 +119,7 @@ def _months(m: re.Match[str], ctx: Ctx) -> tuple[str | None, str | None]:
 
 
 def _quarter(m: re.Match[str], ctx: Ctx) -> tuple[str | None, str | None]:
+    """"quý I/2013", "hết quý II"."""
     q = _ROMAN.get(m.group("q").upper(), int(m.group("q")) if m.group("q").isdigit() else 1)
     year = int(m.group("y")) if m.group("y") else (ctx.published.year if ctx.published else None)
     start = None if m.group("upto") else ym(year, 3 * q - 2)
@@ -121,6 +127,7 @@ def _quarter(m: re.Match[str], ctx: Ctx) -> tuple[str | None, str | None]:
 
 
 def _month(m: re.Match[str], ctx: Ctx) -> tuple[str | None, str | None]:
+    """"tháng 8/2017", "đến hết tháng 10"."""
     month = int(m.group("m"))
     year = int(m.group("y")) if m.group("y") else _year(None, ctx)
     if not 1 <= month <= 12:
@@ -130,12 +137,14 @@ def _month(m: re.Match[str], ctx: Ctx) -> tuple[str | None, str | None]:
 
 
 def _until_date(m: re.Match[str], ctx: Ctx) -> tuple[str | None, str | None]:
+    """"ngày 10-9-2018", "đến ngày 27-11": the month of a date."""
     month = int(m.group("m"))
     year = int(m.group("y")) if m.group("y") else _year(None, ctx)
     return None, ym(year, month) if 1 <= month <= 12 else None
 
 
 def _day(m: re.Match[str], ctx: Ctx) -> tuple[str | None, str | None]:
+    """"Ngày 3-2", "sáng 5-9": a day of the publication year."""
     month = int(m.group("m"))
     year = ctx.published.year if ctx.published else None
     point = ym(year, month) if 1 <= month <= 12 else None
@@ -143,28 +152,34 @@ def _day(m: re.Match[str], ctx: Ctx) -> tuple[str | None, str | None]:
 
 
 def _end_of_year(m: re.Match[str], ctx: Ctx) -> tuple[str | None, str | None]:
+    """"cuối năm 2021", "đến cuối 2021"."""
     return (m.group("y") if m.group("nam") else None), m.group("y")
 
 
 def _year_only(m: re.Match[str], ctx: Ctx) -> tuple[str | None, str | None]:
+    """"năm 2012"."""
     return m.group("y"), m.group("y")
 
 
 def _this_year(m: re.Match[str], ctx: Ctx) -> tuple[str | None, str | None]:
+    """"năm nay": the publication year."""
     year = ctx.published.year if ctx.published else ctx.year
     return ym(year), ym(year)
 
 
 def _last_year(m: re.Match[str], ctx: Ctx) -> tuple[str | None, str | None]:
+    """"năm qua": the year before publication (else the year in context)."""
     year = ctx.published.year - 1 if ctx.published else ctx.year
     return ym(year), ym(year)
 
 
 def _context_year(m: re.Match[str], ctx: Ctx) -> tuple[str | None, str | None]:
+    """"trong năm": the year the text is about."""
     return ym(ctx.year), ym(ctx.year)
 
 
 def _now(m: re.Match[str], ctx: Ctx) -> tuple[str | None, str | None]:
+    """"hiện nay", "đến nay": the publication month."""
     return None, now_ym(ctx)
 
 
