@@ -15,8 +15,9 @@ _WORDS = {
     "một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "bẩy": 7,
     "tám": 8, "chín": 9, "mười": 10,
 }
+_UNIT_WORD = r"một|mốt|hai|ba|bốn|tư|năm|lăm|sáu|bảy|bẩy|tám|chín"
 _WORD_MENTION = re.compile(
-    r"(?i)(?<![\w])(?P<w>một|hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín|mười)\s+"
+    rf"(?i)(?<![\w])(?<!hàng )(?<!hằng )(?<!mỗi )(?<!trong )(?<!cả )(?<!các )(?P<w>(?:(?:hai|ba|bốn|năm|sáu|bảy|tám|chín)\s+mươi|mười)(?:\s+(?:{_UNIT_WORD}))?|{_UNIT_WORD})\s+"
     r"(?=(?:đảng viên|đồng chí|quần chúng|chi bộ|tân binh)\b)"
 )
 _QUAL_BEFORE = [
@@ -55,6 +56,17 @@ class Num:
     pct: bool
     qualifier: str
     text: str
+
+
+def word_value(words: str) -> float:
+    """ "sáu" -> 6, "mười lăm" -> 15, "hai mươi mốt" -> 21."""
+    parts = words.lower().split()
+    units = {**_WORDS, "mốt": 1, "lăm": 5}
+    if parts[0] == "mười":
+        return 10.0 + (units.get(parts[1], 0) if len(parts) > 1 else 0)
+    if len(parts) > 1 and parts[1] == "mươi":
+        return 10.0 * units[parts[0]] + (units.get(parts[2], 0) if len(parts) > 2 else 0)
+    return float(units[parts[0]])
 
 
 def parse_number(text: str) -> float:
@@ -117,7 +129,7 @@ def find_numbers(sentence: str) -> list[Num]:
             continue
         out.append(_from_match(sentence, m))
     for m in _WORD_MENTION.finditer(sentence):
-        value = float(_WORDS[m.group("w").lower()])
+        value = word_value(m.group("w"))
         qual = _qualifier(sentence[: m.start()], "")
         out.append(Num(m.start(), m.end("w"), value, None, False, qual, m.group("w")))
     return sorted(out, key=lambda n: n.start)

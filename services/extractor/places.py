@@ -136,6 +136,7 @@ def _score(unit: Unit, context: set[str], hint: str | None) -> int:
     return score
 
 
+@lru_cache(maxsize=4096)
 def _dist_fold(unit: Unit) -> str:
     """Folded short name of a ward's district (from its key, e.g. 'huyenhiephoa')."""
     key = unit.district_key or ""

@@ -107,7 +107,7 @@ def _structural(site: Site) -> Cls | None:
             return None
         return Cls("party_cells", "all", "count", False, site.num.value)
     m = v.ORGS_NOUN.match(right)
-    if m and not v.ORGS_BAD_AFTER.match(right[m.end() :]):
+    if m and not v.ORGS_BAD_AFTER.match(right[m.end() :]) and not re.search(r"(?:của|cho)\s*$", local):
         return Cls("grassroots_orgs", "all", "count", False, site.num.value)
     return None
 

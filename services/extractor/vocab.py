@@ -32,7 +32,11 @@ PERSON_NOUN = re.compile(
 )
 CELL_NOUN = re.compile(r"^\s*chi bộ(?P<tail>\s+(?:trực thuộc|cơ sở))?", IC)
 CELL_OK_AFTER = re.compile(r"^\s*(?:$|[,.;()…:]|với\b|và\b|trong\b|đảng\b(?!\s*ủy)|trên\b|của\b)", IC)
-ORGS_NOUN = re.compile(r"^\s*(?:tổ chức,?\s*cơ sở đảng|tổ chức cơ sở đảng|cơ sở đảng|đảng bộ cơ sở|đảng bộ trực thuộc)", IC)
+ORGS_NOUN = re.compile(
+    r"^\s*(?:tổ chức,?\s*cơ sở đảng|tổ chức cơ sở đảng|tổ chức đảng cơ sở|cơ sở đảng|tccs\s*đảng|tccsđ|đảng bộ cơ sở|"
+    r"đảng bộ trực thuộc|chi,\s*đảng bộ cơ sở|chi bộ,\s*đảng bộ cơ sở)",
+    IC,
+)
 ORGS_BAD_AFTER = re.compile(r"^[^,;.(]{0,40}?(?:kết nạp|đã|đạt|vượt|thực hiện|so với|hoàn thành)", IC)
 FUTURE = re.compile(r"\bsẽ\b|dự kiến", IC)
 RATING_CTX = re.compile(r"hoàn thành|xuất sắc|xếp loại|đánh giá|chiếm", IC)
@@ -51,7 +55,11 @@ NOT_ADMISSION = re.compile(r"chuyển (?:đảng )?chính thức|công nhận đ
 REMOVE_AFTER = re.compile(r"^\s*(?:đã\s+)?bị\s+(?:xóa tên|xoá tên|khai trừ|đưa ra khỏi)", IC)
 REMOVE = re.compile(r"xóa tên|xoá tên|khai trừ|ra khỏi đảng|cho ra\b", IC)
 TRAIN = re.compile(r"lớp|cảm tình|nhận thức về đảng|học viên|giới thiệu|hồ sơ|bồi dưỡng lý luận", IC)
-TRAIN_AFTER = re.compile(r"^[^;]{0,80}?(?:lớp|cảm tình|nhận thức về đảng|viết hồ sơ|học viên)", IC)
+TRAIN_AFTER = re.compile(
+    r"^[^;]{0,80}?(?:lớp|cảm tình|nhận thức về đảng|viết hồ sơ|học viên|diện xem xét|làm hồ sơ|hoàn thiện hồ sơ|"
+    r"chờ kết nạp|nguồn phát triển|nguồn kết nạp)",
+    IC,
+)
 ADMIT_AFTER = re.compile(r"^\s*(?:mới\s+|trẻ\s+)?(?:đã\s+)?(?:được|đứng vào|đã được)\s+(?:kết nạp|hàng ngũ)|^[^,;.]{0,40}đứng vào hàng ngũ", IC)
 MEMBER_BAD_AFTER = re.compile(
     r"^\s*(?:nữ|dự bị|là|có|được|đang|hoàn thành|chiếm|tham|trong độ|đi|xin|vi phạm|trẻ|ưu tú|chính thức|"
@@ -67,7 +75,7 @@ ECON = re.compile(r"ngân sách|tỷ đồng|GRDP|dự toán|doanh thu|sản lư
 TARGET_WORD_AFTER = re.compile(r"^\s*(?:\)?\s*(?:so với\s+)?(?:kế hoạch|chỉ tiêu|mục tiêu|nghị quyết))", IC)
 VUOT_BEFORE = re.compile(r"vượt\s*(?:mức\s*)?$", IC)
 RATE_BEFORE = re.compile(r"(?:tỷ lệ|tỉ lệ)[^,;()]{0,60}?(?:đạt|là)\s*(?:từ\s*)?$|đạt tỷ lệ\s*$|đạt tỉ lệ\s*$", IC)
-RATE_AFTER = re.compile(r"^\s*(?:/\s*năm|so với tổng số đảng viên)", IC)
+RATE_AFTER = re.compile(r"^\s*(?:/\s*năm|(?:so với\s+)?tổng số đảng viên)", IC)
 GOOD = re.compile(r"hoàn thành tốt nhiệm vụ|hoàn thành nhiệm vụ trở lên|đủ tư cách", IC)
 GOOD_AFTER = re.compile(r"^\s*(?:đảng viên\s*)?(?:/\s*năm\s*)?(?:được\s+)?(?:xếp loại|đánh giá)\s+(?:hoàn thành tốt nhiệm vụ|hoàn thành nhiệm vụ trở lên)", IC)
 NOT_GOOD = re.compile(r"xuất sắc|chỉ tiêu|nghị quyết|theo\b|phấn đấu|chiếm", IC)

@@ -93,3 +93,12 @@ def test_breakdown_after_a_semicolon() -> None:
 def test_subgroup_without_a_segment_is_dropped() -> None:
     text = "Năm 2022, xã Tân Hòa kết nạp 20 đảng viên, trong đó có 12 đảng viên có trình độ đại học."
     assert _facts(text) == [("admitted", "all", 20, "count")]
+
+
+def test_candidate_pool_and_rate_of_membership() -> None:
+    text = "Năm 2022, Đảng bộ huyện Yên Thế có 85 quần chúng ưu tú trong diện xem xét kết nạp; kết nạp 160 đảng viên, bằng 3,1% tổng số đảng viên."
+    assert _facts(text) == [
+        ("candidates_trained", "all", 85, "count"),
+        ("admitted", "all", 160, "count"),
+        ("admission_rate_pct", "all", 3.1, "pct"),
+    ]

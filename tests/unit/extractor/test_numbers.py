@@ -47,3 +47,11 @@ def test_number_words_before_member_nouns() -> None:
 
 def test_fraction_of_achieved_over_target() -> None:
     assert find_fractions("Xã An Bình 9/12, xã Tân Hòa 4/5") == [(11, 15, 9, 12), (28, 31, 4, 5)]
+
+
+def test_compound_number_words() -> None:
+    assert [n.value for n in find_numbers("kết nạp mười lăm đảng viên và hai mươi mốt quần chúng")] == [15, 21]
+
+
+def test_every_year_is_not_the_number_five() -> None:
+    assert find_numbers("hằng năm đảng viên phải tự đánh giá") == []
