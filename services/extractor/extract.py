@@ -79,8 +79,8 @@ def dedupe(facts: list[Fact]) -> list[Fact]:
     kept: dict[tuple[object, ...], Fact] = {}
     for f in facts:
         k = _key(f)
-        if k not in kept or _richness(f) > _richness(kept[k]):
-            kept[k] = f if k not in kept else replace(f)
+        if k not in kept or (_richness(f), len(f.evidence or "")) > (_richness(kept[k]), len(kept[k].evidence or "")):
+            kept[k] = f
     out = list(kept.values())
     return [f for f in out if not _rounded_copy(f, out)]
 

@@ -201,7 +201,9 @@ _RULES: list[Rule] = [
     (re.compile(r"trong năm(?!\s*(?:\d|nay|qua|học|vừa))", re.I), _context_year),
     (re.compile(r"hiện nay|hiện có|hiện tại|đến nay|tới nay|tính đến nay", re.I), _now),
 ]
-_COMPARE = re.compile(r"(?:so với|so|hơn|cao hơn|thấp hơn|tăng|giảm)\s*(?:cùng kỳ\s*)?$", re.I)
+_COMPARE = re.compile(
+    r"(?:\bso với|\bso)(?:\s+[^\s,;.()]+){0,6}\s*$|(?:hơn|tăng|giảm)\s*(?:cùng kỳ\s*)?$", re.I
+)
 
 
 def _add(found: list[Period], period: Period) -> None:
@@ -219,7 +221,7 @@ def find_periods(sentence: str, ctx: Ctx) -> list[Period]:
             start, end = fn(m, ctx)
             if start is None and end is None:
                 continue
-            compare = bool(_COMPARE.search(sentence[max(0, m.start() - 20) : m.start()]))
+            compare = bool(_COMPARE.search(sentence[max(0, m.start() - 45) : m.start()]))
             _add(found, Period(m.start(), m.end(), m.group().strip(), start, end, compare))
     return sorted(found, key=lambda p: p.start)
 

@@ -52,3 +52,19 @@ def test_console_script_runs_on_a_seed_article() -> None:
     out = subprocess.run([*cmd, "extract", "--format", "json", str(SEED)], capture_output=True, text=True, check=True)
     obj = json.loads(out.stdout)
     assert obj["doc"] == SEED.stem and obj["relevant"] is True and obj["facts"]
+
+
+def test_html_input_uses_the_page_title_text_and_date(tmp_path: Path, capsys) -> None:
+    html = (
+        "<html><head><title>Tân Yên kết nạp 230 đảng viên</title>"
+        '<meta property="article:published_time" content="2023-02-10T08:00:00+07:00"></head><body><article>'
+        "<p>Năm 2022, Đảng bộ huyện Tân Yên kết nạp được 230 đảng viên mới, đạt 105% kế hoạch đề ra trong năm.</p>"
+        "<p>Hiện nay, toàn Đảng bộ huyện có 8.120 đảng viên. Công tác phát triển đảng viên được các cấp ủy quan tâm, "
+        "nhất là ở thôn, tổ dân phố và các doanh nghiệp ngoài nhà nước trên địa bàn huyện.</p></article></body></html>"
+    )
+    page = _write(tmp_path, "p.html", html)
+    assert main(["extract", "--province", "Bắc Giang", str(page)]) == 0
+    obj = json.loads(capsys.readouterr().out)
+    assert obj["doc"] == "p" and obj["relevant"] is True
+    assert {(f["metric"], f["value"]) for f in obj["facts"]} >= {("admitted", 230), ("members_total", 8120)}
+    assert all(f["province"] == "Bắc Giang" for f in obj["facts"])
