@@ -48,12 +48,18 @@ class _Listener(ConsumerRebalanceListener):
         await self.service.assign({tp.partition for tp in assigned})
 
 
+def politeness_key(source: Source) -> str:
+    """The host whose politeness budget the source uses (its first entry's host)."""
+    return host_key(source.entries[0].url)
+
+
 class CrawlerService:
     """Owns some state partitions, polls their due sources, publishes with the pending protocol."""
 
     def __init__(self, settings: CrawlerSettings, registry: Registry) -> None:
         self.s = settings
         self.sources = tuple(s for s in registry.sources if s.enabled)
+        self.by_id = {s.id: s for s in self.sources}
         self.metrics = CrawlerMetrics()
         self.producer = make_producer(settings.kafka_bootstrap_servers)
         self.store = StateStore(settings.kafka_bootstrap_servers, settings.state_topic, settings.topics.raw,
@@ -68,8 +74,9 @@ class CrawlerService:
         self._failpoint_hits = 0
 
     def owner_partition(self, source_id: str) -> int:
-        """State partition of a source."""
-        return partition_for(source_id, self.partitions)
+        """State partition of a source: by its host, so one replica owns every source of a host."""
+        source = self.by_id.get(source_id)
+        return partition_for(politeness_key(source) if source else source_id, self.partitions)
 
     async def assign(self, parts: set[int]) -> None:
         """Load the state of newly owned sources and resolve their pending publications."""
@@ -90,7 +97,7 @@ class CrawlerService:
         missing = await self.store.resolve_pending(state)
         if missing:
             state.validators = {}  # rediscover what was not published
-        await self.store.save(state)
+        await self.store.save(state, self.owner_partition(state.source_id))
         log.info("pending publications resolved",
                  extra={"source_id": state.source_id, "pending": pending, "not_published": missing})
 
@@ -149,13 +156,13 @@ class CrawlerService:
             for cand in res.articles:
                 p = partition_for(cand.record.article_id, len(ends))
                 state.pending[cand.record.article_id] = [cand.record.content_hash, p, ends[p], cand.stamp]
-            await self.store.save(state)
+            await self.store.save(state, self.owner_partition(state.source_id))
             await self._send_all(source, res)
             self._failpoint("after_publish")
         retry = max(self.crawler.client.politeness.blocked_for(host_key(e.url)) for e in source.entries) \
             if self.crawler else 0.0
         commit(state, res, source, self.s, time.time(), retry)
-        await self.store.save(state)
+        await self.store.save(state, self.owner_partition(state.source_id))
         self._observe(source, state, res)
 
     async def _send_all(self, source: Source, res: PollResult) -> None:

@@ -1,7 +1,7 @@
 """Crawl state in a compacted Kafka topic keyed by source_id; its partitions split sources between replicas.
 
-A replica owns the sources whose key hashes (Kafka's murmur2, as the producer does) to a state partition
-assigned to it by the consumer group. On assignment it reads those partitions to their end, then it is
+A replica owns the sources whose host hashes (Kafka's murmur2) to a state partition assigned to it by
+the consumer group, so per-host politeness holds across replicas; records are keyed by source_id. On assignment it reads those partitions to their end, then it is
 their only writer. Articles about to be published are written as `pending` first, with the end offset
 of their articles.raw partition; a new owner resolves pending entries by reading articles.raw from there,
 so a replica killed between publishing and committing neither loses nor duplicates an article.
@@ -82,7 +82,7 @@ async def read_range(reader: AIOKafkaConsumer, tps: list[TopicPartition], start:
             await reader.seek_to_beginning(tp)
     out: list[tuple[bytes | None, bytes | None]] = []
     while todo:
-        batches = await reader.getmany(*todo, timeout_ms=1000)
+        batches = await reader.getmany(*todo, timeout_ms=200)
         for tp, msgs in batches.items():
             out += [(m.key, m.value) for m in msgs if m.offset < ends[tp]]
             if msgs and msgs[-1].offset + 1 >= ends[tp]:
@@ -130,9 +130,10 @@ class StateStore:
                 log.error("unreadable crawl state ignored", extra={"source_id": sid})
         return states
 
-    async def save(self, state: SourceState) -> None:
-        """Write a state record and wait for the broker's ack."""
-        await self.producer.send_and_wait(self.topic, dump_state(state), key=state.source_id.encode())
+    async def save(self, state: SourceState, partition: int) -> None:
+        """Write a state record to its owner partition and wait for the broker's ack."""
+        await self.producer.send_and_wait(self.topic, dump_state(state), key=state.source_id.encode(),
+                                          partition=partition)
 
     async def raw_end_offsets(self) -> dict[int, int]:
         """Current end offset of every articles.raw partition."""

@@ -59,6 +59,7 @@ class FixtureSite:
     counts: dict[str, int] = field(default_factory=dict)
     versions: dict[str, int] = field(default_factory=dict)
     hits: list[tuple[str, str]] = field(default_factory=list)
+    hosts: list[tuple[str, str]] = field(default_factory=list)
     calls: Counter[str] = field(default_factory=Counter)
     etag_version: int = 1
     article_delay: float = 0.0
@@ -85,6 +86,7 @@ def build_app(site: FixtureSite) -> web.Application:
     @web.middleware
     async def record(request: web.Request, handler):  # type: ignore[no-untyped-def]
         site.hits.append((request.path_qs, request.headers.get("User-Agent", "")))
+        site.hosts.append((request.host, request.headers.get("User-Agent", "")))
         site.calls[request.path] += 1
         return await handler(request)
 
@@ -95,7 +97,7 @@ def build_app(site: FixtureSite) -> web.Application:
     @routes.get("/s/{sid}/rss.xml")
     async def feed(request: web.Request) -> web.Response:
         sid = request.match_info["sid"]
-        return _xml(rss(site.base, sid, site.counts.get(sid, 3)))
+        return _xml(rss(f"http://{request.host}", sid, site.counts.get(sid, 3)))
 
     @routes.get("/s/{sid}/atom.xml")
     async def atom_feed(request: web.Request) -> web.Response:
@@ -139,7 +141,8 @@ def build_app(site: FixtureSite) -> web.Application:
         if site.article_delay:
             await asyncio.sleep(site.article_delay)
         sid, n = request.match_info["sid"], int(request.match_info["n"])
-        return web.Response(text=article(site.base, sid, n, site.versions.get(sid, 0)), content_type="text/html")
+        base = f"http://{request.host}"
+        return web.Response(text=article(base, sid, n, site.versions.get(sid, 0)), content_type="text/html")
 
     @routes.get("/etag/feed.xml")
     async def etag_feed(request: web.Request) -> web.Response:
@@ -271,7 +274,8 @@ def to_cp1258(text: str) -> bytes:
 class SiteServer:
     """Runs the fixture site on 127.0.0.1 in a background thread."""
 
-    def __init__(self) -> None:
+    def __init__(self, extra_hosts: int = 0) -> None:
+        self.extra_hosts = extra_hosts
         self.site = FixtureSite()
         self._loop = asyncio.new_event_loop()
         self._runner: web.AppRunner | None = None
@@ -289,6 +293,8 @@ class SiteServer:
         tcp = web.TCPSite(self._runner, "127.0.0.1", 0)
         await tcp.start()
         self.site.port = tcp._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        for k in range(2, 2 + self.extra_hosts):  # 127.0.0.k: distinct hosts on the loopback interface
+            await web.TCPSite(self._runner, f"127.0.0.{k}", self.site.port).start()
 
     def stop(self) -> None:
         """Stop serving."""

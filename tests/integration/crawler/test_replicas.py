@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import signal
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 
 from services.shared.broker import free_port
 from services.shared.topics import TopicNames
 from tests.integration.crawler.replicas import read_raw, scrape, start_replica, stop, wait_until
-from tests.integration.crawler.site import FixtureSite
+from tests.integration.crawler.site import FixtureSite, SiteServer
 from tests.integration.crawler.test_crawl_once_cli import write_sources
 
 pytestmark = pytest.mark.kafka
@@ -22,10 +24,24 @@ def _registry(site: FixtureSite, tmp_path: Path, n: int) -> Path:
                                                            for i in range(n)})
 
 
+@pytest.fixture
+def hosts20() -> Iterator[FixtureSite]:
+    """The fixture site on 20 loopback addresses (127.0.0.1-20), i.e. 20 distinct hosts."""
+    server = SiteServer(extra_hosts=19)
+    yield server.start()
+    server.stop()
+
+
 def test_two_replicas_split_20_sources_without_overlap(
-    site: FixtureSite, tmp_path: Path, kafka: str, namespace: TopicNames, service_env: dict[str, str]
+    hosts20: FixtureSite, tmp_path: Path, kafka: str, namespace: TopicNames, service_env: dict[str, str]
 ) -> None:
-    reg = _registry(site, tmp_path, 20)
+    site = hosts20
+    sources = [{"id": f"src{i:02d}", "name": "x", "province": "Huế", "kind": "party_committee",
+                "home": f"http://127.0.0.{i + 1}:{site.port}/", "allow_loopback": True,
+                "entries": [{"kind": "rss", "url": f"http://127.0.0.{i + 1}:{site.port}/s/src{i:02d}/rss.xml"}]}
+               for i in range(20)]
+    reg = tmp_path / "sources.yaml"
+    reg.write_text(yaml.safe_dump({"sources": sources}))
     ports = [free_port(), free_port()]
     procs = [start_replica(service_env, reg, name, tmp_path, port) for name, port in zip("ab", ports, strict=True)]
     try:
@@ -43,6 +59,10 @@ def test_two_replicas_split_20_sources_without_overlap(
     per_replica = Counter(next(iter(a)) for a in fetchers.values())
     assert set(per_replica) == {"replica-a", "replica-b"}, per_replica
     assert Counter(path for path, _ in site.requests_for("/s/")).most_common(1)[0][1] == 1  # each feed once
+    host_agents: dict[str, set[str]] = defaultdict(set)
+    for host, agent in site.hosts:
+        host_agents[host].add(agent)
+    assert len(host_agents) == 20 and all(len(a) == 1 for a in host_agents.values()), host_agents
     assert len(records) == 60 and len({r.article_id for r in records}) == 60
     both = "".join(pages)
     for family in ("recruitwatch_crawler_articles_published_total", "recruitwatch_crawler_poll_interval_seconds",
@@ -63,22 +83,23 @@ def test_sigkill_then_restart_loses_and_duplicates_nothing(
     for i in range(10):
         site.counts[f"src{i:02d}"] = 15
     site.article_delay = 0.03
-    extra = {"RECRUITWATCH_CRAWLER_FAILPOINT": "after_publish:3"} if how.startswith("sigkill_after") else {}
-    first = start_replica(service_env, reg, "a", tmp_path, **extra)
+    fail = how.startswith("sigkill_after")
+    extra = {"RECRUITWATCH_CRAWLER_FAILPOINT": "after_publish:3"} if fail else {}
+    first = start_replica(service_env, reg, "a", tmp_path, RECRUITWATCH_CRAWLER_SETTLE_SECONDS="0.5", **extra)
     try:
-        if extra:
-            first.wait(60)
+        if fail:
+            wait_until(lambda: first.poll() is not None, 90, "the failpoint", [first], tmp_path)
             assert first.returncode == -signal.SIGKILL
         else:
             wait_until(lambda: len(read_raw(kafka, namespace.raw, idle=0.2)) >= 15, 60, "mid-crawl", [first], tmp_path)
             stop(first, signal.SIGKILL)
         before = read_raw(kafka, namespace.raw, idle=1.0)
         assert 0 < len(before) < 150
-        second = start_replica(service_env, reg, "a2", tmp_path)
+        second = start_replica(service_env, reg, "a2", tmp_path, RECRUITWATCH_CRAWLER_SETTLE_SECONDS="0.5")
         try:
             wait_until(lambda: len(read_raw(kafka, namespace.raw, idle=0.5)) >= 150, 90, "all articles", [second],
                        tmp_path)
-            records = read_raw(kafka, namespace.raw, idle=4.0)
+            records = read_raw(kafka, namespace.raw, idle=3.0)
         finally:
             stop(second)
     finally:
