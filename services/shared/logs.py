@@ -28,11 +28,28 @@ class JsonFormatter(logging.Formatter):
             "msg": record.getMessage(),
         }
         for key, value in record.__dict__.items():
-            if key not in _STANDARD and not key.startswith("_"):
+            if key not in _STANDARD and not key.startswith("_") and value not in ("", None):
                 out[key] = value
         if record.exc_info:
             out["exc"] = self.formatException(record.exc_info)
         return orjson.dumps(out, default=str).decode()
+
+
+QUIET_LOGGERS = ("aiokafka", "kafka", "faust", "mode")
+"""Libraries whose INFO chatter (start/stop of every sub-service) is kept out unless level is DEBUG."""
+
+
+def logging_config(service: str, level: str = "INFO") -> dict[str, Any]:
+    """A logging.config.dictConfig for JSON lines on stderr (what Faust's worker is given)."""
+    quiet = level.upper() if level.upper() == "DEBUG" else "WARNING"
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"json": {"()": JsonFormatter, "service": service}},
+        "handlers": {"default": {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stderr"}},
+        "root": {"level": level.upper(), "handlers": ["default"]},
+        "loggers": {name: {"level": quiet} for name in QUIET_LOGGERS},
+    }
 
 
 def setup_logging(service: str, level: str = "INFO") -> logging.Handler:
@@ -42,6 +59,6 @@ def setup_logging(service: str, level: str = "INFO") -> logging.Handler:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
-    for noisy in ("aiokafka", "kafka", "faust.transport", "mode"):
+    for noisy in QUIET_LOGGERS:
         logging.getLogger(noisy).setLevel(max(logging.WARNING, root.level))
     return handler

@@ -41,6 +41,7 @@ class UpSettings(ServiceSettings):
 
     local_kafka_port: int = Field(0, description="Port of the embedded broker (0: a free port).")
     demo_port: int = Field(8765, description="Port of the demo fixture site with --demo (0: a free port).")
+    demo_host_delay_s: float = Field(0.2, description="Crawler politeness delay for the local demo site.")
     stop_timeout_s: float = Field(20.0, description="Seconds a service gets to stop before SIGKILL.")
     max_restarts: int = Field(5, description="Restarts of a crashed service within restart_window_s before up gives up.")
     restart_window_s: float = Field(300.0, description="Window for counting restarts.")
@@ -60,7 +61,7 @@ class Child:
     def start(self) -> None:
         """Spawn the process (it dies with us)."""
         self.process = subprocess.Popen(self.argv, env=self.env, preexec_fn=_die_with_parent)
-        log.info("service started", extra={"service": self.name, "pid": self.process.pid})
+        log.info("service started", extra={"child": self.name, "pid": self.process.pid})
 
     def stop(self, timeout: float) -> None:
         """SIGTERM, wait, then SIGKILL."""
@@ -71,7 +72,7 @@ class Child:
         try:
             proc.wait(timeout)
         except subprocess.TimeoutExpired:
-            log.warning("service did not stop in time; killing", extra={"service": self.name})
+            log.warning("service did not stop in time; killing", extra={"child": self.name})
             proc.kill()
             proc.wait()
 
@@ -153,10 +154,10 @@ def _supervise(children: list[Child], settings: UpSettings, stop: threading.Even
             if code is None:
                 continue
             if not _may_restart(child, settings):
-                log.error("service keeps crashing; stopping", extra={"service": child.name, "exit_code": code})
+                log.error("service keeps crashing; stopping", extra={"child": child.name, "exit_code": code})
                 return 1
             delay = settings.restart_backoff_s * 2 ** len(child.restarts)
-            log.warning("service exited; restarting", extra={"service": child.name, "exit_code": code, "delay_s": delay})
+            log.warning("service exited; restarting", extra={"child": child.name, "exit_code": code, "delay_s": delay})
             child.restarts.append(time.monotonic())
             if stop.wait(delay):
                 break
@@ -180,6 +181,8 @@ def run_up(demo: bool = False, sources: str | None = None) -> int:
             tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="recruitwatch-demo-")))
             sources_path = demo_sources(base, tmp)
         env = {**os.environ, "KAFKA_BOOTSTRAP_SERVERS": bootstrap}
+        if demo:  # the demo site is ours, on loopback: no need for the 2 s politeness delay of real sites
+            env.setdefault("RECRUITWATCH_CRAWLER_HOST_MIN_DELAY", str(settings.demo_host_delay_s))
         children = _children(sources_path, env)
         for child in children:
             child.start()

@@ -95,9 +95,9 @@ async def send_dead_letter(
 
 def run_worker(app: faust.App, settings: ServiceSettings) -> None:
     """Run the Faust worker in the foreground until SIGINT/SIGTERM; logs stay JSON."""
-    from services.shared.logs import setup_logging
+    from services.shared.logs import logging_config
 
-    handler = setup_logging(app.conf.id, settings.log_level)
-    app.conf.loghandlers = [handler]  # faust.Worker passes conf.loghandlers on itself: no loghandlers kwarg
-    worker = faust.Worker(app, loglevel=settings.log_level, quiet=True)
+    # mode's worker replaces the root handlers with this config (otherwise it adds a plain-text handler)
+    config = logging_config(app.conf.id.removeprefix(settings.topic_prefix), settings.log_level)
+    worker = faust.Worker(app, loglevel=settings.log_level, quiet=True, logging_config=config)
     worker.execute_from_commandline()
