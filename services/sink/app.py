@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterable, Iterator
+import os
+from collections.abc import AsyncIterable, Awaitable, Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import faust
@@ -28,6 +30,8 @@ log = logging.getLogger(__name__)
 APP_ID = "recruitwatch-sink"
 STAGE_ARTICLES = "sink_articles"
 STAGE_SERIES = "sink_series"
+RETRIES = 8
+EXIT_TRANSIENT = 75
 RAW: dict[str, Any] = {"key_type": bytes, "value_type": bytes, "key_serializer": "raw", "value_serializer": "raw"}
 
 
@@ -66,6 +70,27 @@ async def publish_updates(topic: faust.TopicT, updates: tuple[SeriesUpdate, ...]
     await asyncio.gather(*futures)
 
 
+async def with_retries(step: Callable[[], Awaitable[None]], attempts: int = RETRIES) -> None:
+    """Run a step; poison (SchemaError) propagates, other errors are retried with backoff.
+
+    Faust acks a message whose agent raised, so an error that is not the record's fault must neither be
+    dead-lettered nor escape: after the retries the process exits at once, committing nothing further,
+    and its restart (or another worker) processes the record again.
+    """
+    for attempt in range(1, attempts + 1):
+        try:
+            await step()
+            return
+        except SchemaError:
+            raise
+        except Exception:
+            log.exception("sink step failed, retrying", extra={"attempt": attempt})
+            if attempt == attempts:
+                logging.shutdown()
+                os._exit(EXIT_TRANSIENT)
+            await asyncio.sleep(min(0.2 * 2**attempt, 10.0))
+
+
 def build(settings: SinkSettings | None = None) -> Sink:
     """The sink app from settings: tables, agents, lag monitor and HTTP pages."""
     settings = settings or SinkSettings()
@@ -86,24 +111,24 @@ def build(settings: SinkSettings | None = None) -> Sink:
     dlq = app.topic(settings.topics.dlq, **RAW)
 
     async def dead_letter(stage: str, exc: Exception, event: Any) -> None:
-        health.fail(stage, type(exc).__name__)
         await send_dead_letter(dlq, stage, exc, event.value, service_version=__version__, message=event.message)
+        health.fail(stage, type(exc).__name__)
 
     @app.agent(facts_topic, concurrency=1)
     async def route_extractions(stream: AsyncIterable[Any]) -> None:
         async for event in stream.events():  # type: ignore[attr-defined]
             try:
-                await _route(sink, series_topic, event.value)
-            except Exception as exc:
-                await dead_letter(STAGE_ARTICLES, exc, event)
+                await with_retries(partial(_route, sink, series_topic, event.value))
+            except SchemaError as exc:
+                await with_retries(partial(dead_letter, STAGE_ARTICLES, exc, event))
 
     @app.agent(series_topic, concurrency=1)
     async def apply_series(stream: AsyncIterable[Any]) -> None:
         async for event in stream.events():  # type: ignore[attr-defined]
             try:
-                _apply(sink, event.value)
-            except Exception as exc:
-                await dead_letter(STAGE_SERIES, exc, event)
+                await with_retries(partial(_apply, sink, event.value))
+            except SchemaError as exc:
+                await with_retries(partial(dead_letter, STAGE_SERIES, exc, event))
 
     health.registry.register(FactsCollector(sink.current_facts, settings.max_series))
     add_metrics_page(app, health.registry)
@@ -132,13 +157,13 @@ async def _route(sink: Sink, series_topic: faust.TopicT, value: bytes | None) ->
     sink.health.ok(STAGE_ARTICLES)
 
 
-def _apply(sink: Sink, value: bytes | None) -> None:
+async def _apply(sink: Sink, value: bytes | None) -> None:
     """Agent 2 body: a series update → the series' new entries (unchanged when duplicate or older)."""
     if value is None:
         raise SchemaError("empty series update")
     try:
         update = SeriesUpdate.from_dict(orjson.loads(value))
-    except orjson.JSONDecodeError as exc:
+    except (orjson.JSONDecodeError, AttributeError) as exc:
         raise SchemaError(f"not JSON: {exc}") from exc
     entries = apply_update(sink.series.get(update.series_key), update)
     if entries is None:

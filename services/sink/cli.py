@@ -6,12 +6,16 @@ import argparse
 
 
 def _sink(args: argparse.Namespace) -> int:
+    import asyncio
+
     from services.shared.streaming import run_worker
-    from services.sink.app import build
+    from services.sink.app import APP_ID, build
     from services.sink.settings import SinkSettings
+    from services.sink.topics import ensure_internal_topics
 
     overrides = {"port": args.port} if args.port else {}
     settings = SinkSettings(**overrides)
+    asyncio.run(ensure_internal_topics(settings, APP_ID))
     run_worker(build(settings).app, settings)
     return 0
 

@@ -97,16 +97,28 @@ def candidate_from_fact(fact: FactEvent) -> Candidate:
     return data
 
 
+def validate(fact: FactEvent) -> None:
+    """SchemaError unless the fields the sink relies on have usable types."""
+    if isinstance(fact.value, bool) or not isinstance(fact.value, int | float) or fact.value != fact.value:
+        raise SchemaError(f"fact {fact.event_id}: value {fact.value!r} is not a number")
+    for name in ("series_key", "metric", "segment", "article_id"):
+        if not isinstance(getattr(fact, name), str) or not getattr(fact, name):
+            raise SchemaError(f"fact {fact.event_id}: {name} must be a non-empty string")
+
+
 def _candidates(event: ExtractionEvent) -> dict[str, Candidate]:
     """One candidate per series key (the first fact of a series wins within an article)."""
     out: dict[str, Candidate] = {}
     for fact in event.facts:
+        validate(fact)
         out.setdefault(fact.series_key, candidate_from_fact(fact))
     return out
 
 
 def plan_extraction(record: ArticleRecord | None, event: ExtractionEvent) -> Plan:
     """Updates an extraction implies given the article's current record (duplicates/older ones: none)."""
+    if not isinstance(event.fetched_at, str) or not isinstance(event.extractor_version, str):
+        raise SchemaError("extraction: fetched_at and extractor_version must be strings")
     new_token = order_token(event.extractor_version, event.fetched_at)
     if record is not None:
         old_token = order_token(record["version"], record["fetched_at"])

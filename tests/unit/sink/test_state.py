@@ -128,3 +128,8 @@ def test_same_version_refetched_later_replaces_the_article() -> None:
 def test_invalid_extractor_version_is_a_schema_error() -> None:
     with pytest.raises(SchemaError):
         plan_extraction(None, ext("a", 1, version="not a version!"))
+
+
+def test_fact_with_a_non_numeric_value_is_a_schema_error() -> None:
+    with pytest.raises(SchemaError):
+        plan_extraction(None, extraction("a", [fact("a", value="625")]))  # type: ignore[arg-type]

@@ -1,0 +1,123 @@
+"""The sink against the real broker: exact current facts from an at-least-once stream, surviving SIGKILL,
+split across workers by partition."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Callable
+
+import pytest
+
+from services.shared.admin import ensure_topics
+from services.shared.topics import TopicNames
+from tests.support.dataset import Dataset, expected_current, generate, observed
+from tests.support.kafka import produce_events, produce_raw
+from tests.support.sink import SinkProcess, state_lines, wait_for
+
+pytestmark = pytest.mark.kafka
+
+
+def converged(sink: SinkProcess, expected: dict[str, tuple[float, str, str]]) -> dict | None:
+    body = sink.facts()
+    return body if body is not None and observed(body) == expected else None
+
+
+def diff(sink: SinkProcess, expected: dict[str, tuple[float, str, str]]) -> str:
+    status, raw = sink.get("/facts")
+    if status not in (200, 503):
+        return f"/facts answered {status}; log: {sink.log_tail(1500)}"
+    got = observed(json.loads(raw))
+    wrong = {k: (got.get(k), v) for k, v in expected.items() if got.get(k) != v}
+    extra = sorted(set(got) - set(expected))
+    return f"{sink.workdir} status {status}: {len(wrong)} wrong/missing of {len(expected)} e.g. {list(wrong.items())[:3]}; extra {extra[:3]}"
+
+
+def feed(kafka: str, ns: TopicNames, ds: Dataset, start: int, stop: int) -> None:
+    produce_events(kafka, ns.facts, ds.events[start:stop])
+
+
+def processed(sink: SinkProcess, stage: str) -> float:
+    _, body = sink.get("/metrics")
+    for line in body.decode().splitlines():
+        if line.startswith(f'recruitwatch_records_processed_total{{stage="{stage}"}}'):
+            return float(line.split()[-1])
+    return 0.0
+
+
+def kill_mid_batch(sink: SinkProcess, produce: Callable[[], None]) -> float:
+    """Wait until the worker is ready, produce a batch, SIGKILL it as soon as it has processed part of it,
+    restart it; return how many series updates of the batch it had processed."""
+    wait_for(lambda: sink.facts() is not None, 60, lambda: str(sink.workdir))  # recovered and assigned
+    done = processed(sink, "sink_series")
+    produce()
+    wait_for(lambda: processed(sink, "sink_series") > done, 30, lambda: str(sink.workdir))
+    progress = processed(sink, "sink_series") - done
+    sink.kill()
+    sink.start()
+    return progress
+
+
+def test_sigkilled_sink_ends_identical_to_an_uninterrupted_run(kafka: str, namespace: TopicNames,
+                                                               service_env: dict[str, str]) -> None:
+    ds = generate()
+    expected = expected_current(ds.events)
+    # uninterrupted run on a second namespace with the same input
+    baseline_ns = TopicNames.with_prefix(namespace.prefix.rstrip(".") + "b.")
+    asyncio.run(ensure_topics(kafka, baseline_ns.prefix))
+    baseline = SinkProcess({**service_env, "RECRUITWATCH_TOPIC_PREFIX": baseline_ns.prefix})
+    produce_events(kafka, baseline_ns.facts, ds.events)
+    baseline.start()
+    sink = SinkProcess(service_env)
+    try:
+        third = len(ds.events) // 3
+        feed(kafka, namespace, ds, 0, third)
+        produce_raw(kafka, namespace.facts, [(b"broken", p) for p in ds.poison])
+        sink.start()
+        kills = [kill_mid_batch(sink, lambda a=start, b=stop: feed(kafka, namespace, ds, a, b))
+                 for start, stop in ((third, 2 * third), (2 * third, len(ds.events)))]
+        print("series updates processed in the batch when SIGKILLed:", kills)
+        killed_body = wait_for(lambda: converged(sink, expected), 90, lambda: diff(sink, expected))
+        base_body = wait_for(lambda: converged(baseline, expected), 60, lambda: diff(baseline, expected))
+        assert killed_body["facts"] == base_body["facts"]
+        assert state_lines(sink.metrics()) == state_lines(baseline.metrics())
+        assert len(killed_body["facts"]) == len(expected) > 50
+
+        # SIGKILL once more with nothing new: state comes back from the changelogs alone
+        before = (killed_body["facts"], state_lines(sink.metrics()))
+        sink.kill()
+        sink.start()
+        body = wait_for(lambda: converged(sink, expected), 60, lambda: diff(sink, expected))
+        assert (body["facts"], state_lines(sink.metrics())) == before
+    finally:
+        sink.stop()
+        baseline.stop()
+
+
+def test_two_workers_split_series_and_take_over_after_a_kill(kafka: str, namespace: TopicNames,
+                                                             service_env: dict[str, str]) -> None:
+    ds = generate(n_articles=60, seed=11)
+    expected = expected_current(ds.events)
+    produce_events(kafka, namespace.facts, ds.events)
+    a, b = SinkProcess(service_env).start(), SinkProcess(service_env).start()
+
+    def union() -> dict | None:
+        bodies = [w.facts() for w in (a, b)]
+        if any(x is None for x in bodies):
+            return None
+        parts = [observed(x) for x in bodies if x is not None]
+        merged = {**parts[0], **parts[1]}
+        split = all(parts) and not parts[0].keys() & parts[1].keys()
+        return {"parts": parts} if split and merged == expected else None
+
+    try:
+        parts = wait_for(union, 120, lambda: f"a: {diff(a, expected)} | b: {diff(b, expected)}")["parts"]
+        assert all(parts), "each worker owns some series"
+        b.kill()
+        wait_for(lambda: converged(a, expected), 90, a.log_tail)
+        lines = state_lines(a.metrics())
+        assert sum(1 for x in lines if x.startswith("recruitment_source_info{")) == len(expected)
+        assert json.dumps(a.facts()) and a.get("/facts?nope=1")[0] == 400
+    finally:
+        a.stop()
+        b.stop()
