@@ -184,8 +184,8 @@ def _now(m: re.Match[str], ctx: Ctx) -> tuple[str | None, str | None]:
 
 
 _RULES: list[Rule] = [
+    (re.compile(rf"(?:tính\s+)?từ đầu nhiệm kỳ(?:\s+(?P<y>{Y})(?:{DASH}{Y})?)?(?:\s*(?:đến|tới)\s+(?:nay|hết\s+tháng\s+(?P<um>\d{{1,2}})\s*/\s*(?P<uy>{Y})))?", re.I), _from_term_start),
     (re.compile(rf"nhiệm kỳ\s+(?P<a>{Y}){DASH}(?P<b>{Y})", re.I), _term_range),
-    (re.compile(rf"từ đầu nhiệm kỳ(?:\s+(?P<y>{Y}))?(?:\s*(?:đến|tới)\s+(?:nay|hết\s+tháng\s+(?P<um>\d{{1,2}})\s*/\s*(?P<uy>{Y})))?", re.I), _from_term_start),
     (re.compile(rf"(?:giai đoạn|từ)\s+(?:năm\s+)?(?P<a>{Y})\s*(?:đến|tới|-|–)\s*(?:năm\s+)?(?:(?P<uy>{Y})|nay)", re.I), _year_range),
     (re.compile(rf"từ đầu năm(?:\s+(?P<y>{Y}))?\s*(?:đến|tới)\s+(?:nay|ngày\s+\d{{1,2}}\s*[./-]\s*(?P<um>\d{{1,2}})|hết\s+tháng\s+(?P<uy>)(?P<um_>\d{{1,2}}))?", re.I), _from_year_start),
     (re.compile(rf"(?P<n>\d{{1,2}}|hai|ba|sáu|chín|tám|bốn|bảy|mười)\s+tháng(?:\s+tháng)?(?:\s+(?:(?P<late>cuối)|đầu)(?!\s+nhiệm))?(?:\s+năm)?(?:\s+(?P<y>{Y}|nay))?(?!\s+(?:đầu\s+)?nhiệm)", re.I), _months),

@@ -168,7 +168,7 @@ def resolve(place: str | None, level: str | None, context: set[str], hint: str |
     """Province (then and now) and the unit code of a place name, disambiguated by context and hint."""
     if not place:
         return _hint_only(hint)
-    unit = _pick(candidates(place, level), context, hint)
+    unit = _pick(candidates(place, level), context - {fold(place)}, hint)
     if unit is None:
         return _hint_only(hint) if hint else PlaceInfo()
     g = gazetteer()

@@ -190,7 +190,7 @@ def _after_breakdown(clause: str) -> bool:
     """ "trong đó …" after the last admission verb of the clause."""
     last_admit = max((m.end() for m in v.ADMIT.finditer(clause)), default=-1)
     return any(m.start() > last_admit for m in v.BREAKDOWN.finditer(clause)) or (
-        last_admit >= 0 and "(" in clause[last_admit:] and ")" not in clause[clause.rfind("(") :]
+        last_admit >= 0 and "(" in clause[last_admit:] and ")" not in clause[last_admit:]
     )
 
 

@@ -60,3 +60,7 @@ def test_comparison_year_is_flagged_not_a_period() -> None:
 @pytest.mark.parametrize(("year", "month", "start"), [(2013, 8, 2010), (2019, 11, 2015), (2020, 3, 2015), (2024, 7, 2020)])
 def test_congress_term_of_a_date(year: int, month: int, start: int) -> None:
     assert term_start(year, month) == start
+
+
+def test_since_the_start_of_a_named_term_until_now() -> None:
+    assert _bounds("Tính từ đầu nhiệm kỳ 2020-2025 đến nay, thị xã kết nạp") == [("2020", "2023-10")]

@@ -35,3 +35,8 @@ def test_extract_fills_province_fields() -> None:
     (fact,) = extract("Năm 2023, Đảng bộ huyện Lục Ngạn kết nạp 210 đảng viên.").facts
     assert (fact.province, fact.province_current) == ("Bắc Giang", "Bắc Ninh")
     assert fact.province_code == "24" and fact.place_code
+
+
+def test_a_commune_is_not_disambiguated_by_its_own_name() -> None:
+    (fact,) = extract("Trong năm 2022, Đảng ủy xã Tân Phú kết nạp được 18 đảng viên.").facts
+    assert fact.place == "Tân Phú" and fact.province is None
