@@ -38,11 +38,12 @@ def article_from_text(name: str, text: str, published: date | None = None) -> Ar
 
 
 def load_corpus(root: Path) -> list[Article]:
-    """The seed and dev texts of ../shared/corpus as Articles (published from gold when known)."""
+    """The seed and dev texts of ../shared/corpus (or seeds/articles of the repo) as Articles."""
     out: list[Article] = []
-    for part in ("seeds", "dev"):
-        gold = _gold_dates(root / part / "gold.jsonl")
-        for path in sorted((root / part / "docs").glob("*.txt")):
+    for part, docs in (("seeds", "docs"), ("dev", "docs"), ("articles", "")):
+        folder = root / part / docs if docs else root / part
+        gold = _gold_dates(folder.parent / "gold.jsonl" if docs else folder / "gold.jsonl")
+        for path in sorted(folder.glob("*.txt")):
             out.append(article_from_text(path.stem, path.read_text("utf-8"), gold.get(path.stem)))
     return out
 
