@@ -140,7 +140,11 @@ class Crawler:
             return
         res.entries_ok += 1
         res.found += len(found.items)
-        complete = await self._articles(source, found.items, state, res)
+        items = found.items
+        if len(items) > self.s.max_links_per_entry:  # big sitemaps: newest first, the rest is archive
+            items = sorted(items, key=lambda i: i.published or "", reverse=True)[: self.s.max_links_per_entry]
+            res.skipped["over_link_limit"] += len(found.items) - len(items)
+        complete = await self._articles(source, items, state, res)
         if complete:
             res.validators.update(new_validators)
         if found.hint_seconds:

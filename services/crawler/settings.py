@@ -40,6 +40,7 @@ class CrawlerSettings(ServiceSettings):
     max_interval: float = Field(6 * 3600.0, description="Default upper bound of a source's poll interval.")
     robots_ttl: float = Field(24 * 3600.0, description="Seconds a robots.txt stays cached.")
     max_articles_per_poll: int = Field(50, description="New article pages fetched per source per poll.")
+    max_links_per_entry: int = Field(300, description="Links considered per entry URL per poll (newest first).")
     seen_limit: int = Field(5000, description="Article ids remembered per source (oldest forgotten).")
     max_concurrent_sources: int = Field(8, description="Sources crawled at the same time per replica.")
     tick_seconds: float = Field(1.0, description="How often a replica looks for due sources.")

@@ -92,7 +92,19 @@ def build_app(site: FixtureSite) -> web.Application:
 
     @routes.get("/robots.txt")
     async def robots(request: web.Request) -> web.Response:
-        return web.Response(text="User-agent: *\nDisallow: /private/\n")
+        return web.Response(text=f"User-agent: *\nDisallow: /private/\nSitemap: {site.base}/sitemap.xml\n")
+
+    @routes.get("/")
+    async def home(request: web.Request) -> web.Response:
+        return web.Response(content_type="text/html", text=(
+            '<html><head><link rel="alternate" type="application/rss+xml" href="/s/home/rss.xml"></head>'
+            '<body><a href="/a/home/1.html">Bài</a></body></html>'))
+
+    @routes.get("/sitemap.xml")
+    async def root_sitemap(request: web.Request) -> web.Response:
+        return web.Response(content_type="application/xml", text=(
+            '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            f"<url><loc>{site.base}/a/home/1.html</loc></url></urlset>"))
 
     @routes.get("/s/{sid}/rss.xml")
     async def feed(request: web.Request) -> web.Response:

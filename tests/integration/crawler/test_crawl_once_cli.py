@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import jsonschema
 import orjson
 import yaml
 
@@ -41,6 +42,9 @@ def test_crawl_once_writes_records_and_a_summary_per_source(site: FixtureSite, t
     env = {**os.environ, "RECRUITWATCH_CRAWLER_HOST_MIN_DELAY": "0"}
     proc = _cli("crawl", "--sources", str(reg), "--once", "--output", str(out), env=env)
     assert proc.returncode == 0, proc.stderr
+    schema = orjson.loads((REPO / "schemas" / "articles.raw.v1.schema.json").read_bytes())
+    for line in out.read_bytes().splitlines():
+        jsonschema.validate(orjson.loads(line), schema)
     records = [decode(line, RawArticle) for line in out.read_bytes().splitlines()]
     assert sorted(r.source_id for r in records) == ["good-rss"] * 3 + ["pdf"]
     summaries = {s["source"]: s for s in (orjson.loads(x) for x in proc.stderr.splitlines() if x.startswith("{\"source"))}
@@ -73,3 +77,12 @@ def test_the_shipped_registry_is_valid_and_broad() -> None:
     data = yaml.safe_load((REPO / "seeds" / "sources.yaml").read_text(encoding="utf-8"))
     assert len(data["sources"]) >= 40
     assert len({s["province"] for s in data["sources"]}) >= 20
+
+
+def test_sources_discover_proposes_feeds_and_sitemaps(site: FixtureSite) -> None:
+    env = {**os.environ, "RECRUITWATCH_CRAWLER_HOST_MIN_DELAY": "0"}
+    proc = _cli("sources", "discover", site.base + "/", "--allow-loopback", env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert f'{{kind: rss, url: "{site.base}/s/home/rss.xml"}}' in proc.stdout
+    assert "via html <link>" in proc.stdout
+    assert f'{{kind: sitemap, url: "{site.base}/sitemap.xml"}}' in proc.stdout
