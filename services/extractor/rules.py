@@ -167,7 +167,7 @@ def _total(site: Site, noun: str, after: str) -> Cls | None:
     """members_total: "có 254 đảng viên", "tổng số đảng viên … 3.011 đồng chí"."""
     if v.RATING_CTX.search(site.local):
         return None
-    if noun in MEMBER_NOUNS and not v.MEMBER_BAD_AFTER.match(after):
+    if noun in MEMBER_NOUNS and v.MEMBER_OK_AFTER.match(after) and not v.MEMBER_BAD_AFTER.match(after):
         return Cls("members_total", "all", "count", False, site.num.value)
     if not noun and v.TOTAL.search(site.local):
         return Cls("members_total", "all", "count", False, site.num.value)

@@ -66,6 +66,9 @@ MEMBER_BAD_AFTER = re.compile(
     r"người|thuộc|ở|sinh hoạt tại|bị|không|cao tuổi|tuổi|giữ|làm|tại)\b",
     IC,
 )
+MEMBER_OK_AFTER = re.compile(
+    r"^\s*(?:$|[,.;()…:]|với\b|và\b|sinh hoạt\b|đang sinh hoạt\b|của\b|toàn\b|trong (?:toàn|đảng bộ|tỉnh|huyện|xã|phường)\b)", IC
+)
 BREAKDOWN = re.compile(r"trong đó|trong số|phân loại|bao gồm|cơ cấu", IC)
 CHANGE_BEFORE = re.compile(r"(?:tăng|giảm|vượt|nhiều hơn|thấp hơn|cao hơn|chậm)\s*(?:thêm\s*)?$", IC)
 COMPARE_AFTER = re.compile(r"^\s*(?:%\s*)?(?:đảng viên\s*|đv\s*)?\)?\s*so (?:với )?(?:cùng kỳ|năm|cả năm|giai đoạn|năm trước)", IC)

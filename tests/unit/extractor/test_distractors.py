@@ -48,3 +48,13 @@ def test_economy_article_is_not_relevant() -> None:
     result = extract(text)
     assert not result.relevant
     assert result.facts == ()
+
+
+def test_described_subgroups_of_members_are_not_totals() -> None:
+    text = "Đảng bộ xã có 320 đảng viên, trong đó 45 đảng viên được miễn sinh hoạt, 60 đảng viên trên 70 tuổi. Xã chú trọng kết nạp đảng viên."
+    assert [(f.metric, f.value) for f in extract(text).facts] == [("members_total", 320)]
+
+
+def test_party_badges_are_not_admissions() -> None:
+    text = "Tỉnh ủy trao Huy hiệu 50 năm tuổi Đảng cho 25 đảng viên. Đây là dịp kết nạp đảng viên mới."
+    assert extract(text).facts == ()
