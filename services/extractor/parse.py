@@ -65,6 +65,10 @@ _CHROME_BLOCKS = frozenset(("div", "ul", "ol", "section", "table", "span", "p", 
 _NAMED = etree.XPath("//body//*[@class or @id] | //body//nav | //body//aside | //body//footer")
 _STRING = etree.XPath("string()")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
+_STRAY = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+_MOJIBAKE = re.compile(r"[ÃÄÆÂ][\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u2013-\u2122]|á[»º]")
+MIN_MOJIBAKE_HITS = 3
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _TAG = re.compile(r"<[a-zA-Z!/?]")
 _MARKUP = re.compile(r"<[^>]{0,500}>")
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -121,19 +125,42 @@ def load_tree(html: str) -> lxml_html.HtmlElement:
     if not isinstance(html, str) or not html.strip():
         raise ParseError("empty_page")
     head = html[:JUNK_SAMPLE]
-    if "\x00" in head or len(_CONTROL.findall(head)) > MAX_JUNK_SHARE * len(head):
+    if len(_CONTROL.findall(head)) > MAX_JUNK_SHARE * len(head):
         raise ParseError("junk_html", "binary-looking content")
     if not _TAG.search(head):
         raise ParseError("not_html", "no markup in the first 8 KiB")
-    if not unicodedata.is_normalized("NFC", html):
-        html = unicodedata.normalize("NFC", html)
     try:
-        tree = etree.fromstring(repair_faulty_html(html, head[:50].lower()), _PARSER)
+        tree = etree.fromstring(clean_chars(html), _PARSER)
     except (etree.ParserError, ValueError) as exc:
         raise ParseError("junk_html", str(exc)[:200]) from exc
     if tree is None or tree.find(".//body") is None:
         raise ParseError("junk_html", "no document body")
+    if not any(not t.isspace() for t in tree.find(".//body").itertext()):
+        fatal = [e.message for e in _PARSER.error_log if e.level_name == "FATAL"]
+        raise ParseError("junk_html", fatal[0]) if fatal else ParseError("empty_page", "no visible text")
     return tree
+
+
+def clean_chars(html: str) -> str:
+    """Text lxml can parse: UTF-8 mojibake undone, no XML declaration, stray controls or lone surrogates; NFC."""
+    html = _XML_DECLARATION.sub("", repair_mojibake(html), count=1)
+    if _STRAY.search(html):
+        html = _STRAY.sub("", html)
+    if not unicodedata.is_normalized("NFC", html):
+        html = unicodedata.normalize("NFC", html)
+    return repair_faulty_html(html, html[:50].lower())
+
+
+def repair_mojibake(html: str) -> str:
+    """Undo UTF-8 bytes decoded as Latin-1/cp1252 ("Ä\x91áº£ng" for "đảng"); unchanged if not clearly that."""
+    if len(_MOJIBAKE.findall(html[:JUNK_SAMPLE])) < MIN_MOJIBAKE_HITS:
+        return html
+    for codec in ("latin-1", "cp1252"):
+        try:
+            return html.encode(codec).decode("utf-8")
+        except UnicodeError:
+            continue
+    return html
 
 
 def prune_chrome(tree: lxml_html.HtmlElement) -> int:
@@ -181,8 +208,6 @@ def visible_lines(tree: lxml_html.HtmlElement) -> list[str]:
 
 def main_text(tree: lxml_html.HtmlElement, feed_summary: str | None) -> tuple[str, str]:
     """The article's main text and how it was obtained: fast trafilatura, full cascade, or feed summary."""
-    if not any(not t.isspace() for t in tree.itertext()):
-        raise ParseError("empty_page", "no visible text")
     fast = _trafilatura(tree, _FAST)
     if len(fast) >= MIN_FAST_CHARS:
         return fast, METHOD_FAST

@@ -182,3 +182,29 @@ def test_layout_wrapper_named_like_chrome_is_kept_when_it_holds_the_article() ->
     html = article_page().replace('<div class="main">', '<div class="main-sidebar-layout">')
     page = parse_page(html)
     assert PARAGRAPHS[0] in page.text
+
+
+def test_xhtml_page_with_an_xml_declaration_is_parsed() -> None:
+    page = parse_page('<?xml version="1.0" encoding="utf-8"?>\n' + article_page())
+    assert PARAGRAPHS[1] in page.text
+
+
+def test_stray_control_characters_and_lone_surrogates_are_dropped_not_fatal() -> None:
+    html = article_page().replace("<h1>", "\x00\x07\ud800<h1>")
+    page = parse_page(html)
+    assert page.title == ARTICLE_TITLE
+    assert PARAGRAPHS[1] in page.text
+
+
+def test_utf8_page_decoded_as_latin1_is_repaired() -> None:
+    mojibake = article_page().encode("utf-8").decode("latin-1")
+    page = parse_page(mojibake)
+    assert page.title == ARTICLE_TITLE
+    assert PARAGRAPHS[1] in page.text
+
+
+def test_nesting_beyond_the_parser_limit_is_refused_as_junk_html() -> None:
+    deep = "<html><body>" + "<div>" * 20000 + "<p>" + PARAGRAPHS[0] + "</p>" + "</div>" * 20000 + "</body></html>"
+    with pytest.raises(ParseError) as err:
+        parse_page(deep)
+    assert err.value.reason == "junk_html"
