@@ -10,8 +10,8 @@ from services.shared.config import ServiceSettings
 
 CRAWLER_VERSION = f"recruitwatch-crawler/{__version__}"
 DEFAULT_USER_AGENT = (
-    f"recruitwatch/{__version__} (+https://github.com/recruitwatch/recruitwatch; "
-    "research crawler for public Party-building news; polite, honours robots.txt)"
+    f"recruitwatch/{__version__} (research crawler for public Party-building news; honours robots.txt; "
+    "operators: put a contact address here via RECRUITWATCH_CRAWLER_USER_AGENT)"
 )
 
 
