@@ -96,14 +96,14 @@ def _rounded_copy(f: Fact, facts: list[Fact]) -> bool:
     return False
 
 
-def _with_places(facts: list[Fact], text: str, hint: str | None) -> list[Fact]:
+def _with_places(facts: list[Fact], text: str, hint: str | None, published: date | None) -> list[Fact]:
     """Province fields for each fact's place, disambiguated by the places the article names."""
     context = {fold(p) for p in orgs.bare_places(text)} | {fold(f.place) for f in facts if f.place}
     if hint:
         context.add(fold(hint))
     out = []
     for f in facts:
-        info = places.resolve(f.place, f.level, context, hint)
+        info = places.resolve(f.place, f.level, context, hint, published)
         out.append(
             replace(
                 f, province=info.province, province_code=info.province_code, province_current=info.province_current,
@@ -125,4 +125,4 @@ def extract(
     relevant = is_relevant(f"{title or ''}\n{text}", len(facts))
     if not relevant:
         return Extraction(False, published, ())
-    return Extraction(True, published, tuple(_with_places(facts, text, province_hint)))
+    return Extraction(True, published, tuple(_with_places(facts, text, province_hint, published)))

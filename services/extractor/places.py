@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 from services.extractor.text_norm import fold
 
+MERGER = date(2025, 7, 1)
 CENTRAL_CITIES = {"ha noi", "ho chi minh", "hai phong", "da nang", "can tho", "hue"}
 ALIASES = {"thua thien hue": "hue", "tphcm": "ho chi minh", "tp hcm": "ho chi minh", "hcm": "ho chi minh", "sai gon": "ho chi minh"}
 
@@ -53,6 +55,8 @@ class Gazetteer:
     provinces: dict[str, dict[str, str]]
     index: dict[str, tuple[Unit, ...]]
     current_of: dict[str, tuple[str, str]]  # legacy province key -> (2025 short name, 2025 code)
+    new_provinces: dict[str, dict[str, str]]
+    new_index: dict[str, tuple[Unit, ...]]  # the 34-province map: provinces and wards since July 2025
 
 
 def _units(legacy: Any) -> list[Unit]:
@@ -83,7 +87,22 @@ def gazetteer() -> Gazetteer:
     provinces = {
         k: {"name": p["provinceShort"], "code": p["provinceCode"]} for k, p in legacy["DICT_PROVINCE"].items()
     }
-    return Gazetteer(provinces, {k: tuple(v) for k, v in index.items()}, current_of)
+    new_provinces = {k: {"name": p["provinceShort"], "code": p["provinceCode"]} for k, p in new["DICT_PROVINCE"].items()}
+    new_index: dict[str, list[Unit]] = {}
+    for unit in _new_units(new):
+        new_index.setdefault(fold(unit.name), []).append(unit)
+    return Gazetteer(
+        provinces, {k: tuple(v) for k, v in index.items()}, current_of, new_provinces,
+        {k: tuple(v) for k, v in new_index.items()},
+    )
+
+
+def _new_units(new: Any) -> list[Unit]:
+    """Provinces and wards of the 2025 (34-province) map."""
+    out = [Unit("province", p["provinceShort"], p["provinceCode"], k) for k, p in new["DICT_PROVINCE"].items()]
+    for pk, wards in new["DICT_PROVINCE_WARD_NO_ACCENTED"].items():
+        out += [Unit("ward", w["wardShort"], w["wardCode"], pk) for w in wards.values() if isinstance(w["wardShort"], str)]
+    return out
 
 
 _KINDS = {
@@ -128,7 +147,7 @@ def _score(unit: Unit, context: set[str], hint: str | None) -> int:
     """How well a candidate fits the article: its province or district named in the text or hinted."""
     g = gazetteer()
     prov = fold(g.provinces[unit.province_key]["name"])
-    score = 4 if hint and fold(hint) in (prov, ALIASES.get(fold(hint), "")) else 0
+    score = 4 if hint and ALIASES.get(fold(hint), fold(hint)) == prov else 0
     score += 2 if prov in context else 0
     if unit.district_key:
         dname = next((u.name for u in g.index.get(_dist_fold(unit), ()) if u.kind == "district"), "")
@@ -164,10 +183,48 @@ def _pick(units: list[Unit], context: set[str], hint: str | None) -> Unit | None
     return best
 
 
-def resolve(place: str | None, level: str | None, context: set[str], hint: str | None = None) -> PlaceInfo:
-    """Province (then and now) and the unit code of a place name, disambiguated by context and hint."""
-    if not place:
-        return _hint_only(hint)
+def _resolve_new(place: str, level: str | None, context: set[str], hint: str | None) -> PlaceInfo | None:
+    """A place of an article published after the July 2025 merger, on the 34-province map."""
+    g = gazetteer()
+    kinds = [k for k in _KINDS.get(level or "other", _KINDS["other"]) if k != "district"]
+    key = fold(place)
+    units = [u for u in g.new_index.get(ALIASES.get(key, key), ()) if u.kind in kinds]
+    known = context | ({_new_name(fold(hint))} if hint else set())
+    fits = [u for u in units if fold(g.new_provinces[u.province_key]["name"]) in known]
+    best = fits or units
+    if not best or len({u.province_key for u in best}) > 1:
+        return None
+    prov = g.new_provinces[best[0].province_key]
+    return PlaceInfo(prov["name"], prov["code"], prov["name"], prov["code"], f"{best[0].kind}2025:{best[0].code}")
+
+
+def _new_name(folded: str) -> str:
+    """The folded 2025 province name of a (legacy or current) province name."""
+    g = gazetteer()
+    for unit in g.index.get(ALIASES.get(folded, folded), ()):
+        if unit.kind == "province" and unit.province_key in g.current_of:
+            return fold(g.current_of[unit.province_key][0])
+    return folded
+
+
+def resolve(
+    place: str | None, level: str | None, context: set[str], hint: str | None = None, published: date | None = None
+) -> PlaceInfo:
+    """Province (at the article's time and now) and unit code of a place, disambiguated by context and hint."""
+    after_merger = bool(published and published >= MERGER)
+    if place and after_merger:
+        found = _resolve_new(place, level, {_new_name(c) for c in context} - {fold(place)}, hint)
+        if found:
+            return found
+    info = _resolve_legacy(place, level, context, hint) if place else _hint_only(hint)
+    if after_merger:
+        cur, code = info.province_current, info.province_current_code
+        return PlaceInfo(cur, code, cur, code, info.place_code)
+    return info
+
+
+def _resolve_legacy(place: str, level: str | None, context: set[str], hint: str | None) -> PlaceInfo:
+    """A place on the legacy (63-province) map with its 2025 province."""
     unit = _pick(candidates(place, level), context - {fold(place)}, hint)
     if unit is None:
         return _hint_only(hint) if hint else PlaceInfo()

@@ -40,3 +40,22 @@ def test_extract_fills_province_fields() -> None:
 def test_a_commune_is_not_disambiguated_by_its_own_name() -> None:
     (fact,) = extract("Trong năm 2022, Đảng ủy xã Tân Phú kết nạp được 18 đảng viên.").facts
     assert fact.place == "Tân Phú" and fact.province is None
+
+
+def test_hint_resolves_the_ward_code_too() -> None:
+    info = resolve("Hương Xuân", "commune", set(), hint="Thừa Thiên Huế")
+    assert info.province == "Huế" and info.place_code and info.place_code.startswith("ward:")
+
+
+def test_after_the_2025_merger_the_province_at_the_time_is_the_new_one() -> None:
+    from datetime import date
+
+    info = resolve("Hiệp Hòa", "district", set(), published=date(2026, 1, 5))
+    assert (info.province, info.province_current) == ("Bắc Ninh", "Bắc Ninh")
+
+
+def test_new_wards_after_the_merger_use_the_34_province_map() -> None:
+    from datetime import date
+
+    info = resolve("Long Biên", "commune", set(), published=date(2026, 2, 3))
+    assert info.province == "Hà Nội" and info.place_code and info.place_code.startswith("ward2025:")
