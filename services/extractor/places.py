@@ -191,7 +191,7 @@ def _resolve_new(place: str, level: str | None, context: set[str], hint: str | N
     units = [u for u in g.new_index.get(ALIASES.get(key, key), ()) if u.kind in kinds]
     known = context | ({_new_name(fold(hint))} if hint else set())
     fits = [u for u in units if fold(g.new_provinces[u.province_key]["name"]) in known]
-    best = fits or units
+    best = fits or ([] if hint else units)
     if not best or len({u.province_key for u in best}) > 1:
         return None
     prov = g.new_provinces[best[0].province_key]

@@ -59,3 +59,10 @@ def test_new_wards_after_the_merger_use_the_34_province_map() -> None:
 
     info = resolve("Long Biên", "commune", set(), published=date(2026, 2, 3))
     assert info.province == "Hà Nội" and info.place_code and info.place_code.startswith("ward2025:")
+
+
+def test_hint_outweighs_a_same_named_new_ward_elsewhere() -> None:
+    from datetime import date
+
+    info = resolve("Hương Xuân", "commune", set(), hint="Thừa Thiên Huế", published=date(2025, 9, 3))
+    assert info.province == "Huế"
