@@ -231,7 +231,7 @@ def _pct(site: Site) -> Cls | None:
         return found
     if v.CHANGE_BEFORE.search(local) or v.COMPARE_AFTER.match(right) or v.ECON.search(site.clause):
         return None
-    if v.SHARE_NOUN_AFTER.match(right) or "còn lại" in local:
+    if v.SHARE_NOUN_AFTER.match(right) or "còn lại" in local or v.SHARE_OF_UNITS.search(site.clause):
         return None
     for rule in (_vuot, _attainment, _good, _target_pct, _rate, _segment_pct):
         found = rule(site)
@@ -262,6 +262,9 @@ def _attainment(site: Site) -> Cls | None:
 def _good(site: Site) -> Cls | None:
     """Share of members rated "hoàn thành tốt nhiệm vụ trở lên"."""
     if not v.GOOD.search(site.low) or v.NOT_GOOD.search(site.local) or "xuất sắc" in site.right[:40]:
+        return None
+    prefix = site.low[: site.num.start]
+    if re.search(r"mục tiêu|đề ra|phấn đấu|chỉ tiêu", prefix) or re.search(r"tổ chức (?:cơ sở )?đảng|chi bộ", site.clause):
         return None
     stated = re.search(r"(?:đạt|là)\s*(?:trên|hơn|gần|khoảng)?\s*$", site.local) or v.GOOD_AFTER.match(site.right)
     if not stated or not (v.GOOD.search(site.clause) or v.GOOD_AFTER.match(site.right) or "riêng" in site.local):

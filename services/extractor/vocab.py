@@ -86,6 +86,7 @@ PCT_TARGET = re.compile(r"chỉ tiêu|mục tiêu|phấn đấu|bảo đảm|đ�
 SHARE_NOUN_AFTER = re.compile(
     r"^\s*(?:tổ chức|cơ sở|chi bộ|khóm|thôn|xóm|ấp|cán bộ|gia đình|học viên|dân số|số|trường|xã|phường|hộ|người dân|cấp ủy)", IC
 )
+SHARE_OF_UNITS = re.compile(r"(?:tỷ lệ|tỉ lệ)\s+(?:các\s+)?(?:tổ chức|chi bộ|cơ sở|thôn|xóm|ấp|khu phố|xã|phường|trưởng)", IC)
 SEG_AFTER = re.compile(r"^\s*(?:đảng viên|đv\b)?\s*(?:mới\s*)?(?:được kết nạp\s*)?(?:ở|là|thuộc|trong|khu vực)?\s*(?P<rest>[^,;.()]{0,60})", IC)
 COUNTER_LINE = re.compile(r"truy cập|truy câp|lượt xem|hôm qua:|trong tuần:|tất cả:|lượt truy|đang online|bình luận", IC)
 RELEVANT = re.compile(

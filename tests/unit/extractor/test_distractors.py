@@ -58,3 +58,8 @@ def test_described_subgroups_of_members_are_not_totals() -> None:
 def test_party_badges_are_not_admissions() -> None:
     text = "Tỉnh ủy trao Huy hiệu 50 năm tuổi Đảng cho 25 đảng viên. Đây là dịp kết nạp đảng viên mới."
     assert extract(text).facts == ()
+
+
+def test_share_of_organisations_meeting_a_goal_is_not_a_fact() -> None:
+    text = "Nghị quyết đề ra mục tiêu mỗi năm kết nạp từ 200 đảng viên trở lên; tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ đạt 90%."
+    assert [(f.metric, f.value) for f in extract(text).facts] == [("admitted_target", 200)]
