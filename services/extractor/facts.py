@@ -66,9 +66,11 @@ def extract_raw(text: str, title: str | None, published: date | None) -> list[Ra
 def _sentence(sent: str, state: State) -> None:
     """Extract one sentence's facts and update the carried context."""
     periods = find_periods(sent, state.ctx)
-    found = [(m, state.resolver.resolve(m)) for m in o.mentions(sent)]
-    for mention, org in found:
+    found = []
+    for mention in o.mentions(sent):
+        org = state.resolver.resolve(mention)
         state.resolver.see(org, mention.ref)
+        found.append((mention, org))
     admit_ctx = state.admitted_before and bool(re.match(r"^\W*(?:trong đó|trong số|phân loại|cơ cấu)", sent, re.I))
     new = _numbers(sent, periods, found, state, admit_ctx) + _fractions(sent, periods, found, state)
     state.facts.extend(new)

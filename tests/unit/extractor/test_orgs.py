@@ -57,3 +57,11 @@ def test_possessive_mention_is_not_the_reporting_organisation() -> None:
     text = "Thực hiện kế hoạch của Huyện ủy Lạng Giang, Đảng bộ xã Tân Thanh kết nạp 14 đảng viên trong năm 2021."
     (fact,) = extract(text).facts
     assert (fact.place, fact.level) == ("Tân Thanh", "commune")
+
+
+def test_reference_resolves_to_a_place_named_earlier_in_the_same_sentence() -> None:
+    text = (
+        "TP Móng Cái từ đầu năm đến nay đã kết nạp 90 đảng viên. "
+        "Còn tại TP Hạ Long, Đảng bộ thành phố đã kết nạp 146 đảng viên mới trong năm 2019."
+    )
+    assert [(f.value, f.place) for f in extract(text).facts] == [(90, "Móng Cái"), (146, "Hạ Long")]
