@@ -9,8 +9,10 @@ from services.extractor import offline
 
 def _run(args: argparse.Namespace) -> int:
     from services.extractor.app import build
+    from services.extractor.stages import warm_up
     from services.shared.streaming import run_worker
 
+    warm_up()
     extractor = build()
     run_worker(extractor.app, extractor.settings)
     return 0

@@ -36,6 +36,8 @@ MIN_TEXT_CHARS = 100
 """Shortest main text accepted at all."""
 MIN_DISTINCT_WORDS = 15
 """Fewest distinct words in an accepted main text."""
+MAX_TEXT_CHARS = 100_000
+"""Longest main text passed on: news articles stay far below; beyond it is a dump, and fact rules cost per char."""
 MIN_FAST_CHARS = 250
 """Shorter fast-mode output triggers the full trafilatura cascade."""
 JUNK_SAMPLE = 8192
@@ -113,7 +115,7 @@ def parse_page(
     etree.strip_elements(tree, *DROP_TAGS, with_tail=False)
     author = _clean(meta.author) or _clean(extract_metainfo(tree, AUTHOR_XPATHS, len_limit=120))
     prune_chrome(tree)
-    text, method = main_text(tree, feed_summary)
+    text, method = cap_text(*main_text(tree, feed_summary))
     if detect_language(text) != "vi":
         raise ParseError("not_vietnamese", text[:80])
     published, source = choose_published(meta_date, feed_published, tree, title, text, url)
@@ -219,6 +221,14 @@ def main_text(tree: lxml_html.HtmlElement, feed_summary: str | None) -> tuple[st
     if _substantial(summary):
         return summary, METHOD_FEED
     raise ParseError("no_main_text", f"{len(best)} chars of main text")
+
+
+def cap_text(text: str, method: str) -> tuple[str, str]:
+    """Cut a text longer than MAX_TEXT_CHARS at a line break (method gets "+truncated"); no article is that long."""
+    if len(text) <= MAX_TEXT_CHARS:
+        return text, method
+    cut = text.rfind("\n", 0, MAX_TEXT_CHARS)
+    return text[: cut if cut > MAX_TEXT_CHARS // 2 else MAX_TEXT_CHARS].rstrip(), method + "+truncated"
 
 
 def _substantial(text: str) -> bool:

@@ -7,7 +7,14 @@ from datetime import date
 
 import pytest
 
-from services.extractor.parse import METHOD_FAST, METHOD_FEED, METHOD_FULL, ParseError, parse_page
+from services.extractor.parse import (
+    MAX_TEXT_CHARS,
+    METHOD_FAST,
+    METHOD_FEED,
+    METHOD_FULL,
+    ParseError,
+    parse_page,
+)
 from tests.unit.extractor_parse.pages import (
     ARTICLE_TITLE,
     ENGLISH_PARAGRAPHS,
@@ -208,3 +215,10 @@ def test_nesting_beyond_the_parser_limit_is_refused_as_junk_html() -> None:
     with pytest.raises(ParseError) as err:
         parse_page(deep)
     assert err.value.reason == "junk_html"
+
+
+def test_enormous_main_text_is_cut_at_a_line_break_and_marked_truncated() -> None:
+    page = parse_page(article_page(paragraphs=PARAGRAPHS * 400))
+    assert len(page.text) <= MAX_TEXT_CHARS
+    assert page.text.endswith(tuple(p[-20:] for p in PARAGRAPHS))
+    assert page.method == METHOD_FAST + "+truncated"
