@@ -26,20 +26,19 @@ def _registry(path: str) -> Registry | None:
 def _crawler(args: argparse.Namespace) -> int:
     from services.crawler.service import CrawlerService
     from services.crawler.settings import CrawlerSettings
+    from services.crawler.sources import load_registry_lenient
     from services.shared.logs import setup_logging
 
     settings = CrawlerSettings()
     setup_logging("crawler", settings.log_level)
-    registry = _registry(args.sources or settings.sources)
-    if registry is None:
-        return 2
+    registry, problems = load_registry_lenient(args.sources or settings.sources)
 
     async def main() -> None:
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, stop.set)
-        await CrawlerService(settings, registry).run(stop)
+        await CrawlerService(settings, registry, problems).run(stop)
 
     asyncio.run(main())
     return 0

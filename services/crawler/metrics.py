@@ -47,6 +47,8 @@ class CrawlerMetrics:
         self.redirects = Counter("recruitwatch_crawler_permanent_redirects", "Permanent redirects seen "
                                  "(update the registry).", ["source"], registry=r)
         self.owned = Gauge("recruitwatch_crawler_owned_sources", "Sources this replica polls.", registry=r)
+        self.registry_problems = Gauge("recruitwatch_crawler_registry_problems",
+                                       "Problems in the sources registry (each invalid source is skipped).", registry=r)
         self.polls = Counter("recruitwatch_crawler_polls", "Polls by outcome (ok, failed).", ["source", "outcome"],
                              registry=r)
 

@@ -24,6 +24,7 @@ from services.crawler.state import SourceState
 from services.crawler.store import StateStore, ensure_state_topic, make_producer, partition_for
 from services.crawler.urls import host_key
 from services.crawler.web import MetricsServer
+from services.shared.admin import ensure_topics, wait_for_broker
 from services.shared.events import encode
 
 log = logging.getLogger(__name__)
@@ -56,8 +57,9 @@ def politeness_key(source: Source) -> str:
 class CrawlerService:
     """Owns some state partitions, polls their due sources, publishes with the pending protocol."""
 
-    def __init__(self, settings: CrawlerSettings, registry: Registry) -> None:
+    def __init__(self, settings: CrawlerSettings, registry: Registry, problems: list[str] | None = None) -> None:
         self.s = settings
+        self.problems = problems or []
         self.sources = tuple(s for s in registry.sources if s.enabled)
         self.by_id = {s.id: s for s in self.sources}
         self.metrics = CrawlerMetrics()
@@ -211,8 +213,18 @@ class CrawlerService:
             session_timeout_ms=self.s.session_timeout_ms, heartbeat_interval_ms=self.s.heartbeat_interval_ms,
         )
 
+    def _report_registry(self) -> None:
+        """Invalid sources are logged and counted; the valid ones are served (never a crash loop)."""
+        self.metrics.registry_problems.set(len(self.problems))
+        for problem in self.problems:
+            log.error("invalid source skipped", extra={"problem": problem})
+        log.info("crawler starting", extra={"sources": len(self.sources), "registry_problems": len(self.problems)})
+
     async def run(self, stop: asyncio.Event) -> None:
         """Serve until `stop` is set."""
+        self._report_registry()
+        await wait_for_broker(self.s.kafka_bootstrap_servers, timeout=120)
+        await ensure_topics(self.s.kafka_bootstrap_servers, self.s.topic_prefix)
         self.partitions = await ensure_state_topic(self.s.kafka_bootstrap_servers, self.s.state_topic,
                                                    self.s.state_partitions)
         web = MetricsServer(self.metrics.health.registry, self.s.metrics_host, self.s.metrics_port)

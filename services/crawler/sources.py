@@ -117,13 +117,21 @@ def _validate_one(path: str, index: int, raw: Any) -> tuple[Source | None, list[
 
 def parse_registry(text: str, path: str = "<string>") -> Registry:
     """Validate registry YAML text; raise SourceError listing every problem."""
+    registry, problems = parse_registry_lenient(text, path)
+    if problems:
+        raise SourceError(problems)
+    return registry
+
+
+def parse_registry_lenient(text: str, path: str = "<string>") -> tuple[Registry, list[str]]:
+    """The valid sources of a registry and the problems of the others (the service keeps running)."""
     try:
         doc = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        raise SourceError([f"{path}: not valid YAML: {exc}"]) from exc
+        return Registry(path, ()), [f"{path}: not valid YAML: {exc}"]
     items = doc.get("sources") if isinstance(doc, dict) else None
     if not isinstance(items, list) or not items:
-        raise SourceError([f"{path}: field sources: expected a non-empty list of sources"])
+        return Registry(path, ()), [f"{path}: field sources: expected a non-empty list of sources"]
     problems: list[str] = []
     sources: list[Source] = []
     seen: set[str] = set()
@@ -134,11 +142,10 @@ def parse_registry(text: str, path: str = "<string>") -> Registry:
             continue
         if source.id in seen:
             problems.append(f"{path}: source {source.id!r}: field id: duplicate id")
+            continue
         seen.add(source.id)
         sources.append(source)
-    if problems:
-        raise SourceError(problems)
-    return Registry(path, tuple(sources))
+    return Registry(path, tuple(sources)), problems
 
 
 def load_registry(path: str | Path) -> Registry:
@@ -149,3 +156,13 @@ def load_registry(path: str | Path) -> Registry:
     except OSError as exc:
         raise SourceError([f"{p}: cannot read: {exc.strerror}"]) from exc
     return parse_registry(text, str(p))
+
+
+def load_registry_lenient(path: str | Path) -> tuple[Registry, list[str]]:
+    """Like load_registry, but returns the valid sources and the problems instead of raising."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except OSError as exc:
+        return Registry(str(p), ()), [f"{p}: cannot read: {exc.strerror}"]
+    return parse_registry_lenient(text, str(p))

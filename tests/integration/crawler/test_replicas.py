@@ -40,6 +40,7 @@ def test_two_replicas_split_20_sources_without_overlap(
                 "home": f"http://127.0.0.{i + 1}:{site.port}/", "allow_loopback": True,
                 "entries": [{"kind": "rss", "url": f"http://127.0.0.{i + 1}:{site.port}/s/src{i:02d}/rss.xml"}]}
                for i in range(20)]
+    sources.append({"id": "Bad Id", "name": "x"})  # an invalid source is logged and counted, never a crash
     reg = tmp_path / "sources.yaml"
     reg.write_text(yaml.safe_dump({"sources": sources}))
     ports = [free_port(), free_port()]
@@ -68,8 +69,10 @@ def test_two_replicas_split_20_sources_without_overlap(
     for family in ("recruitwatch_crawler_articles_published_total", "recruitwatch_crawler_poll_interval_seconds",
                    "recruitwatch_crawler_last_success_timestamp_seconds", "recruitwatch_crawler_response_bytes_total",
                    'recruitwatch_crawler_requests_total{source="src00",status_class="2xx"}',
-                   "recruitwatch_crawler_owned_sources", 'recruitwatch_records_processed_total{stage="crawl"}'):
+                   "recruitwatch_crawler_owned_sources", 'recruitwatch_records_processed_total{stage="crawl"}',
+                   "recruitwatch_crawler_registry_problems 5.0"):
         assert family in both, family
+    assert "invalid source skipped" in (tmp_path / "replica-a.log").read_text()
     published = sum(float(line.split()[-1]) for line in both.splitlines()
                     if line.startswith("recruitwatch_crawler_articles_published_total{"))
     assert published == 60

@@ -7,7 +7,7 @@ from aiokafka.partitioner import DefaultPartitioner
 
 from services.crawler.crawl import Candidate, PollResult, commit
 from services.crawler.settings import CrawlerSettings
-from services.crawler.sources import SourceError, parse_registry
+from services.crawler.sources import SourceError, parse_registry, parse_registry_lenient
 from services.crawler.state import SourceState, Validators, cache_hint, dump_state, load_state, next_interval
 from services.crawler.store import partition_for
 from services.shared.events import RawArticle
@@ -96,3 +96,10 @@ def test_registry_rejects_bad_input(text: str, needle: str) -> None:
     with pytest.raises(SourceError) as err:
         parse_registry(text, "f.yaml")
     assert needle in str(err.value) and "f.yaml" in str(err.value)
+
+
+def test_lenient_registry_keeps_valid_sources() -> None:
+    one = SRC.split("sources:\n", 1)[1]
+    registry, problems = parse_registry_lenient("sources:\n" + one + "  - {id: x y}\n", "f.yaml")
+    assert [s.id for s in registry.sources] == ["a-1"] and len(problems) >= 1
+    assert parse_registry_lenient("[", "f.yaml")[0].sources == ()
