@@ -23,7 +23,15 @@ from services.shared.topics import PARTITIONS
 from services.sink import facts_api
 from services.sink.exposition import FactsCollector
 from services.sink.settings import SinkSettings
-from services.sink.state import Candidate, SeriesEntries, SeriesUpdate, apply_update, current, plan_extraction
+from services.sink.state import (
+    Candidate,
+    SeriesEntries,
+    SeriesUpdate,
+    apply_update,
+    current,
+    plan_extraction,
+    series_partition,
+)
 
 log = logging.getLogger(__name__)
 
@@ -50,22 +58,37 @@ class Sink:
         recovery = self.app.tables.recovery  # type: ignore[attr-defined]
         return bool(recovery.completed.is_set() and not self.app.in_recovery and not self.app.rebalancing)
 
+    def owned_partitions(self) -> set[int]:
+        """Partitions of the series topic assigned to this worker right now."""
+        try:
+            assignment = self.app.consumer.assignment()
+        except Exception:  # consumer not started yet
+            return set()
+        return {tp.partition for tp in assignment if tp.topic == self.settings.series_topic}
+
     def current_facts(self) -> Iterator[Candidate]:
         """The current value of every series this worker owns."""
-        for entries in self.series.values():
+        for _, entries in self.series_items():
             fact = current(entries)
             if fact is not None:
                 yield fact
 
     def series_items(self) -> list[tuple[str, SeriesEntries]]:
-        """(series_key, entries) of every series this worker owns."""
-        return list(self.series.items())
+        """(series_key, entries) of every series this worker owns.
+
+        Faust's memory store keeps keys written by this worker after their partition is revoked (it only
+        forgets keys it recovered from the changelog), so ownership is checked here on every read.
+        """
+        owned = self.owned_partitions()
+        return [(k, v) for k, v in self.series.items() if series_partition(k, PARTITIONS) in owned]
 
 
 async def publish_updates(topic: faust.TopicT, updates: tuple[SeriesUpdate, ...]) -> None:
     """Send the updates keyed by series_key and wait for every broker ack (order kept per partition)."""
     futures = [
-        await topic.send(key=u.series_key.encode(), value=orjson.dumps(u.to_dict())) for u in updates
+        await topic.send(key=u.series_key.encode(), value=orjson.dumps(u.to_dict()),
+                         partition=series_partition(u.series_key, PARTITIONS))
+        for u in updates
     ]
     await asyncio.gather(*futures)
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from aiokafka.partitioner import murmur2
 from packaging.version import InvalidVersion, Version
 
 from services.shared.events import ExtractionEvent, FactEvent, SchemaError
@@ -62,6 +63,11 @@ class Plan:
     outcome: str
     record: ArticleRecord | None
     updates: tuple[SeriesUpdate, ...] = ()
+
+
+def series_partition(series_key: str, partitions: int) -> int:
+    """Partition of a series on the internal topic (Kafka's default murmur2 partitioning of the key)."""
+    return (murmur2(series_key.encode()) & 0x7FFFFFFF) % partitions
 
 
 def parse_ts(text: str | None) -> float | None:

@@ -14,6 +14,7 @@ from services.sink.state import (
     apply_update,
     current,
     plan_extraction,
+    series_partition,
 )
 from tests.support.facts import extraction, fact
 
@@ -133,3 +134,10 @@ def test_invalid_extractor_version_is_a_schema_error() -> None:
 def test_fact_with_a_non_numeric_value_is_a_schema_error() -> None:
     with pytest.raises(SchemaError):
         plan_extraction(None, extraction("a", [fact("a", value="625")]))  # type: ignore[arg-type]
+
+
+def test_series_partition_matches_kafkas_default_partitioner() -> None:
+    from aiokafka.partitioner import DefaultPartitioner
+
+    for key in ("a", "series-1", "7c57db1d379f6d967c1938d4"):
+        assert series_partition(key, 4) == DefaultPartitioner()(key.encode(), [0, 1, 2, 3], [0, 1, 2, 3])

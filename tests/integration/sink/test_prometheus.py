@@ -1,0 +1,94 @@
+"""A real Prometheus scrapes a running sink: every dashboard panel and alert rule expression that reads sink
+metrics returns data, and the alerts the data implies are active (crawler/extractor ones: the e2e test)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from services.shared.topics import TopicNames
+from tests.support.facts import article
+from tests.support.kafka import produce_events, produce_raw
+from tests.support.promql import (
+    DASHBOARDS,
+    RULES,
+    Expression,
+    PrometheusServer,
+    alerts,
+    dashboard_expressions,
+    query,
+    rule_expressions,
+)
+from tests.support.sink import SinkProcess, wait_for
+
+pytestmark = [
+    pytest.mark.kafka,
+    pytest.mark.skipif(shutil.which("promtool") is None, reason="prometheus not installed (deploy/install-debian-packages.sh)"),
+]
+
+OTHER_SERVICES = ("recruitwatch_crawler_", "recruitwatch_extractor_")
+# alert → state expected with the sink's data: old articles (no new facts for 7 days) and 12 more poison records while scraped
+EXPECTED_ALERTS = {
+    "RecruitwatchNoNewFacts": "pending",
+    "RecruitwatchDeadLettersGrowing": "pending",
+    "RecruitwatchTargetDown": None,
+    "RecruitwatchConsumerLag": None,
+}
+
+
+def sink_expressions() -> list[Expression]:
+    exprs = [e for p in sorted(DASHBOARDS.glob("*.json")) for e in dashboard_expressions(p)]
+    return [e for e in exprs if not any(n.startswith(OTHER_SERVICES) for n in e.needs())]
+
+
+def events() -> list:
+    province = {"org": "Đảng bộ tỉnh Bắc Giang", "level": "province", "place": "Bắc Giang"}
+    return [
+        *article("p1", [{"value": 3011, **province}, {"segment": "female", "value": 1500, **province},
+                        {"segment": "youth_union", "value": 900, **province},
+                        {"metric": "admitted_target", "value": 3000, **province},
+                        {"metric": "target_attainment_pct", "value": 100.4, **province},
+                        {"metric": "admission_rate_pct", "value": 3.2, **province},
+                        {"metric": "members_total", "value": 94000, "period_start": None, **province},
+                        {"metric": "party_cells", "value": 2500, "period_start": None, **province},
+                        {"metric": "grassroots_orgs", "value": 700, "period_start": None, **province}],
+                published="2024-12-30"),
+        *article("d1", [{"value": 625}, {"metric": "target_attainment_pct", "value": 104.2}]),
+    ]
+
+
+def test_every_sink_panel_and_rule_expression_returns_data_in_real_prometheus(
+        kafka: str, namespace: TopicNames, service_env: dict[str, str]) -> None:
+    proc = subprocess.run(["promtool", "check", "rules", *map(str, sorted(RULES.glob("*.yml")))],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    produce_events(kafka, namespace.facts, events())
+    produce_raw(kafka, namespace.facts, [(b"bad", b"{not json")] * 2)
+    sink = SinkProcess(service_env).start()
+    prom = PrometheusServer({"recruitwatch-sink": [f"127.0.0.1:{sink.port}"]})
+    try:
+        wait_for(lambda: (b := sink.facts()) and b["count"] == 11, 120, sink.log_tail)
+        prom.start()
+        wait_for(lambda: query(prom.url, "count(recruitment_source_info)") and
+                 query(prom.url, "count_over_time(up[1m]) >= 4"), 60, lambda: "no scrapes")
+        produce_raw(kafka, namespace.facts, [(b"bad", b"{not json")] * 12)  # while scraped: a growing counter
+        wait_for(lambda: query(prom.url, "sum(recruitwatch_dead_letters_total) >= 14"), 60, sink.log_tail)
+        exprs = sink_expressions()
+        assert len(exprs) >= 20
+        empty = [f"{e.source}: {e.name}: {e.expr}" for e in exprs if not query(prom.url, e.expr)]
+        assert not empty, "\n".join(empty)
+
+        rules = {e.name: e for e in rule_expressions(RULES)}
+        assert set(EXPECTED_ALERTS) <= set(rules)
+        wait_for(lambda: {k for k, v in EXPECTED_ALERTS.items() if v} <= set(alerts(prom.url)), 30,
+                 lambda: str(alerts(prom.url)))
+        active = alerts(prom.url)
+        for name, state in EXPECTED_ALERTS.items():
+            assert (state in active.get(name, set())) if state else name not in active, (name, active)
+            for family in rules[name].needs():  # quiet or not, the metrics the rule reads exist
+                assert query(prom.url, f"count({family})"), (name, family)
+    finally:
+        prom.stop()
+        sink.stop()
