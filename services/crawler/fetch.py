@@ -116,7 +116,7 @@ class HttpClient:
 
     async def _follow(self, url: str, opts: RequestOptions, robots: RobotsCheck | None, started: float) -> Response:
         hops: list[tuple[int, str, str]] = []
-        seen = {url}
+        visits = {url: 1}
         current = url
         for _ in range(self.s.max_redirects + 1):
             self._check_target(current, opts)
@@ -127,9 +127,10 @@ class HttpClient:
                 return Response(url, current, status, headers, body, wire, time.monotonic() - started, hops)
             target = urljoin(current, headers["location"])
             hops.append((status, current, target))
-            if target in seen:
+            # a redirect to an already visited URL is a loop, unless it primes a session cookie (once)
+            if target in visits and (visits[target] > 1 or "set-cookie" not in headers):
                 raise FetchError("redirect_loop", f"redirect loop at {target}", status)
-            seen.add(target)
+            visits[target] = visits.get(target, 0) + 1
             current = target
         raise FetchError("too_many_redirects", f"more than {self.s.max_redirects} redirects from {url}")
 

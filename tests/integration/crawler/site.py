@@ -185,6 +185,12 @@ def build_app(site: FixtureSite) -> web.Application:
         nxt = "b" if request.match_info["x"] == "a" else "a"
         raise web.HTTPFound(f"/loop/{nxt}")
 
+    @routes.get("/cookie/feed.xml")
+    async def cookie_feed(request: web.Request) -> web.Response:
+        if request.cookies.get("primed") != "1":  # like qdnd.vn: 302 to itself until a cookie is set
+            raise web.HTTPFound("/cookie/feed.xml", headers={"Set-Cookie": "primed=1; Path=/"})
+        return _xml(rss(site.base, "cookie", 1))
+
     @routes.get("/redir/local")
     async def to_local(request: web.Request) -> web.Response:
         raise web.HTTPFound(f"http://127.0.0.1:{site.port}/s/x/rss.xml")

@@ -96,6 +96,11 @@ def test_redirect_loop(site: FixtureSite) -> None:
     assert res.errors == {"redirect_loop": 1} and site.calls["/loop/a"] == 1 and site.calls["/loop/b"] == 1
 
 
+def test_self_redirect_that_sets_a_cookie_is_followed_once(site: FixtureSite) -> None:
+    res = asyncio.run(Poller().poll(source("cookie", "rss", f"{site.base}/cookie/feed.xml")))
+    assert res.entries_ok == 1 and len(res.articles) == 1 and site.calls["/cookie/feed.xml"] == 2
+
+
 @pytest.mark.parametrize("path", ["/redir/local", "/redir/meta"])
 def test_redirect_to_loopback_or_metadata_address_is_blocked(site: FixtureSite, path: str) -> None:
     p = Poller()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import signal
+import time
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
@@ -104,7 +105,18 @@ def test_sigkill_then_restart_loses_and_duplicates_nothing(
                        tmp_path)
             records = read_raw(kafka, namespace.raw, idle=3.0)
         finally:
-            stop(second)
+            stop(second, signal.SIGKILL)
+        if fail:  # the committed state survives a SIGKILL at rest: a new replica has nothing to do
+            feeds_before = len(site.requests_for("/s/"))
+            third = start_replica(service_env, reg, "a3", tmp_path, RECRUITWATCH_CRAWLER_SETTLE_SECONDS="0.5")
+            try:
+                wait_until(lambda: "partitions assigned" in (tmp_path / "replica-a3.log").read_text(), 60,
+                           "assignment", [third], tmp_path)
+                time.sleep(2.0)
+                assert len(site.requests_for("/s/")) == feeds_before
+                assert len(read_raw(kafka, namespace.raw, idle=0.5)) == len(records)
+            finally:
+                stop(third)
     finally:
         stop(first)
     ids = Counter(r.article_id for r in records)
