@@ -1,0 +1,76 @@
+"""deploy/prometheus and deploy/grafana: promtool accepts the config and rules, the rule unit tests pass,
+and every dashboard expression is valid PromQL reading families the services expose."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.support.promql import DASHBOARDS, RULES, dashboard_expressions, rule_expressions
+
+PROM = Path(__file__).resolve().parents[3] / "deploy" / "prometheus"
+pytestmark = pytest.mark.skipif(shutil.which("promtool") is None,
+                                reason="promtool not installed (deploy/install-debian-packages.sh)")
+
+SINK_FAMILIES = {"recruitment_admitted", "recruitment_admitted_target", "recruitment_target_attainment_ratio",
+                 "recruitment_admission_rate_ratio", "recruitment_members", "recruitment_party_cells",
+                 "recruitment_grassroots_orgs", "recruitment_source_info",
+                 "recruitment_article_published_timestamp_seconds", "recruitwatch_sink_series_exposed",
+                 "recruitwatch_sink_series_dropped", "recruitwatch_sink_latest_fact_fetched_timestamp_seconds"}
+HEALTH_FAMILIES = {"recruitwatch_records_processed_total", "recruitwatch_dead_letters_total",
+                   "recruitwatch_last_success_timestamp_seconds", "recruitwatch_consumer_lag", "recruitwatch_build_info",
+                   "up"}
+ASSUMED_OTHERS = {"recruitwatch_crawler_requests_total", "recruitwatch_crawler_errors_total",
+                  "recruitwatch_crawler_last_success_timestamp_seconds", "recruitwatch_crawler_articles_published_total",
+                  "recruitwatch_extractor_articles_total", "recruitwatch_extractor_facts_total"}
+
+
+def promtool(*args: str, cwd: Path = PROM) -> None:
+    proc = subprocess.run(["promtool", *args], cwd=cwd, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_prometheus_config_passes_promtool_check_config() -> None:
+    promtool("check", "config", "prometheus.yml")
+
+
+def test_alert_rules_pass_promtool_check_and_their_unit_tests() -> None:
+    promtool("check", "rules", *(str(p) for p in sorted(RULES.glob("*.yml"))))
+    promtool("test", "rules", "tests/alerts_test.yml")
+
+
+def test_scrape_config_covers_every_service_on_its_port() -> None:
+    cfg = yaml.safe_load((PROM / "prometheus.yml").read_text())
+    targets = {j["job_name"]: j["static_configs"][0]["targets"] for j in cfg["scrape_configs"]}
+    assert targets == {"recruitwatch-sink": ["sink:9400"], "recruitwatch-extractor": ["extractor:9401"],
+                       "recruitwatch-crawler": ["crawler:9402"]}
+
+
+def test_every_dashboard_expression_is_valid_promql_over_known_families(tmp_path: Path) -> None:
+    exprs = [e for p in sorted(DASHBOARDS.glob("*.json")) for e in dashboard_expressions(p)]
+    assert len(exprs) >= 25
+    rules = {"groups": [{"name": "dashboards", "rules": [
+        {"record": f"dashboard:expr_{i}", "expr": e.expr} for i, e in enumerate(exprs)]}]}
+    path = tmp_path / "dashboard-exprs.yml"
+    path.write_text(yaml.safe_dump(rules, allow_unicode=True))
+    promtool("check", "rules", str(path), cwd=tmp_path)
+    known = SINK_FAMILIES | HEALTH_FAMILIES | ASSUMED_OTHERS
+    for e in exprs + rule_expressions(RULES):
+        assert e.needs() <= known, (e.name, e.needs() - known)
+
+
+def test_dashboards_use_the_provisioned_datasource_and_have_unique_uids() -> None:
+    ds = yaml.safe_load((DASHBOARDS.parent / "provisioning" / "datasources" / "prometheus.yml").read_text())
+    uid = ds["datasources"][0]["uid"]
+    uids = []
+    for path in sorted(DASHBOARDS.glob("*.json")):
+        data = json.loads(path.read_text())
+        uids.append(data["uid"])
+        for panel in data["panels"]:
+            assert panel["datasource"]["uid"] == uid, (path.name, panel["title"])
+    assert len(set(uids)) == len(uids) == 2
