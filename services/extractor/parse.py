@@ -19,7 +19,7 @@ from lxml import etree
 from lxml import html as lxml_html
 from trafilatura.metadata import examine_meta, extract_meta_json, extract_metainfo, extract_title
 from trafilatura.settings import Extractor
-from trafilatura.utils import repair_faulty_html
+from trafilatura.utils import DOCTYPE_TAG, FAULTY_HTML
 from trafilatura.xpaths import AUTHOR_XPATHS
 
 from services.extractor import pagedates
@@ -113,8 +113,8 @@ def parse_page(
     title = choose_title(tree, meta.title, feed_title)
     meta_date = pagedates.date_from_meta(tree)
     etree.strip_elements(tree, *DROP_TAGS, with_tail=False)
-    author = _clean(meta.author) or _clean(extract_metainfo(tree, AUTHOR_XPATHS, len_limit=120))
     prune_chrome(tree)
+    author = _clean(meta.author) or _clean(extract_metainfo(tree, AUTHOR_XPATHS, len_limit=120))
     text, method = cap_text(*main_text(tree, feed_summary))
     if detect_language(text) != "vi":
         raise ParseError("not_vietnamese", text[:80])
@@ -150,12 +150,26 @@ def clean_chars(html: str) -> str:
         html = _STRAY.sub("", html)
     if not unicodedata.is_normalized("NFC", html):
         html = unicodedata.normalize("NFC", html)
-    return repair_faulty_html(html, html[:50].lower())
+    return _repair_markup(html)
+
+
+def _repair_markup(html: str) -> str:
+    """trafilatura's repair_faulty_html without its control-character pass (done above): doctype, <html/>."""
+    if "doctype" in html[:50].lower():
+        first, _, rest = html.partition("\n")
+        html = DOCTYPE_TAG.sub("", first, count=1) + "\n" + rest
+    for line in html[:4096].splitlines()[:4]:
+        if "<html" in line and line.endswith("/>"):
+            return FAULTY_HTML.sub(r"\1>", html, count=1)
+    return html
 
 
 def repair_mojibake(html: str) -> str:
     """Undo UTF-8 bytes decoded as Latin-1/cp1252 ("Ä\x91áº£ng" for "đảng"); unchanged if not clearly that."""
-    if len(_MOJIBAKE.findall(html[:JUNK_SAMPLE])) < MIN_MOJIBAKE_HITS:
+    head = html[:JUNK_SAMPLE]
+    if not ("Ã" in head or "Ä" in head or "á»" in head or "áº" in head):
+        return html
+    if len(_MOJIBAKE.findall(head)) < MIN_MOJIBAKE_HITS:
         return html
     for codec in ("latin-1", "cp1252"):
         try:
@@ -205,7 +219,13 @@ def visible_lines(tree: lxml_html.HtmlElement) -> list[str]:
     body = tree.find(".//body")
     if body is None:
         return []
-    return [_SPACES.sub(" ", t).strip() for t in body.itertext() if not t.isspace()]
+    lines = []
+    for text in body.itertext():
+        if not text.isspace():
+            lines.append(" ".join(text.split()))
+            if len(lines) >= pagedates.MAX_LINES:
+                break
+    return lines
 
 
 def main_text(tree: lxml_html.HtmlElement, feed_summary: str | None) -> tuple[str, str]:
