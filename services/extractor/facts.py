@@ -95,7 +95,9 @@ def _numbers(sent: str, periods: list[Period], found: list[tuple[o.Mention, o.Or
     spans = [(p.start, p.end) for p in periods]
     prev: Cls | None = None
     prev_end = 0
-    for num in find_numbers(sent):
+    nums = find_numbers(sent)
+    respective = _respective(sent, [n for n in nums if not any(s <= n.start < e for s, e in spans)], found)
+    for num in nums:
         if any(s <= num.start < e for s, e in spans):
             continue
         clause_start = sent.rfind(";", 0, num.start) + 1
@@ -108,7 +110,8 @@ def _numbers(sent: str, periods: list[Period], found: list[tuple[o.Mention, o.Or
         period = _period_for(site, periods, state)
         if cls.segment != "all" and state.admit_period and not _own_period(site, periods):
             period = state.admit_period
-        for org in _orgs_for(site, cls, found, state):
+        orgs = [respective[num.start]] if num.start in respective else _orgs_for(site, cls, found, state)
+        for org in orgs:
             out.append(RawFact(cls, num, org, period, sent))
     return out
 
@@ -128,6 +131,7 @@ def _orgs_for(site: Site, cls: Cls, found: list[tuple[o.Mention, o.Org]], state:
         return [_list_org(named.group("name"))]
     everything = [(m, org) for m, org in found if m.end <= site.num.start]
     found = [(m, org) for m, org in found if not re.search(r"(?i)(?:trực thuộc|của|theo|thuộc)\s*$", site.text[: m.start])]
+    found = _without_qualifiers(site.text, found)
     local = [(m, org) for m, org in found if site.local_start <= m.start and m.end <= site.num.start]
     if len(local) >= 2 and _enumerated(site.text, [m for m, _ in local]):
         return [org for _, org in local]
@@ -142,7 +146,77 @@ def _orgs_for(site: Site, cls: Cls, found: list[tuple[o.Mention, o.Org]], state:
     return [org]
 
 
-_LIST_NAME = re.compile(r"(?:^|[,;:]|\blà)\s*(?P<name>[^\W\d_]+(?:\s+[^\W\d_]+){0,3})\s*$")
+_SEP = r"\s*(?:,\s*và|,|và)\s*"
+
+
+def _groups(sent: str, nums: list[Num]) -> list[list[Num]]:
+    """Runs of numbers joined only by "," / "và": "lần lượt 46 và 39", "với 14 và 11"."""
+    groups: list[list[Num]] = []
+    for num in nums:
+        if groups and re.fullmatch(_SEP, sent[groups[-1][-1].end : num.start]):
+            groups[-1].append(num)
+        else:
+            groups.append([num])
+    return [g for g in groups if len(g) >= 2]
+
+
+def _names_before(sent: str, end: int, k: int, found: list[tuple[o.Mention, o.Org]]) -> list[o.Org]:
+    """k organisations enumerated before a position (typed mentions, else capitalised names)."""
+    ms = [(m, org) for m, org in found if m.end <= end][-k:]
+    if len(ms) == k and _enumerated(sent, [m for m, _ in ms]):
+        return [org for _, org in ms]
+    names = _capitalised_names(sent[max(0, end - 150) : end])
+    return [_list_org(n) for n in names[-k:]] if len(names) >= k else []
+
+
+def _capitalised_names(text: str) -> list[str]:
+    """The enumeration of capitalised names closing a text ("… Nam Trà My, Tây Giang kết nạp lần lượt")."""
+    words = re.findall(r",|[^\s,;.:()]+", text)
+    i = len(words) - 1
+    while i >= 0 and len(words) - i <= 6 and not words[i][0].isupper() and words[i] != ",":
+        i -= 1
+    names: list[str] = []
+    current: list[str] = []
+    for word in reversed(words[: i + 1]):
+        if word[0].isupper() and not word[0].isdigit():
+            current.insert(0, word)
+        elif word in (",", "và") and current:
+            names.insert(0, " ".join(current))
+            current = []
+        else:
+            break
+    if current:
+        names.insert(0, " ".join(current))
+    return names
+
+
+def _respective(sent: str, nums: list[Num], found: list[tuple[o.Mention, o.Org]]) -> dict[int, o.Org]:
+    """Numbers stated "respectively" for several organisations named just before them."""
+    out: dict[int, o.Org] = {}
+    for group in _groups(sent, nums):
+        names = _names_before(sent, group[0].start, len(group), found)
+        out.update({num.start: org for num, org in zip(group, names, strict=False)})
+    return out
+
+
+_RANK = {"cell": 0, "agency": 0, "commune": 1, "district": 2, "province": 3}
+
+
+def _without_qualifiers(text: str, found: list[tuple[o.Mention, o.Org]]) -> list[tuple[o.Mention, o.Org]]:
+    """Drops address qualifiers: "xã Tân Lập (huyện Đồng Phú)", "xã Ea Tul, huyện Cư M'gar"."""
+    out: list[tuple[o.Mention, o.Org]] = []
+    for mention, org in found:
+        if out:
+            prev_m, prev_o = out[-1]
+            gap = text[prev_m.end : mention.start]
+            higher = _RANK.get(org.level, 9) > _RANK.get(prev_o.level, 9) and not mention.ref
+            if higher and re.fullmatch(r"\s*[,(]\s*", gap):
+                continue
+        out.append((mention, org))
+    return out
+
+
+_LIST_NAME = re.compile(r"(?:^|[,;:]|\b(?:là|như|gồm))\s*(?P<name>[^\W\d_]+(?:\s+[^\W\d_]+){0,3})\s*$")
 
 
 def _enumerated(text: str, ms: list[o.Mention]) -> bool:

@@ -15,10 +15,12 @@ _WORDS = {
     "một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "bẩy": 7,
     "tám": 8, "chín": 9, "mười": 10,
 }
-_UNIT_WORD = r"một|mốt|hai|ba|bốn|tư|năm|lăm|sáu|bảy|bẩy|tám|chín"
+_WORD = r"một|mốt|hai|ba|bốn|tư|năm|lăm|sáu|bảy|bẩy|tám|chín|mười|mươi|trăm|linh|lẻ"
 _WORD_MENTION = re.compile(
-    rf"(?i)(?<![\w])(?<!hàng )(?<!hằng )(?<!mỗi )(?<!trong )(?<!cả )(?<!các )(?P<w>(?:(?:hai|ba|bốn|năm|sáu|bảy|tám|chín)\s+mươi|mười)(?:\s+(?:{_UNIT_WORD}))?|{_UNIT_WORD})\s+"
-    r"(?=(?:đảng viên|đồng chí|quần chúng|chi bộ|tân binh)\b)"
+    r"(?i)(?<![\w])(?<!hàng )(?<!hằng )(?<!mỗi )(?<!trong )(?<!cả )(?<!các )"
+    rf"(?P<w>(?:một|hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín|mười)(?:\s+(?:{_WORD}))*)\s+"
+    r"(?=(?:đảng viên|đồng chí|quần chúng|chi bộ|tân binh|đoàn viên|người|học sinh|sinh viên|công nhân|"
+    r"giáo viên|học viên|trường hợp|đv)\b)"
 )
 _QUAL_BEFORE = [
     ("over", re.compile(r"(?i)(?:trên|hơn|ngoài|ít nhất|tối thiểu|hơn nữa)\s*$")),
@@ -35,7 +37,7 @@ _MASKS = [
     r"(?:năm|khóa|khoá|nhiệm kỳ|giai đoạn)\s+\d{4}(?:\s*[-–—]\s*\d{4})?",
     r"\d{1,4}\s*-\s*[A-ZĐ]{1,5}/[A-ZĐa-z]{1,8}",  # document numbers 130-NQ/HU, 24- CT/HU
     r"\d+/\d{4}/[A-ZĐ\-]+",
-    r"(?:(?<!tổng )số|(?<!trưởng )(?<!phó )thôn|xóm|ấp|khu|khu phố|tổ|tổ dân phố|lần thứ|lớp|kế hoạch số|điều|khoản|"
+    r"(?:(?<!tổng )số|(?<!trưởng )(?<!phó )thôn|phường|quận|xóm|ấp|khu|khu phố|tổ|tổ dân phố|lần thứ|lớp|kế hoạch số|điều|khoản|"
     r"mục|trung đoàn|sư đoàn)\s+\d+",
     r"(?-i:Chỉ thị|Nghị quyết|Quyết định|Quy định|Kết luận|Hướng dẫn|Công văn|Thông báo|Kế hoạch)\s+(?:số\s+)?\d+",
     r"\d+\s*(?:tuổi|năm|ngày|tháng|giờ|phút|km|ha|tấn|xe|tỷ|triệu đồng|đồng(?! chí)|lượt|điểm cầu|đại biểu|dự án|"
@@ -59,14 +61,19 @@ class Num:
 
 
 def word_value(words: str) -> float:
-    """ "sáu" -> 6, "mười lăm" -> 15, "hai mươi mốt" -> 21."""
-    parts = words.lower().split()
+    """ "sáu" -> 6, "mười lăm" -> 15, "hai mươi mốt" -> 21, "một trăm bốn mươi hai" -> 142."""
     units = {**_WORDS, "mốt": 1, "lăm": 5}
-    if parts[0] == "mười":
-        return 10.0 + (units.get(parts[1], 0) if len(parts) > 1 else 0)
-    if len(parts) > 1 and parts[1] == "mươi":
-        return 10.0 * units[parts[0]] + (units.get(parts[2], 0) if len(parts) > 2 else 0)
-    return float(units[parts[0]])
+    total, current = 0, 0
+    for word in words.lower().split():
+        if word == "mười":
+            current = 10
+        elif word == "mươi":
+            current *= 10
+        elif word == "trăm":
+            total, current = total + current * 100, 0
+        elif word in units:
+            current = current + units[word] if current and current % 10 == 0 else units[word]
+    return float(total + current)
 
 
 def parse_number(text: str) -> float:

@@ -16,7 +16,7 @@ _TYPE = (
 _HEAD = r"(?:Đảng bộ|Đảng ủy|Chi bộ|Ban Thường vụ|Ban Chấp hành Đảng bộ|Thường trực)"
 _UY = r"(?P<uy>Tỉnh|Thành|Thị|Huyện|Quận)\s+ủy"
 _UP = "A-ZÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯẠ-Ỹ0-9"
-_NAMED = re.compile(rf"(?i:(?:{_HEAD}\s+)?(?:{_UY}|{_TYPE}))\s*(?P<name>[{_UP}][\w]*(?:[\s-]+[{_UP}][\w]*){{0,4}})")
+_NAMED = re.compile(rf"(?i:(?:{_HEAD}\s+)?(?:{_UY}|{_TYPE}))\s*(?P<name>[{_UP}][\w'’]*(?:[\s-]+[{_UP}][\w'’]*){{0,4}})")
 _REF = re.compile(
     r"(?<!\d )(?:(?i:(?P<head>toàn Đảng bộ|toàn|Đảng bộ|Đảng ủy|Ban Thường vụ)\s+(?P<type>tỉnh|thành phố|huyện|quận|thị xã|phường|xã|thị trấn))"
     r"|(?P<uy>Tỉnh|Thành|Thị|Huyện|Quận)\s+ủy"
@@ -24,12 +24,15 @@ _REF = re.compile(
 )
 _AGENCY = re.compile(
     r"(?<!\d\s)(?i:(?:Đảng bộ|Đảng ủy|Chi bộ)\s+(?:(?:Khối|Ban|Quân sự|Công an|Bộ đội|Đội|Sở|trường|Cơ quan|Bệnh viện|Trung tâm|Cục|Bộ|Tổng)\b))"
-    r"[^,;.()…:]{0,60}|(?i:Trường)\s+(?:Đại học|Cao đẳng|THPT)[^,;.()…:]{0,40}|(?i:Công an|Quân sự|Biên phòng)\s+(?:tỉnh|thành phố|huyện)"
+    r"[^,;.()…:]{0,60}|Trường\s+(?:Đại học|Cao đẳng|THPT|THCS)(?:\s+chuyên)?\s+[A-ZĐ][^,;.()…:]{0,40}|(?i:Công an|Quân sự|Biên phòng)\s+(?:tỉnh|thành phố|huyện)"
 )
-_CELL = re.compile(r"(?i:Chi bộ)\s+(?P<rest>(?:thôn|khu|ấp|xóm|bản|tổ dân phố|khóm|khu phố)\s+[^\s,;.]+(?:,\s*(?:xã|phường|thị trấn)\s+\S+(?:\s+\S+){0,2})?)")
+_CELL = re.compile(
+    r"(?i:Chi bộ)\s+(?P<rest>(?i:thôn|khu|ấp|xóm|bản|buôn|làng|plei|bon|sóc|tổ dân phố|khóm|khu phố)\s+"
+    r"(?P<village>[^\s,;.]+(?:\s+[A-ZĐ][^\s,;.]*){0,3})(?:,\s*(?:xã|phường|thị trấn)\s+\S+(?:\s+\S+){0,2})?)"
+)
 _STOP = re.compile(
     r"(?i)\s+và\s+(?=huyện|quận|thị xã|thành phố|tỉnh|Đảng bộ|Đảng ủy|TP).*$|\s+(?:kết|đã|có|đạt|chỉ|phát|với|hiện|là|luôn|được|sẽ|vừa|trực thuộc|thực|cũng|tổ chức|tập|"
-    r"chú|quan tâm|đề|giao|phấn|tiếp|bồi|xác|ban hành|kịp|thống|cho|về|tại|nâng|trong|của|vượt|tăng|giảm)\b.*$"
+    r"chú|quan tâm|đề|giao|phấn|tiếp|bồi|xác|ban hành|kịp|thống|cho|về|tại|nâng|trong|của|vượt|tăng|giảm|năm|hiện|đề ra)\b.*$"
 )
 TYPE_LEVEL = {
     "tỉnh": "province", "huyện": "district", "quận": "district", "thị xã": "district", "tx": "district",
@@ -72,7 +75,7 @@ def capital_words(text: str, limit: int = 5) -> str | None:
     """The leading run of capitalised words (or a number: "Quận 1"), without trailing punctuation."""
     words: list[str] = []
     for word in re.split(r"\s+", text.strip())[:limit]:
-        core = word.strip(",;.:()“”\"'…")
+        core = word.strip(",;.:()“”\"…").strip("'’")
         if not core or not (core[0].isupper() or (core.isdigit() and not words)):
             break
         words.append(core)
@@ -137,7 +140,8 @@ def _agencies(sentence: str) -> list[Mention]:
     out = []
     for m in _CELL.finditer(sentence):
         inner = _named(m.group("rest"))
-        place = inner[-1].org.place if inner else None
+        village = capital_words(m.group("village"), 4)
+        place = inner[-1].org.place if inner else (village if village and not village[0].isdigit() else None)
         out.append(Mention(m.start(), m.end(), Org(m.group().strip(), place, "cell")))
     for m in _AGENCY.finditer(sentence):
         text = _STOP.sub("", m.group()).strip(" -–")
@@ -223,6 +227,7 @@ class Resolver:
         self.bare = Counter(bare_places(text))
         self.recent: dict[str, Org] = {}
         self.cells: dict[str, str] = {}
+        self.agencies: dict[str, Org] = {}
         self.last_typed: Org | None = None
         self.main = self._main(all_mentions)
 
@@ -267,6 +272,8 @@ class Resolver:
             self.recent[org.type] = org
         if org.level == "cell" and org.place:
             self.cells[_cell_key(org.text)] = org.place
+        if org.level == "agency" and org.place:
+            self.agencies[_agency_key(org.text)] = org
 
     def resolve(self, mention: Mention) -> Org:
         """A reference with its place filled in (org text kept as written)."""
@@ -274,6 +281,8 @@ class Resolver:
         if not mention.ref:
             if org.level == "cell" and not org.place:
                 return replace(org, place=self.cells.get(_cell_key(org.text)))
+            if org.level == "agency" and not org.place and _agency_key(org.text) in self.agencies:
+                return replace(org, place=self.agencies[_agency_key(org.text)].place)
             if org.level == "agency" and not org.place and org.type:
                 target = self._by_type(org.type)
                 return replace(org, place=target.place if target else None)
@@ -287,3 +296,9 @@ class Resolver:
 def _cell_key(text: str) -> str:
     """A cell's own name without the commune that follows it ("chi bộ thôn 5")."""
     return fold(text.split(",")[0])
+
+
+def _agency_key(text: str) -> str:
+    """The kind of an agency ("khoi", "quan su", "cong an") for short references like "Đảng ủy Khối"."""
+    words = fold(re.sub(r"(?i)^(?:đảng bộ|đảng ủy|chi bộ)\s+", "", text)).split()
+    return " ".join(words[:2]) if words[:1] != ["khoi"] else "khoi"

@@ -201,6 +201,9 @@ _RULES: list[Rule] = [
     (re.compile(r"trong năm(?!\s*(?:\d|nay|qua|học|vừa))", re.I), _context_year),
     (re.compile(r"hiện nay|hiện có|hiện tại|đến nay|tới nay|tính đến nay", re.I), _now),
 ]
+_DOC_SCOPE = re.compile(
+    r"(?:Nghị quyết|Chỉ thị|Kế hoạch|Đề án|Chương trình|Kết luận|Quy định)\s+(?:số\s+)?\d"
+)
 _COMPARE = re.compile(
     r"(?:\bso với|\bso)(?:\s+[^\s,;.()]+){0,6}\s*$|(?:hơn|tăng|giảm)\s*(?:cùng kỳ\s*)?$", re.I
 )
@@ -221,7 +224,9 @@ def find_periods(sentence: str, ctx: Ctx) -> list[Period]:
             start, end = fn(m, ctx)
             if start is None and end is None:
                 continue
-            compare = bool(_COMPARE.search(sentence[max(0, m.start() - 45) : m.start()]))
+            before = sentence[max(0, m.start() - 45) : m.start()]
+            segment = re.split(r"[,;]", sentence[max(0, m.start() - 250) : m.start()])[-1]
+            compare = bool(_COMPARE.search(before) or _DOC_SCOPE.search(segment))
             _add(found, Period(m.start(), m.end(), m.group().strip(), start, end, compare))
     return sorted(found, key=lambda p: p.start)
 

@@ -16,6 +16,7 @@ from typing import Any
 from services.extractor.text_norm import fold
 
 MERGER = date(2025, 7, 1)
+SHORTHANDS = {"tphcm", "tp hcm", "hcm", "sai gon"}
 CENTRAL_CITIES = {"ha noi", "ho chi minh", "hai phong", "da nang", "can tho", "hue"}
 ALIASES = {"thua thien hue": "hue", "tphcm": "ho chi minh", "tp hcm": "ho chi minh", "hcm": "ho chi minh", "sai gon": "ho chi minh"}
 
@@ -127,7 +128,7 @@ def candidates(place: str, level: str | None) -> list[Unit]:
 def canonical(name: str) -> str:
     """The gazetteer spelling of an alias ("TPHCM" -> "Hồ Chí Minh"), else the name."""
     key = ALIASES.get(fold(name))
-    if key:
+    if key and fold(name) in SHORTHANDS:
         return next(u.name for u in gazetteer().index[key] if u.kind == "province")
     return name
 

@@ -10,6 +10,7 @@ _T = r"\d{1,2}:\d{2}(?::\d{2})?"
 _RULES = [
     re.compile(r"^\s*date\s+(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})", re.M),
     re.compile(rf"(?i:cập nhật|ngày cập nhật|ngày đăng|đăng ngày|xuất bản|ngày đăng tải)[^\d\n]{{0,25}}(?:{_T}[^\d\n]{{0,25}})?{_D}"),
+    re.compile(rf"(?i:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*,?\s*{_D}"),
     re.compile(rf"{_T}[^\n\d]{{0,25}}{_D}"),
     re.compile(rf"{_D}[^\n\d]{{0,12}}{_T}"),
     re.compile(rf"\(\s*{_D}\s*\)\s*$", re.M),
@@ -45,4 +46,15 @@ def find_published(text: str) -> date | None:
         if found:
             return found[0][1]
     candidates = [hit for rx in _RULES[2:] for hit in _matches(head, rx)]
-    return min(candidates)[1] if candidates else None
+    if candidates:
+        return min(candidates)[1]
+    return _date_line(head)
+
+
+def _date_line(head: str) -> date | None:
+    """A short line near the top that carries a date ("25/09/2023 | Chuyên mục", "Gia Lai Online - 22/01/2024")."""
+    for line in head.splitlines()[:8]:
+        m = re.search(_D, line)
+        if m and len(line.strip()) <= 60 and not re.search(r"(?i)ngày|nghị quyết|quyết định|chỉ thị|hôm nay", line):
+            return _valid(m)
+    return None

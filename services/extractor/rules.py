@@ -126,6 +126,8 @@ def _count(site: Site) -> Cls | None:
     if noun not in MEMBER_NOUNS and re.match(r"^[^,;]{0,40}\blà đảng viên", after):
         return None
     kind = _kind(site, noun, after)
+    if noun == "cán bộ" and kind != "admit":
+        return None
     return _count_metric(site, kind, noun, after)
 
 
@@ -159,13 +161,14 @@ def _count_metric(site: Site, kind: str | None, noun: str, after: str) -> Cls | 
     if kind == "total":
         return _total(site, noun, after)
     if kind == "admit":
-        return _admitted(site, noun, after, per_year)
+        found = _admitted(site, noun, after, per_year)
+        return None if found and noun == "cán bộ" and found.segment == "all" else found
     return _list_item(site)
 
 
 def _total(site: Site, noun: str, after: str) -> Cls | None:
     """members_total: "có 254 đảng viên", "tổng số đảng viên … 3.011 đồng chí"."""
-    if v.RATING_CTX.search(site.local):
+    if v.RATING_CTX.search(site.local) or re.search(r"ban chấp hành|ban thường vụ|\bbầu\b|đại biểu", site.clause):
         return None
     if noun in MEMBER_NOUNS and v.MEMBER_OK_AFTER.match(after) and not v.MEMBER_BAD_AFTER.match(after):
         return Cls("members_total", "all", "count", False, site.num.value)
@@ -197,7 +200,7 @@ def _after_breakdown(clause: str) -> bool:
 def _segment(site: Site, noun: str, after: str, breakdown: bool) -> str:
     """The segment a count is of: its noun ("19 em học sinh", "đảng viên nữ") or, in a breakdown, its label."""
     head = re.split(r"[,;()]", after, maxsplit=1)[0]
-    if noun == "em":
+    if noun in ("em", "người") and v.segments_in(head[:30]) and not re.match(r"^\s*(?:là|có|được|đã)\b", head):
         segs = v.segments_in(head[:30])
     elif noun and noun not in MEMBER_NOUNS | {"người", "quần chúng"}:
         segs = v.segments_in(noun + head[:40])

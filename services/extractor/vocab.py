@@ -27,10 +27,12 @@ SEGMENTS: list[tuple[str, re.Pattern[str]]] = [
 MEMBER_NOUN = r"(?:đảng viên|đv\b|đồng chí)"
 PERSON_NOUN = re.compile(
     r"^\s*(?:đồng chí\s+)?(?P<noun>đảng viên|đv\b|đồng chí|quần chúng|người|em|trường hợp|tân binh|học viên|"
-    r"đoàn viên|thanh niên|sinh viên|học sinh|chủ doanh nghiệp|trưởng|phó thôn|công nhân|giáo viên|nông dân|đối tượng)",
+    r"đoàn viên|thanh niên|sinh viên|học sinh|chủ doanh nghiệp|trưởng|phó thôn|công nhân|giáo viên|nông dân|đối tượng|cán bộ)",
     IC,
 )
-CELL_NOUN = re.compile(r"^\s*chi bộ(?P<tail>\s+(?:trực thuộc|cơ sở))?", IC)
+CELL_NOUN = re.compile(
+    r"^\s*chi bộ(?P<tail>\s+(?:trực thuộc(?:\s+(?:các\s+)?đảng (?:ủy|bộ)(?:\s+cơ sở)?)?|cơ sở))?", IC
+)
 CELL_OK_AFTER = re.compile(r"^\s*(?:$|[,.;()…:]|với\b|và\b|trong\b|đảng\b(?!\s*ủy)|trên\b|của\b)", IC)
 ORGS_NOUN = re.compile(
     r"^\s*(?:tổ chức,?\s*cơ sở đảng|tổ chức cơ sở đảng|tổ chức đảng cơ sở|cơ sở đảng|tccs\s*đảng|tccsđ|đảng bộ cơ sở|"
@@ -80,7 +82,11 @@ VUOT_BEFORE = re.compile(r"vượt\s*(?:mức\s*)?$", IC)
 RATE_BEFORE = re.compile(r"(?:tỷ lệ|tỉ lệ)[^,;()]{0,60}?(?:đạt|là)\s*(?:từ\s*)?$|đạt tỷ lệ\s*$|đạt tỉ lệ\s*$", IC)
 RATE_AFTER = re.compile(r"^\s*(?:/\s*năm|(?:so với\s+)?tổng số đảng viên)", IC)
 GOOD = re.compile(r"hoàn thành tốt nhiệm vụ|hoàn thành nhiệm vụ trở lên|đủ tư cách", IC)
-GOOD_AFTER = re.compile(r"^\s*(?:đảng viên\s*)?(?:/\s*năm\s*)?(?:được\s+)?(?:xếp loại|đánh giá)\s+(?:hoàn thành tốt nhiệm vụ|hoàn thành nhiệm vụ trở lên)", IC)
+GOOD_AFTER = re.compile(
+    r"^\s*(?:đảng viên\s*)?(?:/\s*năm\s*)?(?:được\s+)?(?:(?:xếp loại|đánh giá)\s+)?(?:đủ tư cách\s+)?"
+    r"(?:hoàn thành tốt nhiệm vụ|hoàn thành nhiệm vụ trở lên)",
+    IC,
+)
 NOT_GOOD = re.compile(r"xuất sắc|chỉ tiêu|nghị quyết|theo\b|phấn đấu|chiếm", IC)
 PCT_TARGET = re.compile(r"chỉ tiêu|mục tiêu|phấn đấu|bảo đảm|đảm bảo", IC)
 SHARE_NOUN_AFTER = re.compile(
