@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass, field
-from datetime import UTC
+from datetime import UTC, datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
+from functools import lru_cache
 
 import dateparser
 import feedparser
@@ -20,6 +23,9 @@ PERIOD_SECONDS = {"hourly": 3600, "daily": 86400, "weekly": 7 * 86400, "monthly"
 DATE_SETTINGS = {
     "DATE_ORDER": "DMY", "TIMEZONE": "Asia/Ho_Chi_Minh", "TO_TIMEZONE": "UTC", "RETURN_AS_TIMEZONE_AWARE": True,
 }
+VN_TZ = timezone(timedelta(hours=7))
+DMY = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})(?:\D{1,3}(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
+AMPM = re.compile(r"\b(AM|PM|SA|CH)\b", re.I)
 _XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=False)
 
 
@@ -50,15 +56,37 @@ class Found:
     hint_seconds: float | None = None
 
 
+def _utc(dt: datetime) -> str:
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=VN_TZ)
+    return dt.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def _fast_date(text: str) -> datetime | None:
+    """ISO 8601, RFC 822 and 'dd/mm/yyyy hh:mm' (Vietnam time) without dateparser's ~40 ms."""
+    with contextlib.suppress(ValueError):
+        return datetime.fromisoformat(text.replace("Z", "+00:00"))
+    with contextlib.suppress(TypeError, ValueError, IndexError):
+        return parsedate_to_datetime(text)
+    match = DMY.search(text)
+    if match and not AMPM.search(text):
+        day, month, year, hour, minute, second = (int(g) if g else 0 for g in match.groups())
+        with contextlib.suppress(ValueError):
+            return datetime(year, month, day, hour, minute, second, tzinfo=VN_TZ)
+    return None
+
+
+@lru_cache(maxsize=4096)
 def parse_vn_date(text: str | None) -> str | None:
-    """Parse a Vietnamese or RFC-822 date to RFC 3339 UTC; None when unparseable."""
+    """Parse a Vietnamese or RFC-822 date to RFC 3339 UTC (naive times are Vietnam time); None if unparseable."""
     if not text or not text.strip():
         return None
     cleaned = re.sub(r"[\[\]()]", " ", text).strip()
+    fast = _fast_date(cleaned)
+    if fast is not None:
+        return _utc(fast)
     parsed = dateparser.parse(cleaned, languages=["vi", "en"], settings=DATE_SETTINGS)
-    if parsed is None:
-        return None
-    return parsed.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return _utc(parsed) if parsed is not None else None
 
 
 def _feed_hint(feed: dict[str, object]) -> float | None:
