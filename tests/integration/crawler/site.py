@@ -301,6 +301,7 @@ class SiteServer:
 
     def start(self) -> FixtureSite:
         """Start serving; returns the site (port filled in)."""
+        gzip_bomb()  # computed once per session, before any request can time out on it
         self._thread.start()
         asyncio.run_coroutine_threadsafe(self._start(), self._loop).result(10)
         return self.site
