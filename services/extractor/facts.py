@@ -108,6 +108,8 @@ def _numbers(sent: str, periods: list[Period], found: list[tuple[o.Mention, o.Or
             continue
         prev = cls
         period = _period_for(site, periods, state)
+        if cls.metric in STOCK and period is state.period and not any(p is period for p in periods):
+            period = None
         if cls.segment != "all" and state.admit_period and not _own_period(site, periods):
             period = state.admit_period
         orgs = [respective[num.start]] if num.start in respective else _orgs_for(site, cls, found, state)

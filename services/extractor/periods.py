@@ -199,7 +199,7 @@ _RULES: list[Rule] = [
     (re.compile(r"(?<!những )(?<!\d )(?:trong\s+)?năm\s+(?:vừa\s+)?qua", re.I), _last_year),
     (re.compile(rf"(?:năm|Năm)\s+(?P<y>{Y})(?!\d)"), _year_only),
     (re.compile(r"trong năm(?!\s*(?:\d|nay|qua|học|vừa))", re.I), _context_year),
-    (re.compile(r"hiện nay|hiện có|hiện tại|đến nay|tới nay|tính đến nay", re.I), _now),
+    (re.compile(r"hiện nay|hiện có|hiện tại|đến nay|tới nay|tính đến nay|(?:^|(?<=[,;]\s))[Hh]iện(?=\s)", re.I), _now),
 ]
 _DOC_SCOPE = re.compile(
     r"(?:Nghị quyết|Chỉ thị|Kế hoạch|Đề án|Chương trình|Kết luận|Quy định)\s+(?:số\s+)?\d"

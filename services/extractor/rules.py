@@ -85,7 +85,9 @@ def _cue(site: Site) -> str | None:
         return "target"
     if site.prev and site.prev.metric == "admitted_target" and v.TARGET.search(clause):
         return "target"
-    texts = [local, clause] + ([site.low[: site.num.start]] if v.BREAKDOWN.search(clause) else [])
+    prefix = site.low[: site.num.start]
+    spread = v.BREAKDOWN.search(clause) or (v.BREAKDOWN.search(prefix) and not v.WEAK.search(local))
+    texts = [local, clause] + ([prefix] if spread else [])
     for text in texts:
         cues = [(m.end(), kind) for kind, rx in _CUES for m in rx.finditer(text)]
         if cues:
@@ -115,6 +117,8 @@ def _structural(site: Site) -> Cls | None:
 def _count(site: Site) -> Cls | None:
     """A count: admitted, target, total, removed, trained, cells, organisations."""
     if v.CHANGE_BEFORE.search(site.local) or v.COMPARE_AFTER.match(site.right):
+        return None
+    if not float(site.num.value).is_integer() or re.search(r"tuổi", site.local):
         return None
     if v.CELL_NOUN.match(site.right) or v.ORGS_NOUN.match(site.right):
         return _structural(site)
@@ -202,6 +206,8 @@ def _segment(site: Site, noun: str, after: str, breakdown: bool) -> str:
     head = re.split(r"[,;()]", after, maxsplit=1)[0]
     if noun in ("em", "người") and v.segments_in(head[:30]) and not re.match(r"^\s*(?:là|có|được|đã)\b", head):
         segs = v.segments_in(head[:30])
+    elif noun == "cán bộ":
+        segs = v.segments_in("cán bộ" + after[:20])
     elif noun and noun not in MEMBER_NOUNS | {"người", "quần chúng"}:
         segs = v.segments_in(noun + head[:40])
     elif re.match(r"^\s*(?:là|nữ|người|thuộc|ở|trong|khu vực|còn|đang|em)\b", head) and "đều là" not in head:
@@ -256,7 +262,8 @@ def _attainment(site: Site) -> Cls | None:
         return None
     if v.TARGET_WORD_AFTER.match(site.right) and not v.GOOD.search(site.clause):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
-    bare = re.search(r"^\s*(?:\)|[.;,]|$)", site.right) and re.search(r"(?:\(|đạt)\s*$", site.local)
+    bare = bool(re.search(r"^\s*(?:\)|[.;,]|$)", site.right) and re.search(r"(?:\(|đạt)\s*$", site.local))
+    bare = bare and not re.search(r"tỷ lệ|tỉ lệ", site.local)
     if bare and re.search(r"chỉ tiêu|kế hoạch", site.low) and not re.search(r"xuất sắc|nhiệm vụ|tư cách", site.clause):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
     return None

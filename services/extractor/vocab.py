@@ -65,7 +65,7 @@ TRAIN_AFTER = re.compile(
 ADMIT_AFTER = re.compile(r"^\s*(?:mới\s+|trẻ\s+)?(?:đã\s+)?(?:được|đứng vào|đã được)\s+(?:kết nạp|hàng ngũ)|^[^,;.]{0,40}đứng vào hàng ngũ", IC)
 MEMBER_BAD_AFTER = re.compile(
     r"^\s*(?:nữ|dự bị|là|có|được|đang|hoàn thành|chiếm|tham|trong độ|đi|xin|vi phạm|trẻ|ưu tú|chính thức|"
-    r"người|thuộc|ở|sinh hoạt tại|bị|không|cao tuổi|tuổi|giữ|làm|tại)\b",
+    r"người|thuộc|ở|bị|không|cao tuổi|tuổi|giữ|làm|tại)\b",
     IC,
 )
 MEMBER_OK_AFTER = re.compile(
