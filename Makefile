@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 CORPUS  ?= ../shared/corpus
 
-.PHONY: deb install kafka run demo test test-unit lint eval bench chaos compose-check clean
+.PHONY: docs deb install kafka run demo test test-unit lint eval bench chaos compose-check clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -45,6 +45,9 @@ bench: install
 
 chaos: install
 	$(BIN)/pytest -q -m slow tests/chaos
+
+docs: $(STAMP)           ## regenerate the README's settings tables from the settings classes
+	$(BIN)/python -m services.shared.settings_doc --write README.md
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache

@@ -7,7 +7,9 @@ that the README lists every environment variable each service reads.
 from __future__ import annotations
 
 import importlib
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 from pydantic import AliasChoices
 from pydantic_settings import BaseSettings
@@ -58,5 +60,19 @@ def markdown() -> str:
     return "\n".join(out)
 
 
+START, END = "<!-- settings:start -->", "<!-- settings:end -->"
+
+
+def write_into(path: Path) -> None:
+    """Replace the block between the settings markers of a Markdown file with fresh tables."""
+    text = path.read_text(encoding="utf-8")
+    head, rest = text.split(START, 1)
+    _old, tail = rest.split(END, 1)
+    path.write_text(f"{head}{START}\n{markdown()}{END}{tail}", encoding="utf-8")
+
+
 if __name__ == "__main__":
-    print(markdown())
+    if len(sys.argv) == 3 and sys.argv[1] == "--write":
+        write_into(Path(sys.argv[2]))
+    else:
+        print(markdown())
