@@ -63,3 +63,13 @@ def test_party_badges_are_not_admissions() -> None:
 def test_share_of_organisations_meeting_a_goal_is_not_a_fact() -> None:
     text = "Nghị quyết đề ra mục tiêu mỗi năm kết nạp từ 200 đảng viên trở lên; tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ đạt 90%."
     assert [(f.metric, f.value) for f in extract(text).facts] == [("admitted_target", 200)]
+
+
+def test_average_age_is_not_a_count() -> None:
+    text = "Năm 2024, huyện kết nạp 150 đảng viên. Tuổi đời bình quân của đảng viên mới là 27,5."
+    assert [(f.metric, f.value) for f in extract(text).facts] == [("admitted", 150)]
+
+
+def test_executive_committee_size_is_not_membership() -> None:
+    text = "Đại hội bầu Ban Chấp hành Đảng bộ huyện gồm 39 đồng chí. Công tác kết nạp đảng viên được quan tâm."
+    assert extract(text).facts == ()

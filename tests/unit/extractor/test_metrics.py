@@ -102,3 +102,21 @@ def test_candidate_pool_and_rate_of_membership() -> None:
         ("admitted", "all", 160, "count"),
         ("admission_rate_pct", "all", 3.1, "pct"),
     ]
+
+
+def test_breakdown_labels_after_the_number_across_semicolons() -> None:
+    text = "Năm 2023, tỉnh kết nạp 900 đảng viên. Trong số đảng viên mới có 410 đảng viên nữ; 520 đoàn viên thanh niên; 66 người dân tộc thiểu số."
+    assert _facts(text)[1:] == [
+        ("admitted", "female", 410, "count"),
+        ("admitted", "youth_union", 520, "count"),
+        ("admitted", "ethnic_minority", 66, "count"),
+    ]
+
+
+def test_membership_rate_is_not_attainment() -> None:
+    text = "Năm 2021, huyện kết nạp 180 đảng viên, đạt 110% chỉ tiêu; tỷ lệ kết nạp đạt 4,2%."
+    assert _facts(text) == [
+        ("admitted", "all", 180, "count"),
+        ("target_attainment_pct", "all", 110, "pct"),
+        ("admission_rate_pct", "all", 4.2, "pct"),
+    ]

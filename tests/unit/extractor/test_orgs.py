@@ -65,3 +65,18 @@ def test_reference_resolves_to_a_place_named_earlier_in_the_same_sentence() -> N
         "Còn tại TP Hạ Long, Đảng bộ thành phố đã kết nạp 146 đảng viên mới trong năm 2019."
     )
     assert [(f.value, f.place) for f in extract(text).facts] == [(90, "Móng Cái"), (146, "Hạ Long")]
+
+
+def test_parent_unit_in_parentheses_is_only_an_address() -> None:
+    (fact,) = extract("Năm 2020, Đảng ủy xã Tân Lập (huyện Đồng Phú) kết nạp được hai mươi đảng viên mới.").facts
+    assert (fact.place, fact.level, fact.value) == ("Tân Lập", "commune", 20)
+
+
+def test_figures_stated_respectively() -> None:
+    text = "Năm 2023, các huyện miền núi Nam Trà My, Tây Giang kết nạp lần lượt 46 và 39 đảng viên."
+    assert [(f.place, f.value) for f in extract(text).facts] == [("Nam Trà My", 46), ("Tây Giang", 39)]
+
+
+def test_village_cell_is_placed_at_its_village() -> None:
+    (fact,) = extract("Năm 2022, Chi bộ buôn Cư Dluê kết nạp 5 đảng viên mới.").facts
+    assert (fact.place, fact.level) == ("Cư Dluê", "cell")

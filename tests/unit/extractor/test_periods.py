@@ -64,3 +64,8 @@ def test_congress_term_of_a_date(year: int, month: int, start: int) -> None:
 
 def test_since_the_start_of_a_named_term_until_now() -> None:
     assert _bounds("Tính từ đầu nhiệm kỳ 2020-2025 đến nay, thị xã kết nạp") == [("2020", "2023-10")]
+
+
+def test_scope_of_a_numbered_resolution_is_not_the_fact_period() -> None:
+    text = "Năm 2023, thực hiện Nghị quyết số 21-NQ/TU về phát triển đảng viên giai đoạn 2021-2025, tỉnh kết nạp"
+    assert _bounds(text) == [("2023", "2023")]
