@@ -5,6 +5,7 @@ poll() never mutates the state it is given; the caller publishes, then commits t
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import logging
 from collections import Counter
@@ -162,7 +163,7 @@ class Crawler:
         if old is not None and old.body_hash == body_hash:
             self.m.not_modified.labels(source.id).inc()
             return Found()
-        found = self._parse_entry(entry, resp)
+        found = await asyncio.to_thread(self._parse_entry, entry, resp)  # big feeds must not stall heartbeats
         hint = cache_hint(resp.headers.get("cache-control"))
         found.hint_seconds = max(found.hint_seconds or 0.0, hint or 0.0) or None
         if depth == 0:
@@ -226,8 +227,9 @@ class Crawler:
         try:
             resp = await self._get(source, item.url, self.options(source), res)
             if resp.status != 200:
+                challenge = challenge_reason(resp.status, resp.body[:65536].decode("utf-8", "replace"))
                 kind = "http_429" if resp.status == 429 else f"http_{status_class(resp.status)}"
-                raise FetchError(kind, f"HTTP {resp.status}", resp.status)
+                raise FetchError("bot_challenge" if challenge else kind, challenge or f"HTTP {resp.status}", resp.status)
             if not is_html(resp.content_type):
                 self._skip(source, item.url, f"non_html:{resp.content_type}", res)
                 return True
