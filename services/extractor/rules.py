@@ -264,6 +264,9 @@ def _attainment(site: Site) -> Cls | None:
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
     bare = bool(re.search(r"^\s*(?:\)|[.;,]|$)", site.right) and re.search(r"(?:\(|đạt)\s*$", site.local))
     bare = bare and not re.search(r"tỷ lệ|tỉ lệ", site.local)
+    after_admitted = site.prev is not None and site.prev.metric == "admitted" and site.prev.unit == "count"
+    if bare and after_admitted and site.num.value >= 30 and re.search(r"(?:\(|,)\s*(?:đạt|bằng)\s*$", site.local):
+        return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
     if bare and re.search(r"chỉ tiêu|kế hoạch", site.low) and not re.search(r"xuất sắc|nhiệm vụ|tư cách", site.clause):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
     return None

@@ -120,3 +120,8 @@ def test_membership_rate_is_not_attainment() -> None:
         ("target_attainment_pct", "all", 110, "pct"),
         ("admission_rate_pct", "all", 4.2, "pct"),
     ]
+
+
+def test_parenthesised_attainment_after_an_admission_count() -> None:
+    text = "Năm 2023, Đảng bộ thành phố Đà Nẵng kết nạp 1.234 đảng viên (đạt 102,8%)."
+    assert _facts(text) == [("admitted", "all", 1234, "count"), ("target_attainment_pct", "all", 102.8, "pct")]
