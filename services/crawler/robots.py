@@ -25,31 +25,35 @@ def robots_policy(status: int | None, body: bytes) -> Protego | None:
 
 
 class RobotsCache:
-    """Fetches robots.txt once per origin per ttl; RFC 9309: 4xx allows all, 5xx disallows all."""
+    """Fetches robots.txt once per origin per ttl; RFC 9309: 4xx allows all, 5xx/unreachable disallows all."""
 
     def __init__(self, client: HttpClient, user_agent: str, ttl: float) -> None:
         self.client = client
         self.agent = user_agent.split("/")[0]
         self.ttl = ttl
-        self._cache: dict[str, tuple[float, Protego | None]] = {}
+        self._cache: dict[str, tuple[float, Protego | None, FetchError | None]] = {}
 
     async def allowed(self, url: str, opts: RequestOptions) -> bool:
-        """Whether robots.txt of url's origin lets us fetch url."""
+        """Whether robots.txt of url's origin lets us fetch url; re-raises why it could not be fetched."""
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}"
         cached = self._cache.get(origin)
         if cached is None or cached[0] < time.monotonic():
-            policy, ok = await self._load(origin, opts)
-            cached = (time.monotonic() + (self.ttl if ok else min(self.ttl, FAILURE_TTL)), policy)
+            cached = await self._load(origin, opts)
             self._cache[origin] = cached
-        policy = cached[1]
+        _, policy, error = cached
+        if error is not None:
+            raise FetchError(error.kind, f"robots.txt unreachable, so disallowed (RFC 9309): {error}")
         return True if policy is None else bool(policy.can_fetch(url, self.agent))
 
-    async def _load(self, origin: str, opts: RequestOptions) -> tuple[Protego | None, bool]:
+    async def _load(self, origin: str, opts: RequestOptions) -> tuple[float, Protego | None, FetchError | None]:
         plain = RequestOptions(opts.verify_tls, opts.allow_loopback, opts.loopback_hosts, opts.headers)
+        retry_at = time.monotonic() + min(self.ttl, FAILURE_TTL)
         try:
             resp = await self.client.fetch(origin + "/robots.txt", plain)
         except FetchError as exc:
             log.warning("robots.txt unreachable, treating as disallow", extra={"url": origin, "error": exc.kind})
-            return robots_policy(None, b""), False
-        return robots_policy(resp.status, resp.body), resp.status < 500
+            return retry_at, None, exc
+        if resp.status >= 500:
+            return retry_at, robots_policy(resp.status, b""), None
+        return time.monotonic() + self.ttl, robots_policy(resp.status, resp.body), None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import ssl
 import threading
 import time
 import unicodedata
@@ -109,7 +110,7 @@ def build_app(site: FixtureSite) -> web.Application:
     @routes.get("/s/{sid}/rss.xml")
     async def feed(request: web.Request) -> web.Response:
         sid = request.match_info["sid"]
-        return _xml(rss(f"http://{request.host}", sid, site.counts.get(sid, 3)))
+        return _xml(rss(f"{request.scheme}://{request.host}", sid, site.counts.get(sid, 3)))
 
     @routes.get("/s/{sid}/atom.xml")
     async def atom_feed(request: web.Request) -> web.Response:
@@ -153,7 +154,7 @@ def build_app(site: FixtureSite) -> web.Application:
         if site.article_delay:
             await asyncio.sleep(site.article_delay)
         sid, n = request.match_info["sid"], int(request.match_info["n"])
-        base = f"http://{request.host}"
+        base = f"{request.scheme}://{request.host}"
         return web.Response(text=article(base, sid, n, site.versions.get(sid, 0)), content_type="text/html")
 
     @routes.get("/etag/feed.xml")
@@ -292,8 +293,9 @@ def to_cp1258(text: str) -> bytes:
 class SiteServer:
     """Runs the fixture site on 127.0.0.1 in a background thread."""
 
-    def __init__(self, extra_hosts: int = 0) -> None:
+    def __init__(self, extra_hosts: int = 0, ssl_context: ssl.SSLContext | None = None) -> None:
         self.extra_hosts = extra_hosts
+        self.ssl_context = ssl_context
         self.site = FixtureSite()
         self._loop = asyncio.new_event_loop()
         self._runner: web.AppRunner | None = None
@@ -309,7 +311,7 @@ class SiteServer:
     async def _start(self) -> None:
         self._runner = web.AppRunner(build_app(self.site), access_log=None)
         await self._runner.setup()
-        tcp = web.TCPSite(self._runner, "127.0.0.1", 0)
+        tcp = web.TCPSite(self._runner, "127.0.0.1", 0, ssl_context=self.ssl_context)
         await tcp.start()
         self.site.port = tcp._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
         for k in range(2, 2 + self.extra_hosts):  # 127.0.0.k: distinct hosts on the loopback interface
