@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from urllib.parse import urlsplit
@@ -32,15 +33,17 @@ class RobotsCache:
         self.agent = user_agent.split("/")[0]
         self.ttl = ttl
         self._cache: dict[str, tuple[float, Protego | None, FetchError | None]] = {}
+        self._locks: dict[str, asyncio.Lock] = {}
 
     async def allowed(self, url: str, opts: RequestOptions) -> bool:
         """Whether robots.txt of url's origin lets us fetch url; re-raises why it could not be fetched."""
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}"
-        cached = self._cache.get(origin)
-        if cached is None or cached[0] < time.monotonic():
-            cached = await self._load(origin, opts)
-            self._cache[origin] = cached
+        async with self._locks.setdefault(origin, asyncio.Lock()):  # one fetch per origin, even when concurrent
+            cached = self._cache.get(origin)
+            if cached is None or cached[0] < time.monotonic():
+                cached = await self._load(origin, opts)
+                self._cache[origin] = cached
         _, policy, error = cached
         if error is not None:
             raise FetchError(error.kind, f"robots.txt unreachable, so disallowed (RFC 9309): {error}")

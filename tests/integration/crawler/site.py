@@ -61,6 +61,7 @@ class FixtureSite:
     versions: dict[str, int] = field(default_factory=dict)
     hits: list[tuple[str, str]] = field(default_factory=list)
     hosts: list[tuple[str, str]] = field(default_factory=list)
+    times: list[tuple[str, float]] = field(default_factory=list)
     calls: Counter[str] = field(default_factory=Counter)
     etag_version: int = 1
     article_delay: float = 0.0
@@ -88,6 +89,7 @@ def build_app(site: FixtureSite) -> web.Application:
     async def record(request: web.Request, handler):  # type: ignore[no-untyped-def]
         site.hits.append((request.path_qs, request.headers.get("User-Agent", "")))
         site.hosts.append((request.host, request.headers.get("User-Agent", "")))
+        site.times.append((request.path, time.monotonic()))
         site.calls[request.path] += 1
         return await handler(request)
 
@@ -191,6 +193,10 @@ def build_app(site: FixtureSite) -> web.Application:
         if request.cookies.get("primed") != "1":  # like qdnd.vn: 302 to itself until a cookie is set
             raise web.HTTPFound("/cookie/feed.xml", headers={"Set-Cookie": "primed=1; Path=/"})
         return _xml(rss(site.base, "cookie", 1))
+
+    @routes.get("/chain/{n}")
+    async def chain(request: web.Request) -> web.Response:
+        raise web.HTTPFound(f"/chain/{int(request.match_info['n']) + 1}")
 
     @routes.get("/redir/local")
     async def to_local(request: web.Request) -> web.Response:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
 import time
 
@@ -94,6 +95,31 @@ def test_redirect_loop(site: FixtureSite) -> None:
     p = Poller()
     res = asyncio.run(p.poll(source("loop", "rss", f"{site.base}/loop/a")))
     assert res.errors == {"redirect_loop": 1} and site.calls["/loop/a"] == 1 and site.calls["/loop/b"] == 1
+
+
+def test_redirect_chain_is_bounded(site: FixtureSite) -> None:
+    res = asyncio.run(Poller(max_redirects=3).poll(source("chain", "rss", f"{site.base}/chain/0")))
+    assert res.errors == {"too_many_redirects": 1} and site.calls["/chain/3"] == 1 and site.calls["/chain/4"] == 0
+
+
+def test_sources_on_one_host_share_its_politeness(site: FixtureSite) -> None:
+    p = Poller(host_min_delay=0.15)
+    sources = [source(f"cat{i}", "rss", f"{site.base}/s/cat{i}/rss.xml") for i in range(3)]
+    for i in range(3):
+        site.counts[f"cat{i}"] = 2
+
+    async def together() -> None:
+        from services.crawler.crawl import Crawler
+        from services.crawler.fetch import HttpClient
+
+        async with HttpClient(p.settings) as client:
+            crawler = Crawler(p.settings, client, p.metrics)
+            await asyncio.gather(*(crawler.poll(s, SourceState(s.id)) for s in sources))
+
+    asyncio.run(together())
+    starts = sorted(t for path, t in site.times)
+    assert len(starts) == 1 + 3 + 6  # robots.txt once, 3 feeds, 6 articles
+    assert all(b - a >= 0.14 for a, b in itertools.pairwise(starts)), starts
 
 
 def test_self_redirect_that_sets_a_cookie_is_followed_once(site: FixtureSite) -> None:
