@@ -184,6 +184,8 @@ def _total(site: Site, noun: str, after: str) -> Cls | None:
 def _admitted(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
     """admitted, with the segment the number counts; subgroups without a segment are dropped."""
     breakdown = site.admit_context or _after_breakdown(site.clause)
+    if noun in ("đoàn viên", "thanh niên") and not breakdown and not _into_party(site.local, after):
+        return None
     segment = _segment(site, noun, after, breakdown)
     if segment == "all" and breakdown and not v.ADMIT.search(site.local):
         return None
@@ -191,6 +193,11 @@ def _admitted(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
     if segment == "all" and inherit and not breakdown and noun in MEMBER_NOUNS and site.prev:
         segment = site.prev.segment
     return Cls("admitted", segment, "count", per_year, site.num.value)
+
+
+def _into_party(local: str, after: str) -> bool:
+    """Admission into the Party, not into the Youth or Trade Union ("kết nạp 45 đoàn viên ưu tú vào Đảng")."""
+    return bool(re.search(r"kết nạp (?:vào )?đảng|đảng viên", local) or re.match(r"^[^,;.]{0,40}(?:vào đảng|hàng ngũ)", after))
 
 
 def _after_breakdown(clause: str) -> bool:

@@ -73,3 +73,13 @@ def test_average_age_is_not_a_count() -> None:
 def test_executive_committee_size_is_not_membership() -> None:
     text = "Đại hội bầu Ban Chấp hành Đảng bộ huyện gồm 39 đồng chí. Công tác kết nạp đảng viên được quan tâm."
     assert extract(text).facts == ()
+
+
+def test_youth_union_admissions_are_not_party_admissions() -> None:
+    text = "Năm 2023, Đoàn Thanh niên huyện kết nạp 1.200 đoàn viên mới, giới thiệu 150 đoàn viên ưu tú cho Đảng xem xét kết nạp."
+    assert [(f.metric, f.value) for f in extract(text).facts] == [("candidates_trained", 150)]
+
+
+def test_union_members_admitted_into_the_party_count() -> None:
+    (fact,) = extract("Năm 2022, huyện Yên Dũng kết nạp 45 đoàn viên ưu tú vào Đảng.").facts
+    assert (fact.metric, fact.segment, fact.value) == ("admitted", "youth_union", 45)
