@@ -96,7 +96,8 @@ h.add("Extraction yield (facts per relevant article, 1h)", "stat",
       [("sum(increase(recruitwatch_extractor_facts_total[1h])) / sum(increase(recruitwatch_extractor_articles_total{relevant=\"true\"}[1h]))", "yield")], w=8)
 h.add("Articles by relevance", "timeseries", [("sum by (relevant) (rate(recruitwatch_extractor_articles_total[$__rate_interval]))", "relevant={{relevant}}")], w=8, unit="ops")
 h.add("Newest fact age", "stat", [("time() - max(recruitwatch_sink_latest_fact_fetched_timestamp_seconds)", "age")], w=8, unit="s")
-h.add("Series exposed and dropped", "timeseries", [("sum(recruitwatch_sink_series_exposed)", "exposed"), ("sum by (reason) (recruitwatch_sink_series_dropped)", "dropped {{reason}}")])
+h.add("Sink series exposed, dropped and ready workers", "timeseries", [("sum(recruitwatch_sink_series_exposed)", "exposed"), ("sum by (reason) (recruitwatch_sink_series_dropped)", "dropped {{reason}}"),
+       ("sum(recruitwatch_sink_ready)", "ready sink workers")])
 h.add("Services up and builds", "table", [("up{job=~\"recruitwatch-.*\"}", ""), ("recruitwatch_build_info", "")], instant=True, fmt="table",
       transformations=[{"id": "merge", "options": {}}])
 health = dash("recruitwatch-pipeline", "Pipeline health", h.panels, [],

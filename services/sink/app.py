@@ -153,7 +153,7 @@ def build(settings: SinkSettings | None = None) -> Sink:
             except SchemaError as exc:
                 await with_retries(partial(dead_letter, STAGE_SERIES, exc, event))
 
-    health.registry.register(FactsCollector(sink.current_facts, settings.max_series))
+    health.registry.register(FactsCollector(sink.current_facts, settings.max_series, sink.ready))
     add_metrics_page(app, health.registry)
     _add_facts_page(sink)
     install_lag_monitor(app, health, settings.lag_interval)

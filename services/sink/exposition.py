@@ -149,9 +149,11 @@ def _sink_families(exp: Exposition, latest: float) -> list[Metric]:
 class FactsCollector(Collector):
     """Custom collector over the sink's current facts; logs when series are dropped."""
 
-    def __init__(self, source: Callable[[], Iterable[Candidate]], max_series: int) -> None:
+    def __init__(self, source: Callable[[], Iterable[Candidate]], max_series: int,
+                 ready: Callable[[], bool] = lambda: True) -> None:
         self.source = source
         self.max_series = max_series
+        self.ready = ready
         self._last_dropped: Counter[str] = Counter()
 
     def describe(self) -> list[Metric]:
@@ -166,3 +168,6 @@ class FactsCollector(Collector):
                                                                 "max_series": self.max_series})
             self._last_dropped = exp.dropped
         yield from exp.families
+        yield GaugeMetricFamily("recruitwatch_sink_ready",
+                                "1 when table recovery is complete and the values above are complete for this worker.",
+                                value=1.0 if self.ready() else 0.0)

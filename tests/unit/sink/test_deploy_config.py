@@ -21,7 +21,8 @@ SINK_FAMILIES = {"recruitment_admitted", "recruitment_admitted_target", "recruit
                  "recruitment_admission_rate_ratio", "recruitment_members", "recruitment_party_cells",
                  "recruitment_grassroots_orgs", "recruitment_source_info",
                  "recruitment_article_published_timestamp_seconds", "recruitwatch_sink_series_exposed",
-                 "recruitwatch_sink_series_dropped", "recruitwatch_sink_latest_fact_fetched_timestamp_seconds"}
+                 "recruitwatch_sink_series_dropped", "recruitwatch_sink_latest_fact_fetched_timestamp_seconds",
+                 "recruitwatch_sink_ready"}
 HEALTH_FAMILIES = {"recruitwatch_records_processed_total", "recruitwatch_dead_letters_total",
                    "recruitwatch_last_success_timestamp_seconds", "recruitwatch_consumer_lag", "recruitwatch_build_info",
                    "up"}
