@@ -83,18 +83,28 @@ def _cue(site: Site) -> str | None:
         local = local[remnant.end() :]
     if v.TARGET.search(local):
         return "target"
+    if site.num.value_max is not None and v.TARGET.search(clause):
+        return "target"
+    own = _last_cue(local)
+    if own:
+        return own
     if site.prev and site.prev.metric == "admitted_target" and v.TARGET.search(clause):
         return "target"
     prefix = site.low[: site.num.start]
     spread = v.BREAKDOWN.search(clause) or (v.BREAKDOWN.search(prefix) and not v.WEAK.search(local))
-    texts = [local, clause] + ([prefix] if spread else [])
-    for text in texts:
-        cues = [(m.end(), kind) for kind, rx in _CUES for m in rx.finditer(text)]
-        if cues:
-            return max(cues)[1]
+    for text in [clause] + ([prefix] if spread else []):
+        found = _last_cue(text)
+        if found:
+            return found
     if site.admit_context:
         return "admit"
     return "total" if v.WEAK.search(clause) else None
+
+
+def _last_cue(text: str) -> str | None:
+    """The kind of the last strong cue in a text."""
+    cues = [(m.end(), kind) for kind, rx in _CUES for m in rx.finditer(text)]
+    return max(cues)[1] if cues else None
 
 
 _CUES = (("admit", v.ADMIT), ("total", v.TOTAL), ("remove", v.REMOVE), ("train", v.TRAIN), ("other", v.NOT_ADMISSION))

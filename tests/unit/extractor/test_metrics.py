@@ -125,3 +125,12 @@ def test_membership_rate_is_not_attainment() -> None:
 def test_parenthesised_attainment_after_an_admission_count() -> None:
     text = "Năm 2023, Đảng bộ thành phố Đà Nẵng kết nạp 1.234 đảng viên (đạt 102,8%)."
     assert _facts(text) == [("admitted", "all", 1234, "count"), ("target_attainment_pct", "all", 102.8, "pct")]
+
+
+def test_target_then_achievement_for_each_district() -> None:
+    text = "Năm 2023, huyện Lục Nam: chỉ tiêu 120, kết nạp 98 (đạt 81,7%)."
+    assert _facts(text) == [
+        ("admitted_target", "all", 120, "count"),
+        ("admitted", "all", 98, "count"),
+        ("target_attainment_pct", "all", 81.7, "pct"),
+    ]
