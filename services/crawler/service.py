@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.abc import ConsumerRebalanceListener
-from aiokafka.errors import KafkaError
 
 from services.crawler.crawl import Crawler, PollResult, commit
 from services.crawler.fetch import HttpClient
@@ -139,6 +138,8 @@ class CrawlerService:
             async with self._sem:
                 state = self.states[source.id]
                 assert self.crawler is not None
+                if state.pending:  # an earlier publish failed half-way: settle it before polling again
+                    await self._resolve(state)
                 res = await safe_poll(self.crawler, source, state)
                 self.inflight[source.id].publishing = True
                 await asyncio.shield(self._publish(source, state, res))
@@ -168,19 +169,19 @@ class CrawlerService:
         self._observe(source, state, res)
 
     async def _send_all(self, source: Source, res: PollResult) -> None:
+        """Send every record and wait for all acks; raise if any failed (pending is resolved on retry)."""
         futures = []
         for cand in res.articles:
             rec = cand.record
             futures.append(await self.producer.send(self.s.topics.raw, encode(rec), key=rec.article_id.encode()))
         results = await asyncio.gather(*futures, return_exceptions=True)
-        for cand, result in zip(res.articles, results, strict=True):
-            if isinstance(result, KafkaError):
-                log.error("publish failed", extra={"source_id": source.id, "url": cand.record.url,
-                                                   "error": str(result)})
-                self.metrics.errors.labels(source.id, "publish_failed").inc()
-            elif isinstance(result, BaseException):
-                raise result
-        self.metrics.published.labels(source.id).inc(len(res.articles))
+        failed = [(c, r) for c, r in zip(res.articles, results, strict=True) if isinstance(r, BaseException)]
+        for cand, error in failed:
+            log.error("publish failed", extra={"source_id": source.id, "url": cand.record.url, "error": str(error)})
+            self.metrics.errors.labels(source.id, "publish_failed").inc()
+        self.metrics.published.labels(source.id).inc(len(res.articles) - len(failed))
+        if failed:
+            raise failed[0][1]
 
     def _failpoint(self, name: str) -> None:
         """Chaos testing only: SIGKILL this process at a named point once RECRUITWATCH_CRAWLER_FAILPOINT says so."""
