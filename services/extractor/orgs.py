@@ -11,7 +11,7 @@ from services.extractor import places
 from services.extractor.text_norm import fold
 
 _TYPE = (
-    r"(?P<type>tỉnh|thành phố|TP\.?\s?|T\.P\.?\s?|Tp\.?\s?|huyện|quận|thị xã|T\.X\.?\s?|TX\.?\s?|xã|phường|thị trấn)"
+    r"(?P<type>tỉnh|thành phố|TP\.?\s?|T\.P\.?\s?|Tp\.?\s?|huyện|quận|thị xã|T\.X\.?\s?|TX\.?\s?|xã|phường|thị trấn|đặc khu)"
 )
 _HEAD = r"(?:Đảng bộ|Đảng ủy|Chi bộ|Ban Thường vụ|Ban Chấp hành Đảng bộ|Thường trực)"
 _UY = r"(?P<uy>Tỉnh|Thành|Thị|Huyện|Quận)\s+ủy"
@@ -36,7 +36,7 @@ _STOP = re.compile(
 )
 TYPE_LEVEL = {
     "tỉnh": "province", "huyện": "district", "quận": "district", "thị xã": "district", "tx": "district",
-    "xã": "commune", "phường": "commune", "thị trấn": "commune",
+    "xã": "commune", "phường": "commune", "thị trấn": "commune", "đặc khu": "commune",
 }
 UY_TYPE = {"tỉnh": "tỉnh", "thành": "thành phố", "thị": "thị xã", "huyện": "huyện", "quận": "quận"}
 

@@ -216,6 +216,19 @@ def _add(found: list[Period], period: Period) -> None:
     found.append(period)
 
 
+def _joined(sentence: str, periods: list[Period]) -> list[Period]:
+    """ "Năm 2023 và 6 tháng đầu năm 2024": one period from the first start to the last end."""
+    out: list[Period] = []
+    for p in periods:
+        prev = out[-1] if out else None
+        if prev and not prev.compare and not p.compare and re.fullmatch(r"\s*(?:và|,)\s*", sentence[prev.end : p.start]):
+            start = prev.period_start or prev.period_end
+            out[-1] = Period(prev.start, p.end, sentence[prev.start : p.end], start, p.period_end)
+        else:
+            out.append(p)
+    return out
+
+
 def find_periods(sentence: str, ctx: Ctx) -> list[Period]:
     """Periods in a sentence, in order; comparisons ("so với năm 2017") are flagged."""
     found: list[Period] = []
@@ -228,7 +241,7 @@ def find_periods(sentence: str, ctx: Ctx) -> list[Period]:
             segment = re.split(r"[,;]", sentence[max(0, m.start() - 250) : m.start()])[-1]
             compare = bool(_COMPARE.search(before) or _DOC_SCOPE.search(segment))
             _add(found, Period(m.start(), m.end(), m.group().strip(), start, end, compare))
-    return sorted(found, key=lambda p: p.start)
+    return _joined(sentence, sorted(found, key=lambda p: p.start))
 
 
 def year_of(value: str | None) -> int | None:

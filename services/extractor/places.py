@@ -213,11 +213,14 @@ def resolve(
 ) -> PlaceInfo:
     """Province (at the article's time and now) and unit code of a place, disambiguated by context and hint."""
     after_merger = bool(published and published >= MERGER)
+    new_context = {_new_name(c) for c in context} - {fold(place or "")}
     if place and after_merger:
-        found = _resolve_new(place, level, {_new_name(c) for c in context} - {fold(place)}, hint)
+        found = _resolve_new(place, level, new_context, hint)
         if found:
             return found
     info = _resolve_legacy(place, level, context, hint) if place else _hint_only(hint)
+    if place and after_merger and not info.place_code and hint:
+        info = _resolve_new(place, level, new_context, None) or info
     if after_merger:
         cur, code = info.province_current, info.province_current_code
         return PlaceInfo(cur, code, cur, code, info.place_code)

@@ -69,3 +69,7 @@ def test_since_the_start_of_a_named_term_until_now() -> None:
 def test_scope_of_a_numbered_resolution_is_not_the_fact_period() -> None:
     text = "Năm 2023, thực hiện Nghị quyết số 21-NQ/TU về phát triển đảng viên giai đoạn 2021-2025, tỉnh kết nạp"
     assert _bounds(text) == [("2023", "2023")]
+
+
+def test_two_periods_joined_by_va_make_one_span() -> None:
+    assert _bounds("Năm 2023 và 6 tháng đầu năm 2024, huyện kết nạp") == [("2023", "2024-06")]

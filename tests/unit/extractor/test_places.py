@@ -66,3 +66,10 @@ def test_hint_outweighs_a_same_named_new_ward_elsewhere() -> None:
 
     info = resolve("Hương Xuân", "commune", set(), hint="Thừa Thiên Huế", published=date(2025, 9, 3))
     assert info.province == "Huế"
+
+
+def test_special_zone_after_the_merger() -> None:
+    from datetime import date
+
+    (fact,) = extract("Đảng bộ đặc khu Phú Quốc kết nạp 60 đảng viên trong năm 2025.", published=date(2026, 1, 15)).facts
+    assert (fact.place, fact.province, fact.province_current) == ("Phú Quốc", "An Giang", "An Giang")
