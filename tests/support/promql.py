@@ -110,6 +110,11 @@ def query(url: str, expr: str, timeout: float = 10) -> list[dict[str, Any]]:
     return result if isinstance(result, list) else [{"value": result}]
 
 
+def unanswered(url: str, expressions: list[Expression]) -> list[str]:
+    """The expressions (described) that return no data; an empty list means every one answered."""
+    return [f"{e.source}: {e.name}: {e.expr}" for e in expressions if not query(url, e.expr)]
+
+
 def alerts(url: str) -> dict[str, set[str]]:
     """Alert name → states (pending/firing) of the active alerts."""
     out: dict[str, set[str]] = {}

@@ -20,6 +20,7 @@ from tests.support.promql import (
     dashboard_expressions,
     query,
     rule_expressions,
+    unanswered,
 )
 from tests.support.sink import SinkProcess, wait_for
 
@@ -70,6 +71,8 @@ def test_every_sink_panel_and_rule_expression_returns_data_in_real_prometheus(
     prom = PrometheusServer({"recruitwatch-sink": [f"127.0.0.1:{sink.port}"]})
     try:
         wait_for(lambda: (b := sink.facts()) and b["count"] == 11, 120, sink.log_tail)
+        check = subprocess.run(["promtool", "check", "metrics"], input=sink.metrics(), capture_output=True, text=True)
+        assert check.returncode == 0, check.stdout + check.stderr
         prom.start()
         wait_for(lambda: query(prom.url, "count(recruitment_source_info)") and
                  query(prom.url, "count_over_time(up[1m]) >= 4"), 60, lambda: "no scrapes")
@@ -77,7 +80,7 @@ def test_every_sink_panel_and_rule_expression_returns_data_in_real_prometheus(
         wait_for(lambda: query(prom.url, "sum(recruitwatch_dead_letters_total) >= 14"), 60, sink.log_tail)
         exprs = sink_expressions()
         assert len(exprs) >= 20
-        empty = [f"{e.source}: {e.name}: {e.expr}" for e in exprs if not query(prom.url, e.expr)]
+        empty = unanswered(prom.url, exprs)
         assert not empty, "\n".join(empty)
 
         rules = {e.name: e for e in rule_expressions(RULES)}
