@@ -1,6 +1,7 @@
 """Extractor stage benchmark: docs/s of our parse (and parse + extract) vs plain trafilatura.extract(html).
 
-Pages are the corpus texts (seeds + dev) rendered with realistic portal chrome (bench/pages.py). The
+Pages are the corpus texts (seeds + dev) rendered with realistic portal chrome, and again with thin chrome
+(bench/pages.py). The
 contenders run in alternating rounds on the same pages in one process; the median round is reported, in
 docs per CPU-second of the (single-threaded) process, so other load on the machine does not skew the ratio.
 Quality is measured on the same pages: share of the article's paragraphs recovered, chrome characters
@@ -104,12 +105,12 @@ def _fact_agreement(
     return sum(map(len, ours_facts)), sum(map(len, plain_facts)), same / max(1, len(articles))
 
 
-def run(corpus: Path = DEFAULT_CORPUS, rounds: int = 5) -> list[Result]:
+def run(corpus: Path = DEFAULT_CORPUS, rounds: int = 5, chrome: str = "portal") -> list[Result]:
     """Measure the contenders on the corpus pages and return their results (plain trafilatura first)."""
     articles = load_corpus(corpus) or load_corpus(REPO_SEEDS)
     if not articles:
         raise SystemExit(f"no corpus texts under {corpus} (set RECRUITWATCH_CORPUS)")
-    pages = [(render_page(a), page_url(a)) for a in articles]
+    pages = [(render_page(a, chrome=chrome), page_url(a)) for a in articles]
     extract = _extract_api()
     contenders: dict[str, Callable[[str, str], object]] = {"trafilatura.extract(html)": _plain, "parse_page": _ours}
     if extract is not None:
@@ -141,12 +142,18 @@ def run(corpus: Path = DEFAULT_CORPUS, rounds: int = 5) -> list[Result]:
     return results
 
 
-def table(results: list[Result], n_pages: int) -> str:
+CHROMES = {
+    "portal": "portal pages (mega menu, news boxes, sidebar, footer; ~48 KB)",
+    "thin": "thin pages (header, article, footer; ~9 KB, like the demo and chaos sites)",
+}
+
+
+def table(results: list[Result], n_pages: int, chrome: str = "portal") -> str:
     """The results as a Markdown table with the speed-up over plain trafilatura and the target."""
     base = results[0].docs_per_s
     lines = [
-        f"Extractor stage, {n_pages} pages in one process, docs per CPU-second (median of rounds); "
-        f"target ≥ {TARGET_SPEEDUP}× trafilatura.",
+        f"Extractor stage on {n_pages} {CHROMES[chrome]}, in one process, docs per CPU-second "
+        f"(median of rounds); target ≥ {TARGET_SPEEDUP}× trafilatura.",
         "",
         "| contender | docs/s | × trafilatura | paragraph recall | leaked chrome chars | facts | same facts as trafilatura text |",
         "|---|---:|---:|---:|---:|---:|---:|",
@@ -165,9 +172,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--chrome", choices=[*CHROMES, "both"], default="both")
     args = parser.parse_args(argv)
-    results = run(args.corpus, args.rounds)
-    print(table(results, len(load_corpus(args.corpus) or load_corpus(REPO_SEEDS))))
+    n = len(load_corpus(args.corpus) or load_corpus(REPO_SEEDS))
+    for chrome in CHROMES if args.chrome == "both" else (args.chrome,):
+        print(table(run(args.corpus, args.rounds, chrome), n, chrome) + "\n")
     return 0
 
 

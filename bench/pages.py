@@ -84,14 +84,19 @@ def _head(a: Article, seed: int, with_meta: bool) -> str:
     )
 
 
-def _chrome_top(seed: int) -> str:
-    menu = "".join(f'<li id="m{i}"><a href="/c/{i}">{html.escape(m)}</a></li>' for i, m in enumerate(_MENU))
+def _chrome_top(seed: int, named: bool) -> str:
+    """Logo, today's date, a mega menu (20 sections × 8 links), search form and breadcrumb."""
+    menu = "".join(
+        f'<li id="m{i}"><a href="/c/{i}">{html.escape(m)}</a><ul id="m{i}_sub">'
+        f"{_links(_rotate(tuple(_HEADLINES), seed + i, 8), seed + i, 'c')}</ul></li>"
+        for i, m in enumerate(_MENU)
+    )
     return (
         '<div id="header"><div class="logo"><a href="/"><img src="/logo.png" alt="Logo"/></a>'
         "<span>ĐẢNG CỘNG SẢN VIỆT NAM - CỔNG THÔNG TIN ĐIỆN TỬ</span></div>"
-        f'<div class="today">Hôm nay: Thứ Hai, 22/11/2026</div><ul class="menu">{menu}</ul>'
+        f'<div class="today">Hôm nay: Thứ Hai, 22/11/2026</div><ul class="{"menu" if named else "nav-top"}">{menu}</ul>'
         '<form action="/search"><input name="q" placeholder="Tìm kiếm"/><button>Tìm</button></form></div>'
-        f'<div class="breadcrumb"><a href="/">Trang chủ</a> » <a href="/c/3">Xây dựng Đảng</a></div>'
+        f'<div class="{"breadcrumb" if named else "path"}"><a href="/">Trang chủ</a> » <a href="/c/3">Xây dựng Đảng</a></div>'
     )
 
 
@@ -116,33 +121,71 @@ def _body(a: Article, seed: int) -> str:
     )
 
 
-def _sidebar(seed: int) -> str:
-    return (
-        f'<div class="sidebar"><h3>Tin mới</h3><ul>{_links(_rotate(tuple(_HEADLINES), seed, 12), seed, "tin")}</ul>'
-        f'<h3>Đọc nhiều</h3><ul>{_links(_rotate(tuple(_HEADLINES), seed + 5, 8), seed, "doc")}</ul>'
-        '<div class="counter">Lượt truy cập: 6923588<br/>Hôm nay: 1557<br/>Đang truy cập: 42</div></div>'
+def _box(title: str, items: list[str], seed: int, prefix: str, cls: str) -> str:
+    """A news box as portals render it: heading, items with thumbnail and date."""
+    rows = "".join(
+        f'<div class="item"><a href="/{prefix}/{(seed + i) % 9973}.html"><img src="/thumb/{i}.jpg" alt=""/></a>'
+        f'<a class="t" href="/{prefix}/{(seed + i) % 9973}.html">{html.escape(t)}</a>'
+        f'<span class="d">{(seed + i) % 28 + 1:02d}/{(seed + i) % 12 + 1:02d}/2024</span></div>'
+        for i, t in enumerate(items)
     )
+    return f'<div class="{cls}"><div class="hd"><h3>{title}</h3></div><div class="bd">{rows}</div></div>'
 
 
-def _footer(seed: int) -> str:
-    related = _links(_rotate(tuple(_HEADLINES), seed + 3, 6), seed, "lien-quan")
+def _sidebar(seed: int, named: bool) -> str:
+    cls = "sidebar" if named else "col-md-4 col-right"
+    boxes = "".join(
+        _box(title, _rotate(tuple(_HEADLINES), seed + k * 3, 10), seed + k, f"s{k}", "box-news")
+        for k, title in enumerate(("Tin mới", "Đọc nhiều", "Văn bản mới"))
+    )
+    poll = (
+        '<div class="poll"><h3>Thăm dò ý kiến</h3><form action="/poll"><label><input type="radio" name="v"/>'
+        "Rất hài lòng</label><label><input type=\"radio\" name=\"v\"/>Hài lòng</label><button>Bình chọn</button>"
+        "</form></div>"
+    )
+    counter = '<div class="counter">Lượt truy cập: 6923588<br/>Hôm nay: 1557<br/>Đang truy cập: 42</div>'
+    return f'<div class="{cls}">{boxes}{poll}{counter}</div>'
+
+
+def _footer(seed: int, named: bool) -> str:
+    columns = "".join(
+        f'<div class="col"><h4>{_MENU[k]}</h4><ul>{_links(_rotate(tuple(_MENU), seed + k, 8), seed, "f")}</ul></div>'
+        for k in range(4)
+    )
     return (
-        f'<div class="related"><h3>Tin liên quan</h3><ul>{related}</ul></div>'
-        '<div class="footer"><p>Cơ quan chủ quản: Ban Tuyên giáo Tỉnh ủy. Địa chỉ: số 1 đường Trần Phú.</p>'
+        f'<div class="{"footer" if named else "ft"}">{columns}'
+        "<p>Cơ quan chủ quản: Ban Tuyên giáo Tỉnh ủy. Địa chỉ: số 1 đường Trần Phú.</p>"
         "<p>Điện thoại: 0204.3854.123 - Email: banbientap@example.vn</p>"
         "<p>Ghi rõ nguồn khi phát hành lại thông tin từ website này.</p></div>"
         f"<script>{_SCRIPT}</script>"
     )
 
 
-def render_page(a: Article, *, with_meta: bool | None = None) -> str:
-    """A full HTML page for `a`: head, menu, breadcrumb, article with a date line, sidebar, footer."""
+def _same_section(seed: int) -> str:
+    return _box("Tin cùng chuyên mục", _rotate(tuple(_HEADLINES), seed + 7, 10), seed, "cung-muc", "box-other")
+
+
+def render_page(a: Article, *, with_meta: bool | None = None, chrome: str = "portal") -> str:
+    """A full HTML page for `a`; chrome "portal" (mega menu, news boxes, sidebar, footer) or "thin"."""
     seed = zlib.crc32(a.name.encode())
     meta = bool(seed % 2) if with_meta is None else with_meta
+    if chrome == "thin":
+        return _thin_page(a, seed, meta)
+    named = seed % 3 != 0
     return (
-        f'<!DOCTYPE html><html lang="vi">{_head(a, seed, meta)}<body>{_chrome_top(seed)}'
-        f'<div class="main"><div class="col-left"><div class="article">{_body(a, seed)}</div></div>'
-        f"{_sidebar(seed)}</div>{_footer(seed)}</body></html>"
+        f'<!DOCTYPE html><html lang="vi">{_head(a, seed, meta)}<body>{_chrome_top(seed, named)}'
+        f'<div class="main"><div class="col-md-8"><div class="article">{_body(a, seed)}</div>{_same_section(seed)}</div>'
+        f"{_sidebar(seed, named)}</div>{_footer(seed, named)}</body></html>"
+    )
+
+
+def _thin_page(a: Article, seed: int, meta: bool) -> str:
+    paras = "".join(f"<p>{html.escape(p)}</p>" for p in a.paragraphs)
+    return (
+        f'<!DOCTYPE html><html lang="vi">{_head(a, seed, meta)}<body><header><nav><a href="/">Trang chủ</a> | '
+        f'Xây dựng Đảng | Thời sự</nav></header><main><article><h1>{html.escape(a.title)}</h1>{_date_line(a, seed)}'
+        f'<div class="content">{paras}</div></article></main><footer>Bản quyền thuộc Ban Tuyên giáo.</footer>'
+        "</body></html>"
     )
 
 

@@ -46,7 +46,7 @@ class LanguageEvidence:
         )
 
 
-def language_evidence(text: str, sample: int = 1200) -> LanguageEvidence:
+def language_evidence(text: str, sample: int = 800) -> LanguageEvidence:
     """Measure Vietnamese letters and function words in (the first `sample` chars of) NFC `text`."""
     low = text[:sample].lower()
     words = _WORD.findall(low)

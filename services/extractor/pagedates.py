@@ -26,9 +26,14 @@ _META_XPATH = etree.XPath(
 )
 _JSONLD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
 
-_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})(?![\d/])")
-_WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d{2})", re.IGNORECASE)
 _ISO = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)")
+_ANY_DATE = re.compile(
+    r"(?<![\d/.-])(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d{2})(?![\d/])"
+    r"|ngày\s+(?P<wd>\d{1,2})\s+tháng\s+(?P<wm>\d{1,2})\s+năm\s+(?P<wy>(?:19|20)\d{2})"
+    r"|(?<!\d)(?P<iy>(?:19|20)\d{2})-(?P<im>\d{2})-(?P<id>\d{2})(?!\d)",
+    re.IGNORECASE,
+)
+_HAS_DIGIT = re.compile(r"\d")
 _TIME = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3])\s*(?::|h|giờ)\s*[0-5]\d(?!\d)")
 _LABEL = re.compile(
     r"cập nhật|ngày đăng|đăng ngày|đăng lúc|ngày xuất bản|xuất bản|thời gian đăng|ngày phát hành|posted|published",
@@ -87,21 +92,19 @@ def _from_rfc822(value: str) -> date | None:
 
 
 def first_date(text: str) -> date | None:
-    """The first day-month-year date written in `text` (numeric, ISO or in words)."""
-    found: list[tuple[int, date]] = []
-    for match in _NUMERIC.finditer(text):
-        if (d := valid_date(int(match[3]), int(match[2]), int(match[1]))) is not None:
-            found.append((match.start(), d))
-            break
-    for match in _WORDS.finditer(text):
-        if (d := valid_date(int(match[3]), int(match[2]), int(match[1]))) is not None:
-            found.append((match.start(), d))
-            break
-    for match in _ISO.finditer(text):
-        if (d := valid_date(int(match[1]), int(match[2]), int(match[3]))) is not None:
-            found.append((match.start(), d))
-            break
-    return min(found)[1] if found else None
+    """The first valid day-month-year date written in `text` (d/m/Y, "ngày d tháng m năm Y" or ISO)."""
+    if not _HAS_DIGIT.search(text):
+        return None
+    for match in _ANY_DATE.finditer(text):
+        if match["y"]:
+            found = valid_date(int(match["y"]), int(match["m"]), int(match["d"]))
+        elif match["wy"]:
+            found = valid_date(int(match["wy"]), int(match["wm"]), int(match["wd"]))
+        else:
+            found = valid_date(int(match["iy"]), int(match["im"]), int(match["id"]))
+        if found is not None:
+            return found
+    return None
 
 
 def date_from_meta(tree: etree._Element) -> date | None:

@@ -17,10 +17,9 @@ from typing import Literal
 import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
-from trafilatura.metadata import examine_meta, extract_meta_json, extract_metainfo, extract_title
+from trafilatura.metadata import examine_meta, extract_meta_json, extract_title
 from trafilatura.settings import Extractor
 from trafilatura.utils import DOCTYPE_TAG, FAULTY_HTML
-from trafilatura.xpaths import AUTHOR_XPATHS
 
 from services.extractor import pagedates
 from services.extractor.language import detect_language
@@ -66,6 +65,13 @@ _CHROME_TAGS = frozenset(("nav", "aside", "footer"))
 _CHROME_BLOCKS = frozenset(("div", "ul", "ol", "section", "table", "span", "p", "nav", "aside", "footer"))
 _NAMED = etree.XPath("//body//*[@class or @id] | //body//nav | //body//aside | //body//footer")
 _STRING = etree.XPath("string()")
+_WINDOW = pagedates.TITLE_WINDOW
+_FOLLOWING = etree.XPath(f"following::text()[normalize-space()][position() <= {_WINDOW}]")
+_PRECEDING = etree.XPath(f"preceding::text()[normalize-space()][position() <= {_WINDOW}]")
+_AUTHOR = etree.XPath(
+    "//body//*[@rel='author' or contains(@itemprop, 'author') or contains(@class, 'author') or contains(@id, 'author')]"
+)
+MAX_AUTHOR_CHARS = 120
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 _STRAY = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _MOJIBAKE = re.compile(r"[ÃÄÆÂ][\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u2013-\u2122]|á[»º]")
@@ -114,7 +120,7 @@ def parse_page(
     meta_date = pagedates.date_from_meta(tree)
     etree.strip_elements(tree, *DROP_TAGS, with_tail=False)
     prune_chrome(tree)
-    author = _clean(meta.author) or _clean(extract_metainfo(tree, AUTHOR_XPATHS, len_limit=120))
+    author = _clean(meta.author) or author_element(tree)
     text, method = cap_text(*main_text(tree, feed_summary))
     if detect_language(text) != "vi":
         raise ParseError("not_vietnamese", text[:80])
@@ -228,6 +234,17 @@ def visible_lines(tree: lxml_html.HtmlElement) -> list[str]:
     return lines
 
 
+def lines_near_title(tree: lxml_html.HtmlElement, title: str | None) -> list[str]:
+    """Visible text lines around the title's <h1> (window before and after), else the page's first lines."""
+    anchor = None
+    if title:
+        anchor = next((h for h in tree.iterfind(".//h1") if _clean(h.text_content()) == title), None)
+    if anchor is None:
+        return visible_lines(tree)
+    nodes = [*_PRECEDING(anchor), anchor.text_content(), *_FOLLOWING(anchor)]
+    return [" ".join(str(node).split()) for node in nodes]
+
+
 def main_text(tree: lxml_html.HtmlElement, feed_summary: str | None) -> tuple[str, str]:
     """The article's main text and how it was obtained: fast trafilatura, full cascade, or feed summary."""
     fast = _trafilatura(tree, _FAST)
@@ -290,7 +307,7 @@ def choose_published(
         return meta_date, "meta"
     if (feed := pagedates.parse_date_value(feed_published)) is not None:
         return feed, "feed"
-    visible = pagedates.date_from_lines(visible_lines(tree), title)
+    visible = pagedates.date_from_lines(lines_near_title(tree, title), title)
     if visible is None:
         visible = pagedates.date_from_lines(text.splitlines()[:8], None)
     if visible is not None:
@@ -298,6 +315,15 @@ def choose_published(
     if (from_url := pagedates.date_from_url(url)) is not None:
         return from_url, "url"
     return None, None
+
+
+def author_element(tree: lxml_html.HtmlElement) -> str | None:
+    """The text of a short element marked as the author (rel/itemprop/class/id "author"), if any."""
+    for element in _AUTHOR(tree):
+        text = _clean(element.text_content())
+        if text and 2 < len(text) < MAX_AUTHOR_CHARS:
+            return text
+    return None
 
 
 def byline(text: str) -> str | None:
