@@ -67,12 +67,17 @@ b.add("Admissions by segment", "piechart",
 b.add("Admission targets", "table", [(f'{sel("recruitment_admitted_target")}', "")], instant=True, fmt="table",
       desc="Planned admissions per organisation and period.",
       transformations=[{"id": "organize", "options": {"excludeByName": {"Time": True, "__name__": True, "job": True, "instance": True}}}])
+VALUES = '{__name__=~"recruitment_.+",__name__!~"recruitment_(source_info|article_published_timestamp_seconds)"}'
+SERIES_LABELS = "family, org, place, level, province, province_current, segment, period_start, period_end"
+values_expr = f'label_replace({VALUES}, "family", "$1", "__name__", "(.+)")'
 b.add("Current facts with their articles", "table",
-      [(f'{sel("recruitment_source_info")}', "")], w=24, h=10, instant=True, fmt="table",
-      desc="Every current value and the article behind it; click the URL to read the article, or use the facts API link above.",
+      [(f'({values_expr}) * on ({SERIES_LABELS}) group_left (metric, article_url, source_id, extractor_version) '
+        f'{sel("recruitment_source_info")}', "")],
+      w=24, h=10, instant=True, fmt="table",
+      desc="Every current value (ratios in 0-1) with the article behind it; click the URL to read the article, or use the facts API link above.",
       overrides=[{"matcher": {"id": "byName", "options": "article_url"},
                   "properties": [{"id": "links", "value": [{"title": "Open article", "url": "${__value.raw}", "targetBlank": True}]}]}],
-      transformations=[{"id": "organize", "options": {"excludeByName": {"Time": True, "Value": True, "__name__": True, "job": True, "instance": True}}}])
+      transformations=[{"id": "organize", "options": {"excludeByName": {"Time": True, "family": True, "__name__": True, "job": True, "instance": True}}}])
 b.add("Publication date behind each value", "table",
       [(f'{sel("recruitment_article_published_timestamp_seconds")} * 1000', "")], w=24, h=8, instant=True, fmt="table", unit="dateTimeAsIso",
       desc="When the article behind each current value was published.",

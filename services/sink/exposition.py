@@ -16,7 +16,7 @@ from services.sink.state import Candidate, parse_ts, recency
 log = logging.getLogger(__name__)
 
 LABELS = ("org", "place", "level", "province", "province_current", "segment", "period_start", "period_end")
-SOURCE_LABELS = ("metric", *LABELS, "article_id", "article_url", "source_id", "extractor_version", "unit", "qualifier")
+SOURCE_LABELS = ("family", "metric", *LABELS, "article_id", "article_url", "source_id", "extractor_version", "unit", "qualifier")
 LEVEL_ORDER = {"province": 0, "district": 1, "commune": 2, "agency": 3, "cell": 4, "other": 5}
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -119,7 +119,8 @@ def build(facts: Iterable[Candidate], max_series: int) -> Exposition:
         ts = parse_ts(fact.get("article_published"))
         if ts is not None:
             published.add_metric([metric, *labels], ts)
-        source.add_metric([metric, *labels, *(_str(fact.get(k)) for k in SOURCE_LABELS[len(LABELS) + 1 :])], {})
+        extra = (_str(fact.get(k)) for k in SOURCE_LABELS[len(LABELS) + 2 :])
+        source.add_metric([name, metric, *labels, *extra], {})
         latest = max(latest, parse_ts(fact.get("fetched_at")) or 0.0)
     out = Exposition(families=[*values.values(), published, source], dropped=dropped, exposed=len(kept))
     out.families.extend(_sink_families(out, latest))
