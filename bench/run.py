@@ -1,0 +1,120 @@
+"""`make bench`: every benchmark side by side on this machine, one table, also written to the README.
+
+Targets come from issue 6; a figure that falls short is reported as such, never hidden.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import platform
+import sys
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+README = REPO / "README.md"
+RESULTS = REPO / "bench" / "results"
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+Row = tuple[str, str, str, str]
+
+
+def _status(ok: bool | None) -> str:
+    return "n/a" if ok is None else ("meets" if ok else "**short**")
+
+
+def extractor_rows() -> tuple[list[Row], dict[str, Any]]:
+    """In-process extractor stage vs plain trafilatura.extract on the same pages."""
+    from bench import extractor_stage
+
+    results = extractor_stage.run(rounds=int(os.environ.get("BENCH_ROUNDS", "5")), chrome="portal")
+    by = {r.name: r for r in results}
+    base = by["trafilatura.extract(html)"].docs_per_s
+    stage = by.get("parse_page + extract") or by["parse_page"]
+    ratio = stage.docs_per_s / base
+    rows = [
+        ("extractor stage, HTML → facts, in one process", f"{stage.docs_per_s:.1f} docs/s "
+         f"(trafilatura.extract alone {base:.1f}; {ratio:.2f}×)", "≥ 1.5× trafilatura", _status(ratio >= 1.5)),
+        ("extractor stage text quality", f"paragraph recall {stage.recall:.3f} vs {by['trafilatura.extract(html)'].recall:.3f}",
+         "same quality", _status(stage.recall >= by["trafilatura.extract(html)"].recall - 0.01)),
+    ]
+    return rows, {"in_process_docs_per_s": stage.docs_per_s, "trafilatura_docs_per_s": base,
+                  "results": [r.__dict__ for r in results]}
+
+
+def pipeline_rows(in_process: float | None) -> tuple[list[Row], dict[str, Any]]:
+    """Through Kafka: 1 and 2 extractor workers, latency at 10 articles/s, peak RSS."""
+    from bench import pipeline
+
+    res = pipeline.run()
+    one, two, lat = res["one_worker"], res["two_workers"], res["latency"]
+    r1, r2 = one["articles_per_s"] or 0.0, two["articles_per_s"] or 0.0
+    rows = [
+        ("end to end via Kafka, 1 extractor worker", f"{r1:.1f} articles/s", "≥ 0.8× in-process",
+         _status(r1 >= 0.8 * in_process) if in_process else "n/a"),
+        ("end to end via Kafka, 2 extractor workers", f"{r2:.1f} articles/s ({r2 / r1:.2f}× 1 worker)" if r1 else "-",
+         "≥ 1.6× 1 worker", _status(bool(r1) and r2 >= 1.6 * r1)),
+        ("publish → fact on /facts at 10 articles/s", f"p50 {lat['p50_s']} s, p99 {lat['p99_s']} s "
+         f"({lat['observed']}/{lat['articles']} seen)", "p99 ≤ 2 s", _status(lat["p99_s"] is not None and lat["p99_s"] <= 2.0)),
+        ("peak RSS extractor / sink", f"{max(one['peak_rss_mb'], two['peak_rss_mb'], lat['extractor_peak_rss_mb'])} MB / "
+         f"{lat['sink_peak_rss_mb']} MB", "≤ 300 MB each",
+         _status(max(one["peak_rss_mb"], two["peak_rss_mb"], lat["extractor_peak_rss_mb"], lat["sink_peak_rss_mb"]) <= 300)),
+    ]
+    return rows, res
+
+
+def crawler_rows() -> tuple[list[Row], dict[str, Any]]:
+    """Conditional polls per CPU-second against unchanged feeds, idle CPU, crawler RSS."""
+    try:
+        module = importlib.import_module("bench.crawler_polls")
+    except ModuleNotFoundError:
+        return [("crawler conditional polls", "not measured (bench/crawler_polls.py missing)", "≥ 300/s per core", "n/a")], {}
+    res: dict[str, Any] = module.run()
+    rows = [(str(r[0]), str(r[1]), str(r[2]), str(r[3])) for r in res.get("rows", [])]
+    return rows, res
+
+
+def table(rows: list[Row]) -> str:
+    """The rows as a Markdown table with the machine they ran on."""
+    head = (f"Measured {datetime.now(UTC):%Y-%m-%d} on {os.cpu_count()} cores, {platform.python_implementation()} "
+            f"{platform.python_version()}, by `make bench` (raw figures in bench/results/latest.json).\n\n"
+            "| benchmark | measured | target | status |\n|---|---|---|---|\n")
+    return head + "\n".join(f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows) + "\n"
+
+
+def write_readme(text: str) -> None:
+    """Replace the block between the bench markers in the README."""
+    readme = README.read_text(encoding="utf-8")
+    if START not in readme:
+        readme += f"\n## Benchmarks\n\n{START}\n{END}\n"
+    head, rest = readme.split(START, 1)
+    _old, tail = rest.split(END, 1)
+    README.write_text(f"{head}{START}\n{text}{END}{tail}", encoding="utf-8")
+
+
+def main() -> int:
+    """Run every benchmark, print the table, write README and bench/results/latest.json."""
+    rows: list[Row] = []
+    raw: dict[str, Any] = {}
+    steps: list[tuple[str, Callable[[], tuple[list[Row], dict[str, Any]]]]] = [
+        ("extractor_stage", extractor_rows),
+        ("pipeline", lambda: pipeline_rows(raw.get("extractor_stage", {}).get("in_process_docs_per_s"))),
+        ("crawler", crawler_rows),
+    ]
+    for name, step in steps:
+        print(f"bench: {name} …", file=sys.stderr, flush=True)
+        step_rows, raw[name] = step()
+        rows += step_rows
+    text = table(rows)
+    print(text)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "latest.json").write_text(json.dumps(raw, indent=2, default=str), encoding="utf-8")
+    write_readme(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
