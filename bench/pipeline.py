@@ -121,7 +121,8 @@ def _poll_facts(sink: Service, seen: dict[str, float], stop: threading.Event) ->
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{sink.port}/facts", timeout=5) as resp:
                 now = time.monotonic()
-                for fact in orjson.loads(resp.read()):
+                payload = orjson.loads(resp.read())
+                for fact in payload["facts"] if isinstance(payload, dict) else payload:
                     for prov in [fact.get("source") or {}, *fact.get("also_reported_by", [])]:
                         if prov.get("article_id"):
                             seen.setdefault(prov["article_id"], now)
