@@ -14,7 +14,7 @@ import feedparser
 from lxml import etree
 from lxml import html as lxml_html
 
-from services.crawler.body import gunzip_bounded
+from services.crawler.body import BodyError, gunzip_bounded
 from services.crawler.urls import resolve
 
 HARMLESS_BOZO = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
@@ -138,7 +138,10 @@ def _child_text(node: etree._Element, name: str) -> str | None:
 def parse_sitemap(body: bytes, base: str, limit: int) -> Found:
     """Parse a sitemap, sitemap index or Google News sitemap (gzip allowed)."""
     if body[:2] == b"\x1f\x8b":
-        body = gunzip_bounded(body, limit)
+        try:
+            body = gunzip_bounded(body, limit)
+        except BodyError as exc:  # a .xml.gz bomb or corrupt gzip is the entry's failure, not a crash
+            raise ParseError(exc.kind, str(exc)) from exc
     try:
         root = etree.fromstring(body, _XML_PARSER)
     except etree.XMLSyntaxError as exc:
