@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from services.crawler.fetch import FetchError, HttpClient, RequestOptions, Response
 from services.crawler.metrics import CrawlerMetrics, status_class
-from services.crawler.pages import FEED_TYPES, canonical_link, challenge_reason, is_html
+from services.crawler.pages import FEED_TYPES, canonical_link, challenge_reason, is_html, looks_binary
 from services.crawler.parsing import Found, Item, ParseError, parse_feed, parse_listing, parse_sitemap
 from services.crawler.politeness import backoff_delay
 from services.crawler.robots import RobotsCache
@@ -245,6 +245,9 @@ class Crawler:
         if reason:
             self._error(source, item.url, "bot_challenge", reason, res)
             return False
+        if looks_binary(text):
+            self._skip(source, item.url, "binary_body", res)
+            return True
         self._record(source, item, resp, text, charset, state, res, done)
         return True
 

@@ -18,6 +18,9 @@ CHALLENGE_MARKERS = (
     re.compile(r"<noscript>[^<]{0,200}(enable|bật)\s+JavaScript", re.I),
 )
 CHALLENGE_MAX_BYTES = 64 * 1024
+BINARY_SAMPLE = 8192
+MAX_CONTROL_SHARE = 0.02
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 LINK_TAG = re.compile(r"<link\b[^>]*>", re.I)
 ATTR = re.compile(r"""([a-zA-Z:-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""")
 
@@ -25,6 +28,12 @@ ATTR = re.compile(r"""([a-zA-Z:-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""")
 def is_html(content_type: str) -> bool:
     """Whether a media type is an HTML page we can parse."""
     return content_type in HTML_TYPES
+
+
+def looks_binary(text: str) -> bool:
+    """Whether a decoded page is binary (an image or PDF served as text/html): many control characters."""
+    head = text[:BINARY_SAMPLE]
+    return len(_CONTROL.findall(head)) > MAX_CONTROL_SHARE * len(head)
 
 
 def challenge_reason(status: int, text: str) -> str | None:
