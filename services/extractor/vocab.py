@@ -49,7 +49,7 @@ ADMIT = re.compile(
     r"kết nạp|phát triển(?: được)?(?: thêm)?(?: mới)?(?=\s*(?:\d|$)| được| đảng viên| đv)|đứng vào hàng ngũ|đảng viên mới|vào đảng", IC
 )
 TARGET = re.compile(
-    r"(?<!đạt )(?<!vượt )(?<!thực hiện )(?<!thực hiện các )(?:chỉ tiêu|kế hoạch|mục tiêu|phấn đấu(?= (?:kết nạp|phát triển|đạt|hoàn thành|có|mỗi|hàng|hằng|bình))|dự kiến|(?<=theo )nghị quyết|(?<=tiêu )nghị quyết)", IC
+    r"(?<!đạt )(?<!vượt )(?<!thực hiện )(?<!thực hiện các )(?:chỉ tiêu|kế hoạch(?!\s+(?:số\s+)?\d+\s*[-/]\s*[A-ZĐ]{2})|mục tiêu|phấn đấu(?= (?:kết nạp|phát triển|đạt|hoàn thành|có|mỗi|hàng|hằng|bình))|dự kiến|(?<=theo )nghị quyết|(?<=tiêu )nghị quyết)", IC
 )
 TOTAL = re.compile(r"(?<!được )(?<!nạp )(?:tổng số|hiện có|tổng cộng)", IC)
 WEAK = re.compile(r"(?<!\w)(?:có|với|là|đạt|lên|gồm)(?!\w)", IC)
