@@ -66,14 +66,24 @@ def check_legacy(text: str) -> None:
         raise LegacyEncoding("VNI")
 
 
+def _fallback(data: bytes, declared: str) -> tuple[str, str]:
+    """The declared charset does not fit the bytes: valid UTF-8 wins, else windows-1258 (or declared, lossy)."""
+    if declared != "utf-8":
+        try:
+            return data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            pass
+    charset = "cp1258" if declared == "utf-8" else declared
+    return data.decode(charset, "replace"), charset
+
+
 def decode_text(body: bytes, content_type: str | None) -> tuple[str, str]:
     """Decode a page to NFC text; returns (text, charset). Raises LegacyEncoding."""
     charset, data = sniff_charset(body, content_type)
     try:
         text = data.decode(charset)
     except UnicodeDecodeError:
-        charset = "cp1258" if charset == "utf-8" else charset
-        text = data.decode(charset, "replace")
+        text, charset = _fallback(data, charset)
     text = unicodedata.normalize("NFC", text)
     check_legacy(text)
     return text, charset
