@@ -36,6 +36,7 @@ EXPECTED_ALERTS = {
     "RecruitwatchDeadLettersGrowing": "pending",
     "RecruitwatchTargetDown": None,
     "RecruitwatchConsumerLag": None,
+    "RecruitwatchNoFactsAtAll": None,
 }
 
 
