@@ -158,6 +158,32 @@ def encode(event: Event) -> bytes:
     return orjson.dumps(event)
 
 
+_SCALARS: dict[str, tuple[type, ...]] = {
+    "str": (str,), "int": (int,), "float": (int, float), "bool": (bool,), "None": (type(None),),
+}
+
+
+def _field_types(cls: type[Any]) -> dict[str, tuple[type, ...]]:
+    """JSON types each scalar field of `cls` accepts (from its annotations); containers are not listed."""
+    out: dict[str, tuple[type, ...]] = {}
+    for f in dataclasses.fields(cls):
+        parts = [p.strip() for p in str(f.type).split("|")]
+        if all(p in _SCALARS for p in parts):
+            out[f.name] = tuple(t for p in parts for t in _SCALARS[p])
+    return out
+
+
+def _check_types(cls: type[Any], kwargs: dict[str, Any]) -> None:
+    """SchemaError when a field holds the wrong JSON type (bool is not a number, a number is not a string)."""
+    for name, allowed in _FIELD_TYPES[cls].items():
+        value = kwargs.get(name)
+        if name in kwargs and (not isinstance(value, allowed) or (isinstance(value, bool) and bool not in allowed)):
+            raise SchemaError(f"{kwargs.get('schema')}: field {name} has type {type(value).__name__}")
+
+
+_FIELD_TYPES = {cls: _field_types(cls) for cls in _TYPES.values()}
+
+
 def _build(cls: type[Any], data: dict[str, Any]) -> Any:
     names = {f.name for f in dataclasses.fields(cls)}
     required = {
@@ -169,8 +195,12 @@ def _build(cls: type[Any], data: dict[str, Any]) -> Any:
     if missing:
         raise SchemaError(f"{data.get('schema')}: missing fields {sorted(missing)}")
     kwargs = {k: v for k, v in data.items() if k in names}
+    _check_types(cls, kwargs)
     if cls is ExtractionEvent:
-        kwargs["facts"] = tuple(_build(FactEvent, f) for f in data.get("facts", ()))
+        facts = data.get("facts", [])
+        if not isinstance(facts, list) or not all(isinstance(f, dict) for f in facts):
+            raise SchemaError(f"{data.get('schema')}: facts must be a list of objects")
+        kwargs["facts"] = tuple(_build(FactEvent, f) for f in facts)
     try:
         return cls(**kwargs)
     except TypeError as exc:  # pragma: no cover - defensive
