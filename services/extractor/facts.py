@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from services.extractor import orgs as o
-from services.extractor import places
+from services.extractor import places, tables
 from services.extractor import vocab as v
 from services.extractor.numbers import Num, find_fractions, find_numbers
 from services.extractor.periods import Ctx, Period, find_periods, now_ym, year_of
@@ -55,12 +55,28 @@ def extract_raw(text: str, title: str | None, published: date | None) -> list[Ra
     mentions = [m for s in sents for m in o.mentions(s)]
     typed = [org for s in sents for org in o.typed_places(s)]
     state = State(Ctx(published, published.year if published else None), o.Resolver(mentions, text, typed))
+    roles: list[str | None] | None = None
     for sent in sents:
+        row = tables.cells(sent)
+        header = tables.header_roles(row) if row else None
+        roles = header or (roles if row else None)
+        if header or (row and _table_row(row, roles, sent, state)):
+            continue
         if v.COUNTER_LINE.search(sent):
             continue
         _sentence(sent, state)
     first = state.first_period
     return [replace(f, period=first) if f.period is None and first and f.cls.metric not in STOCK else f for f in state.facts]
+
+
+def _table_row(row: list[str], roles: list[str | None] | None, sent: str, state: State) -> bool:
+    """Facts of one table row, attributed to its unit cell (a total row: the article's organisation)."""
+    found = tables.row_facts(row, roles)
+    for tf in found:
+        org = (tables.unit_org(tf.unit) or _list_org(tf.unit)) if tf.unit else (state.resolver.main or state.org)
+        period = None if tf.cls.metric in STOCK else state.period
+        state.facts.append(RawFact(tf.cls, tf.num, org, period, sent))
+    return bool(found)
 
 
 def _sentence(sent: str, state: State) -> None:

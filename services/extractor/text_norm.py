@@ -21,10 +21,21 @@ def _move_tone(match: re.Match[str]) -> str:
 def normalize(text: str) -> str:
     """NFC text with "Ð" (U+00D0) as "Đ", one tone placement and no non-breaking spaces."""
     text = text.replace("\u00d0", "\u0110").replace("\u00a0", " ").replace("\u200b", "")
+    text = "\n".join(_table_line(line) for line in text.split("\n"))
     text = re.sub(r"[ \t]{2,}", " ", text)
     decomposed = unicodedata.normalize("NFD", text)
     decomposed = _OPEN_PAIR.sub(_move_tone, decomposed)
     return unicodedata.normalize("NFC", decomposed)
+
+
+def _table_line(line: str) -> str:
+    """A tab- or multi-space-separated table row as "a | b | c" (prose lines unchanged)."""
+    parts = [p for p in re.split(r"\t+| {2,}", line.strip()) if p]
+    numeric = sum(bool(re.fullmatch(r"[\d.,%]+", p)) for p in parts)
+    header = len(parts) >= 4 and re.search(r"(?i)\b(?:stt|đơn vị|chỉ tiêu|kết nạp)\b", line)
+    if len(parts) >= 3 and ("\t" in line.strip() or numeric >= 2 or header):
+        return " | ".join(parts)
+    return line
 
 
 def fold(text: str | None) -> str:

@@ -1,0 +1,105 @@
+"""Flattened tables ("STT | Đơn vị | Chỉ tiêu | Kết nạp | Tỷ lệ (%)" + rows): one fact per numeric cell."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from services.extractor import orgs as o
+from services.extractor.numbers import Num, parse_number
+from services.extractor.rules import Cls
+
+_CELL_NUM = re.compile(r"^\s*(?P<q>trên|hơn|gần|khoảng)?\s*(?P<n>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)\s*(?P<pct>%)?\s*$", re.I)
+_INDEX = re.compile(r"(?i)^\s*(?:stt|tt|số tt|số thứ tự)\s*$")
+_NAME = re.compile(r"(?i)đơn vị|tên|đảng bộ|chi bộ|địa phương|huyện|xã")
+_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("rate", re.compile(r"(?i)(?:tỷ lệ|tỉ lệ|%)[^|]*tổng số")),
+    ("attainment", re.compile(r"(?i)tỷ lệ|tỉ lệ|%|đạt|so với")),
+    ("target", re.compile(r"(?i)chỉ tiêu|kế hoạch|mục tiêu|giao")),
+    ("cells", re.compile(r"(?i)chi bộ")),
+    ("admitted", re.compile(r"(?i)kết nạp|phát triển|kết quả|thực hiện|đảng viên mới")),
+    ("total", re.compile(r"(?i)tổng số đảng viên|số đảng viên|đảng viên")),
+)
+_QUAL = {"trên": "over", "hơn": "over", "gần": "nearly", "khoảng": "about"}
+_TOTAL_ROW = re.compile(r"(?i)^\s*(?:tổng|cộng|toàn)")
+
+
+@dataclass(frozen=True, slots=True)
+class TableFact:
+    """One figure of a table row, with the organisation cell it belongs to."""
+
+    cls: Cls
+    num: Num
+    unit: str  # the row's unit cell, "" for a total row
+
+
+def cells(line: str) -> list[str] | None:
+    """The cells of a table line ("a | b | c"), or None when the line is not a table row."""
+    if line.count("|") < 2:
+        return None
+    return [c.strip() for c in line.strip().strip("|").split("|")]
+
+
+def header_roles(row: list[str]) -> list[str | None] | None:
+    """Column roles of a header row (index / name / target / admitted / attainment / total / cells), else None."""
+    if any(_CELL_NUM.match(c) for c in row):
+        return None
+    roles: list[str | None] = []
+    for cell in row:
+        if _INDEX.match(cell):
+            roles.append("index")
+            continue
+        role = next((name for name, rx in _ROLES if rx.search(cell)), None)
+        roles.append(role or ("name" if _NAME.search(cell) else None))
+    figures = set(_METRIC)
+    return roles if figures & set(roles) else None
+
+
+def _inferred(values: list[float]) -> list[str | None]:
+    """Roles of a headerless row: "target | admitted | attainment %" when the third is their ratio."""
+    if len(values) == 3 and values[0]:
+        a, b, c = values
+        if abs(100 * b / a - c) <= 1.5:
+            return ["target", "admitted", "attainment"]
+        if b and abs(100 * a / b - c) <= 1.5:
+            return ["admitted", "target", "attainment"]
+    return [None] * len(values)
+
+
+_METRIC = {
+    "target": ("admitted_target", "count"), "admitted": ("admitted", "count"),
+    "attainment": ("target_attainment_pct", "pct"), "rate": ("admission_rate_pct", "pct"), "total": ("members_total", "count"), "cells": ("party_cells", "count"),
+}
+
+
+def row_facts(row: list[str], roles: list[str | None] | None) -> list[TableFact]:
+    """The facts of a data row, by the header's column roles (else inferred)."""
+    numeric = [(i, _CELL_NUM.match(c)) for i, c in enumerate(row)]
+    nums = [(i, m) for i, m in numeric if m]
+    texts = [c for i, c in enumerate(row) if not numeric[i][1] and c]
+    if not texts or not nums:
+        return []
+    if roles is not None and len(roles) == len(row):
+        col_roles: list[str | None] = [roles[i] for i, _ in nums]
+    else:
+        values = [parse_number(m.group("n")) for i, m in nums if i > 0 or len(nums) <= 3]
+        offset = len(nums) - len(values)
+        col_roles = [*([None] * offset), *_inferred(values)]
+    unit = "" if _TOTAL_ROW.match(texts[0]) else texts[0]
+    out = []
+    for (_, m), role in zip(nums, col_roles, strict=False):
+        if role not in _METRIC:
+            continue
+        metric, unit_kind = _METRIC[role]
+        value = parse_number(m.group("n"))
+        if unit_kind == "count" and not value.is_integer():
+            continue
+        num = Num(0, 0, value, None, unit_kind == "pct", _QUAL.get((m.group("q") or "").lower(), "exact"), m.group("n"))
+        out.append(TableFact(Cls(metric, "all", unit_kind, False, value), num, unit))
+    return out
+
+
+def unit_org(unit: str) -> o.Org | None:
+    """The organisation a row's unit cell names ("Đảng bộ thị trấn Phước An", "Xã Tân Lập", "Phước An")."""
+    found = [m for m in o.mentions(unit) if not m.ref]
+    return found[0].org if found else None
