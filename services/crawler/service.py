@@ -208,10 +208,13 @@ class CrawlerService:
                 consumer.pause(*consumer.assignment())
 
     def _consumer(self) -> AIOKafkaConsumer:
+        # Membership only: its partitions stay paused and it never reads a record, so the offset reset is
+        # irrelevant; crawl state is loaded from the beginning by store.py's separate reader.
         return AIOKafkaConsumer(
             bootstrap_servers=self.s.kafka_bootstrap_servers, group_id=self.s.group_id,
             enable_auto_commit=False, auto_offset_reset="latest",
-            session_timeout_ms=self.s.session_timeout_ms, heartbeat_interval_ms=self.s.heartbeat_interval_ms,
+            session_timeout_ms=int(self.s.kafka_session_timeout_s * 1000),
+            heartbeat_interval_ms=int(self.s.kafka_heartbeat_interval_s * 1000),
         )
 
     def _report_registry(self) -> None:

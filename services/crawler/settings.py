@@ -47,8 +47,6 @@ class CrawlerSettings(ServiceSettings):
     state_partitions: int = Field(8, description="Partitions of the crawl-state topic (replica parallelism).")
     settle_seconds: float = Field(5.0, description="Wait after a (re)assignment before polling, so replicas "
                                   "starting together split the sources first.")
-    session_timeout_ms: int = Field(10_000, description="Kafka group session timeout (replica failover).")
-    heartbeat_interval_ms: int = Field(3_000, description="Kafka group heartbeat interval.")
 
     @property
     def state_topic(self) -> str:
