@@ -53,7 +53,8 @@ def records() -> list[Record]:
         (b"unknown_metric_fact", encode(fact("unknown_metric_fact", metric="bogus_metric", value=7))),
         *[(b"unknown_metric", encode(e)) for e in article("unknown_metric", [{"metric": "bogus_metric", "value": 7,
                                                                              "org": "Đảng bộ xã Thử"}])],
-        *[(b"good", encode(e)) for e in [fact("good", value=215), good]],
+        (b"good", encode(fact("good", value=215))),
+        (b"good", encode(good)),
     ]
 
 
