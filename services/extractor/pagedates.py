@@ -42,6 +42,8 @@ _LABEL = re.compile(
 _NOT_PUBLISHED = re.compile(r"hôm nay|today|bây giờ|ngày giờ hiện tại", re.IGNORECASE)
 _PAREN_END = re.compile(r"\(\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}\s*\)\s*$")
 SHORT_LINE = 80
+MAX_DATE_LINE = 200
+"""Longer lines are prose, not date lines (and scanning them costs)."""
 TITLE_WINDOW = 12
 MAX_LINES = 400
 
@@ -122,6 +124,8 @@ def date_from_meta(tree: etree._Element) -> date | None:
 def date_line(line: str, before: str = "") -> date | None:
     """The date of a visible date line ("Cập nhật lúc 22:26, Thứ Hai, 01/01/2018", "06:39, 17/03/2023")."""
     line = line.strip()
+    if len(line) > MAX_DATE_LINE:
+        return None
     found = first_date(line)
     if found is None or _NOT_PUBLISHED.search(before + " " + line):
         return None
