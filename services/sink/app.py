@@ -8,7 +8,7 @@ import os
 from collections.abc import AsyncIterable, Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
+from typing import Any, TypeVar
 
 import faust
 import orjson
@@ -25,6 +25,7 @@ from services.sink.exposition import FactsCollector
 from services.sink.settings import SinkSettings
 from services.sink.state import (
     Candidate,
+    Plan,
     SeriesEntries,
     SeriesUpdate,
     apply_update,
@@ -34,6 +35,7 @@ from services.sink.state import (
 )
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 APP_ID = "recruitwatch-sink"
 STAGE_ARTICLES = "sink_articles"
@@ -160,39 +162,58 @@ def build(settings: SinkSettings | None = None) -> Sink:
     return sink
 
 
-async def _route(sink: Sink, series_topic: faust.TopicT, value: bytes | None) -> None:
-    """Agent 1 body: an extraction → its series updates (acked) → the article's new record."""
+def poison_on_error(step: Callable[[], T]) -> T:
+    """Run a deterministic step on a record: any error is the record's fault (SchemaError, dead-lettered),
+    so a decoding or logic surprise cannot become a crash loop on the same record."""
+    try:
+        return step()
+    except SchemaError:
+        raise
+    except Exception as exc:
+        raise SchemaError(f"{type(exc).__name__}: {exc}") from exc
+
+
+def _plan(sink: Sink, value: bytes | None) -> Plan | str:
+    """Agent 1's pure part: the record's plan, or the reason it is skipped."""
     if value is None:
-        sink.health.skip(STAGE_ARTICLES, "tombstone")
-        return
+        return "tombstone"
     record = decode(value)
     if isinstance(record, FactEvent):
-        sink.health.skip(STAGE_ARTICLES, "fact_event")
-        return
+        return "fact_event"
     if not isinstance(record, ExtractionEvent):
         raise SchemaError(f"unexpected schema {record.schema!r} on the facts topic")
-    plan = plan_extraction(sink.articles.get(record.article_id), record)
+    return plan_extraction(sink.articles.get(record.article_id), record)
+
+
+async def _route(sink: Sink, series_topic: faust.TopicT, value: bytes | None) -> None:
+    """Agent 1 body: an extraction → its series updates (acked) → the article's new record."""
+    plan = poison_on_error(partial(_plan, sink, value))
+    if isinstance(plan, str):
+        sink.health.skip(STAGE_ARTICLES, plan)
+        return
     await publish_updates(series_topic, plan.updates)
     if plan.record is None:
         sink.health.skip(STAGE_ARTICLES, plan.outcome)
         return
-    sink.articles[record.article_id] = plan.record
+    sink.articles[plan.article_id] = plan.record
     sink.health.ok(STAGE_ARTICLES)
+
+
+def _update(sink: Sink, value: bytes | None) -> tuple[str, SeriesEntries | None]:
+    """Agent 2's pure part: the series key and its new entries (None: unchanged)."""
+    if value is None:
+        raise SchemaError("empty series update")
+    update = SeriesUpdate.from_dict(orjson.loads(value))
+    return update.series_key, apply_update(sink.series.get(update.series_key), update)
 
 
 async def _apply(sink: Sink, value: bytes | None) -> None:
     """Agent 2 body: a series update → the series' new entries (unchanged when duplicate or older)."""
-    if value is None:
-        raise SchemaError("empty series update")
-    try:
-        update = SeriesUpdate.from_dict(orjson.loads(value))
-    except (orjson.JSONDecodeError, AttributeError) as exc:
-        raise SchemaError(f"not JSON: {exc}") from exc
-    entries = apply_update(sink.series.get(update.series_key), update)
+    key, entries = poison_on_error(partial(_update, sink, value))
     if entries is None:
         sink.health.skip(STAGE_SERIES, "unchanged")
         return
-    sink.series[update.series_key] = entries
+    sink.series[key] = entries
     sink.health.ok(STAGE_SERIES)
 
 

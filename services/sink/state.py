@@ -61,6 +61,7 @@ class Plan:
     """What to do with one extraction: the new article record (None: keep) and the series updates."""
 
     outcome: str
+    article_id: str
     record: ArticleRecord | None
     updates: tuple[SeriesUpdate, ...] = ()
 
@@ -129,9 +130,9 @@ def plan_extraction(record: ArticleRecord | None, event: ExtractionEvent) -> Pla
     if record is not None:
         old_token = order_token(record["version"], record["fetched_at"])
         if new_token == old_token:
-            return Plan(DUPLICATE, None)
+            return Plan(DUPLICATE, event.article_id, None)
         if new_token < old_token:
-            return Plan(STALE, None)
+            return Plan(STALE, event.article_id, None)
     candidates = _candidates(event)
     previous = set(record["series"]) if record else set()
     updates = [
@@ -139,7 +140,7 @@ def plan_extraction(record: ArticleRecord | None, event: ExtractionEvent) -> Pla
         for key in sorted(previous | candidates.keys())
     ]
     new_record = {"version": event.extractor_version, "fetched_at": event.fetched_at, "series": sorted(candidates)}
-    return Plan(APPLIED, new_record, tuple(updates))
+    return Plan(APPLIED, event.article_id, new_record, tuple(updates))
 
 
 def apply_update(entries: SeriesEntries | None, update: SeriesUpdate) -> SeriesEntries | None:

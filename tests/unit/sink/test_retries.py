@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from services.shared.events import SchemaError
-from services.sink.app import with_retries
+from services.sink.app import poison_on_error, with_retries
 
 
 async def test_transient_errors_are_retried_until_the_step_succeeds() -> None:
@@ -30,3 +30,11 @@ async def test_poison_is_not_retried() -> None:
     with pytest.raises(SchemaError):
         await with_retries(poison)
     assert len(calls) == 1
+
+
+def test_a_surprise_in_deterministic_record_handling_is_poison_not_a_crash_loop() -> None:
+    def logic_bug() -> None:
+        raise AttributeError("'list' object has no attribute 'get'")
+
+    with pytest.raises(SchemaError, match="AttributeError"):
+        poison_on_error(logic_bug)
