@@ -103,6 +103,9 @@ def _with_places(facts: list[Fact], text: str, hint: str | None, published: date
         context.add(fold(hint))
     out = []
     for f in facts:
+        if f.place is None and f.org and orgs.WHOLE_PARTY.fullmatch(f.org):
+            out.append(f)
+            continue
         info = places.resolve(f.place, f.level, context, hint, published)
         out.append(
             replace(

@@ -144,7 +144,7 @@ def _orgs_for(site: Site, cls: Cls, found: list[tuple[o.Mention, o.Org]], state:
     if cls.list_item:
         return [_list_org(site.text[site.local_start : site.num.start])]
     named = _LIST_NAME.search(site.text[site.local_start : site.num.start])
-    upper = named and all(w[0].isupper() for w in named.group("name").split())
+    upper = named and all(w[0].isupper() for w in named.group("name").split()) and is_name(named.group("name"))
     if named and upper and not any(site.local_start <= m.start < site.num.start for m, _ in found):
         return [_list_org(named.group("name"))]
     everything = [(m, org) for m, org in found if m.end <= site.num.start]
@@ -156,7 +156,8 @@ def _orgs_for(site: Site, cls: Cls, found: list[tuple[o.Mention, o.Org]], state:
     before = [(m, org) for m, org in found if m.end <= site.num.start and m.start >= site.clause_start]
     before = before or [(m, org) for m, org in found if m.end <= site.num.start]
     if not before:
-        return [state.org or state.resolver.main]
+        whole = o.WHOLE_PARTY.search(site.text[: site.num.start])
+        return [o.Org(whole.group(), None, "other")] if whole else [state.org or state.resolver.main]
     mention, org = before[-1]
     earlier = [o2 for m2, o2 in everything if m2.end <= mention.start]
     if mention.ref and not mention.org.type and earlier:
@@ -223,14 +224,16 @@ _RANK = {"cell": 0, "agency": 0, "commune": 1, "district": 2, "province": 3}
 def _without_qualifiers(text: str, found: list[tuple[o.Mention, o.Org]]) -> list[tuple[o.Mention, o.Org]]:
     """Drops address qualifiers: "xã Tân Lập (huyện Đồng Phú)", "xã Ea Tul, huyện Cư M'gar"."""
     out: list[tuple[o.Mention, o.Org]] = []
+    chain_end = -1
     for mention, org in found:
         if out:
-            prev_m, prev_o = out[-1]
-            gap = text[prev_m.end : mention.start]
-            higher = _RANK.get(org.level, 9) > _RANK.get(prev_o.level, 9) and not mention.ref
+            gap = text[chain_end : mention.start]
+            higher = _RANK.get(org.level, 9) > _RANK.get(out[-1][1].level, 9) and not mention.ref
             if higher and re.fullmatch(r"\s*[,(]\s*", gap):
+                chain_end = mention.end
                 continue
         out.append((mention, org))
+        chain_end = mention.end
     return out
 
 
@@ -240,6 +243,12 @@ _LIST_NAME = re.compile(r"(?:^|[,;:]|\b(?:là|như|gồm))\s*(?P<name>[^\W\d_]+(
 def _enumerated(text: str, ms: list[o.Mention]) -> bool:
     """Mentions separated only by commas / "và": "huyện A, huyện B và Đảng bộ C"."""
     return all(re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", text[a.end : b.start]) for a, b in itertools.pairwise(ms))
+
+
+def is_name(raw: str) -> bool:
+    """A capitalised run that can name a unit (not a sentence-initial "Có", "Trong", "Năm"...)."""
+    words = raw.lower().split()
+    return bool(words) and words[0] not in v.NOT_NAME_WORDS
 
 
 def _list_org(raw: str) -> o.Org:

@@ -16,7 +16,8 @@ _TYPE = (
 _HEAD = r"(?:Đảng bộ|Đảng ủy|Chi bộ|Ban Thường vụ|Ban Chấp hành Đảng bộ|Thường trực)"
 _UY = r"(?P<uy>Tỉnh|Thành|Thị|Huyện|Quận)\s+ủy"
 _UP = "A-ZÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯẠ-Ỹ0-9"
-_NAMED = re.compile(rf"(?i:(?:{_HEAD}\s+)?(?:{_UY}|{_TYPE}))\s*(?P<name>[{_UP}][\w'’]*(?:[\s-]+[{_UP}][\w'’]*){{0,4}})")
+_NOT_NAME = r"(?!(?:Thành phố|Tỉnh|Huyện|Quận|Thị xã|Thị trấn|Xã|Phường|Thành ủy|Khối|Ban|Chi bộ)\b)"
+_NAMED = re.compile(rf"(?i:(?:{_HEAD}\s+)?(?:{_UY}|{_TYPE}))\s*{_NOT_NAME}(?P<name>[{_UP}][\w'’]*(?:[\s-]+[{_UP}][\w'’]*){{0,4}})")
 _REF = re.compile(
     r"(?<!\d )(?:(?i:(?P<head>toàn Đảng bộ|toàn|Đảng bộ|Đảng ủy|Ban Thường vụ)\s+(?P<type>tỉnh|thành phố|huyện|quận|thị xã|phường|xã|thị trấn))"
     r"|(?P<uy>Tỉnh|Thành|Thị|Huyện|Quận)\s+ủy"
@@ -27,13 +28,14 @@ _AGENCY = re.compile(
     r"[^,;.()…:]{0,60}|Trường\s+(?:Đại học|Cao đẳng|THPT|THCS)(?:\s+chuyên)?\s+[A-ZĐ][^,;.()…:]{0,40}|(?i:Công an|Quân sự|Biên phòng)\s+(?:tỉnh|thành phố|huyện)"
 )
 _CELL = re.compile(
-    r"(?i:Chi bộ)\s+(?P<rest>(?i:thôn|khu|ấp|xóm|bản|buôn|làng|plei|bon|sóc|tổ dân phố|khóm|khu phố)\s+"
-    r"(?P<village>[^\s,;.]+(?:\s+[A-ZĐ][^\s,;.]*){0,3})(?:,\s*(?:xã|phường|thị trấn)\s+\S+(?:\s+\S+){0,2})?)"
+    r"(?i:Chi bộ)\s+(?P<rest>(?i:tổ dân phố|khu phố|thôn|khu|ấp|xóm|bản|buôn|làng|plei|bon|sóc|khóm)\s+"
+    rf"(?P<village>[^\s,;.]+(?:\s+[A-ZĐ][^\s,;.]*){{0,3}})(?:,\s*(?:xã|phường|thị trấn)\s+[{_UP}][^\s,;.]*(?:\s+[{_UP}][^\s,;.]*){{0,2}})?)"
 )
 _STOP = re.compile(
     r"(?i)\s+và\s+(?=huyện|quận|thị xã|thành phố|tỉnh|Đảng bộ|Đảng ủy|TP).*$|\s+(?:kết|đã|có|đạt|chỉ|phát|với|hiện|là|luôn|được|sẽ|vừa|trực thuộc|thực|cũng|tổ chức|tập|"
     r"chú|quan tâm|đề|giao|phấn|tiếp|bồi|xác|ban hành|kịp|thống|cho|về|tại|nâng|trong|của|vượt|tăng|giảm|năm|hiện|đề ra)\b.*$"
 )
+WHOLE_PARTY = re.compile(r"(?i)toàn Đảng(?!\s*bộ)|cả nước|toàn quốc|Trung ương Đảng")
 TYPE_LEVEL = {
     "tỉnh": "province", "huyện": "district", "quận": "district", "thị xã": "district", "tx": "district",
     "xã": "commune", "phường": "commune", "thị trấn": "commune", "đặc khu": "commune",
@@ -74,7 +76,9 @@ def canon_type(raw: str) -> str:
 def capital_words(text: str, limit: int = 5) -> str | None:
     """The leading run of capitalised words (or a number: "Quận 1"), without trailing punctuation."""
     words: list[str] = []
-    for word in re.split(r"\s+", text.strip())[:limit]:
+    text = re.sub(r"(?<=\w)\s*[-–]\s*(?=[A-ZĐ])", lambda m: m.group().replace(" ", "\u2060"), text.strip())
+    for word in re.split(r"\s+", text)[:limit]:
+        word = word.replace("\u2060", " ")
         core = word.strip(",;.:()“”\"…").strip("'’")
         if not core or not (core[0].isupper() or (core.isdigit() and not words)):
             break
@@ -106,7 +110,7 @@ def _named(sentence: str) -> list[Mention]:
     return out
 
 
-_HEAD_BARE = re.compile(rf"(?:Đảng bộ|Đảng ủy)\s+(?P<name>[{_UP}][\w]*(?:\s+[{_UP}][\w]*){{0,3}})")
+_HEAD_BARE = re.compile(rf"(?:Đảng bộ|Đảng ủy)\s+{_NOT_NAME}(?P<name>[{_UP}][\w]*(?:\s+[{_UP}][\w]*){{0,3}})")
 
 
 def _head_bare(sentence: str) -> list[Mention]:
@@ -140,8 +144,7 @@ def _agencies(sentence: str) -> list[Mention]:
     out = []
     for m in _CELL.finditer(sentence):
         inner = _named(m.group("rest"))
-        village = capital_words(m.group("village"), 4)
-        place = inner[-1].org.place if inner else (village if village and not village[0].isdigit() else None)
+        place = inner[-1].org.place if inner else None
         out.append(Mention(m.start(), m.end(), Org(m.group().strip(), place, "cell")))
     for m in _AGENCY.finditer(sentence):
         text = _STOP.sub("", m.group()).strip(" -–")
@@ -229,6 +232,7 @@ class Resolver:
         self.cells: dict[str, str] = {}
         self.agencies: dict[str, Org] = {}
         self.last_typed: Org | None = None
+        self.last_commune: Org | None = None
         self.main = self._main(all_mentions)
 
     def _by_type(self, type_: str) -> Org | None:
@@ -266,6 +270,8 @@ class Resolver:
         """Remember a named organisation as the latest of its type (and cells by their name)."""
         if org.place and org.level in ("province", "district", "commune"):
             self.last_typed = org
+        if org.place and org.level == "commune" and not ref:
+            self.last_commune = org
         if ref:
             return
         if org.type and org.place:
@@ -280,9 +286,13 @@ class Resolver:
         org = mention.org
         if not mention.ref:
             if org.level == "cell" and not org.place:
-                return replace(org, place=self.cells.get(_cell_key(org.text)))
+                communes = [o for o in self.named if o.level == "commune"]
+                last = self.last_commune or (communes[0] if communes else None)
+                commune = last.place if last else _village(org.text)
+                return replace(org, place=self.cells.get(_cell_key(org.text), commune))
             if org.level == "agency" and not org.place and _agency_key(org.text) in self.agencies:
-                return replace(org, place=self.agencies[_agency_key(org.text)].place)
+                full = self.agencies[_agency_key(org.text)]
+                return full if len(full.text) > len(org.text) else replace(org, place=full.place)
             if org.level == "agency" and not org.place and org.type:
                 target = self._by_type(org.type)
                 return replace(org, place=target.place if target else None)
@@ -291,6 +301,13 @@ class Resolver:
         if target is None:
             return org
         return replace(org, place=target.place, level=target.level, type=target.type)
+
+
+def _village(text: str) -> str | None:
+    """The named village of a cell ("Chi bộ buôn Cư Dluê" -> "Cư Dluê"; numbered villages: None)."""
+    m = _CELL.match(text)
+    village = capital_words(m.group("village"), 4) if m else None
+    return village if village and not village[0].isdigit() else None
 
 
 def _cell_key(text: str) -> str:

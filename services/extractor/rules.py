@@ -244,7 +244,7 @@ def _list_item(site: Site) -> Cls | None:
     if prev is None or not raw or prev.metric in PCT_METRICS:
         return None
     words = raw.split()
-    if len(words) > 4 or not raw[0].isupper() or re.search(r"\d", raw):
+    if len(words) > 4 or not raw[0].isupper() or re.search(r"\d", raw) or words[0].lower() in v.NOT_NAME_WORDS:
         return None
     return Cls(prev.metric, prev.segment, "count", prev.per_year, site.num.value, list_item=True)
 

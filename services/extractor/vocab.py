@@ -103,6 +103,12 @@ RELEVANT = re.compile(
 )
 
 
+NOT_NAME_WORDS = {
+    "có", "trong", "năm", "đến", "tính", "hiện", "toàn", "riêng", "đã", "với", "tổng", "sau", "qua", "nhờ", "kết", "như",
+    "các", "mỗi", "từ", "do", "theo", "tại", "ở", "cả", "những", "còn", "bao", "gồm", "đảng", "chi", "tỉnh", "huyện",
+}
+
+
 def segments_in(text: str) -> list[str]:
     """Segments named in a phrase, in order of appearance, without double counting overlaps."""
     found: list[tuple[int, int, str]] = []

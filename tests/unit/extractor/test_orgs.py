@@ -77,6 +77,6 @@ def test_figures_stated_respectively() -> None:
     assert [(f.place, f.value) for f in extract(text).facts] == [("Nam Trà My", 46), ("Tây Giang", 39)]
 
 
-def test_village_cell_is_placed_at_its_village() -> None:
+def test_village_cell_without_a_known_commune_is_placed_at_its_village() -> None:
     (fact,) = extract("Năm 2022, Chi bộ buôn Cư Dluê kết nạp 5 đảng viên mới.").facts
     assert (fact.place, fact.level) == ("Cư Dluê", "cell")
