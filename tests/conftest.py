@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +17,23 @@ from services.shared.topics import TopicNames
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = Path(os.environ.get("RECRUITWATCH_CORPUS", REPO.parent / "shared" / "corpus"))
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Deselect (not skip) `extended` tests unless RECRUITWATCH_EXTENDED=1 (`make chaos` sets it)."""
+    if os.environ.get("RECRUITWATCH_EXTENDED") == "1":
+        return
+    extended = [item for item in items if item.get_closest_marker("extended")]
+    if extended:
+        config.hook.pytest_deselected(items=extended)
+        items[:] = [item for item in items if not item.get_closest_marker("extended")]
+
+
+@pytest.fixture(scope="session")
+def prometheus_installed() -> None:
+    """Real Prometheus and promtool must be present (make install runs deploy/install-debian-packages.sh)."""
+    missing = [tool for tool in ("prometheus", "promtool") if shutil.which(tool) is None]
+    assert not missing, f"{missing} not installed: run `make install` (deploy/install-debian-packages.sh)"
 
 
 @pytest.fixture(scope="session")

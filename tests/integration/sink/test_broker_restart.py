@@ -16,16 +16,10 @@ from tests.support.dataset import expected_current, generate, observed
 from tests.support.kafka import produce_events
 from tests.support.sink import SinkProcess, wait_for
 
-pytestmark = [pytest.mark.kafka, pytest.mark.slow]
+pytestmark = [pytest.mark.kafka, pytest.mark.slow, pytest.mark.extended]
 
 
-@pytest.fixture
-def only_when_selected(request: pytest.FixtureRequest) -> None:
-    if "slow" not in (request.config.option.markexpr or ""):
-        pytest.skip("slow: select with -m slow")
-
-
-def test_sink_survives_a_broker_kill_and_restart(only_when_selected: None) -> None:
+def test_sink_survives_a_broker_kill_and_restart() -> None:
     broker = LocalKafka().start()
     ds = generate(seed=3)
     expected = expected_current(ds.events)

@@ -3,7 +3,6 @@ metrics returns data, and the alerts the data implies are active (crawler/extrac
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 
 import pytest
@@ -26,7 +25,7 @@ from tests.support.sink import SinkProcess, wait_for
 
 pytestmark = [
     pytest.mark.kafka,
-    pytest.mark.skipif(shutil.which("promtool") is None, reason="prometheus not installed (deploy/install-debian-packages.sh)"),
+    pytest.mark.usefixtures("prometheus_installed"),
 ]
 
 OTHER_SERVICES = ("recruitwatch_crawler_", "recruitwatch_extractor_")

@@ -4,7 +4,6 @@ and every dashboard expression is valid PromQL reading families the services exp
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -14,8 +13,7 @@ import yaml
 from tests.support.promql import DASHBOARDS, RULES, dashboard_expressions, rule_expressions
 
 PROM = Path(__file__).resolve().parents[3] / "deploy" / "prometheus"
-pytestmark = pytest.mark.skipif(shutil.which("promtool") is None,
-                                reason="promtool not installed (deploy/install-debian-packages.sh)")
+pytestmark = pytest.mark.usefixtures("prometheus_installed")
 
 SINK_FAMILIES = {"recruitment_admitted", "recruitment_admitted_target", "recruitment_target_attainment_ratio",
                  "recruitment_admission_rate_ratio", "recruitment_members", "recruitment_party_cells",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 
 import pytest
@@ -63,7 +62,7 @@ def test_identical_label_sets_keep_the_most_recent_fact() -> None:
     assert 'recruitment_admitted{' in text([older, newer]) and " 2.0" in text([older, newer])
 
 
-@pytest.mark.skipif(shutil.which("promtool") is None, reason="promtool not installed (deploy/install-debian-packages.sh)")
+@pytest.mark.usefixtures("prometheus_installed")
 def test_exposition_passes_promtool_check_metrics() -> None:
     facts = [
         fact("a", metric="target_attainment_pct", value=95.5),
