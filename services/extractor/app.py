@@ -2,6 +2,7 @@
 
 Agents only loop: decode → pure function (services/extractor/stages.py, run off the event loop) → publish,
 awaiting every broker ack → dead letter on error. Concurrency stays 1 so each partition keeps its order.
+A broker that is away is not the record's fault: sends are retried with backoff until they are acknowledged.
 """
 
 from __future__ import annotations
@@ -9,11 +10,13 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import AsyncIterable, Callable, Sequence
+from collections.abc import AsyncIterable, Awaitable, Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, TypeVar
 
 import faust
+from aiokafka.errors import KafkaError, KafkaTimeoutError
 
 from services import __version__
 from services.extractor.metrics import ExtractorMetrics
@@ -32,6 +35,8 @@ STAGE_PARSE = "parse"
 STAGE_FACTS = "facts"
 RAW: dict[str, Any] = {"key_type": bytes, "value_type": bytes, "key_serializer": "raw", "value_serializer": "raw"}
 T = TypeVar("T")
+RETRY_MAX_DELAY = 10.0
+"""Longest wait between two attempts to publish while the broker is unavailable."""
 
 
 @dataclass
@@ -47,10 +52,35 @@ class Extractor:
     dlq: faust.TopicT
 
 
+def transient(exc: BaseException) -> bool:
+    """Whether an error means the broker is unavailable for now (retry) rather than a bad record (dead letter)."""
+    if isinstance(exc, asyncio.TimeoutError | ConnectionError | KafkaTimeoutError):
+        return True
+    return isinstance(exc, KafkaError) and bool(exc.retriable)
+
+
+async def retrying(op: Callable[[], Awaitable[T]], what: str, max_delay: float = RETRY_MAX_DELAY) -> T:
+    """Run `op` until it succeeds, backing off on transient Kafka errors; other errors propagate."""
+    delay = min(0.5, max_delay)
+    while True:
+        try:
+            return await op()
+        except Exception as exc:
+            if not transient(exc):
+                raise
+            log.warning("kafka unavailable, retrying", extra={"what": what, "error": repr(exc), "retry_in": delay})
+            await asyncio.sleep(delay)
+            delay = min(2 * delay, max_delay)
+
+
 async def publish(topic: faust.TopicT, key: str, records: Sequence[Event]) -> None:
-    """Send records under one key in order and wait for every broker ack."""
-    futures = [await topic.send(key=key.encode(), value=encode(r)) for r in records]
-    await asyncio.gather(*futures)
+    """Send records under one key in order and wait for every broker ack, retrying while Kafka is away."""
+
+    async def send_all() -> None:
+        futures = [await topic.send(key=key.encode(), value=encode(r)) for r in records]
+        await asyncio.gather(*futures)
+
+    await retrying(send_all, f"publish to {topic.get_topic_name()}")
 
 
 async def _timed(ex: Extractor, stage: str, fn: Callable[[Any], T], arg: Any) -> T:
@@ -122,7 +152,10 @@ def _agent(ex: Extractor, source: faust.TopicT, stage: str, body: Callable[[Extr
                 await body(ex, event.value)
             except Exception as exc:
                 ex.health.fail(stage, type(exc).__name__)
-                await send_dead_letter(ex.dlq, stage, exc, event.value, service_version=__version__, message=event.message)
+                letter = partial(
+                    send_dead_letter, ex.dlq, stage, exc, event.value, service_version=__version__, message=event.message
+                )
+                await retrying(letter, "dead letter")
 
     agent.__name__ = agent.__qualname__ = stage
     ex.app.agent(source, name=stage, concurrency=1)(agent)
