@@ -65,6 +65,8 @@ _CHROME_TAGS = frozenset(("nav", "aside", "footer"))
 _CHROME_BLOCKS = frozenset(("div", "ul", "ol", "section", "table", "span", "p", "nav", "aside", "footer"))
 _NAMED = etree.XPath("//body//*[@class or @id] | //body//nav | //body//aside | //body//footer")
 _STRING = etree.XPath("string()")
+_MASTHEAD = re.compile(r"logo|banner|brand|masthead|site-?name", re.IGNORECASE)
+_PAGE_HEADER = re.compile(r"(?<![\w-])(?:header|top|topbar|page-header)(?![\w-])", re.IGNORECASE)
 _WINDOW = pagedates.TITLE_WINDOW
 _FOLLOWING = etree.XPath(f"following::text()[normalize-space()][position() <= {_WINDOW}]")
 _PRECEDING = etree.XPath(f"preceding::text()[normalize-space()][position() <= {_WINDOW}]")
@@ -286,12 +288,25 @@ def _summary_text(summary: str | None) -> str:
 
 
 def choose_title(tree: lxml_html.HtmlElement, meta_title: str | None, feed_title: str | None) -> str | None:
-    """The single <h1>, else the meta/JSON-LD title, else the feed entry's, else trafilatura's guess."""
-    h1 = [_clean(h.text_content()) for h in tree.iterfind(".//h1")]
+    """The single article <h1>, else the meta/JSON-LD title, else the feed entry's, else trafilatura's guess.
+
+    An <h1> inside a logo/header/banner block is the site's name, not the article's title.
+    """
+    h1 = [_clean(h.text_content()) for h in tree.iterfind(".//h1") if not _in_masthead(h)]
     h1 = [h for h in h1 if h]
     if len(h1) == 1:
         return h1[0]
     return _clean(meta_title) or _clean(feed_title) or _clean(extract_title(tree))
+
+
+def _in_masthead(element: lxml_html.HtmlElement) -> bool:
+    """Whether an element sits in the site's masthead: a logo/banner block, or the page header outside the article."""
+    chain = [element, *element.iterancestors()]
+    names = [f"{node.get('class', '')} {node.get('id', '')}" for node in chain]
+    if any(_MASTHEAD.search(n) for n in names):
+        return True
+    in_article = any(node.tag in ("article", "main") for node in chain)
+    return not in_article and any(node.tag == "header" or _PAGE_HEADER.search(n) for node, n in zip(chain, names, strict=True))
 
 
 def choose_published(

@@ -222,3 +222,21 @@ def test_enormous_main_text_is_cut_at_a_line_break_and_marked_truncated() -> Non
     assert len(page.text) <= MAX_TEXT_CHARS
     assert page.text.endswith(tuple(p[-20:] for p in PARAGRAPHS))
     assert page.method == METHOD_FAST + "+truncated"
+
+
+def test_site_name_in_a_logo_h1_is_not_taken_for_the_article_title() -> None:
+    html = article_page().replace(
+        '<div id="header">', '<div id="header"><h1 class="logo"><a href="/">Cổng thông tin điện tử huyện Tân Yên</a></h1>'
+    ).replace(f"<h1>{ARTICLE_TITLE}</h1>", f'<h2 class="title">{ARTICLE_TITLE}</h2>')
+    head = f'<meta property="og:title" content="{ARTICLE_TITLE}">'
+    assert parse_page(html.replace("<style>", head + "<style>")).title == ARTICLE_TITLE
+    assert parse_page(html, feed_title="Tiêu đề từ RSS").title == "Tiêu đề từ RSS"
+
+
+@pytest.mark.parametrize(
+    "wrapper",
+    ['<article><header>{}</header>', '<div class="article-header">{}</div>', '<div class="detail-top-title">{}</div>'],
+)
+def test_h1_in_the_article_header_is_the_title(wrapper: str) -> None:
+    html = article_page().replace(f"<h1>{ARTICLE_TITLE}</h1>", wrapper.format(f"<h1>{ARTICLE_TITLE}</h1>"))
+    assert parse_page(html).title == ARTICLE_TITLE
