@@ -9,6 +9,7 @@ the same tree: trafilatura's meta/JSON-LD readers, our own date readers (htmldat
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
@@ -49,8 +50,7 @@ _LOOKUP = etree.ElementDefaultClassLookup(
     pi=lxml_html.HtmlProcessingInstruction,
     entity=lxml_html.HtmlEntity,
 )
-_PARSER = etree.HTMLParser(collect_ids=False, default_doctype=False, remove_comments=True, remove_pis=True)
-_PARSER.set_element_class_lookup(_LOOKUP)
+_LOCAL = threading.local()
 _FAST = Extractor(output_format="txt", fast=True, precision=True, comments=False, tables=True)
 """Fast precision mode: no readability/justext comparison, no comment capture, no recall escalation."""
 _FULL = Extractor(output_format="txt", comments=False, tables=True)
@@ -139,16 +139,27 @@ def load_tree(html: str) -> lxml_html.HtmlElement:
         raise ParseError("junk_html", "binary-looking content")
     if not _TAG.search(head):
         raise ParseError("not_html", "no markup in the first 8 KiB")
+    parser = html_parser()
     try:
-        tree = etree.fromstring(clean_chars(html), _PARSER)
+        tree = etree.fromstring(clean_chars(html), parser)
     except (etree.ParserError, ValueError) as exc:
         raise ParseError("junk_html", str(exc)[:200]) from exc
     if tree is None or tree.find(".//body") is None:
         raise ParseError("junk_html", "no document body")
     if not any(not t.isspace() for t in tree.find(".//body").itertext()):
-        fatal = [e.message for e in _PARSER.error_log if e.level_name == "FATAL"]
+        fatal = [e.message for e in parser.error_log if e.level_name == "FATAL"]
         raise ParseError("junk_html", fatal[0]) if fatal else ParseError("empty_page", "no visible text")
     return tree
+
+
+def html_parser() -> etree.HTMLParser:
+    """This thread's lxml HTML parser (lxml parsers must not be shared between threads)."""
+    parser: etree.HTMLParser | None = getattr(_LOCAL, "parser", None)
+    if parser is None:
+        parser = etree.HTMLParser(collect_ids=False, default_doctype=False, remove_comments=True, remove_pis=True)
+        parser.set_element_class_lookup(_LOOKUP)
+        _LOCAL.parser = parser
+    return parser
 
 
 def clean_chars(html: str) -> str:

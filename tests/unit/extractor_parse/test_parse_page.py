@@ -240,3 +240,12 @@ def test_site_name_in_a_logo_h1_is_not_taken_for_the_article_title() -> None:
 def test_h1_in_the_article_header_is_the_title(wrapper: str) -> None:
     html = article_page().replace(f"<h1>{ARTICLE_TITLE}</h1>", wrapper.format(f"<h1>{ARTICLE_TITLE}</h1>"))
     assert parse_page(html).title == ARTICLE_TITLE
+
+
+def test_parsing_from_several_threads_at_once_gives_the_same_pages() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    pages = [article_page(date_line=f"Ngày đăng: {d}/3/2024") for d in range(1, 13)]
+    expected = [parse_page(p) for p in pages]
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(parse_page, pages * 3)) == expected * 3
