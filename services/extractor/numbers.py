@@ -40,7 +40,7 @@ _MASKS = [
     r"(?:(?<!tổng )(?<!thiểu )(?<!dân )số|(?<!trưởng )(?<!phó )thôn|phường|quận|xóm|ấp|khu|khu phố|tổ|tổ dân phố|lần thứ|lớp|kế hoạch số|điều|khoản|"
     r"mục|trung đoàn|sư đoàn)\s+\d+",
     r"(?-i:Chỉ thị|Nghị quyết|Quyết định|Quy định|Kết luận|Hướng dẫn|Công văn|Thông báo|Kế hoạch)\s+(?:số\s+)?\d+",
-    r"\d+\s*(?:tuổi|năm|ngày|tháng|giờ|phút|km|ha|tấn|xe|tỷ|triệu đồng|đồng(?! chí)|lượt|điểm cầu|đại biểu|dự án|"
+    r"\d+\s*(?:tuổi|năm|ngày|tháng|giờ|phút|km|ha|tấn|xe|tỷ|triệu đồng|đồng(?! chí| bào)|lượt|điểm cầu|đại biểu|dự án|"
     r"doanh nghiệp|buổi|bài|chuyên đề|người dân(?! tộc)|hộ|học sinh giỏi|giải|trường hợp vi phạm)\b",
     r"(?<![\d.,])(?:19|20)\d{2}(?![\d.,%])",  # bare years
 ]

@@ -200,7 +200,10 @@ def _admitted(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
     if segment == "all" and breakdown and not v.ADMIT.search(site.local):
         return None
     inherit = site.prev and site.prev.metric == "admitted" and site.prev.segment != "all"
-    if segment == "all" and inherit and not breakdown and noun in MEMBER_NOUNS and site.prev:
+    own = label(site.local) if inherit and noun in MEMBER_NOUNS else []
+    if segment == "all" and len(own) == 1:
+        segment = own[0]
+    elif segment == "all" and inherit and not breakdown and noun in MEMBER_NOUNS and site.prev:
         segment = site.prev.segment
     return Cls("admitted", segment, "count", per_year, site.num.value)
 
@@ -218,21 +221,33 @@ def _after_breakdown(clause: str) -> bool:
     )
 
 
+def label(local: str) -> list[str]:
+    """Segments labelled just before a number, after the last separator ("…; nữ 41", "đoàn viên thanh niên 112")."""
+    part = re.split(r"[,;:(]|\bvà\b|trong đó|trong số|\bcó\b(?! đạo)", local)[-1]
+    return list(dict.fromkeys(v.segments_in(part)))
+
+
 def _segment(site: Site, noun: str, after: str, breakdown: bool) -> str:
     """The segment a count is of: its noun ("19 em học sinh", "đảng viên nữ") or, in a breakdown, its label."""
     head = re.split(r"[,;()]", after, maxsplit=1)[0]
-    if noun in ("em", "người") and v.segments_in(head[:30]) and not re.match(r"^\s*(?:là|có|được|đã)\b", head):
-        segs = v.segments_in(head[:30])
+    verb = re.match(r"^\s*(?:là|có|được|đã)\b", head) and not re.match(r"^\s*có đạo", head)
+    if noun in ("em", "người") and v.segments_in(noun + head[:60]) and not verb:
+        segs = v.segments_in(noun + head[:60])
     elif noun == "cán bộ":
         segs = v.segments_in("cán bộ" + after[:20])
     elif noun and noun not in MEMBER_NOUNS | {"người", "quần chúng"}:
         segs = v.segments_in(noun + head[:40])
     elif re.match(r"^\s*(?:là|nữ|người|thuộc|ở|trong|khu vực|còn|đang|em)\b", head) and "đều là" not in head:
         segs = v.segments_in(head[:60])
+        source = re.search(r"kết nạp|phát triển", site.local) and not v.BREAKDOWN.search(site.clause)
+        if source and re.match(r"^\s*là\b", head) and segs[:1] == ["youth_union"]:
+            segs = []  # "kết nạp hai đảng viên là đoàn viên": the Youth Union as the source counts everyone
     else:
         segs = []
     if not segs and breakdown:
-        segs = list(dict.fromkeys(v.segments_in(site.local)))
+        segs = label(site.local)
+        if not segs and not (site.prev and site.prev.metric == "admitted"):
+            segs = list(dict.fromkeys(v.segments_in(site.local)))
         segs = segs if len(segs) == 1 else []
     return segs[0] if segs else "all"
 
@@ -329,8 +344,9 @@ def _segment_pct(site: Site) -> Cls | None:
     """A breakdown share of new members: "50% là nữ", "nông dân chiếm 16,3%", "đảng viên nữ, chiếm 78,3%"."""
     if not (site.admit_context or v.ADMIT.search(site.low[: site.num.start])):
         return None
-    if re.fullmatch(r"\s*\(\s*", site.local):
-        return None
+    if re.fullmatch(r"[^\d,;()]{0,25}\(\s*", site.local):
+        share = site.prev and site.prev.metric == "admitted" and site.prev.unit == "count" and site.prev.segment != "all"
+        return Cls("admitted", site.prev.segment, "pct", False, site.num.value) if share and site.prev else None
     m = v.SEG_AFTER.match(site.right)
     segs = v.segments_in(m.group("rest")[:50]) if m and re.match(r"^\s*(?:đảng viên|đv|là|ở|thuộc|trong|khu vực)", site.right) else []
     if not segs and re.search(r"chiếm\s*(?:tỷ lệ|tỉ lệ)?\s*(?:khoảng|gần|hơn|trên)?\s*$|^[,;\s]*[^\d,;()]{2,40}\s*$", site.local):

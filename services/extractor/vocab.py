@@ -11,7 +11,13 @@ SEGMENTS: list[tuple[str, re.Pattern[str]]] = [
     ("private_sector", re.compile(r"doanh nghiệp tư nhân|ngoài khu vực nhà nước|ngoài nhà nước|vốn (?:đầu tư )?nước ngoài", IC)),
     ("female", re.compile(r"(?<!\w)(?:nữ|phụ nữ)(?!\w)", IC)),
     ("youth_union", re.compile(r"đoàn viên|đoàn thanh niên|tncs", IC)),
-    ("ethnic_minority", re.compile(r"dân tộc thiểu số|dân tộc ít người|người dân tộc|đồng bào dân tộc", IC)),
+    ("ethnic_minority", re.compile(
+        r"dân tộc thiểu số|dân tộc ít người|người dân tộc|đồng bào dân tộc|(?:người|đồng bào|dân tộc)\s+(?:"
+        r"Jrai|J'rai|Gia Rai|Gia-rai|Ê Đê|Ê-đê|Êđê|Ê đê|Ba Na|Bahnar|Mông|H'Mông|H'mông|Hmông|Khmer|Khơ-me|Khơ Me|Tày|Nùng|"
+        r"Dao|Mường|Xơ Đăng|Cơ Tu|M'nông|Mnông|Raglai|Ra Glai|Chăm(?!\s+(?:chỉ|sóc|lo))|Sán Dìu|Sán Chay|K'Ho|Cơ Ho|Xtiêng|Stiêng|Bru|Vân Kiều|"
+        r"Pa Kô|Tà Ôi|Hrê|Giẻ Triêng|Hà Nhì|Khơ Mú|Chơ Ro|Chu Ru|Giáy|Thái(?!\s+(?:Bình|Nguyên|Hòa|Thụy|Thủy))|Lào|Lô Lô|Cơ Lao)(?!\w)",
+        IC,
+    )),
     ("rural", re.compile(r"nông thôn", IC)),
     ("civil_servant", re.compile(r"công chức", IC)),
     ("public_employee", re.compile(r"viên chức", IC)),
@@ -20,14 +26,15 @@ SEGMENTS: list[tuple[str, re.Pattern[str]]] = [
     ("village_head", re.compile(r"trưởng[,\s\-]*(?:phó\s+)?(?:thôn|xóm|ấp|bản|khu phố)|phó thôn|tổ trưởng|trưởng khu", IC)),
     ("student", re.compile(r"học sinh|sinh viên", IC)),
     ("worker", re.compile(r"công nhân", IC)),
-    ("religious", re.compile(r"có đạo|tôn giáo|theo đạo|giáo dân", IC)),
+    ("religious", re.compile(r"có đạo|tôn giáo|theo đạo|giáo dân|tín đồ|chức sắc|chức việc|phật tử", IC)),
     ("teacher", re.compile(r"giáo viên|nhà giáo", IC)),
 ]
 
 MEMBER_NOUN = r"(?:đảng viên|đv\b|đồng chí)"
 PERSON_NOUN = re.compile(
     r"^\s*(?:đồng chí\s+)?(?P<noun>đảng viên|đv\b|đồng chí|quần chúng|người|em|trường hợp|tân binh|học viên|"
-    r"đoàn viên|thanh niên|sinh viên|học sinh|chủ doanh nghiệp|trưởng|phó thôn|công nhân|giáo viên|nông dân|đối tượng|cán bộ)",
+    r"đoàn viên|thanh niên|sinh viên|học sinh|chủ doanh nghiệp|trưởng|phó thôn|công nhân|giáo viên|nông dân|đối tượng|cán bộ|"
+    r"nữ(?!\s+(?:sinh|giới))\b|tín đồ|chức sắc|lao động|đồng bào)",
     IC,
 )
 CELL_NOUN = re.compile(

@@ -1,0 +1,49 @@
+"""Breakdowns of admissions: each figure takes the segment named next to it, labels before or after, shares."""
+
+from __future__ import annotations
+
+from services.extractor.extract import extract
+
+
+def _segs(text: str) -> list[tuple[str, str, float, str]]:
+    return [(f.metric, f.segment, f.value, f.unit) for f in extract(text).facts]
+
+
+def test_second_figure_does_not_inherit_the_first_segment() -> None:
+    text = (
+        "Năm 2022, tỉnh Long An kết nạp 3.410 đảng viên, trong đó có 1.205 học sinh, sinh viên và "
+        "734 người lao động trong doanh nghiệp có vốn đầu tư nước ngoài."
+    )
+    segs = _segs(text)
+    assert ("admitted", "student", 1205, "count") in segs
+    assert ("admitted", "private_sector", 734, "count") in segs
+
+
+def test_label_before_each_figure() -> None:
+    text = "Năm 2022, huyện Ia Grai kết nạp 160 đảng viên, trong đó dân tộc thiểu số 57 đồng chí; nữ 33 đồng chí."
+    assert _segs(text)[1:] == [("admitted", "ethnic_minority", 57, "count"), ("admitted", "female", 33, "count")]
+    text = "Năm 2021, huyện Ea H'leo kết nạp 240 đảng viên, trong đó đảng viên là người dân tộc thiểu số 71 đồng chí, đoàn viên thanh niên 95 đồng chí."
+    assert _segs(text)[1:] == [("admitted", "ethnic_minority", 71, "count"), ("admitted", "youth_union", 95, "count")]
+
+
+def test_religious_and_ethnic_nouns() -> None:
+    text = "Năm 2021, huyện Mang Yang kết nạp 145 đảng viên, trong đó có 11 người có đạo, 63 người Ba Na, 8 đồng bào Jrai và 4 tín đồ."
+    assert _segs(text)[1:] == [
+        ("admitted", "religious", 11, "count"), ("admitted", "ethnic_minority", 63, "count"),
+        ("admitted", "ethnic_minority", 8, "count"), ("admitted", "religious", 4, "count"),
+    ]
+    text = "Năm 2020, huyện Trà Cú kết nạp 120 đảng viên, trong đó 58 người Khmer và 2 chức sắc."
+    assert _segs(text)[1:] == [("admitted", "ethnic_minority", 58, "count"), ("admitted", "religious", 2, "count")]
+
+
+def test_bare_breakdown_counts_and_parenthesised_shares() -> None:
+    text = "Năm 2022, tỉnh Kon Tum kết nạp 930 đảng viên, trong đó có 412 nữ (44,3%) và 501 người dân tộc thiểu số (53,9%)."
+    assert _segs(text)[1:] == [
+        ("admitted", "female", 412, "count"), ("admitted", "female", 44.3, "pct"),
+        ("admitted", "ethnic_minority", 501, "count"), ("admitted", "ethnic_minority", 53.9, "pct"),
+    ]
+
+
+def test_youth_union_as_source_counts_everyone() -> None:
+    text = "Năm 2023, Chi bộ thôn Tân Hòa kết nạp ba đảng viên là đoàn viên thanh niên."
+    assert _segs(text) == [("admitted", "all", 3, "count")]
