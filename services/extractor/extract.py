@@ -125,7 +125,7 @@ def extract(
     published = published or find_published(text)
     raw = extract_raw(text, title, published)
     facts = dedupe([_fact(r, published) for r in raw])
-    relevant = is_relevant(f"{title or ''}\n{text}", len(facts))
+    relevant = is_relevant(f"{title or ''}\n{text}", [f.metric for f in facts])
     if not relevant:
         return Extraction(False, published, ())
     return Extraction(True, published, tuple(_with_places(facts, text, province_hint, published)))

@@ -1,16 +1,41 @@
-"""Whether an article is about party-member development (admission, membership, candidates)."""
+"""Whether an article is about party-member development (admission, membership, candidates, member quality)."""
 
 from __future__ import annotations
 
+import re
+
 from services.extractor.vocab import RELEVANT
+
+_OTHER_UNION = re.compile(
+    r"kết nạp\s+(?:được\s+)?(?:mới\s+)?(?:\S+\s+){0,2}?(?:đoàn viên(?!\s+(?:ưu tú\s+)?(?:vào|cho) đảng)|hội viên|công đoàn)", re.I
+)
+_STRONG = re.compile(
+    r"kết nạp|phát triển đảng|đảng viên mới|tạo nguồn|cảm tình đảng|nhận thức về đảng|quần chúng ưu tú|trở thành đảng viên|"
+    r"chất lượng đảng viên|xếp loại chất lượng|đảng viên (?:được )?xếp loại|đảng viên đủ tư cách|hoàn thành tốt nhiệm vụ trở lên",
+    re.I,
+)
+_INSPECTION = re.compile(r"kiểm tra|giám sát|kỷ luật|vi phạm|tố cáo|khiếu nại|công đoàn|đoàn viên công đoàn|tỉnh đoàn|huyện đoàn", re.I)
+_DEVELOPMENT = {"admitted", "admitted_target", "admitted_target_pct", "target_attainment_pct", "admission_rate_pct",
+                "candidates_trained", "members_good_rating_pct"}
 
 
 def cue_count(text: str) -> int:
-    """How many party-development cue phrases the text contains."""
-    return len(RELEVANT.findall(text))
+    """How many party-development cue phrases the text contains (Youth/Trade Union admissions excluded)."""
+    return len(RELEVANT.findall(text)) - len(_OTHER_UNION.findall(text))
 
 
-def is_relevant(text: str, n_facts: int) -> bool:
-    """Relevant: a development cue and either an extracted figure or repeated cues."""
-    cues = cue_count(text)
-    return cues >= 1 and (n_facts > 0 or cues >= 2)
+def _strong(text: str) -> int:
+    """Development cues proper: admission into the Party, sources, member quality."""
+    return len(_STRONG.findall(text)) - len(_OTHER_UNION.findall(text))
+
+
+def is_relevant(text: str, metrics: list[str]) -> bool:
+    """Relevant: development cues and either a development figure or repeated cues, not outweighed by
+    inspection / discipline / Youth Union / trade-union matter."""
+    strong = _strong(text)
+    if strong < 1:
+        return False
+    developed = any(m in _DEVELOPMENT for m in metrics)
+    if len(_INSPECTION.findall(text)) > 2 * strong + 1 and not developed:
+        return False
+    return developed or (bool(metrics) and strong >= 1) or cue_count(text) >= 2

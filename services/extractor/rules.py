@@ -128,8 +128,10 @@ def _count(site: Site) -> Cls | None:
     """A count: admitted, target, total, removed, trained, cells, organisations."""
     if v.CHANGE_BEFORE.search(site.local) or v.COMPARE_AFTER.match(site.right):
         return None
-    if not float(site.num.value).is_integer() or re.search(r"tuổi", site.local):
+    if not float(site.num.value).is_integer() or re.search(r"tuổi", site.local) or (v.QUOTA.search(site.clause) and not v.TARGET.search(site.clause)):
         return None
+    if v.ON_BEHALF.search(site.local) and v.PERSON_NOUN.match(site.right):
+        return Cls("members_total", "all", "count", False, site.num.value)
     if v.CELL_NOUN.match(site.right) or v.ORGS_NOUN.match(site.right):
         return _structural(site)
     person = v.PERSON_NOUN.match(site.right)
@@ -272,7 +274,7 @@ def _pct(site: Site) -> Cls | None:
         return found
     if v.CHANGE_BEFORE.search(local) or v.COMPARE_AFTER.match(right) or v.ECON.search(site.clause):
         return None
-    if v.SHARE_NOUN_AFTER.match(right) or "còn lại" in local or v.SHARE_OF_UNITS.search(site.clause):
+    if v.SHARE_NOUN_AFTER.match(right) or "còn lại" in local or v.SHARE_OF_UNITS.search(site.clause) or v.GROUP_SHARE.search(site.clause):
         return None
     for rule in (_vuot, _attainment, _good, _target_pct, _rate, _segment_pct):
         found = rule(site)

@@ -60,7 +60,19 @@ TARGET = re.compile(
 )
 TOTAL = re.compile(r"(?<!được )(?<!nạp )(?:tổng số|hiện có|tổng cộng)", IC)
 WEAK = re.compile(r"(?<!\w)(?:có|với|là|đạt|lên|gồm)(?!\w)", IC)
-NOT_ADMISSION = re.compile(r"chuyển (?:đảng )?chính thức|công nhận đảng viên chính thức|tặng huy hiệu|huy hiệu \d", IC)
+NOT_ADMISSION = re.compile(
+    r"chuyển (?:đảng )?chính thức|công nhận đảng viên chính thức|tặng huy hiệu|huy hiệu \d|kiểm tra|giám sát|kỷ luật|"
+    r"khen thưởng|biểu dương|vi phạm|công đoàn",
+    IC,
+)
+QUOTA = re.compile(
+    r"(?:mỗi|từng)\s+(?!năm|tháng|quý|nhiệm kỳ)\w+[^,;]{0,50}?(?:ít nhất|tối thiểu|từ)\s*$|giúp đỡ\s+(?:ít nhất|tối thiểu)?\s*$", IC
+)
+ON_BEHALF = re.compile(r"thay mặt\s+(?:cho\s+)?(?:hơn|trên|gần)?\s*$", IC)
+GROUP_SHARE = re.compile(
+    r"(?:tỷ lệ|tỉ lệ)\s+(?:\w+\s+){1,4}?là đảng viên|(?:tỷ lệ|tỉ lệ) đảng viên (?:trong|so với|trên) (?:tổng )?(?:số )?(?:công nhân|dân|lao động)",
+    IC,
+)
 REMOVE_AFTER = re.compile(r"^\s*(?:đã\s+)?bị\s+(?:xóa tên|xoá tên|khai trừ|đưa ra khỏi)", IC)
 REMOVE = re.compile(r"xóa tên|xoá tên|khai trừ|ra khỏi đảng|cho ra\b", IC)
 TRAIN = re.compile(r"lớp|cảm tình|nhận thức về đảng|học viên|giới thiệu|hồ sơ|bồi dưỡng lý luận", IC)
