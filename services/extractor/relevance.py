@@ -33,9 +33,8 @@ def is_relevant(text: str, metrics: list[str]) -> bool:
     """Relevant: development cues and either a development figure or repeated cues, not outweighed by
     inspection / discipline / Youth Union / trade-union matter."""
     strong = _strong(text)
-    if strong < 1:
-        return False
     developed = any(m in _DEVELOPMENT for m in metrics)
     if len(_INSPECTION.findall(text)) > 2 * strong + 1 and not developed:
         return False
-    return developed or (bool(metrics) and strong >= 1) or cue_count(text) >= 2
+    cues = cue_count(text)
+    return cues >= 1 and (developed or bool(metrics) or (strong >= 1 and cues >= 2))
