@@ -45,8 +45,12 @@ async def ensure_state_topic(bootstrap: str, topic: str, partitions: int) -> int
             for name, code, *_ in resp.topic_errors:
                 if code not in (0, TopicAlreadyExistsError.errno):
                     raise RuntimeError(f"creating {name} failed with code {code}")
-        meta = await admin.describe_topics([topic])
-        return len(meta[0]["partitions"])
+        for _ in range(100):  # a just-created topic can be described with no partitions for a moment
+            meta = await admin.describe_topics([topic])
+            if meta[0]["partitions"]:
+                return len(meta[0]["partitions"])
+            await asyncio.sleep(0.2)
+        raise RuntimeError(f"topic {topic} still has no partitions 20 s after creation")
     finally:
         await admin.close()
 
