@@ -73,11 +73,17 @@ class CrawlerService:
         self.crawler: Crawler | None = None
         self._sem = asyncio.Semaphore(settings.max_concurrent_sources)
         self._failpoint_hits = 0
+        self._owner: dict[tuple[str, int], int] = {}
 
     def owner_partition(self, source_id: str) -> int:
-        """State partition of a source: by its host, so one replica owns every source of a host."""
-        source = self.by_id.get(source_id)
-        return partition_for(politeness_key(source) if source else source_id, self.partitions)
+        """State partition of a source: by its host, so one replica owns every source of a host (memoized:
+        the scheduler asks for every source on every tick, and murmur2 is pure Python)."""
+        key = (source_id, self.partitions)
+        part = self._owner.get(key)
+        if part is None:
+            source = self.by_id.get(source_id)
+            part = self._owner[key] = partition_for(politeness_key(source) if source else source_id, self.partitions)
+        return part
 
     async def assign(self, parts: set[int]) -> None:
         """Load the state of newly owned sources and resolve their pending publications."""
