@@ -54,7 +54,7 @@ def extract_raw(text: str, title: str | None, published: date | None) -> list[Ra
     sents = all_sentences(text, title)
     mentions = [m for s in sents for m in o.mentions(s)]
     typed = [org for s in sents for org in o.typed_places(s)]
-    state = State(Ctx(published, published.year if published else None), o.Resolver(mentions, text, typed))
+    state = State(Ctx(published, _report_year(text, published)), o.Resolver(mentions, text, typed))
     roles: list[str | None] | None = None
     for sent in sents:
         row = tables.cells(sent)
@@ -67,6 +67,14 @@ def extract_raw(text: str, title: str | None, published: date | None) -> list[Ra
         _sentence(sent, state)
     first = state.first_period
     return [replace(f, period=first) if f.period is None and first and f.cls.metric not in STOCK else f for f in state.facts]
+
+
+def _report_year(text: str, published: date | None) -> int | None:
+    """The year the article reports on: a year-end review published in January-February speaks of the year before."""
+    if published is None:
+        return None
+    review = published.month <= 2 and re.search(r"(?i)năm qua|năm vừa qua|tổng kết", text)
+    return published.year - 1 if review else published.year
 
 
 def _table_row(row: list[str], roles: list[str | None] | None, sent: str, state: State) -> bool:

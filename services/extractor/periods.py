@@ -113,6 +113,10 @@ def _months(m: re.Match[str], ctx: Ctx) -> tuple[str | None, str | None]:
     year = _year(m.group("y"), ctx)
     if not 0 < n <= 12 or year is None:
         return None, None
+    pub = ctx.published
+    end_month = 12 if m.group("late") else n
+    if pub and not (m.group("y") or "").isdigit() and (year, end_month) > (pub.year, pub.month):
+        year -= 1  # "6 tháng cuối năm" in a January review: the year before publication
     if m.group("late"):
         return ym(year, 13 - n), ym(year, 12)
     return ym(year, 1), ym(year, n)
@@ -173,6 +177,15 @@ def _last_year(m: re.Match[str], ctx: Ctx) -> tuple[str | None, str | None]:
     return ym(year), ym(year)
 
 
+def _past_years(m: re.Match[str], ctx: Ctx) -> tuple[str | None, str | None]:
+    """"3 năm qua", "hai năm gần đây": the N full years before publication."""
+    raw = m.group("n").lower()
+    n = int(raw) if raw.isdigit() else _NUMWORD.get(raw, 0)
+    if not ctx.published or not 0 < n <= 10:
+        return None, None
+    return ym(ctx.published.year - n), ym(ctx.published.year - 1)
+
+
 def _context_year(m: re.Match[str], ctx: Ctx) -> tuple[str | None, str | None]:
     """"trong năm": the year the text is about."""
     return ym(ctx.year), ym(ctx.year)
@@ -195,6 +208,7 @@ _RULES: list[Rule] = [
     (re.compile(r"(?:tính\s+)?đến\s+ngày\s+\d{1,2}\s*[./-]\s*(?P<m>\d{1,2})(?P<y>)", re.I), _until_date),
     (re.compile(r"(?:ngày|sáng|chiều|tối|trưa)\s+(?:ngày\s+)?\d{1,2}\s*[-/]\s*(?P<m>\d{1,2})(?![\d/.-])(?P<y>)", re.I), _day),
     (re.compile(rf"cuối\s+(?P<nam>năm\s+)?(?P<y>{Y})", re.I), _end_of_year),
+    (re.compile(r"(?P<n>\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+năm\s+(?:qua|vừa qua|gần đây|trở lại đây)", re.I), _past_years),
     (re.compile(r"năm nay", re.I), _this_year),
     (re.compile(r"(?<!những )(?<!\d )(?:trong\s+)?năm\s+(?:vừa\s+)?qua", re.I), _last_year),
     (re.compile(rf"(?:năm|Năm)\s+(?P<y>{Y})(?!\d)"), _year_only),

@@ -1,0 +1,40 @@
+"""Periods: cited resolutions, relative periods against the printed publication date, year-end reviews."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from services.extractor.extract import extract
+from services.extractor.published import find_published
+
+
+def _period(text: str, published: date | None = None) -> list[tuple[float, str | None, str | None]]:
+    return [(f.value, f.period_start, f.period_end) for f in extract(text, published=published).facts]
+
+
+def test_cited_resolution_period_does_not_override_the_sentence_period() -> None:
+    text = "Năm 2022, thực hiện Nghị quyết số 09-NQ/HU của Huyện ủy về phát triển đảng viên giai đoạn 2021 - 2025, huyện Đak Pơ kết nạp 88 đảng viên."
+    assert _period(text) == [(88, "2022", "2022")]
+
+
+def test_printed_date_formats() -> None:
+    assert find_published("Thứ Sáu, 16/02/2024\nĐảng bộ huyện...") == date(2024, 2, 16)
+    assert find_published("11/10/2022 | Chuyên mục: Xây dựng Đảng\nNội dung") == date(2022, 10, 11)
+    assert find_published("Báo Lào Cai Online - 05/03/2023\nNội dung") == date(2023, 3, 5)
+    assert find_published("Hà Giang, 21/11/2022\nNội dung") == date(2022, 11, 21)
+    assert find_published("Cập nhật: 08/09/2021\nNội dung") == date(2021, 9, 8)
+
+
+def test_current_and_term_to_date_resolve_with_publication() -> None:
+    text = "Cập nhật: 12/04/2023\nTừ đầu nhiệm kỳ 2020 - 2025 đến nay, huyện Quỳ Hợp kết nạp 742 đảng viên. Hiện có 6.110 đảng viên."
+    assert _period(text) == [(742, "2020", "2023-04"), (6110, None, "2023-04")]
+
+
+def test_n_years_past_are_the_years_before_publication() -> None:
+    text = "Ba năm qua, huyện Bố Trạch kết nạp 620 đảng viên."
+    assert _period(text, date(2023, 5, 2)) == [(620, "2020", "2022")]
+
+
+def test_year_end_review_in_january_reports_the_previous_year() -> None:
+    text = "Tổng kết công tác năm qua, Đảng bộ huyện Lệ Thủy kết nạp 231 đảng viên; 6 tháng cuối năm kết nạp 140 đảng viên."
+    assert _period(text, date(2023, 1, 10)) == [(231, "2022", "2022"), (140, "2022-07", "2022-12")]
