@@ -62,14 +62,14 @@ def stack_env(marker: str, ports: tuple[int, int, int], extra: dict[str, str] | 
 
 
 @contextlib.contextmanager
-def run_up(tmp: Path, extra_env: dict[str, str] | None = None) -> Iterator[Stack]:
-    """Start `recruitwatch up --demo`; stop it with SIGINT at the end (SIGKILL if it hangs)."""
+def run_up(tmp: Path, extra_env: dict[str, str] | None = None, args: tuple[str, ...] = ("--demo",)) -> Iterator[Stack]:
+    """Start `recruitwatch up --demo` (or with `args`); stop it with SIGINT at the end (SIGKILL if it hangs)."""
     marker = uuid.uuid4().hex[:12]
     ports = (free_port(), free_port(), free_port())
     log_path = tmp / f"up-{marker}.log"
     with log_path.open("wb") as log:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "services.cli", "up", "--demo"],
+            [sys.executable, "-m", "services.cli", "up", *args],
             env=stack_env(marker, ports, extra_env), stdout=log, stderr=subprocess.STDOUT, cwd=REPO,
         )
     stack = Stack(proc, marker, *ports, log_path)
