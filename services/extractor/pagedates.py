@@ -12,18 +12,11 @@ from lxml import etree
 VIETNAM = timezone(timedelta(hours=7))
 MIN_YEAR, MAX_YEAR = 1990, 2100
 
-_META_XPATH = etree.XPath(
-    "//meta[translate(@property,'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz')"
-    " = 'article:published_time' or"
-    " translate(@name,'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz') = 'article:published_time' or"
-    " translate(@name,'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz') = 'pubdate' or"
-    " translate(@name,'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz') = 'publishdate' or"
-    " translate(@name,'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz') = 'publish-date' or"
-    " translate(@name,'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz') = 'date' or"
-    " translate(@name,'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz') = 'dc.date.issued' or"
-    " translate(@name,'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz') = 'dc.date' or"
-    " @itemprop = 'datePublished']/@content | //time[@itemprop = 'datePublished']/@datetime"
+META_DATE_KEYS = frozenset(
+    ("article:published_time", "pubdate", "publishdate", "publish-date", "date", "dc.date.issued", "dc.date",
+     "datepublished", "og:published_time", "publication_date")
 )
+"""Lower-cased property/name/itemprop values of <meta> tags that carry the publication date."""
 _JSONLD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
 
 _ISO = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)")
@@ -110,15 +103,20 @@ def first_date(text: str) -> date | None:
 
 
 def date_from_meta(tree: etree._Element) -> date | None:
-    """The publication date in the page's meta tags, <time itemprop> or JSON-LD."""
-    for value in _META_XPATH(tree):
-        if (d := parse_date_value(str(value))) is not None:
-            return d
-    for script in tree.iterfind('.//script[@type="application/ld+json"]'):
-        match = _JSONLD_DATE.search(script.text or "")
-        if match and (d := parse_date_value(match[1])) is not None:
-            return d
-    return None
+    """The publication date in the page's meta tags or <time itemprop>, else its JSON-LD (one pass)."""
+    from_jsonld = None
+    for element in tree.iter("meta", "time", "script"):
+        if element.tag == "meta":
+            key = (element.get("property") or element.get("name") or element.get("itemprop") or "").lower()
+            if key in META_DATE_KEYS and (d := parse_date_value(element.get("content"))) is not None:
+                return d
+        elif element.tag == "time":
+            if element.get("itemprop") == "datePublished" and (d := parse_date_value(element.get("datetime"))):
+                return d
+        elif from_jsonld is None and element.get("type") == "application/ld+json":
+            match = _JSONLD_DATE.search(element.text or "")
+            from_jsonld = parse_date_value(match[1]) if match else None
+    return from_jsonld
 
 
 def date_line(line: str, before: str = "") -> date | None:

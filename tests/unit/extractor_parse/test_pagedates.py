@@ -5,8 +5,15 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from lxml import etree
 
-from services.extractor.pagedates import date_from_lines, date_from_url, date_line, parse_date_value
+from services.extractor.pagedates import (
+    date_from_lines,
+    date_from_meta,
+    date_from_url,
+    date_line,
+    parse_date_value,
+)
 
 
 @pytest.mark.parametrize(
@@ -62,3 +69,25 @@ def test_the_date_line_nearest_after_the_title_wins_over_earlier_chrome() -> Non
 )
 def test_url_dates_need_a_full_valid_day(url: str | None, expected: date | None) -> None:
     assert date_from_url(url) == expected
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        ('<meta name="pubdate" content="2022-05-04">', date(2022, 5, 4)),
+        ('<meta itemprop="datePublished" content="2022-05-04T10:00:00+07:00">', date(2022, 5, 4)),
+        ('<meta name="DC.date.issued" content="04/05/2022">', date(2022, 5, 4)),
+        ('<time itemprop="datePublished" datetime="2022-05-04">4/5</time>', date(2022, 5, 4)),
+        ('<meta name="date" content="">', None),
+        ('<meta name="description" content="2022-05-04">', None),
+    ],
+)
+def test_metadata_dates_in_meta_and_time_elements(markup: str, expected: date | None) -> None:
+    tree = etree.fromstring(f"<html><head>{markup}</head><body><p>x</p></body></html>", etree.HTMLParser())
+    assert date_from_meta(tree) == expected
+
+
+def test_meta_tag_wins_over_json_ld() -> None:
+    ld = '<script type="application/ld+json">{"datePublished": "2020-01-01"}</script>'
+    tree = etree.fromstring(f'<html><head>{ld}<meta name="pubdate" content="2022-05-04"></head></html>', etree.HTMLParser())
+    assert date_from_meta(tree) == date(2022, 5, 4)
