@@ -136,6 +136,8 @@ def find_numbers(sentence: str) -> list[Num]:
             continue
         out.append(_from_match(sentence, m))
     for m in _WORD_MENTION.finditer(sentence):
+        if m.group("w").lower() == "một" and not re.match(r"(?i)\s*(?:đảng viên|quần chúng|đồng chí)", sentence[m.end("w") :]):
+            continue  # "một chi bộ thuộc…": an article, not a count
         value = word_value(m.group("w"))
         qual = _qualifier(sentence[: m.start()], "")
         out.append(Num(m.start(), m.end("w"), value, None, False, qual, m.group("w")))

@@ -326,7 +326,8 @@ def _target_pct(site: Site) -> Cls | None:
     """ "chỉ tiêu kết nạp đảng viên mới từ 4-5%/năm"."""
     if not (v.PCT_TARGET.search(site.clause) and re.search(r"kết nạp|phát triển", site.clause)):
         return None
-    if v.TARGET_WORD_AFTER.match(site.right) or "so với" in site.right[:15] or "vượt" in site.local:
+    versus = "so với" in site.right[:15] and "tổng số" not in site.right[:35]
+    if v.TARGET_WORD_AFTER.match(site.right) or versus or "vượt" in site.local:
         return None
     return Cls("admitted_target_pct", "all", "pct", _per_year(site), site.num.value)
 

@@ -40,7 +40,7 @@ PERSON_NOUN = re.compile(
 CELL_NOUN = re.compile(
     r"^\s*chi bộ(?P<tail>\s+(?:trực thuộc(?:\s+(?:các\s+)?đảng (?:ủy|bộ)(?:\s+cơ sở)?)?|cơ sở))?", IC
 )
-CELL_OK_AFTER = re.compile(r"^\s*(?:$|[,.;()…:]|với\b|và\b|trong\b|đảng\b(?!\s*ủy)|trên\b|của\b)", IC)
+CELL_OK_AFTER = re.compile(r"^\s*(?:$|[,.;()…:]|với\b|và\b|trong\b|thuộc\b|đảng\b(?!\s*ủy)|trên\b|của\b)", IC)
 ORGS_NOUN = re.compile(
     r"^\s*(?:tổ chức,?\s*cơ sở đảng|tổ chức cơ sở đảng|tổ chức đảng cơ sở|cơ sở đảng|tccs\s*đảng|tccsđ|đảng bộ cơ sở|"
     r"đảng bộ trực thuộc|chi,\s*đảng bộ cơ sở|chi bộ,\s*đảng bộ cơ sở)",
@@ -56,7 +56,7 @@ ADMIT = re.compile(
     r"kết nạp|phát triển(?: được)?(?: thêm)?(?: mới)?(?=\s*(?:\d|$)| được| đảng viên| đv)|đứng vào hàng ngũ|đảng viên mới|vào đảng", IC
 )
 TARGET = re.compile(
-    r"(?<!đạt )(?<!vượt )(?<!thực hiện )(?<!thực hiện các )(?:chỉ tiêu|kế hoạch(?!\s+(?:số\s+)?\d+\s*[-/]\s*[A-ZĐ]{2})|mục tiêu|phấn đấu(?= (?:kết nạp|phát triển|đạt|hoàn thành|có|mỗi|hàng|hằng|bình))|dự kiến|(?<=theo )nghị quyết|(?<=tiêu )nghị quyết)", IC
+    r"(?<!đạt )(?<!vượt )(?<!thực hiện )(?<!thực hiện các )(?:chỉ tiêu|kế hoạch(?!\s+(?:số\s+)?\d+\s*[-/]\s*[A-ZĐ]{2})|mục tiêu|phấn đấu(?=(?: [^,;.]{0,40}?)? (?:kết nạp|phát triển|đạt|hoàn thành|có|mỗi|hàng|hằng|bình))|dự kiến|(?<=theo )nghị quyết|(?<=tiêu )nghị quyết)", IC
 )
 TOTAL = re.compile(r"(?<!được )(?<!nạp )(?:tổng số|hiện có|tổng cộng)", IC)
 WEAK = re.compile(r"(?<!\w)(?:có|với|là|đạt|lên|gồm)(?!\w)", IC)
@@ -102,7 +102,7 @@ RATE_BEFORE = re.compile(r"(?:tỷ lệ|tỉ lệ)[^,;()]{0,60}?(?:đạt|là)\s
 RATE_AFTER = re.compile(r"^\s*(?:/\s*năm|(?:so với\s+)?tổng số đảng viên)", IC)
 GOOD = re.compile(r"hoàn thành tốt nhiệm vụ|hoàn thành nhiệm vụ trở lên|đủ tư cách", IC)
 GOOD_AFTER = re.compile(
-    r"^\s*(?:đảng viên\s*)?(?:/\s*năm\s*)?(?:được\s+)?(?:(?:xếp loại|đánh giá)\s+)?(?:đủ tư cách\s+)?"
+    r"^\s*(?:đảng viên\b[^,;.\d]{0,60}?)?(?:/\s*năm\s*)?(?:được\s+)?(?:(?:xếp loại|đánh giá)\s+)?(?:đủ tư cách\s+)?"
     r"(?:hoàn thành tốt nhiệm vụ|hoàn thành nhiệm vụ trở lên)",
     IC,
 )
