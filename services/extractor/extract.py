@@ -87,13 +87,24 @@ def dedupe(facts: list[Fact]) -> list[Fact]:
 
 def _rounded_copy(f: Fact, facts: list[Fact]) -> bool:
     """Whether f is a qualified, rounded restatement of another exact fact."""
-    if f.qualifier == "exact" or f.value_max is not None or f.unit != "count" or f.value % 100:
+    if f.qualifier == "exact" or f.value_max is not None or not _round(f):
         return False
     for g in facts:
         same = (g.metric, g.segment, g.unit) == (f.metric, f.segment, f.unit) and g is not f
-        if same and g.qualifier == "exact" and g.value and abs(g.value - f.value) / g.value <= 0.05:
+        if same and g.qualifier == "exact" and g.value and _close(f, g):
             return True
     return False
+
+
+def _round(f: Fact) -> bool:
+    """A round count: ending in 0 ("hơn 1.250", "gần 90")."""
+    return f.unit == "count" and f.value >= 50 and f.value % 10 == 0
+
+
+def _close(f: Fact, g: Fact) -> bool:
+    """Whether a round count restates an exact one (within 5%)."""
+    periods = f.period_end is None or g.period_end is None or f.period_end == g.period_end
+    return periods and abs(g.value - f.value) / g.value <= 0.05
 
 
 def _with_places(facts: list[Fact], text: str, hint: str | None, published: date | None) -> list[Fact]:

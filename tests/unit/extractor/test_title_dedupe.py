@@ -1,0 +1,27 @@
+"""A title restating a body figure rounded is annotated once, with the body's value."""
+
+from __future__ import annotations
+
+from services.extractor.extract import extract
+
+
+def test_rounded_title_figure_yields_to_the_body() -> None:
+    text = "Năm 2022, huyện Cư Kuin kết nạp 1.347 đảng viên, đạt 112% kế hoạch."
+    facts = extract(text, title="Huyện Cư Kuin kết nạp hơn 1.340 đảng viên").facts
+    assert [(f.metric, f.value, f.qualifier) for f in facts if f.metric == "admitted"] == [("admitted", 1347, "exact")]
+
+
+def test_nearly_and_about_titles_also_yield() -> None:
+    text = "Năm 2021, thị xã Buôn Hồ kết nạp 188 đảng viên mới."
+    for title in ("Buôn Hồ kết nạp gần 190 đảng viên", "Buôn Hồ kết nạp khoảng 190 đảng viên"):
+        assert [f.value for f in extract(text, title=title).facts] == [188]
+
+
+def test_distinct_round_figure_is_kept() -> None:
+    text = "Năm 2021, thị xã Buôn Hồ kết nạp 188 đảng viên; năm 2022 kết nạp hơn 250 đảng viên."
+    assert sorted(f.value for f in extract(text).facts) == [188, 250]
+
+
+def test_close_figures_of_different_years_are_both_kept() -> None:
+    text = "Năm 2021, thị xã Buôn Hồ kết nạp 188 đảng viên; năm 2022 kết nạp gần 190 đảng viên."
+    assert sorted(f.value for f in extract(text).facts) == [188, 190]
