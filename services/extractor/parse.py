@@ -117,7 +117,9 @@ def parse_page(
 ) -> ParsedPage:
     """Parse a decoded HTML page into main text and metadata; raise ParseError with a reason."""
     tree = load_tree(html)
-    meta = extract_meta_json(tree, examine_meta(tree))
+    meta = examine_meta(tree)
+    if "ld+json" in html:
+        meta = extract_meta_json(tree, meta)
     title = choose_title(tree, meta.title, feed_title)
     meta_date = pagedates.date_from_meta(tree)
     etree.strip_elements(tree, *DROP_TAGS, with_tail=False)
