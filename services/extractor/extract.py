@@ -103,7 +103,7 @@ def _round(f: Fact) -> bool:
 
 def _close(f: Fact, g: Fact) -> bool:
     """Whether a round count restates an exact one (within 5%)."""
-    periods = f.period_end is None or g.period_end is None or f.period_end == g.period_end
+    periods = not (f.period_start and g.period_start and f.period_start != g.period_start)
     return periods and abs(g.value - f.value) / g.value <= 0.05
 
 
