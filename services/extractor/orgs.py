@@ -246,7 +246,8 @@ class Resolver:
         for name, _ in self.bare.most_common():
             kinds = [u.kind for u in places.candidates(name, level)]
             if kinds and (level != "province" or "province" in kinds):
-                return Org(name, name, level_of(type_, name) if type_ != "tỉnh" else "province", type_)
+                level = level_of(type_, name) if type_ != "tỉnh" else "province"
+                return Org(canonical_label(type_, name) or name, name, level, type_)
         return None
 
     def _main(self, all_mentions: list[Mention]) -> Org | None:
@@ -262,7 +263,8 @@ class Resolver:
             units = places.candidates(name, "other")
             if n >= 2 and units and not any(fold(o.place) == fold(name) for *_, o in scored):
                 level = {"province": "province", "district": "district"}.get(units[0].kind, "commune")
-                org = Org(name, places.canonical(name), level, {"province": "tỉnh"}.get(level, "huyện"))
+                type_ = {"province": "tỉnh"}.get(level, "huyện")
+                org = Org(canonical_label(type_, name) or name, places.canonical(name), level, type_)
                 scored.append((-n, rank.get(level, 3), org))
         return min(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
 
@@ -300,7 +302,8 @@ class Resolver:
         target = self._by_type(org.type) if org.type else (self.last_typed or self.main)
         if target is None:
             return org
-        return replace(org, place=target.place, level=target.level, type=target.type)
+        label = canonical_label(target.type, target.place) or org.text
+        return replace(org, text=label, place=target.place, level=target.level, type=target.type)
 
 
 def _village(text: str) -> str | None:
@@ -308,6 +311,13 @@ def _village(text: str) -> str | None:
     m = _CELL.match(text)
     village = capital_words(m.group("village"), 4) if m else None
     return village if village and not village[0].isdigit() else None
+
+
+def canonical_label(type_: str | None, place: str | None) -> str | None:
+    """A readable organisation label from a place type and name ("Đảng bộ huyện Hiệp Hòa")."""
+    if not type_ or not place or (type_ not in TYPE_LEVEL and type_ != "thành phố"):
+        return None
+    return f"Đảng bộ {type_} {place}"
 
 
 def _cell_key(text: str) -> str:
