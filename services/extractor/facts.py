@@ -52,7 +52,7 @@ def all_sentences(text: str, title: str | None) -> list[str]:
 def extract_raw(text: str, title: str | None, published: date | None) -> list[RawFact]:
     """Raw facts of an article, in text order."""
     sents = all_sentences(text, title)
-    mentions = [m for s in sents for m in o.mentions(s)]
+    mentions = [m for s in sents if not tables.cells(s) for m in o.mentions(s)]
     typed = [org for s in sents for org in o.typed_places(s)]
     state = State(Ctx(published, _report_year(text, published)), o.Resolver(mentions, text, typed))
     roles: list[str | None] | None = None
@@ -60,6 +60,8 @@ def extract_raw(text: str, title: str | None, published: date | None) -> list[Ra
         row = tables.cells(sent)
         header = tables.header_roles(row) if row else None
         roles = header or (roles if row else None)
+        if header:
+            _header_period(sent, state)
         if header or (row and _table_row(row, roles, sent, state)):
             continue
         if v.COUNTER_LINE.search(sent):
@@ -75,6 +77,13 @@ def _report_year(text: str, published: date | None) -> int | None:
         return None
     review = published.month <= 2 and re.search(r"(?i)năm qua|năm vừa qua|tổng kết", text)
     return published.year - 1 if review else published.year
+
+
+def _header_period(sent: str, state: State) -> None:
+    """A period in a table header ("Kết nạp năm 2023") dates the rows below it."""
+    dated = [p for p in find_periods(sent, state.ctx) if p.period_end]
+    if dated:
+        state.period = dated[-1]
 
 
 def _table_row(row: list[str], roles: list[str | None] | None, sent: str, state: State) -> bool:

@@ -79,8 +79,9 @@ def row_facts(row: list[str], roles: list[str | None] | None) -> list[TableFact]
     texts = [c for i, c in enumerate(row) if not numeric[i][1] and c]
     if not texts or not nums:
         return []
-    if roles is not None and len(roles) == len(row):
-        col_roles: list[str | None] = [roles[i] for i, _ in nums]
+    if roles is not None and len(roles) >= len(row):
+        aligned = roles[len(roles) - len(row) :]  # rows without the index column align from the right
+        col_roles: list[str | None] = [aligned[i] for i, _ in nums]
     else:
         values = [parse_number(m.group("n")) for i, m in nums if i > 0 or len(nums) <= 3]
         offset = len(nums) - len(values)

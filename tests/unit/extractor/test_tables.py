@@ -60,3 +60,17 @@ def test_total_row_goes_to_the_article_organisation() -> None:
 def test_navigation_bar_is_not_a_table() -> None:
     text = "Trang chủ | Tin tức | Xây dựng Đảng | 24 | Liên hệ\nNăm 2019, huyện Cam Lâm kết nạp 130 đảng viên."
     assert [(f.metric, f.value) for f in extract(text).facts] == [("admitted", 130)]
+
+
+def test_rows_without_index_align_right_and_header_dates_the_rows() -> None:
+    text = (
+        "Kết quả công tác phát triển đảng viên của huyện Tánh Linh.\n"
+        "STT | Tên đơn vị | Kế hoạch năm 2021 | Thực hiện | Đạt (%)\n"
+        "1 | Xã Gia An | 10 | 13 | 130\n"
+        "Xã Đức Phú | 9 | 6 | 66,7\n"
+        "Tổng | 19 | 19 | 100\n"
+    )
+    rows = _rows(text)
+    assert ("admitted", 6, "Đức Phú", "2021") in rows
+    assert ("target_attainment_pct", 66.7, "Đức Phú", "2021") in rows
+    assert ("admitted", 19, "Tánh Linh", "2021") in rows
