@@ -36,6 +36,8 @@ _NOT_PUBLISHED = re.compile(r"hôm nay|today|bây giờ|ngày giờ hiện tại
 _PAREN_END = re.compile(r"\(\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}\s*\)\s*$")
 SHORT_LINE = 80
 MAX_DATE_LINE = 200
+PROSE_LINE = 100
+"""A longer line without a date is prose: the search for a date line stops there."""
 """Longer lines are prose, not date lines (and scanning them costs)."""
 TITLE_WINDOW = 12
 MAX_LINES = 400
@@ -134,16 +136,26 @@ def date_line(line: str, before: str = "") -> date | None:
 
 
 def date_from_lines(lines: Sequence[str], title: str | None) -> date | None:
-    """The date line nearest after the title (else nearest before it) among a page's visible lines."""
+    """The date line on or nearest after the title, else nearest before it, never looking past prose.
+
+    Date lines sit between the title and the article's prose; past the first prose line come related-news
+    lists whose items carry their own dates.
+    """
     anchor = _title_index(lines, title)
     if anchor is None:
-        order: Sequence[int] = range(min(len(lines), MAX_LINES))
-    else:
-        after = range(anchor, min(len(lines), anchor + TITLE_WINDOW))
-        order = (*after, *range(anchor - 1, max(-1, anchor - TITLE_WINDOW), -1))
+        return _scan(lines, range(min(len(lines), MAX_LINES)))
+    after = range(anchor + 1, min(len(lines), anchor + 1 + TITLE_WINDOW))
+    before = range(anchor - 1, max(-1, anchor - TITLE_WINDOW), -1)
+    on_title = date_line(lines[anchor], lines[anchor - 1] if anchor else "")
+    return on_title or _scan(lines, after) or _scan(lines, before)
+
+
+def _scan(lines: Sequence[str], order: Sequence[int]) -> date | None:
     for i in order:
-        if (d := date_line(lines[i], lines[i - 1] if i else "")) is not None:
-            return d
+        if (found := date_line(lines[i], lines[i - 1] if i else "")) is not None:
+            return found
+        if len(lines[i]) > PROSE_LINE:
+            return None
     return None
 
 

@@ -91,3 +91,10 @@ def test_meta_tag_wins_over_json_ld() -> None:
     ld = '<script type="application/ld+json">{"datePublished": "2020-01-01"}</script>'
     tree = etree.fromstring(f'<html><head>{ld}<meta name="pubdate" content="2022-05-04"></head></html>', etree.HTMLParser())
     assert date_from_meta(tree) == date(2022, 5, 4)
+
+
+def test_dates_of_related_news_after_the_article_prose_are_not_the_publication_date() -> None:
+    prose = "Năm 2023, Đảng bộ huyện đã kết nạp được 312 đảng viên mới, đạt 104% kế hoạch năm; trong đó có 118 đảng viên là nữ, 204 đoàn viên."
+    lines = ["Trang chủ", "Tiêu đề bài viết", prose, "Tin cùng chuyên mục", "Hội nghị Ban Chấp hành", "16/08/2024"]
+    assert date_from_lines(lines, "Tiêu đề bài viết") is None
+    assert date_from_lines(["Tiêu đề bài viết", "Cập nhật: 02/07/2024", prose, "16/08/2024"], "Tiêu đề bài viết") == date(2024, 7, 2)
