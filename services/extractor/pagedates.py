@@ -34,7 +34,10 @@ _LABEL = re.compile(
 )
 _NOT_PUBLISHED = re.compile(r"hôm nay|today|bây giờ|ngày giờ hiện tại", re.IGNORECASE)
 _PAREN_END = re.compile(r"\(\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}\s*\)\s*$")
-SHORT_LINE = 80
+MAX_DATE_LINE_WORDS_CHARS = 12
+"""Letters a bare date line may carry besides the date, time and weekday."""
+_WEEKDAY = re.compile(r"thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|gmt\s*\+?\s*7|\bngày\b", re.IGNORECASE)
+_NON_LETTERS = re.compile(r"[\W\d_]+")
 MAX_DATE_LINE = 200
 PROSE_LINE = 100
 """A longer line without a date is prose: the search for a date line stops there."""
@@ -130,9 +133,15 @@ def date_line(line: str, before: str = "") -> date | None:
     if found is None or _NOT_PUBLISHED.search(before + " " + line):
         return None
     labelled = _LABEL.search(before[-40:] + " " + line) is not None
-    if labelled or _TIME.search(line) or len(line) <= SHORT_LINE or _PAREN_END.search(line):
+    if labelled or _TIME.search(line) or _PAREN_END.search(line) or mostly_date(line):
         return found
     return None
+
+
+def mostly_date(line: str) -> bool:
+    """A line that is little more than a date ("Thứ Hai, 25/11/2019"), not a sentence that mentions one."""
+    rest = _WEEKDAY.sub(" ", _TIME.sub(" ", _ANY_DATE.sub(" ", line)))
+    return len(_NON_LETTERS.sub("", rest)) <= MAX_DATE_LINE_WORDS_CHARS
 
 
 def date_from_lines(lines: Sequence[str], title: str | None) -> date | None:

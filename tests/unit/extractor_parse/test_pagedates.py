@@ -98,3 +98,19 @@ def test_dates_of_related_news_after_the_article_prose_are_not_the_publication_d
     lines = ["Trang chủ", "Tiêu đề bài viết", prose, "Tin cùng chuyên mục", "Hội nghị Ban Chấp hành", "16/08/2024"]
     assert date_from_lines(lines, "Tiêu đề bài viết") is None
     assert date_from_lines(["Tiêu đề bài viết", "Cập nhật: 02/07/2024", prose, "16/08/2024"], "Tiêu đề bài viết") == date(2024, 7, 2)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Thứ Hai, 25/11/2019", date(2019, 11, 25)),
+        ("Ngày 5 tháng 9 năm 2022", date(2022, 9, 5)),
+        ("(31/03/2020)", date(2020, 3, 31)),
+        ("Ngày 26/2/2024, Công an tỉnh đã tổ chức lễ giao nhận quân.", None),
+        ("Hội nghị tổng kết 16/08/2024", None),
+    ],
+)
+def test_an_unlabelled_line_without_time_counts_only_when_it_is_little_more_than_a_date(
+    line: str, expected: date | None
+) -> None:
+    assert date_line(line) == expected
