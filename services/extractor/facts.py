@@ -71,6 +71,9 @@ def extract_raw(text: str, title: str | None, published: date | None) -> list[Ra
     return [replace(f, period=first) if f.period is None and first and f.cls.metric not in STOCK else f for f in state.facts]
 
 
+_NOW = re.compile(r"(?i)(?:tính\s+)?(?:hiện|đến nay|tới nay)")
+
+
 def _report_year(text: str, published: date | None) -> int | None:
     """The year the article reports on: a year-end review published in January-February speaks of the year before."""
     if published is None:
@@ -108,10 +111,12 @@ def _sentence(sent: str, state: State) -> None:
     new = _numbers(sent, periods, found, state, admit_ctx) + _fractions(sent, periods, found, state)
     state.facts.extend(new)
     dated = [p for p in periods if not p.compare and p.period_end]
+    flows = [p for p in dated if p.period_start or not _NOW.match(p.text)]
+    if flows:
+        state.period = flows[-1]
     if dated:
-        state.period = dated[-1]
         state.first_period = state.first_period or dated[0]
-        single = [p for p in dated if p.period_start is None or year_of(p.period_start) == year_of(p.period_end)]
+        single = [p for p in flows if p.period_start is None or year_of(p.period_start) == year_of(p.period_end)]
         if single:
             state.ctx = Ctx(state.ctx.published, year_of(single[-1].period_end) or state.ctx.year)
     if new:

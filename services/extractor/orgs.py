@@ -191,7 +191,14 @@ def _refs(sentence: str) -> list[Mention]:
                 continue
         level = level_of(type_, None) if type_ else "other"
         out.append(Mention(m.start(), m.end(), Org(m.group().strip(), None, level, type_), ref=True))
+    m = _BARE_TYPE.match(sentence)
+    if m:
+        type_ = canon_type(m.group("type"))
+        out.append(Mention(m.start("type"), m.end("type"), Org(m.group("type"), None, level_of(type_, None), type_), ref=True))
     return out
+
+
+_BARE_TYPE = re.compile(r"^\W*(?:Riêng\s+|Cả\s+)?(?P<type>Tỉnh|Huyện|Thành phố|Thị xã|Quận|Xã|Phường|Thị trấn)(?=\s+(?:đã|đang|sẽ|phấn đấu|có|hiện|kết nạp|phát triển|tiếp tục|luôn|đặt|cũng)\b)")
 
 
 def mentions(sentence: str) -> list[Mention]:

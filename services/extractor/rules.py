@@ -347,7 +347,7 @@ def _segment_pct(site: Site) -> Cls | None:
     """A breakdown share of new members: "50% là nữ", "nông dân chiếm 16,3%", "đảng viên nữ, chiếm 78,3%"."""
     if not (site.admit_context or v.ADMIT.search(site.low[: site.num.start])):
         return None
-    if re.fullmatch(r"[^\d,;()]{0,25}\(\s*", site.local):
+    if re.fullmatch(r"[^\d;()]{0,30}\(\s*", site.local):
         share = site.prev and site.prev.metric == "admitted" and site.prev.unit == "count" and site.prev.segment != "all"
         return Cls("admitted", site.prev.segment, "pct", False, site.num.value) if share and site.prev else None
     m = v.SEG_AFTER.match(site.right)

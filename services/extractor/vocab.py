@@ -59,7 +59,7 @@ TARGET = re.compile(
     r"(?<!đạt )(?<!vượt )(?<!thực hiện )(?<!thực hiện các )(?:chỉ tiêu|kế hoạch(?!\s+(?:số\s+)?\d+\s*[-/]\s*[A-ZĐ]{2})|mục tiêu|phấn đấu(?=(?: [^,;.]{0,40}?)? (?:kết nạp|phát triển|đạt|hoàn thành|có|mỗi|hàng|hằng|bình))|dự kiến|(?<=theo )nghị quyết|(?<=tiêu )nghị quyết)", IC
 )
 TOTAL = re.compile(r"(?<!được )(?<!nạp )(?:tổng số|hiện có|tổng cộng)", IC)
-WEAK = re.compile(r"(?<!\w)(?:có|với|là|đạt|lên|gồm)(?!\w)", IC)
+WEAK = re.compile(r"(?<!\w)(?:có(?! đạo)|với|là|đạt|lên|gồm)(?!\w)", IC)
 NOT_ADMISSION = re.compile(
     r"chuyển (?:đảng )?chính thức|công nhận đảng viên chính thức|tặng huy hiệu|huy hiệu \d|kiểm tra|giám sát|kỷ luật|"
     r"khen thưởng|biểu dương|vi phạm|công đoàn",

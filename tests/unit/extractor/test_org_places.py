@@ -60,3 +60,9 @@ def test_list_items_and_respectively_pair_in_order() -> None:
     assert [(v, p) for v, _, p, _ in _orgs(text)] == [(96, "Quế Sơn"), (131, "Đại Lộc")]
     text = "Năm 2022, huyện Tiên Phước và huyện Hiệp Đức kết nạp lần lượt 52 và 41 đảng viên."
     assert [(v, p) for v, _, p, _ in _orgs(text)] == [(52, "Tiên Phước"), (41, "Hiệp Đức")]
+
+
+def test_sentence_initial_bare_type_refers_to_the_article_unit() -> None:
+    text = "Năm 2022, Đảng bộ tỉnh Hà Nam kết nạp 1.120 đảng viên. Huyện Kim Bảng kết nạp 150 đảng viên. Tỉnh phấn đấu mỗi năm kết nạp từ 3 - 4% so với tổng số đảng viên."
+    facts = extract(text).facts
+    assert next(f for f in facts if f.metric == "admitted_target_pct").place == "Hà Nam"

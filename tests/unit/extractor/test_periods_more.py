@@ -38,3 +38,9 @@ def test_n_years_past_are_the_years_before_publication() -> None:
 def test_year_end_review_in_january_reports_the_previous_year() -> None:
     text = "Tổng kết công tác năm qua, Đảng bộ huyện Lệ Thủy kết nạp 231 đảng viên; 6 tháng cuối năm kết nạp 140 đảng viên."
     assert _period(text, date(2023, 1, 10)) == [(231, "2022", "2022"), (140, "2022-07", "2022-12")]
+
+
+def test_current_stock_period_does_not_carry_to_later_admissions() -> None:
+    text = "Năm 2022, Đảng bộ huyện Yên Thành kết nạp 260 đảng viên. Đảng bộ hiện có 11.400 đảng viên. Nhiều xã kết nạp cao như Công Thành 21, Bảo Thành 17."
+    facts = extract(text, published=date(2023, 3, 1)).facts
+    assert [(f.value, f.period_end) for f in facts if f.metric == "admitted"] == [(260, "2022"), (21, "2022"), (17, "2022")]

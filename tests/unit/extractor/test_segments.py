@@ -47,3 +47,8 @@ def test_bare_breakdown_counts_and_parenthesised_shares() -> None:
 def test_youth_union_as_source_counts_everyone() -> None:
     text = "Năm 2023, Chi bộ thôn Tân Hòa kết nạp ba đảng viên là đoàn viên thanh niên."
     assert _segs(text) == [("admitted", "all", 3, "count")]
+
+
+def test_religious_label_with_co_is_not_a_total() -> None:
+    text = "Năm 2022, tỉnh Nam Định kết nạp 2.310 đảng viên, trong đó đoàn viên thanh niên 1.404 đồng chí; người có đạo 72 đồng chí."
+    assert _segs(text)[1:] == [("admitted", "youth_union", 1404, "count"), ("admitted", "religious", 72, "count")]
