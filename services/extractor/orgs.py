@@ -191,10 +191,11 @@ def _refs(sentence: str) -> list[Mention]:
                 continue
         level = level_of(type_, None) if type_ else "other"
         out.append(Mention(m.start(), m.end(), Org(m.group().strip(), None, level, type_), ref=True))
-    m = _BARE_TYPE.match(sentence)
-    if m:
-        type_ = canon_type(m.group("type"))
-        out.append(Mention(m.start("type"), m.end("type"), Org(m.group("type"), None, level_of(type_, None), type_), ref=True))
+    bare = _BARE_TYPE.match(sentence)
+    if bare:
+        type_ = canon_type(bare.group("type"))
+        org = Org(bare.group("type"), None, level_of(type_, None), type_)
+        out.append(Mention(bare.start("type"), bare.end("type"), org, ref=True))
     return out
 
 
