@@ -32,7 +32,7 @@ _CELL = re.compile(
     rf"(?P<village>[^\s,;.]+(?:\s+[A-ZĐ][^\s,;.]*){{0,3}})(?:,\s*(?:xã|phường|thị trấn)\s+[{_UP}][^\s,;.]*(?:\s+[{_UP}][^\s,;.]*){{0,2}})?)"
 )
 _STOP = re.compile(
-    r"(?i)\s+và\s+(?=huyện|quận|thị xã|thành phố|tỉnh|Đảng bộ|Đảng ủy|TP).*$|\s+(?:kết|đã|có|đạt|chỉ|phát|với|hiện|là|luôn|được|sẽ|vừa|trực thuộc|thực|cũng|tổ chức|tập|"
+    r"(?i:\s+và\s+(?=huyện|quận|thị xã|thành phố|tỉnh|Đảng bộ|Đảng ủy|TP)).*$|\s+(?:kết|đã|có|đạt|chỉ|phát|với|hiện|là|luôn|được|sẽ|vừa|trực thuộc|thực|cũng|tổ chức|tập|"
     r"chú|quan tâm|đề|giao|phấn|tiếp|bồi|xác|ban hành|kịp|thống|cho|về|tại|nâng|trong|của|vượt|tăng|giảm|năm|hiện|đề ra)\b.*$"
 )
 WHOLE_PARTY = re.compile(r"(?i)toàn Đảng(?!\s*bộ)|cả nước|toàn quốc|Trung ương Đảng")

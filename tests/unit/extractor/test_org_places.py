@@ -66,3 +66,8 @@ def test_sentence_initial_bare_type_refers_to_the_article_unit() -> None:
     text = "Năm 2022, Đảng bộ tỉnh Hà Nam kết nạp 1.120 đảng viên. Huyện Kim Bảng kết nạp 150 đảng viên. Tỉnh phấn đấu mỗi năm kết nạp từ 3 - 4% so với tổng số đảng viên."
     facts = extract(text).facts
     assert next(f for f in facts if f.metric == "admitted_target_pct").place == "Hà Nam"
+
+
+def test_agency_names_keep_places_that_look_like_verbs() -> None:
+    assert _orgs("Năm 2022, Đảng ủy Quân sự huyện Trần Đề kết nạp 8 đảng viên.")[0][2] == "Trần Đề"
+    assert _orgs("Năm 2022, Đảng ủy Công an huyện Năm Căn kết nạp 6 đảng viên.")[0][2] == "Năm Căn"
