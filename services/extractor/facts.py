@@ -133,6 +133,7 @@ def _numbers(sent: str, periods: list[Period], found: list[tuple[o.Mention, o.Or
     spans = [(p.start, p.end) for p in periods]
     prev: Cls | None = None
     prev_end = 0
+    admit_here: Period | None = None
     nums = find_numbers(sent)
     respective = _respective(sent, [n for n in nums if not any(s <= n.start < e for s, e in spans)], found)
     for num in nums:
@@ -148,8 +149,10 @@ def _numbers(sent: str, periods: list[Period], found: list[tuple[o.Mention, o.Or
         period = _period_for(site, periods, state)
         if cls.metric in STOCK and period is state.period and not any(p is period for p in periods):
             period = None
-        if cls.segment != "all" and state.admit_period and not _own_period(site, periods):
-            period = state.admit_period
+        if cls.metric == "admitted" and cls.segment == "all" and cls.unit == "count":
+            admit_here = period
+        if cls.segment != "all" and (admit_here or state.admit_period) and not _own_period(site, periods):
+            period = admit_here or state.admit_period
         orgs = [respective[num.start]] if num.start in respective else _orgs_for(site, cls, found, state)
         for org in orgs:
             out.append(RawFact(cls, num, org, period, sent))

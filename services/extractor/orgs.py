@@ -169,7 +169,7 @@ def _inner_place(text: str) -> str | None:
 
 def _suffix_type(text: str) -> str | None:
     """ "... thành phố" / "... tỉnh" at the end of an agency name: its place is the article's city or province."""
-    m = re.search(r"(?i)\b(tỉnh|thành phố)\s*$", text)
+    m = re.search(r"(?i)\b(tỉnh|thành phố|huyện|thị xã|quận)\s*$", text)
     return m.group(1).lower() if m else None
 
 

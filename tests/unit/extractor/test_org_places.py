@@ -71,3 +71,8 @@ def test_sentence_initial_bare_type_refers_to_the_article_unit() -> None:
 def test_agency_names_keep_places_that_look_like_verbs() -> None:
     assert _orgs("Năm 2022, Đảng ủy Quân sự huyện Trần Đề kết nạp 8 đảng viên.")[0][2] == "Trần Đề"
     assert _orgs("Năm 2022, Đảng ủy Công an huyện Năm Căn kết nạp 6 đảng viên.")[0][2] == "Năm Căn"
+
+
+def test_district_military_committee_without_a_name_takes_the_article_district() -> None:
+    text = "Năm 2022, huyện Sa Thầy kết nạp 130 đảng viên. Đảng ủy Quân sự huyện kết nạp 10 đảng viên."
+    assert [(v, p) for v, _, p, _ in _orgs(text)] == [(130, "Sa Thầy"), (10, "Sa Thầy")]

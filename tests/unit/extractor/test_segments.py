@@ -52,3 +52,12 @@ def test_youth_union_as_source_counts_everyone() -> None:
 def test_religious_label_with_co_is_not_a_total() -> None:
     text = "Năm 2022, tỉnh Nam Định kết nạp 2.310 đảng viên, trong đó đoàn viên thanh niên 1.404 đồng chí; người có đạo 72 đồng chí."
     assert _segs(text)[1:] == [("admitted", "youth_union", 1404, "count"), ("admitted", "religious", 72, "count")]
+
+
+def test_breakdown_takes_the_period_of_its_own_sentence() -> None:
+    text = (
+        "Từ đầu nhiệm kỳ đến nay, huyện Đắk Hà kết nạp 640 đảng viên. "
+        "Năm 2022, huyện kết nạp 190 đảng viên, trong đó nữ 71 đồng chí; đoàn viên thanh niên 102 đồng chí."
+    )
+    facts = extract(text).facts
+    assert [(f.segment, f.period_end) for f in facts if f.segment != "all"] == [("female", "2022"), ("youth_union", "2022")]
