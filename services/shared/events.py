@@ -21,6 +21,25 @@ EXTRACTION = "recruitment.extraction/v1"
 DEAD_LETTER = "recruitwatch.dlq/v1"
 
 
+METRICS = frozenset({
+    "admitted", "admitted_target", "admitted_target_pct", "target_attainment_pct", "admission_rate_pct",
+    "members_total", "party_cells", "grassroots_orgs", "members_good_rating_pct", "members_removed",
+    "candidates_trained",
+})
+SEGMENTS = frozenset({
+    "all", "female", "youth_union", "ethnic_minority", "rural", "civil_servant", "public_employee", "farmer",
+    "police_military", "business_owner", "private_sector", "village_head", "student", "worker", "religious", "teacher",
+})
+FACT_ENUMS: dict[str, frozenset[str | None]] = {
+    "metric": frozenset(METRICS),
+    "segment": frozenset(SEGMENTS),
+    "unit": frozenset({"count", "pct"}),
+    "qualifier": frozenset({"exact", "over", "nearly", "about"}),
+    "level": frozenset({"province", "district", "commune", "cell", "agency", "other", None}),
+}
+"""The closed vocabularies of a fact (ANNOTATION.md; the same enums as schemas/recruitment.fact.v1)."""
+
+
 class SchemaError(ValueError):
     """A record that is not valid JSON, names an unknown schema or lacks required fields."""
 
@@ -184,6 +203,13 @@ def _check_types(cls: type[Any], kwargs: dict[str, Any]) -> None:
 _FIELD_TYPES = {cls: _field_types(cls) for cls in _TYPES.values()}
 
 
+def _check_enums(kwargs: dict[str, Any]) -> None:
+    """SchemaError when a fact's metric, segment, unit, qualifier or level is outside the vocabulary."""
+    for name, allowed in FACT_ENUMS.items():
+        if kwargs.get(name) not in allowed:
+            raise SchemaError(f"{FACT}: {name} {kwargs.get(name)!r} is not in the vocabulary")
+
+
 def _build(cls: type[Any], data: dict[str, Any]) -> Any:
     names = {f.name for f in dataclasses.fields(cls)}
     required = {
@@ -196,6 +222,8 @@ def _build(cls: type[Any], data: dict[str, Any]) -> Any:
         raise SchemaError(f"{data.get('schema')}: missing fields {sorted(missing)}")
     kwargs = {k: v for k, v in data.items() if k in names}
     _check_types(cls, kwargs)
+    if cls is FactEvent:
+        _check_enums(kwargs)
     if cls is ExtractionEvent:
         facts = data.get("facts", [])
         if not isinstance(facts, list) or not all(isinstance(f, dict) for f in facts):

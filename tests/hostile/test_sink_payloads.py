@@ -20,12 +20,15 @@ pytestmark = pytest.mark.kafka
 
 Record = tuple[bytes, bytes | None]
 STAGE = "sink_articles"
-DLQ_CASES = ("truncated_json", "json_array", "bad_version", "value_as_string", "facts_not_objects", "raw_on_facts")
+DLQ_CASES = ("truncated_json", "json_array", "bad_version", "value_as_string", "facts_not_objects", "raw_on_facts",
+             "unknown_metric_fact", "unknown_metric")
 REASONS = {
     "truncated_json": "not JSON", "json_array": "record is not a JSON object",
     "bad_version": "invalid extractor_version 'v1.0-beta!'", "value_as_string": "field value has type str",
     "facts_not_objects": "facts must be a list of objects",
     "raw_on_facts": "unexpected schema 'articles.raw/v1' on the facts topic",
+    "unknown_metric_fact": "metric 'bogus_metric' is not in the vocabulary",
+    "unknown_metric": "metric 'bogus_metric' is not in the vocabulary",
 }
 
 
@@ -51,8 +54,8 @@ def records() -> list[Record]:
         (b"facts_not_objects", _json(extraction("facts_not_objects", []), facts=[1, "x"])),
         (b"raw_on_facts", encode(raw("raw_on_facts", "<p>x</p>"))),
         (b"unknown_metric_fact", encode(fact("unknown_metric_fact", metric="bogus_metric", value=7))),
-        *[(b"unknown_metric", encode(e)) for e in article("unknown_metric", [{"metric": "bogus_metric", "value": 7,
-                                                                             "org": "Đảng bộ xã Thử"}])],
+        (b"unknown_metric", encode(article("unknown_metric", [{"metric": "bogus_metric", "value": 7,
+                                                               "org": "Đảng bộ xã Thử"}])[-1])),
         (b"good", encode(fact("good", value=215))),
         (b"good", encode(good)),
     ]
@@ -121,19 +124,18 @@ def test_tombstone_is_skipped(outcome: Outcome) -> None:
     assert metric_value(outcome.metrics, "recruitwatch_records_skipped_total", stage=STAGE, reason="tombstone") == 1
 
 
-def test_fact_events_with_any_metric_are_skipped_the_extraction_is_the_unit(outcome: Outcome) -> None:
-    # unknown_metric_fact, the unknown_metric article's fact and the good article's fact
-    assert metric_value(outcome.metrics, "recruitwatch_records_skipped_total", stage=STAGE, reason="fact_event") == 3
+def test_valid_fact_events_are_skipped_the_extraction_is_the_unit(outcome: Outcome) -> None:
+    # only the good article's fact event: the one with an unknown metric is poison (dead-lettered)
+    assert metric_value(outcome.metrics, "recruitwatch_records_skipped_total", stage=STAGE, reason="fact_event") == 1
 
 
-def test_unknown_but_well_formed_metric_in_an_extraction_is_served_under_its_own_family(outcome: Outcome) -> None:
-    bogus = [f for f in outcome.facts if f["metric"] == "bogus_metric"]
-    assert [(f["source"]["article_id"], f["value"], f["org"]) for f in bogus] == [("unknown_metric", 7, "Đảng bộ xã Thử")]
-    assert 'recruitment_bogus_metric{' in outcome.metrics
+def test_a_metric_outside_the_vocabulary_is_never_served(outcome: Outcome) -> None:
+    assert not [f for f in outcome.facts if f["metric"] == "bogus_metric"]
+    assert "recruitment_bogus_metric" not in outcome.metrics
 
 
 def test_the_sink_keeps_running_and_serves_exactly_the_good_facts(outcome: Outcome) -> None:
     assert outcome.alive
     got = sorted((f["source"]["article_id"], f["metric"], f["value"]) for f in outcome.facts)
-    assert got == [("good", "admitted", 215), ("unknown_metric", "bogus_metric", 7)]
-    assert metric_value(outcome.metrics, "recruitwatch_records_processed_total", stage=STAGE) == 2
+    assert got == [("good", "admitted", 215)]
+    assert metric_value(outcome.metrics, "recruitwatch_records_processed_total", stage=STAGE) == 1

@@ -65,6 +65,21 @@ def test_fact_with_unknown_metric_is_rejected_by_the_schema() -> None:
         validate_record(record)
 
 
+def test_codec_enums_are_the_schema_enums() -> None:
+    props = load(BY_VERSION[events.FACT])["properties"]
+    for name, allowed in events.FACT_ENUMS.items():
+        assert set(props[name]["enum"]) == set(allowed), name
+
+
+@pytest.mark.parametrize("field,value", [("metric", "bogus_metric"), ("segment", "aliens"), ("unit", "kg"),
+                                         ("qualifier", "maybe"), ("level", "galaxy")])
+def test_decode_rejects_a_fact_outside_the_vocabulary(field: str, value: str) -> None:
+    record = orjson.loads(events.encode(_fact()))
+    record[field] = value
+    with pytest.raises(events.SchemaError, match=field):
+        events.decode(orjson.dumps(record))
+
+
 def test_period_must_be_year_or_year_month() -> None:
     record = orjson.loads(events.encode(_fact(period_end="2012-13-01")))
     with pytest.raises(jsonschema.ValidationError):
