@@ -12,7 +12,7 @@ from services.extractor import places, tables
 from services.extractor import vocab as v
 from services.extractor.numbers import Num, find_fractions, find_numbers
 from services.extractor.periods import Ctx, Period, find_periods, now_ym, year_of
-from services.extractor.rules import STOCK, Cls, Site, classify
+from services.extractor.rules import STOCK, Cls, Site, classify, list_name
 from services.extractor.text_norm import paragraphs, sentences
 
 
@@ -167,7 +167,7 @@ def _own_period(site: Site, periods: list[Period]) -> bool:
 def _orgs_for(site: Site, cls: Cls, found: list[tuple[o.Mention, o.Org]], state: State) -> list[o.Org | None]:
     """The organisation(s) a number belongs to: enumerated or nearest mention, list item name, or carried."""
     if cls.list_item:
-        return [_list_org(site.text[site.local_start : site.num.start])]
+        return [_list_org(list_name(site.text[site.local_start : site.num.start]))]
     named = _LIST_NAME.search(site.text[site.local_start : site.num.start])
     upper = named and all(w[0].isupper() for w in named.group("name").split()) and is_name(named.group("name"))
     if named and upper and not any(site.local_start <= m.start < site.num.start for m, _ in found):
@@ -182,7 +182,10 @@ def _orgs_for(site: Site, cls: Cls, found: list[tuple[o.Mention, o.Org]], state:
     before = before or [(m, org) for m, org in found if m.end <= site.num.start]
     if not before:
         whole = o.WHOLE_PARTY.search(site.text[: site.num.start])
-        return [o.Org(whole.group(), None, "other")] if whole else [state.org or state.resolver.main]
+        if whole:
+            return [o.Org(whole.group(), None, "other")]
+        subject = _subject_place(site.text[site.clause_start : site.num.start])
+        return [_list_org(subject)] if subject else [state.org or state.resolver.main]
     mention, org = before[-1]
     earlier = [o2 for m2, o2 in everything if m2.end <= mention.start]
     if mention.ref and not mention.org.type and earlier:
@@ -263,6 +266,12 @@ def _without_qualifiers(text: str, found: list[tuple[o.Mention, o.Org]]) -> list
 
 
 _LIST_NAME = re.compile(r"(?:^|[,;:]|\b(?:là|như|gồm))\s*(?P<name>[^\W\d_]+(?:\s+[^\W\d_]+){0,3})\s*$")
+
+
+def _subject_place(clause: str) -> str | None:
+    """A bare place name as the subject of the admission verb ("Năm 2023, Thăng Bình kết nạp …")."""
+    m = re.search(r"(?:^|[,:]\s*)(?P<name>[A-ZĐ][^\s,;:]*(?:\s+[A-ZĐ][^\s,;:]*){1,3})\s+(?:đã\s+)?(?:kết nạp|phát triển)\b", clause)
+    return m.group("name") if m and places.is_known(m.group("name")) else None
 
 
 def _enumerated(text: str, ms: list[o.Mention]) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from services.extractor import places
 from services.extractor import vocab as v
 from services.extractor.numbers import Num
 
@@ -200,7 +201,8 @@ def _admitted(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
         return None
     segment = _segment(site, noun, after, breakdown)
     if segment == "all" and breakdown and not v.ADMIT.search(site.local):
-        return None
+        item = not noun or (noun in MEMBER_NOUNS and places.is_known(list_name(site.text[site.local_start : site.num.start])))
+        return _list_item(site) if item else None
     inherit = site.prev and site.prev.metric == "admitted" and site.prev.segment != "all"
     own = label(site.local) if inherit and noun in MEMBER_NOUNS else []
     if segment == "all" and len(own) == 1:
@@ -254,10 +256,16 @@ def _segment(site: Site, noun: str, after: str, breakdown: bool) -> str:
     return segs[0] if segs else "all"
 
 
+def list_name(raw: str) -> str:
+    """The item name before a bare number, without list openers ("trong đó Thăng Bình" -> "Thăng Bình")."""
+    last = re.split(r"[,;:]", raw.rstrip(" ,;:.-"))[-1]
+    return re.sub(r"(?i)^\s*(?:(?:trong đó|trong số|như|gồm|bao gồm|cụ thể)\b\s*)?", "", last).strip(" ,;:.-")
+
+
 def _list_item(site: Site) -> Cls | None:
     """ "…; Hội An 110; Điện Bàn 150": a bare number after a name repeats the previous metric."""
     prev = site.prev
-    raw = site.text[site.local_start : site.num.start].strip(" ,;:.-")
+    raw = list_name(site.text[site.local_start : site.num.start])
     if prev is None or not raw or prev.metric in PCT_METRICS:
         return None
     words = raw.split()

@@ -76,3 +76,10 @@ def test_agency_names_keep_places_that_look_like_verbs() -> None:
 def test_district_military_committee_without_a_name_takes_the_article_district() -> None:
     text = "Năm 2022, huyện Sa Thầy kết nạp 130 đảng viên. Đảng ủy Quân sự huyện kết nạp 10 đảng viên."
     assert [(v, p) for v, _, p, _ in _orgs(text)] == [(130, "Sa Thầy"), (10, "Sa Thầy")]
+
+
+def test_place_items_inside_a_breakdown_and_bare_subjects() -> None:
+    text = "Năm 2022, tỉnh Bình Định kết nạp 2.140 đảng viên; trong đó Hoài Nhơn 240, Phù Cát 198 đảng viên."
+    assert [(v, p) for v, _, p, _ in _orgs(text)] == [(2140, "Bình Định"), (240, "Hoài Nhơn"), (198, "Phù Cát")]
+    text = "Năm 2022, Tây Sơn kết nạp 131 đảng viên, Vân Canh 44."
+    assert [(v, p) for v, _, p, _ in _orgs(text)] == [(131, "Tây Sơn"), (44, "Vân Canh")]
