@@ -180,6 +180,9 @@ def _count_metric(site: Site, kind: str | None, noun: str, after: str) -> Cls | 
     if kind == "admit":
         found = _admitted(site, noun, after, per_year)
         return None if found and noun == "cán bộ" and found.segment == "all" else found
+    own = label(site.local) if site.prev and site.prev.metric == "admitted" and noun in MEMBER_NOUNS | {""} else []
+    if len(own) == 1 and site.prev:
+        return Cls("admitted", own[0], "count", site.prev.per_year, value)
     return _list_item(site)
 
 
@@ -204,7 +207,8 @@ def _admitted(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
         item = not noun or (noun in MEMBER_NOUNS and places.is_known(list_name(site.text[site.local_start : site.num.start])))
         return _list_item(site) if item else None
     inherit = site.prev and site.prev.metric == "admitted" and site.prev.segment != "all"
-    own = label(site.local) if inherit and noun in MEMBER_NOUNS else []
+    listed = site.prev and site.prev.metric == "admitted" and v.BREAKDOWN.search(site.low[: site.num.start])
+    own = label(site.local) if (inherit or listed) and noun in MEMBER_NOUNS | {""} else []
     if segment == "all" and len(own) == 1:
         segment = own[0]
     elif segment == "all" and inherit and not breakdown and noun in MEMBER_NOUNS and site.prev:

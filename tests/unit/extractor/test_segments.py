@@ -61,3 +61,13 @@ def test_breakdown_takes_the_period_of_its_own_sentence() -> None:
     )
     facts = extract(text).facts
     assert [(f.segment, f.period_end) for f in facts if f.segment != "all"] == [("female", "2022"), ("youth_union", "2022")]
+
+
+def test_labels_in_semicolon_separated_breakdowns() -> None:
+    text = "Năm 2021, huyện Sơn Tây kết nạp 76 đảng viên, trong đó: nữ 30; dân tộc thiểu số 52; đoàn viên 61 (80,3%)."
+    assert _segs(text)[1:] == [
+        ("admitted", "female", 30, "count"), ("admitted", "ethnic_minority", 52, "count"),
+        ("admitted", "youth_union", 61, "count"), ("admitted", "youth_union", 80.3, "pct"),
+    ]
+    text = "Năm 2021, huyện Sơn Tây kết nạp 76 đảng viên; nữ 30; người có đạo 4."
+    assert _segs(text)[1:] == [("admitted", "female", 30, "count"), ("admitted", "religious", 4, "count")]
