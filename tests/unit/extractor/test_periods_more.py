@@ -44,3 +44,9 @@ def test_current_stock_period_does_not_carry_to_later_admissions() -> None:
     text = "Năm 2022, Đảng bộ huyện Yên Thành kết nạp 260 đảng viên. Đảng bộ hiện có 11.400 đảng viên. Nhiều xã kết nạp cao như Công Thành 21, Bảo Thành 17."
     facts = extract(text, published=date(2023, 3, 1)).facts
     assert [(f.value, f.period_end) for f in facts if f.metric == "admitted"] == [(260, "2022"), (21, "2022"), (17, "2022")]
+
+
+def test_iso_publication_date_and_a_date_line_below_the_menu() -> None:
+    assert find_published("Ngày xuất bản: 2022-06-30\nNội dung") == date(2022, 6, 30)
+    menu = "\n".join(["Trang chủ", "Tin tức", "Chính trị", "Kinh tế", "Xã hội", "Văn hóa", "Thể thao", "Quốc phòng", "Pháp luật"])
+    assert find_published(f"{menu}\n17/08/2022\nTiêu đề") == date(2022, 8, 17)
