@@ -257,7 +257,7 @@ def _without_qualifiers(text: str, found: list[tuple[o.Mention, o.Org]]) -> list
         if out:
             gap = text[chain_end : mention.start]
             higher = _RANK.get(org.level, 9) > _RANK.get(out[-1][1].level, 9) and not mention.ref
-            if higher and re.fullmatch(r"\s*[,(]\s*", gap):
+            if higher and re.fullmatch(r"\s*[,(]?\s*", gap):
                 chain_end = mention.end
                 continue
         out.append((mention, org))

@@ -29,7 +29,7 @@ _AGENCY = re.compile(
 )
 _CELL = re.compile(
     r"(?i:Chi bộ)\s+(?P<rest>(?i:tổ dân phố|khu phố|thôn|khu|ấp|xóm|bản|buôn|làng|plei|bon|sóc|khóm)\s+"
-    rf"(?P<village>[^\s,;.]+(?:\s+[A-ZĐ][^\s,;.]*){{0,3}})(?:,\s*(?:xã|phường|thị trấn)\s+[{_UP}][^\s,;.]*(?:\s+[{_UP}][^\s,;.]*){{0,2}})?)"
+    rf"(?P<village>[^\s,;.]+(?:\s+[A-ZĐ][^\s,;.]*){{0,3}})(?:,?\s*(?:xã|phường|thị trấn)\s+[{_UP}][^\s,;.]*(?:\s+[{_UP}][^\s,;.]*){{0,2}})?)"
 )
 _STOP = re.compile(
     r"(?i:\s+và\s+(?=huyện|quận|thị xã|thành phố|tỉnh|Đảng bộ|Đảng ủy|TP)).*$|\s+(?:kết|đã|có|đạt|chỉ|phát|với|hiện|là|luôn|được|sẽ|vừa|trực thuộc|thực|cũng|tổ chức|tập|"

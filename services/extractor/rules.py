@@ -203,6 +203,9 @@ def _admitted(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
     if noun in ("đoàn viên", "thanh niên") and not breakdown and not _into_party(site.local, after):
         return None
     segment = _segment(site, noun, after, breakdown)
+    tail = re.split(r"[,;:(]", site.local)[-1]
+    if segment == "all" and v.NOT_SEGMENT.search(tail) and not v.ADMIT.search(tail):
+        return None
     if segment == "all" and breakdown and not v.ADMIT.search(site.local):
         item = not noun or (noun in MEMBER_NOUNS and places.is_known(list_name(site.text[site.local_start : site.num.start])))
         return _list_item(site) if item else None

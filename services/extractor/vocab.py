@@ -65,6 +65,7 @@ NOT_ADMISSION = re.compile(
     r"khen thưởng|biểu dương|vi phạm|công đoàn",
     IC,
 )
+NOT_SEGMENT = re.compile(r"trình độ|đại học|cao đẳng|thạc sĩ|tiến sĩ|độ tuổi|dưới \d+ tuổi|chuyên môn|lý luận|tuổi đời", IC)
 QUOTA = re.compile(
     r"(?:mỗi|từng)\s+(?!năm|tháng|quý|nhiệm kỳ)\w+[^,;]{0,50}?(?:ít nhất|tối thiểu|từ)\s*$|giúp đỡ\s+(?:ít nhất|tối thiểu)?\s*$", IC
 )

@@ -59,3 +59,15 @@ def test_member_quality_review_is_relevant() -> None:
     result = extract(text)
     assert result.relevant
     assert [(f.metric, f.value) for f in result.facts] == [("members_good_rating_pct", 94.1)]
+
+
+def test_education_breakdown_is_not_a_segment_fact() -> None:
+    text = "Năm 2022, xã Phú Lâm kết nạp 13 đảng viên, tuổi đời bình quân 26,8, trình độ đại học 9 đồng chí."
+    assert _facts(text) == [("admitted", 13)]
+
+
+def test_numbered_ward_and_its_cell() -> None:
+    facts = extract("Năm 2022, Chi bộ Khu phố 4 phường 12 kết nạp 3 đảng viên.").facts
+    assert [(f.value, f.level) for f in facts] == [(3, "cell")]
+    facts = extract("Năm 2022, Đảng bộ Phường 14 quận Gò Vấp kết nạp 11 đảng viên.").facts
+    assert [(f.value, f.org) for f in facts] == [(11, "Đảng bộ Phường 14")]
