@@ -210,7 +210,7 @@ def _admitted(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
         item = not noun or (noun in MEMBER_NOUNS and places.is_known(list_name(site.text[site.local_start : site.num.start])))
         return _list_item(site) if item else None
     inherit = site.prev and site.prev.metric == "admitted" and site.prev.segment != "all"
-    listed = site.prev and site.prev.metric == "admitted" and v.BREAKDOWN.search(site.low[: site.num.start])
+    listed = site.prev and site.prev.metric == "admitted"
     own = label(site.local) if (inherit or listed) and noun in MEMBER_NOUNS | {""} else []
     if segment == "all" and len(own) == 1:
         segment = own[0]

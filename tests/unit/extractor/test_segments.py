@@ -71,3 +71,10 @@ def test_labels_in_semicolon_separated_breakdowns() -> None:
     ]
     text = "Năm 2021, huyện Sơn Tây kết nạp 76 đảng viên; nữ 30; người có đạo 4."
     assert _segs(text)[1:] == [("admitted", "female", 30, "count"), ("admitted", "religious", 4, "count")]
+
+
+def test_labels_after_an_admission_without_a_breakdown_word() -> None:
+    text = "Năm 2022, huyện Krông Nô kết nạp 204 đảng viên, đoàn viên thanh niên 131 đồng chí, nữ 96 đồng chí."
+    assert _segs(text) == [
+        ("admitted", "all", 204, "count"), ("admitted", "youth_union", 131, "count"), ("admitted", "female", 96, "count"),
+    ]
