@@ -17,8 +17,8 @@ _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("attainment", re.compile(r"(?i)tỷ lệ|tỉ lệ|%|đạt|so với")),
     ("target", re.compile(r"(?i)chỉ tiêu|kế hoạch|mục tiêu|giao")),
     ("cells", re.compile(r"(?i)chi bộ")),
-    ("admitted", re.compile(r"(?i)kết nạp|phát triển|kết quả|thực hiện|đảng viên mới")),
-    ("total", re.compile(r"(?i)tổng số đảng viên|số đảng viên|đảng viên")),
+    ("admitted", re.compile(r"(?i)kết nạp|phát triển|kết quả|thực hiện|đảng viên mới|đv mới")),
+    ("total", re.compile(r"(?i)tổng số đảng viên|số đảng viên|đảng viên|\bđv\b")),
 )
 _QUAL = {"trên": "over", "hơn": "over", "gần": "nearly", "khoảng": "about"}
 _TOTAL_ROW = re.compile(r"(?i)^\s*(?:tổng|cộng|toàn)")

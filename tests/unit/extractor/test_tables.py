@@ -74,3 +74,9 @@ def test_rows_without_index_align_right_and_header_dates_the_rows() -> None:
     assert ("admitted", 6, "Đức Phú", "2021") in rows
     assert ("target_attainment_pct", 66.7, "Đức Phú", "2021") in rows
     assert ("admitted", 19, "Tánh Linh", "2021") in rows
+
+
+def test_abbreviated_headers_members_new_members_and_cells() -> None:
+    text = "Năm 2022, kết quả phát triển đảng viên của huyện Cư Jút.\nĐơn vị | Tổng số ĐV | Số ĐV mới | Số chi bộ\nXã Nam Dong | 305 | 11 | 19\n"
+    facts = {(f.metric, f.value, f.place) for f in extract(text).facts}
+    assert facts == {("members_total", 305, "Nam Dong"), ("admitted", 11, "Nam Dong"), ("party_cells", 19, "Nam Dong")}
