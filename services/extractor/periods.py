@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 TERMS = ((2010, 2015), (2015, 2020), (2020, 2025), (2025, 2030))
@@ -255,7 +255,18 @@ def find_periods(sentence: str, ctx: Ctx) -> list[Period]:
             segment = re.split(r"[,;]", sentence[max(0, m.start() - 250) : m.start()])[-1]
             compare = bool(_COMPARE.search(before) or _DOC_SCOPE.search(segment))
             _add(found, Period(m.start(), m.end(), m.group().strip(), start, end, compare))
-    return _joined(sentence, sorted(found, key=lambda p: p.start))
+    return _joined(sentence, _cited(sentence, sorted(found, key=lambda p: p.start)))
+
+
+_CITED = re.compile(r"(?:Nghị quyết|Chỉ thị|Kế hoạch|Đề án|Chương trình|Kết luận|Quy định)\b(?![^.;]*?(?:kết nạp|phát triển được))[^.;]*$")
+
+
+def _cited(sentence: str, periods: list[Period]) -> list[Period]:
+    """The period of a cited document ("Nghị quyết … nhiệm kỳ 2020 - 2025") yields to the sentence's own period."""
+    cited = [p for p in periods if not p.compare and _CITED.search(sentence[max(0, p.start - 120) : p.start])]
+    if not cited or len(cited) == len([p for p in periods if not p.compare]):
+        return periods
+    return [replace(p, compare=True) if p in cited else p for p in periods]
 
 
 def year_of(value: str | None) -> int | None:

@@ -50,3 +50,10 @@ def test_iso_publication_date_and_a_date_line_below_the_menu() -> None:
     assert find_published("Ngày xuất bản: 2022-06-30\nNội dung") == date(2022, 6, 30)
     menu = "\n".join(["Trang chủ", "Tin tức", "Chính trị", "Kinh tế", "Xã hội", "Văn hóa", "Thể thao", "Quốc phòng", "Pháp luật"])
     assert find_published(f"{menu}\n17/08/2022\nTiêu đề") == date(2022, 8, 17)
+
+
+def test_unnumbered_cited_document_period_yields_to_the_sentence_year() -> None:
+    text = "Năm 2022, thực hiện Nghị quyết Đại hội Đảng bộ huyện lần thứ XXII, nhiệm kỳ 2020 - 2025, huyện Hàm Yên kết nạp 176 đảng viên."
+    assert _period(text) == [(176, "2022", "2022")]
+    text = "Thực hiện Nghị quyết của Huyện ủy giai đoạn 2021 - 2025, huyện Hàm Yên đã kết nạp 512 đảng viên."
+    assert _period(text) == [(512, "2021", "2025")]
