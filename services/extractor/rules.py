@@ -369,7 +369,7 @@ def _segment_pct(site: Site) -> Cls | None:
     segs = v.segments_in(m.group("rest")[:50]) if m and re.match(r"^\s*(?:đảng viên|đv|là|ở|thuộc|trong|khu vực)", site.right) else []
     if not segs and re.search(r"chiếm\s*(?:tỷ lệ|tỉ lệ)?\s*(?:khoảng|gần|hơn|trên)?\s*$|^[,;\s]*[^\d,;()]{2,40}\s*$", site.local):
         segs = list(dict.fromkeys(v.segments_in(site.local)))
-        if not segs and re.fullmatch(r"[,\s]*chiếm\s*(?:tỷ lệ)?\s*", site.local) and site.prev and site.prev.segment != "all":
+        if not segs and re.fullmatch(r"[,(\s]*chiếm\s*(?:tỷ lệ)?\s*", site.local) and site.prev and site.prev.segment != "all":
             segs = [site.prev.segment]
         segs = segs if len(segs) == 1 else []
     if not segs:

@@ -78,3 +78,11 @@ def test_labels_after_an_admission_without_a_breakdown_word() -> None:
     assert _segs(text) == [
         ("admitted", "all", 204, "count"), ("admitted", "youth_union", 131, "count"), ("admitted", "female", 96, "count"),
     ]
+
+
+def test_parenthesised_chiem_share_after_a_segment_count() -> None:
+    text = "Năm 2021, tỉnh Lai Châu kết nạp 1.310 đảng viên, trong đó nữ 602 (45,9%), dân tộc thiểu số 988 (chiếm 75,4%)."
+    assert _segs(text)[1:] == [
+        ("admitted", "female", 602, "count"), ("admitted", "female", 45.9, "pct"),
+        ("admitted", "ethnic_minority", 988, "count"), ("admitted", "ethnic_minority", 75.4, "pct"),
+    ]
