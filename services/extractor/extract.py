@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -107,6 +108,19 @@ def _close(f: Fact, g: Fact) -> bool:
     return periods and abs(g.value - f.value) / g.value <= 0.05
 
 
+_GENERIC = re.compile(r"(?i)^(?:toàn\s+)?(?:đảng bộ\s+)?(?:tỉnh|thành phố)(?:\s+ủy)?$|^(?:Tỉnh|Thành) ủy$|^toàn đảng bộ(?: tỉnh)?$")
+
+
+def _province_label(f: Fact, province: str | None) -> str | None:
+    """ "Đảng bộ tỉnh Bắc Giang" for a generic province-level reference ("toàn tỉnh", "Tỉnh ủy") placed by the source."""
+    if f.place or not province or not f.org or not _GENERIC.match(f.org):
+        return f.org
+    city = places.ALIASES.get(fold(province), fold(province)) in places.CENTRAL_CITIES
+    if f.level != "province" and not (city and f.level == "district" and re.search(r"(?i)thành", f.org)):
+        return f.org
+    return f"Đảng bộ {'thành phố' if city else 'tỉnh'} {province}"
+
+
 def _with_places(facts: list[Fact], text: str, hint: str | None, published: date | None) -> list[Fact]:
     """Province fields for each fact's place, disambiguated by the places the article names."""
     context = {fold(p) for p in orgs.bare_places(text)} | {fold(f.place) for f in facts if f.place}
@@ -120,7 +134,8 @@ def _with_places(facts: list[Fact], text: str, hint: str | None, published: date
         info = places.resolve(f.place, f.level, context, hint, published)
         out.append(
             replace(
-                f, province=info.province, province_code=info.province_code, province_current=info.province_current,
+                f, org=_province_label(f, info.province), province=info.province, province_code=info.province_code,
+                province_current=info.province_current,
                 province_current_code=info.province_current_code, place_code=info.place_code,
             )
         )

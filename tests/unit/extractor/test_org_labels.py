@@ -24,3 +24,10 @@ def test_toan_tinh_and_toan_huyen_references() -> None:
 def test_fully_named_organisation_keeps_its_name() -> None:
     text = "Năm 2022, Huyện ủy Văn Quan kết nạp 118 đảng viên."
     assert _orgs(text) == [(118, "Huyện ủy Văn Quan")]
+
+
+def test_province_reference_labelled_from_the_source_province() -> None:
+    facts = extract("Năm 2022, toàn tỉnh kết nạp 1.870 đảng viên.", province_hint="Thái Bình").facts
+    assert [(f.org, f.place, f.province) for f in facts] == [("Đảng bộ tỉnh Thái Bình", None, "Thái Bình")]
+    facts = extract("Năm 2022, Thành ủy kết nạp 6.300 đảng viên.", province_hint="Hải Phòng").facts
+    assert [f.org for f in facts] == ["Đảng bộ thành phố Hải Phòng"]
