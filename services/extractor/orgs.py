@@ -25,7 +25,8 @@ _REF = re.compile(
 )
 _AGENCY = re.compile(
     r"(?<!\d\s)(?i:(?:Đảng bộ|Đảng ủy|Chi bộ)\s+(?:(?:Khối|Ban|Quân sự|Công an|Bộ đội|Đội|Sở|trường|Cơ quan|Bệnh viện|Trung tâm|Cục|Bộ|Tổng)\b))"
-    r"[^,;.()…:]{0,60}|Trường\s+(?:Đại học|Cao đẳng|THPT|THCS)(?:\s+chuyên)?\s+[A-ZĐ][^,;.()…:]{0,40}|(?i:Công an|Quân sự|Biên phòng)\s+(?:tỉnh|thành phố|huyện)"
+    r"[^,;.()…:]{0,60}|Trường\s+(?:Đại học|Cao đẳng|THPT|THCS)(?:\s+chuyên)?(?:\s+[" + _UP + r"][\w'’-]*){1,6}"
+    r"|(?i:Công an|Quân sự|Biên phòng)\s+(?:tỉnh|thành phố|huyện)"
 )
 _CELL = re.compile(
     r"(?i:Chi bộ)\s+(?P<rest>(?i:tổ dân phố|khu phố|thôn|khu|ấp|xóm|bản|buôn|làng|plei|bon|sóc|khóm)\s+"

@@ -31,3 +31,8 @@ def test_province_reference_labelled_from_the_source_province() -> None:
     assert [(f.org, f.place, f.province) for f in facts] == [("Đảng bộ tỉnh Thái Bình", None, "Thái Bình")]
     facts = extract("Năm 2022, Thành ủy kết nạp 6.300 đảng viên.", province_hint="Hải Phòng").facts
     assert [f.org for f in facts] == ["Đảng bộ thành phố Hải Phòng"]
+
+
+def test_school_name_stops_at_the_verb() -> None:
+    facts = extract("Năm 2022, Trường THPT chuyên Lê Quý Đôn duy trì kết nạp ba đảng viên học sinh.").facts
+    assert [f.org for f in facts] == ["Trường THPT chuyên Lê Quý Đôn"]
