@@ -37,4 +37,4 @@ def is_relevant(text: str, metrics: list[str]) -> bool:
     if len(_INSPECTION.findall(text)) > 2 * strong + 1 and not developed:
         return False
     cues = cue_count(text)
-    return cues >= 1 and (developed or bool(metrics) or (strong >= 1 and cues >= 2))
+    return cues >= 1 and (developed or (bool(metrics) and (strong >= 1 or cues >= 2)) or (strong >= 1 and cues >= 2))

@@ -71,3 +71,11 @@ def test_numbered_ward_and_its_cell() -> None:
     assert [(f.value, f.level) for f in facts] == [(3, "cell")]
     facts = extract("Năm 2022, Đảng bộ Phường 14 quận Gò Vấp kết nạp 11 đảng viên.").facts
     assert [(f.value, f.org) for f in facts] == [(11, "Đảng bộ Phường 14")]
+
+
+def test_congress_story_with_only_a_delegation_count_is_not_relevant() -> None:
+    text = (
+        "Đại hội đại biểu Đảng bộ xã Nghĩa Lâm lần thứ XXV, nhiệm kỳ 2025 - 2030 có 120 đại biểu thay mặt cho 512 đảng viên "
+        "sinh hoạt tại 21 tổ chức cơ sở đảng. Đại hội bầu Ban Chấp hành gồm 15 đồng chí."
+    )
+    assert not extract(text).relevant

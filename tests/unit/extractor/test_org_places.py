@@ -46,7 +46,10 @@ def test_cell_takes_its_commune() -> None:
 
 
 def test_short_agency_reference_resolves_to_full_name() -> None:
-    text = "Đảng bộ Khối các cơ quan tỉnh Kon Tum có 4.100 đảng viên. Hiện Đảng ủy Khối có 71 tổ chức cơ sở đảng."
+    text = (
+        "Đảng bộ Khối các cơ quan tỉnh Kon Tum có 4.100 đảng viên. Hiện Đảng ủy Khối có 71 tổ chức cơ sở đảng. "
+        "Công tác phát triển đảng viên được quan tâm."
+    )
     orgs = {f.metric: f.org for f in extract(text).facts}
     assert orgs["grassroots_orgs"] == "Đảng bộ Khối các cơ quan tỉnh Kon Tum"
 
