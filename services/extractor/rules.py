@@ -137,7 +137,7 @@ def _count(site: Site) -> Cls | None:
         return _structural(site)
     person = v.PERSON_NOUN.match(site.right)
     if not person and not v.BARE.match(site.right):
-        return None
+        return _bare_segment(site)
     noun = person.group("noun").lower() if person else ""
     after = site.right[person.end() :] if person else site.right
     if noun not in MEMBER_NOUNS and re.match(r"^[^,;]{0,40}\blà đảng viên", after):
@@ -146,6 +146,20 @@ def _count(site: Site) -> Cls | None:
     if noun == "cán bộ" and kind != "admit":
         return None
     return _count_metric(site, kind, noun, after)
+
+
+def _bare_segment(site: Site) -> Cls | None:
+    """ "trong đó … 120 dân tộc thiểu số, 60 là nữ": a breakdown count named by its segment alone."""
+    m = re.match(r"^\s*(?:là\s+)?(?P<label>(?:người\s+)?[^,;.()\d]{2,40})", site.right)
+    listed = site.prev is not None and site.prev.metric == "admitted" and site.prev.unit == "count"
+    if not m or not (listed or site.admit_context or _after_breakdown(site.clause)):
+        return None
+    label = m.group("label")
+    for text in (label, re.sub(r"^người\s+", "", label)):
+        first = [name for name, rx in v.SEGMENTS if rx.match(text)]
+        if first:
+            return Cls("admitted", first[0], "count", False, site.num.value)
+    return None
 
 
 def _kind(site: Site, noun: str, after: str) -> str | None:

@@ -86,3 +86,12 @@ def test_parenthesised_chiem_share_after_a_segment_count() -> None:
         ("admitted", "female", 602, "count"), ("admitted", "female", 45.9, "pct"),
         ("admitted", "ethnic_minority", 988, "count"), ("admitted", "ethnic_minority", 75.4, "pct"),
     ]
+
+
+def test_breakdown_counts_named_by_their_segment_alone() -> None:
+    text = "Năm 2022, huyện Phong Thổ kết nạp 140 đảng viên, trong đó 101 dân tộc thiểu số, 58 là nữ, 3 là người có đạo."
+    assert _segs(text)[1:] == [
+        ("admitted", "ethnic_minority", 101, "count"), ("admitted", "female", 58, "count"), ("admitted", "religious", 3, "count"),
+    ]
+    text = "Năm 2022, huyện Phong Thổ kết nạp 140 đảng viên; 12 xã đạt chuẩn nông thôn mới."
+    assert _segs(text) == [("admitted", "all", 140, "count")]
