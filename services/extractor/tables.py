@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from services.extractor import orgs as o
 from services.extractor.numbers import Num, parse_number
-from services.extractor.rules import Cls
+from services.extractor.sites import Cls
 
 _CELL_NUM = re.compile(r"^\s*(?P<q>trên|hơn|gần|khoảng)?\s*(?P<n>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)\s*(?P<pct>%)?\s*$", re.I)
 _INDEX = re.compile(r"(?i)^\s*(?:stt|tt|số tt|số thứ tự)\s*$")
