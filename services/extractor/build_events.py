@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import overload
+
 from services.extractor.extract import Extraction, Fact
 from services.extractor.text_norm import fold
 from services.shared.events import ExtractionEvent, FactEvent, TextArticle, stable_id
@@ -26,6 +28,19 @@ def event_id(article_id: str, key: str, fact: Fact) -> str:
     return stable_id(article_id, key, fact.value, fact.value_max, fact.unit, fact.qualifier, fact.per_year)
 
 
+@overload
+def json_number(value: float) -> float: ...
+@overload
+def json_number(value: None) -> None: ...
+@overload
+def json_number(value: float | None) -> float | None: ...
+def json_number(value: float | None) -> float | None:
+    """Integral values as JSON integers (625, not 625.0): counts read as analysts wrote them."""
+    if value is not None and float(value).is_integer():
+        return int(value)
+    return value
+
+
 def fact_event(article: TextArticle, fact: Fact, version: str, published: str | None) -> FactEvent:
     """One FactEvent for a fact of an article."""
     key = series_key(fact)
@@ -33,9 +48,9 @@ def fact_event(article: TextArticle, fact: Fact, version: str, published: str | 
         event_id=event_id(article.article_id, key, fact), series_key=key, article_id=article.article_id,
         article_url=article.url, article_title=article.title, article_published=published,
         fetched_at=article.fetched_at, source_id=article.source_id, extractor_version=version,
-        metric=fact.metric, segment=fact.segment, value=fact.value, unit=fact.unit, qualifier=fact.qualifier,
+        metric=fact.metric, segment=fact.segment, value=json_number(fact.value), unit=fact.unit, qualifier=fact.qualifier,
         per_year=fact.per_year, org=fact.org, place=fact.place, level=fact.level, period_start=fact.period_start,
-        period_end=fact.period_end, period_text=fact.period_text, evidence=fact.evidence, value_max=fact.value_max,
+        period_end=fact.period_end, period_text=fact.period_text, evidence=fact.evidence, value_max=json_number(fact.value_max),
         note=fact.note, province=fact.province, province_code=fact.province_code,
         province_current=fact.province_current, province_current_code=fact.province_current_code,
         place_code=fact.place_code,

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from services.extractor.build_events import json_number
 from services.extractor.extract import Extraction, Fact, extract
 
 FACT_FIELDS = (
@@ -22,17 +23,10 @@ FACT_FIELDS = (
 PROVINCE_FIELDS = ("province", "province_current")
 
 
-def _number(value: float | None) -> float | int | None:
-    """Integral values as JSON integers (625, not 625.0)."""
-    if value is not None and float(value).is_integer():
-        return int(value)
-    return value
-
-
 def fact_json(fact: Fact) -> dict[str, Any]:
     """A fact in the contract's field names."""
     out: dict[str, Any] = {name: getattr(fact, name) for name in FACT_FIELDS}
-    out["value"], out["value_max"] = _number(fact.value), _number(fact.value_max)
+    out["value"], out["value_max"] = json_number(fact.value), json_number(fact.value_max)
     if fact.note:
         out["note"] = fact.note
     out.update({name: getattr(fact, name) for name in PROVINCE_FIELDS})

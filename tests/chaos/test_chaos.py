@@ -69,6 +69,7 @@ def _converged(stack: ChaosStack, expected: dict[str, object]) -> bool:
     return observed_series(stack.facts()) == expected
 
 
+@pytest.mark.timeout(CONVERGE_S + 600)  # start-up, expected facts, kills, then up to CONVERGE_S to converge
 @pytest.mark.parametrize("workers", WORKERS)
 def test_kills_and_a_broker_restart_lose_nothing_and_double_count_nothing(workers: int) -> None:
     articles = generate(ARTICLES, seed=SEED)

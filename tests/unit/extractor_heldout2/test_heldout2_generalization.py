@@ -21,17 +21,20 @@ import pytest
 REPO = Path(__file__).resolve().parents[3]
 HELDOUT2 = REPO / "tests" / "heldout2"
 
-# First measurement (2026-11-22): all loose F1 0.850 / strict 0.614, headline loose 0.861 /
-# strict 0.641, place acc 0.790, period acc 0.932, relevance F1 0.939. Floors sit ~5 points below.
+# First measurement (2026-11-22, extractor 1.0.0): all loose F1 0.850 / strict 0.614, headline loose 0.861 /
+# strict 0.641, place acc 0.790, period acc 0.932, relevance F1 0.939.
+# After the generalization pass (extractor 1.1.0, given only the categories of these misses, never the texts):
+# all loose 0.964 / strict 0.863, headline loose 0.979 / strict 0.882, place acc 0.939, period acc 0.955,
+# relevance 1.000. Floors sit ~5 points below the latest measurement, so regressions fail.
 FLOORS = {
-    ("all", "loose"): 0.80,
-    ("all", "strict"): 0.56,
-    ("headline", "loose"): 0.81,
-    ("headline", "strict"): 0.59,
+    ("all", "loose"): 0.91,
+    ("all", "strict"): 0.81,
+    ("headline", "loose"): 0.93,
+    ("headline", "strict"): 0.83,
 }
-PLACE_ACC_FLOOR = 0.74
-PERIOD_ACC_FLOOR = 0.88
-RELEVANCE_FLOOR = 0.88
+PLACE_ACC_FLOOR = 0.89
+PERIOD_ACC_FLOOR = 0.90
+RELEVANCE_FLOOR = 0.95
 
 
 def _console_script() -> str:
