@@ -52,6 +52,10 @@ class CrawlerMetrics:
         self.polls = Counter("recruitwatch_crawler_polls", "Polls by outcome (ok, failed).", ["source", "outcome"],
                              registry=r)
 
+    def watching(self, source: str, last_success: float | None) -> None:
+        """A source was taken over: expose its last success (or now), so one that never works goes stale."""
+        self.last_success.labels(source).set(last_success or time.time())
+
     def poll_ok(self, source: str, interval: float) -> None:
         """A poll finished without a failure of the source as a whole."""
         self.polls.labels(source, "ok").inc()

@@ -94,6 +94,7 @@ class CrawlerService:
                 if state.pending:
                     await self._resolve(state)
                 self.states[source.id] = state
+                self.metrics.watching(source.id, state.last_success)
         self.owned |= parts
         self.settle_until = time.monotonic() + self.s.settle_seconds
         self.metrics.owned.set(sum(1 for s in self.sources if self.owner_partition(s.id) in self.owned))
