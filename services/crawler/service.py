@@ -222,6 +222,7 @@ class CrawlerService:
             enable_auto_commit=False, auto_offset_reset="latest",
             session_timeout_ms=int(self.s.kafka_session_timeout_s * 1000),
             heartbeat_interval_ms=int(self.s.kafka_heartbeat_interval_s * 1000),
+            metadata_max_age_ms=int(self.s.kafka_metadata_max_age_s * 1000),
         )
 
     def _report_registry(self) -> None:

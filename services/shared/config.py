@@ -45,6 +45,12 @@ class ServiceSettings(BaseSettings):
         validation_alias=AliasChoices("RECRUITWATCH_KAFKA_HEARTBEAT_INTERVAL_S"),
         description="Consumer-group heartbeat interval (below a third of the session timeout).",
     )
+    kafka_metadata_max_age_s: float = Field(
+        15.0,
+        validation_alias=AliasChoices("RECRUITWATCH_KAFKA_METADATA_MAX_AGE_S"),
+        description="Metadata refresh interval: after a broker restart, a group that was assigned before the "
+        "topics reappeared rejoins once a refresh shows them (Kafka's default is 5 minutes).",
+    )
     kafka_rebalance_timeout_s: float = Field(
         30.0,
         validation_alias=AliasChoices("RECRUITWATCH_KAFKA_REBALANCE_TIMEOUT_S"),

@@ -47,6 +47,8 @@ def make_app(app_id: str, settings: ServiceSettings, *, web_port: int, **overrid
         "producer_max_request_size": limits["max_request_size"],
         "consumer_max_fetch_size": limits["max_partition_fetch_bytes"],
         "consumer_auto_offset_reset": "earliest",
+        "consumer_metadata_max_age_ms": int(settings.kafka_metadata_max_age_s * 1000),
+        "producer_metadata_max_age_ms": int(settings.kafka_metadata_max_age_s * 1000),
         "broker_session_timeout": settings.kafka_session_timeout_s,
         "broker_heartbeat_interval": settings.kafka_heartbeat_interval_s,
         "broker_rebalance_timeout": settings.kafka_rebalance_timeout_s,
