@@ -45,7 +45,7 @@ bench: install
 
 chaos: install          ## 500 generated articles, 1 and 2 workers per service, SIGKILLs and a broker restart
 	RECRUITWATCH_CHAOS_ARTICLES=500 RECRUITWATCH_CHAOS_WORKERS=1,2 RECRUITWATCH_CHAOS_KILLS=8 \
-	RECRUITWATCH_CHAOS_CONVERGE_S=600 RECRUITWATCH_EXTENDED=1 $(BIN)/pytest -q -p no:cacheprovider -m slow tests/chaos tests/integration/sink/test_broker_restart.py
+	RECRUITWATCH_CHAOS_CONVERGE_S=600 RECRUITWATCH_CHAOS_BROKER_RESTART=1 RECRUITWATCH_EXTENDED=1 $(BIN)/pytest -q -p no:cacheprovider -m slow tests/chaos tests/integration/sink/test_broker_restart.py
 
 docs: $(STAMP)           ## regenerate the README's settings tables from the settings classes
 	$(BIN)/python -m services.shared.settings_doc --write README.md

@@ -105,7 +105,7 @@ def render_feed(items: list[GeneratedArticle], base: str, tracking: bool) -> str
     """RSS 2.0 feed of `items`; with `tracking` the links carry utm parameters the crawler strips."""
     suffix = "?utm_source=rss&utm_medium=feed" if tracking else ""
     entries = "".join(
-        f"<item><title>{html.escape(a.title)}</title><link>{base}{a.path}{suffix}</link>"
+        f"<item><title>{html.escape(a.title)}</title><link>{html.escape(base + a.path + suffix)}</link>"
         f"<pubDate>{format_datetime(a.published)}</pubDate></item>"
         for a in items
     )

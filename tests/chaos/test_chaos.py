@@ -26,6 +26,9 @@ WORKERS = [int(w) for w in os.environ.get("RECRUITWATCH_CHAOS_WORKERS", "1").spl
 KILLS = int(os.environ.get("RECRUITWATCH_CHAOS_KILLS", "6"))
 SEED = int(os.environ.get("RECRUITWATCH_CHAOS_SEED", "20261122"))
 CONVERGE_S = float(os.environ.get("RECRUITWATCH_CHAOS_CONVERGE_S", "240"))
+# The broker restart runs in `make chaos`; the CI short form leaves it out because Faust groups that rebalance
+# while a restarted broker has not yet listed its topics can stall (README "Known problems", issue 6).
+BROKER_RESTART = os.environ.get("RECRUITWATCH_CHAOS_BROKER_RESTART", "0") == "1"
 SAMPLE = re.compile(r"^(recruitment_[a-z_]+)\{.*\} (\S+)$", re.M)
 
 
@@ -42,7 +45,7 @@ def _rampage(stack: ChaosStack, rng: random.Random, kills: int) -> list[str]:
         log.append(f"kill {worker.name}")
         time.sleep(rng.uniform(0.2, 2.0))
         worker.start()
-        if n == len(victims) // 2:
+        if BROKER_RESTART and n == len(victims) // 2:
             stack.restart_broker()
             log.append("restart broker")
     return log
