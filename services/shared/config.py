@@ -46,7 +46,7 @@ class ServiceSettings(BaseSettings):
         description="Consumer-group heartbeat interval (below a third of the session timeout).",
     )
     kafka_metadata_max_age_s: float = Field(
-        60.0,
+        300.0,
         validation_alias=AliasChoices("RECRUITWATCH_KAFKA_METADATA_MAX_AGE_S"),
         description="Metadata refresh interval: after a broker restart, a group that was assigned before the "
         "topics reappeared rejoins once a refresh shows them (Kafka's default is 5 minutes).",
