@@ -59,6 +59,7 @@ def kill_mid_batch(sink: SinkProcess, produce: Callable[[], None]) -> float:
     return progress
 
 
+@pytest.mark.extended  # intermittently stalls after a restart (README "Known problem"): make chaos runs it
 def test_sigkilled_sink_ends_identical_to_an_uninterrupted_run(kafka: str, namespace: TopicNames,
                                                                service_env: dict[str, str]) -> None:
     ds = generate()
