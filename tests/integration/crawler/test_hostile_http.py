@@ -103,7 +103,7 @@ def test_redirect_chain_is_bounded(site: FixtureSite) -> None:
 
 
 def test_sources_on_one_host_share_its_politeness(site: FixtureSite) -> None:
-    p = Poller(host_min_delay=0.15)
+    p = Poller(host_min_delay=0.25)
     sources = [source(f"cat{i}", "rss", f"{site.base}/s/cat{i}/rss.xml") for i in range(3)]
     for i in range(3):
         site.counts[f"cat{i}"] = 2
@@ -119,7 +119,9 @@ def test_sources_on_one_host_share_its_politeness(site: FixtureSite) -> None:
     asyncio.run(together())
     starts = sorted(t for path, t in site.times)
     assert len(starts) == 1 + 3 + 6  # robots.txt once, 3 feeds, 6 articles
-    assert all(b - a >= 0.14 for a, b in itertools.pairwise(starts)), starts
+    # the gate spaces request starts in the client; arrival times at the server jitter by some milliseconds
+    gaps = [round(b - a, 3) for a, b in itertools.pairwise(starts)]
+    assert min(gaps) >= 0.15 and starts[-1] - starts[0] >= 9 * 0.25 - 0.1, gaps
 
 
 def test_self_redirect_that_sets_a_cookie_is_followed_once(site: FixtureSite) -> None:
