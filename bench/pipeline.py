@@ -155,8 +155,8 @@ def latency(bootstrap: str, records: list[RawArticle], rate: float, logs: Path) 
         extractor = start("extractor", ["extractor"], _env(bootstrap, names.prefix, RECRUITWATCH_EXTRACTOR_WEB_PORT=ex_port),
                           ex_port, logs / "latency-extractor.log")
         stack.callback(extractor.stop)
-        sink = start("sink", ["sink"], _env(bootstrap, names.prefix, RECRUITWATCH_SINK_PORT=sink_port,
-                     RECRUITWATCH_SINK_DATA_DIR=tempfile.mkdtemp()), sink_port, logs / "latency-sink.log")
+        sink = start("sink", ["sink"], _env(bootstrap, names.prefix, RECRUITWATCH_SINK_PORT=sink_port),
+                     sink_port, logs / "latency-sink.log")
         stack.callback(sink.stop)
         extractor.wait_http()
         sink.wait_http()

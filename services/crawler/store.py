@@ -13,90 +13,12 @@ import asyncio
 import logging
 
 import orjson
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
-from aiokafka.admin import AIOKafkaAdminClient, NewTopic
-from aiokafka.errors import TopicAlreadyExistsError
-from aiokafka.partitioner import murmur2
+from aiokafka import AIOKafkaProducer, TopicPartition
 
 from services.crawler.state import SourceState, dump_state, load_state
-from services.shared.topics import MAX_MESSAGE_BYTES, kafka_limits
+from services.shared.kafkaio import make_reader, read_range
 
 log = logging.getLogger(__name__)
-STATE_TOPIC_CONFIG = {
-    "cleanup.policy": "compact",
-    "min.cleanable.dirty.ratio": "0.1",
-    "segment.ms": str(6 * 3600 * 1000),
-    "max.message.bytes": str(MAX_MESSAGE_BYTES),
-}
-
-
-def partition_for(key: str, partitions: int) -> int:
-    """The partition Kafka's default partitioner picks for `key`."""
-    return (murmur2(key.encode("utf-8")) & 0x7FFFFFFF) % partitions
-
-
-async def ensure_state_topic(bootstrap: str, topic: str, partitions: int) -> int:
-    """Create the state topic if missing; return its actual partition count."""
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=15000)
-    await admin.start()
-    try:
-        if topic not in set(await admin.list_topics()):
-            resp = await admin.create_topics([NewTopic(topic, partitions, 1, topic_configs=STATE_TOPIC_CONFIG)])
-            for name, code, *_ in resp.topic_errors:
-                if code not in (0, TopicAlreadyExistsError.errno):
-                    raise RuntimeError(f"creating {name} failed with code {code}")
-        for _ in range(100):  # a just-created topic can be described with no partitions for a moment
-            meta = await admin.describe_topics([topic])
-            if meta[0]["partitions"]:
-                return len(meta[0]["partitions"])
-            await asyncio.sleep(0.2)
-        raise RuntimeError(f"topic {topic} still has no partitions 20 s after creation")
-    finally:
-        await admin.close()
-
-
-def make_producer(bootstrap: str) -> AIOKafkaProducer:
-    """acks=all, idempotent producer sized for the topics."""
-    return AIOKafkaProducer(
-        bootstrap_servers=bootstrap, acks="all", enable_idempotence=True, compression_type="gzip",
-        max_request_size=kafka_limits()["max_request_size"], linger_ms=5,
-    )
-
-
-def make_reader(bootstrap: str) -> AIOKafkaConsumer:
-    """A consumer without a group, for reading partitions explicitly."""
-    return AIOKafkaConsumer(
-        bootstrap_servers=bootstrap, enable_auto_commit=False, auto_offset_reset="earliest",
-        max_partition_fetch_bytes=kafka_limits()["max_partition_fetch_bytes"],
-    )
-
-
-async def read_range(reader: AIOKafkaConsumer, tps: list[TopicPartition], start: dict[TopicPartition, int] | None
-                     ) -> list[tuple[bytes | None, bytes | None]]:
-    """(key, value) of every record in tps from `start` (default: beginning) to the current end."""
-    if not tps:
-        return []
-    ends = await reader.end_offsets(tps)
-    reader.assign(tps)
-    todo = {tp for tp in tps if ends[tp] > (start or {}).get(tp, 0)}
-    for tp in tps:
-        if start and tp in start:
-            reader.seek(tp, start[tp])
-        else:
-            await reader.seek_to_beginning(tp)
-    out: list[tuple[bytes | None, bytes | None]] = []
-    while todo:
-        batches = await reader.getmany(*todo, timeout_ms=200)
-        for tp, msgs in batches.items():
-            out += [(m.key, m.value) for m in msgs if m.offset < ends[tp]]
-            if msgs and msgs[-1].offset + 1 >= ends[tp]:
-                todo.discard(tp)
-        for tp in list(todo):
-            if await reader.position(tp) >= ends[tp]:
-                todo.discard(tp)
-    return out
-
-
 class StateStore:
     """Reads and writes SourceState records on the state topic; resolves pending publications."""
 

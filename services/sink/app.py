@@ -1,72 +1,69 @@
-"""Faust wiring of the sink: two agents over two tables, /metrics and /facts. Logic lives in state.py."""
+"""Wiring of the sink: two plain aiokafka loops (route.py, series.py) and an HTTP server for /metrics
+and /facts. Logic lives in state.py, exposition.py and facts_api.py.
+
+Faust tables were the first design; a SIGKILL during table recovery made Faust commit past records it
+had never handed to the agent (found by the repeated-SIGKILL test), so the sink keeps its state in two
+compacted topics it writes and reads itself.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
-import os
-from collections.abc import AsyncIterable, Awaitable, Callable, Iterator
-from dataclasses import dataclass
-from functools import partial
-from typing import Any, TypeVar
+from collections.abc import Iterator
 
-import faust
 import orjson
-from faust.web import Request, Response, View
+from aiohttp import web
+from aiokafka import AIOKafkaConsumer
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
-from services import __version__
-from services.shared.events import ExtractionEvent, FactEvent, SchemaError, decode
 from services.shared.health import PipelineHealth
-from services.shared.lag import install_lag_monitor
-from services.shared.streaming import add_metrics_page, make_app, send_dead_letter
-from services.shared.topics import PARTITIONS
+from services.shared.kafkaio import (
+    consumer_lag,
+    make_group_consumer,
+    make_producer,
+    topic_visible,
+    wait_topic_visible,
+)
 from services.sink import facts_api
 from services.sink.exposition import FactsCollector
+from services.sink.route import RouteLoop
+from services.sink.series import SeriesLoop
 from services.sink.settings import SinkSettings
-from services.sink.state import (
-    Candidate,
-    Plan,
-    SeriesEntries,
-    SeriesUpdate,
-    apply_update,
-    current,
-    plan_extraction,
-    series_partition,
-)
+from services.sink.state import Candidate, SeriesEntries, current
+from services.sink.steps import SinkContext
+from services.sink.topics import ensure_internal_topics
 
 log = logging.getLogger(__name__)
-T = TypeVar("T")
-
-APP_ID = "recruitwatch-sink"
-STAGE_ARTICLES = "sink_articles"
-STAGE_SERIES = "sink_series"
-RETRIES = 8
-EXIT_TRANSIENT = 75
-RAW: dict[str, Any] = {"key_type": bytes, "value_type": bytes, "key_serializer": "raw", "value_serializer": "raw"}
 
 
-@dataclass
 class Sink:
-    """The sink's Faust app with its tables and health metrics."""
+    """The sink worker: both loops, their state, health metrics and HTTP pages."""
 
-    app: faust.App
-    settings: SinkSettings
-    health: PipelineHealth
-    articles: Any
-    series: Any
+    def __init__(self, settings: SinkSettings, partitions: int) -> None:
+        self.settings = settings
+        self.health = PipelineHealth("sink")
+        self.ctx = SinkContext(settings, self.health, make_producer(settings.kafka_bootstrap_servers), partitions)
+        self.route = RouteLoop(self.ctx, self.ctx.producer, self._consumer("route"))
+        self.series = SeriesLoop(self.ctx, self._consumer("series"))
+        self._ready = False
+        self.health.registry.register(FactsCollector(self.current_facts, settings.max_series, self.ready))
+
+    def _consumer(self, stage: str) -> AIOKafkaConsumer:
+        s = self.settings
+        return make_group_consumer(s.kafka_bootstrap_servers, s.group(stage), session_timeout_s=s.kafka_session_timeout_s,
+                                   heartbeat_interval_s=s.kafka_heartbeat_interval_s,
+                                   metadata_max_age_s=s.kafka_metadata_max_age_s,
+                                   rebalance_timeout_s=s.kafka_rebalance_timeout_s)
 
     def ready(self) -> bool:
-        """Whether table recovery is over and the state is complete for the assigned partitions."""
-        recovery = self.app.tables.recovery  # type: ignore[attr-defined]
-        return bool(recovery.completed.is_set() and not self.app.in_recovery and not self.app.rebalancing)
+        """Whether both loops hold an assignment and the series state has caught up with it."""
+        return self._ready
 
-    def owned_partitions(self) -> set[int]:
-        """Partitions of the series topic assigned to this worker right now."""
-        try:
-            assignment = self.app.consumer.assignment()
-        except Exception:  # consumer not started yet
-            return set()
-        return {tp.partition for tp in assignment if tp.topic == self.settings.series_topic}
+    def series_items(self) -> list[tuple[str, SeriesEntries]]:
+        """(series_key, entries) of every series this worker owns."""
+        return self.series.items()
 
     def current_facts(self) -> Iterator[Candidate]:
         """The current value of every series this worker owns."""
@@ -75,158 +72,89 @@ class Sink:
             if fact is not None:
                 yield fact
 
-    def series_items(self) -> list[tuple[str, SeriesEntries]]:
-        """(series_key, entries) of every series this worker owns.
+    async def _watch(self) -> None:
+        """Refresh readiness and consumer lag every second / lag interval."""
+        reported: set[tuple[str, int]] = set()
+        loop = asyncio.get_running_loop()
+        next_lag = 0.0
+        while True:
+            self._ready = self.route.assigned.is_set() and self.series.caught_up()
+            for consumer, topic in self._subscriptions():
+                if not await topic_visible(consumer, topic):
+                    log.warning("subscribed topic missing from metadata; refreshed", extra={"topic": topic})
+            if loop.time() >= next_lag:
+                reported = await self._update_lag(reported)
+                next_lag = loop.time() + self.settings.lag_interval
+            await asyncio.sleep(min(1.0, self.settings.lag_interval))
 
-        Faust's memory store keeps keys written by this worker after their partition is revoked (it only
-        forgets keys it recovered from the changelog), so ownership is checked here on every read.
-        """
-        owned = self.owned_partitions()
-        return [(k, v) for k, v in self.series.items() if series_partition(k, PARTITIONS) in owned]
+    def _subscriptions(self) -> list[tuple[AIOKafkaConsumer, str]]:
+        return [(self.route.consumer, self.settings.topics.facts), (self.series.consumer, self.settings.series_topic)]
 
+    async def _update_lag(self, reported: set[tuple[str, int]]) -> set[tuple[str, int]]:
+        lags = {**await consumer_lag(self.route.consumer), **await consumer_lag(self.series.consumer)}
+        for topic, partition in reported - lags.keys():
+            self.health.consumer_lag.remove(topic, str(partition))
+        for (topic, partition), lag in lags.items():
+            self.health.consumer_lag.labels(topic, str(partition)).set(lag)
+        return set(lags)
 
-async def publish_updates(topic: faust.TopicT, updates: tuple[SeriesUpdate, ...]) -> None:
-    """Send the updates keyed by series_key and wait for every broker ack (order kept per partition)."""
-    futures = [
-        await topic.send(key=u.series_key.encode(), value=orjson.dumps(u.to_dict()),
-                         partition=series_partition(u.series_key, PARTITIONS))
-        for u in updates
-    ]
-    await asyncio.gather(*futures)
-
-
-async def with_retries(step: Callable[[], Awaitable[None]], attempts: int = RETRIES) -> None:
-    """Run a step; poison (SchemaError) propagates, other errors are retried with backoff.
-
-    Faust acks a message whose agent raised, so an error that is not the record's fault must neither be
-    dead-lettered nor escape: after the retries the process exits at once, committing nothing further,
-    and its restart (or another worker) processes the record again.
-    """
-    for attempt in range(1, attempts + 1):
+    async def run(self, stop: asyncio.Event) -> None:
+        """Serve until `stop` is set; leave both groups cleanly."""
+        web_runner = await self._serve()
+        await self.ctx.producer.start()
+        await self.route.reader.start()
+        consumers = (self.route.consumer, self.series.consumer)
+        for consumer in consumers:
+            await consumer.start()
+        for consumer, topic in self._subscriptions():
+            await wait_topic_visible(consumer, topic, self.settings.kafka_rebalance_timeout_s)
+        self.route.consumer.subscribe([self.settings.topics.facts], listener=self.route)
+        self.series.consumer.subscribe([self.settings.series_topic], listener=self.series)
+        tasks = [asyncio.create_task(t) for t in (self.route.run(), self.series.run(), self._watch())]
         try:
-            await step()
-            return
-        except SchemaError:
-            raise
-        except Exception:
-            log.exception("sink step failed, retrying", extra={"attempt": attempt})
-            if attempt == attempts:
-                logging.shutdown()
-                os._exit(EXIT_TRANSIENT)
-            await asyncio.sleep(min(0.2 * 2**attempt, 10.0))
+            done, _ = await asyncio.wait([*tasks, asyncio.create_task(stop.wait())], return_when="FIRST_COMPLETED")
+            for task in done & set(tasks):
+                task.result()  # a loop that ended on an error ends the worker with it
+        finally:
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+            for consumer in consumers:
+                with contextlib.suppress(Exception):
+                    await consumer.stop()
+            await self.route.reader.stop()
+            await self.ctx.producer.stop()
+            await web_runner.cleanup()
+
+    async def _serve(self) -> web.AppRunner:
+        app = web.Application()
+        app.router.add_get("/metrics", self._metrics)
+        app.router.add_get("/facts", self._facts)
+        app.router.add_get("/healthz", self._health)
+        runner = web.AppRunner(app, access_log=None)
+        await runner.setup()
+        await web.TCPSite(runner, self.settings.metrics_host, self.settings.port).start()
+        return runner
+
+    async def _metrics(self, request: web.Request) -> web.Response:
+        return web.Response(body=generate_latest(self.health.registry), content_type=CONTENT_TYPE_LATEST.split(";")[0])
+
+    async def _health(self, request: web.Request) -> web.Response:
+        return web.json_response({"ready": self.ready()}, status=200 if self.ready() else 503)
+
+    async def _facts(self, request: web.Request) -> web.Response:
+        """GET /facts: current facts with provenance, filtered by province, place, metric, segment, period."""
+        params = dict(request.query)
+        unknown = facts_api.unknown_filters(params)
+        if unknown:
+            return web.json_response({"error": f"unknown filters {unknown}", "filters": facts_api.FILTERS}, status=400)
+        ready = self.ready()
+        facts = facts_api.query(self.series_items(), params)
+        body = {"ready": ready, "count": len(facts), "facts": facts}
+        return web.Response(body=orjson.dumps(body), content_type="application/json", status=200 if ready else 503)
 
 
-def build(settings: SinkSettings | None = None) -> Sink:
-    """The sink app from settings: tables, agents, lag monitor and HTTP pages."""
-    settings = settings or SinkSettings()
-    # tables (and their changelogs) store JSON keys and values; the topics below stay raw bytes
-    app = make_app(APP_ID, settings, web_port=settings.port, datadir=settings.datadir,
-                   key_serializer="json", value_serializer="json")
-    health = PipelineHealth("sink")
-    table_codec: dict[str, Any] = {"key_type": str, "partitions": PARTITIONS}
-    sink = Sink(
-        app=app,
-        settings=settings,
-        health=health,
-        articles=app.Table("articles", default=None, **table_codec),
-        series=app.Table("series", default=None, **table_codec),
-    )
-    facts_topic = app.topic(settings.topics.facts, **RAW)
-    series_topic = app.topic(settings.series_topic, partitions=PARTITIONS, internal=True, **RAW)
-    dlq = app.topic(settings.topics.dlq, **RAW)
-
-    async def dead_letter(stage: str, exc: Exception, event: Any) -> None:
-        await send_dead_letter(dlq, stage, exc, event.value, service_version=__version__, message=event.message)
-        health.fail(stage, type(exc).__name__)
-
-    @app.agent(facts_topic, concurrency=1)
-    async def route_extractions(stream: AsyncIterable[Any]) -> None:
-        async for event in stream.events():  # type: ignore[attr-defined]
-            try:
-                await with_retries(partial(_route, sink, series_topic, event.value))
-            except SchemaError as exc:
-                await with_retries(partial(dead_letter, STAGE_ARTICLES, exc, event))
-
-    @app.agent(series_topic, concurrency=1)
-    async def apply_series(stream: AsyncIterable[Any]) -> None:
-        async for event in stream.events():  # type: ignore[attr-defined]
-            try:
-                await with_retries(partial(_apply, sink, event.value))
-            except SchemaError as exc:
-                await with_retries(partial(dead_letter, STAGE_SERIES, exc, event))
-
-    health.registry.register(FactsCollector(sink.current_facts, settings.max_series, sink.ready))
-    add_metrics_page(app, health.registry)
-    _add_facts_page(sink)
-    install_lag_monitor(app, health, settings.lag_interval)
-    return sink
-
-
-def poison_on_error(step: Callable[[], T]) -> T:
-    """Run a deterministic step on a record: any error is the record's fault (SchemaError, dead-lettered),
-    so a decoding or logic surprise cannot become a crash loop on the same record."""
-    try:
-        return step()
-    except SchemaError:
-        raise
-    except Exception as exc:
-        raise SchemaError(f"{type(exc).__name__}: {exc}") from exc
-
-
-def _plan(sink: Sink, value: bytes | None) -> Plan | str:
-    """Agent 1's pure part: the record's plan, or the reason it is skipped."""
-    if value is None:
-        return "tombstone"
-    record = decode(value)
-    if isinstance(record, FactEvent):
-        return "fact_event"
-    if not isinstance(record, ExtractionEvent):
-        raise SchemaError(f"unexpected schema {record.schema!r} on the facts topic")
-    return plan_extraction(sink.articles.get(record.article_id), record)
-
-
-async def _route(sink: Sink, series_topic: faust.TopicT, value: bytes | None) -> None:
-    """Agent 1 body: an extraction → its series updates (acked) → the article's new record."""
-    plan = poison_on_error(partial(_plan, sink, value))
-    if isinstance(plan, str):
-        sink.health.skip(STAGE_ARTICLES, plan)
-        return
-    await publish_updates(series_topic, plan.updates)
-    if plan.record is None:
-        sink.health.skip(STAGE_ARTICLES, plan.outcome)
-        return
-    sink.articles[plan.article_id] = plan.record
-    sink.health.ok(STAGE_ARTICLES)
-
-
-def _update(sink: Sink, value: bytes | None) -> tuple[str, SeriesEntries | None]:
-    """Agent 2's pure part: the series key and its new entries (None: unchanged)."""
-    if value is None:
-        raise SchemaError("empty series update")
-    update = SeriesUpdate.from_dict(orjson.loads(value))
-    return update.series_key, apply_update(sink.series.get(update.series_key), update)
-
-
-async def _apply(sink: Sink, value: bytes | None) -> None:
-    """Agent 2 body: a series update → the series' new entries (unchanged when duplicate or older)."""
-    key, entries = poison_on_error(partial(_update, sink, value))
-    if entries is None:
-        sink.health.skip(STAGE_SERIES, "unchanged")
-        return
-    sink.series[key] = entries
-    sink.health.ok(STAGE_SERIES)
-
-
-def _add_facts_page(sink: Sink) -> None:
-    """GET /facts: current facts with provenance, filtered by province, place, metric, segment, period."""
-
-    @sink.app.page("/facts")
-    class Facts(View):
-        async def get(self, request: Request) -> Response:
-            params = {k: v for k, v in request.query.items()}
-            unknown = facts_api.unknown_filters(params)
-            if unknown:
-                return self.json({"error": f"unknown filters {unknown}", "filters": facts_api.FILTERS}, status=400)
-            facts = facts_api.query(sink.series_items(), params)
-            body = {"ready": sink.ready(), "count": len(facts), "facts": facts}
-            return self.bytes(orjson.dumps(body), content_type="application/json", status=200 if sink.ready() else 503)
+async def run_sink(settings: SinkSettings, stop: asyncio.Event) -> None:
+    """Create the internal topics, then run a sink worker until `stop` is set."""
+    partitions = await ensure_internal_topics(settings)
+    await Sink(settings, partitions).run(stop)

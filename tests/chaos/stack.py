@@ -143,7 +143,6 @@ class ChaosStack:
             "RECRUITWATCH_TOPIC_PREFIX": self.names.prefix,
             "RECRUITWATCH_LOG_LEVEL": "INFO",
             PORT_ENV[service]: str(port),
-            "RECRUITWATCH_SINK_DATA_DIR": str(self.tmp / f"sink-{index}"),
             "RECRUITWATCH_CRAWLER_HOST_MIN_DELAY": "0.02",
             "RECRUITWATCH_CRAWLER_MAX_ARTICLES_PER_POLL": "100",
         })

@@ -54,7 +54,6 @@ def stack_env(marker: str, ports: tuple[int, int, int], extra: dict[str, str] | 
             "RECRUITWATCH_EXTRACTOR_WEB_PORT": str(extractor),
             "RECRUITWATCH_CRAWLER_METRICS_PORT": str(crawler),
             "RECRUITWATCH_UP_DEMO_PORT": "0",
-            "RECRUITWATCH_SINK_DATA_DIR": f"/tmp/recruitwatch-e2e-{marker}",
         }
     )
     env.update(extra or {})

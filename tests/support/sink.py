@@ -42,7 +42,6 @@ class SinkProcess:
         env = {
             **self.env,
             "RECRUITWATCH_SINK_PORT": str(self.port),
-            "RECRUITWATCH_SINK_DATA_DIR": str(self.workdir / "data"),
             "RECRUITWATCH_SINK_LAG_INTERVAL": "1",
         }
         log = (self.workdir / "sink.log").open("ab")

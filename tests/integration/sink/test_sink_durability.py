@@ -59,7 +59,6 @@ def kill_mid_batch(sink: SinkProcess, produce: Callable[[], None]) -> float:
     return progress
 
 
-@pytest.mark.extended  # intermittently stalls after a restart (README "Known problem"): make chaos runs it
 def test_sigkilled_sink_ends_identical_to_an_uninterrupted_run(kafka: str, namespace: TopicNames,
                                                                service_env: dict[str, str]) -> None:
     ds = generate()
@@ -88,7 +87,7 @@ def test_sigkilled_sink_ends_identical_to_an_uninterrupted_run(kafka: str, names
         assert state_lines(sink.metrics()) == state_lines(baseline.metrics())
         assert len(killed_body["facts"]) == len(expected) > 50
 
-        # SIGKILL once more with nothing new: state comes back from the changelogs alone
+        # SIGKILL once more with nothing new: state comes back from the internal compacted topics alone
         before = (killed_body["facts"], state_lines(sink.metrics()))
         sink.kill()
         sink.start()

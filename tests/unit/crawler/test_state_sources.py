@@ -9,8 +9,8 @@ from services.crawler.crawl import Candidate, PollResult, commit
 from services.crawler.settings import CrawlerSettings
 from services.crawler.sources import SourceError, parse_registry, parse_registry_lenient
 from services.crawler.state import SourceState, Validators, cache_hint, dump_state, load_state, next_interval
-from services.crawler.store import partition_for
 from services.shared.events import RawArticle
+from services.shared.kafkaio import partition_for
 
 SRC = """
 sources:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from services.shared.events import SchemaError
-from services.sink.app import poison_on_error, with_retries
+from services.sink.steps import poison_on_error, with_retries
 
 
 async def test_transient_errors_are_retried_until_the_step_succeeds() -> None:
