@@ -22,10 +22,10 @@ from services.crawler.sources import Registry, Source
 from services.crawler.state import SourceState
 from services.crawler.store import StateStore
 from services.crawler.urls import host_key
-from services.crawler.web import MetricsServer
 from services.shared.admin import ensure_topics, wait_for_broker
 from services.shared.events import encode
 from services.shared.kafkaio import ensure_state_topic, make_producer, partition_for
+from services.shared.web import MetricsServer
 
 log = logging.getLogger(__name__)
 

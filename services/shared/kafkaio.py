@@ -105,10 +105,10 @@ def make_group_consumer(bootstrap: str, group_id: str, *, session_timeout_s: flo
     )
 
 
-async def consumer_lag(consumer: AIOKafkaConsumer) -> dict[tuple[str, int], int]:
-    """Records not yet consumed per assigned partition: high watermark minus position."""
+async def group_lag(*consumers: AIOKafkaConsumer) -> dict[tuple[str, int], int]:
+    """Records not yet consumed per assigned partition of the consumers: high watermark minus position."""
     out: dict[tuple[str, int], int] = {}
-    for tp in sorted(consumer.assignment()):
+    for consumer, tp in [(c, tp) for c in consumers for tp in sorted(c.assignment())]:
         try:
             highwater = consumer.highwater(tp)
             position = await asyncio.wait_for(consumer.position(tp), 2.0)

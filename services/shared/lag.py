@@ -1,14 +1,16 @@
-"""Fills PipelineHealth.consumer_lag from a Faust app's consumer, periodically (every service calls it)."""
+"""Fills PipelineHealth.consumer_lag from a service's consumers, periodically (every service uses it)."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
-from typing import Any
-
-import faust
+from collections.abc import Awaitable, Callable, Mapping
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from services.shared.health import PipelineHealth
+
+if TYPE_CHECKING:  # the aiokafka services use LagMonitor without loading Faust
+    import faust
 
 log = logging.getLogger(__name__)
 
@@ -42,17 +44,20 @@ async def consumer_lag(app: faust.App) -> dict[tuple[str, int], int]:
     return out
 
 
-class LagMonitor:
-    """Keeps `health.consumer_lag` equal to the consumer's current lag, removing revoked partitions."""
+LagReader = Callable[[], Awaitable[dict[tuple[str, int], int]]]
 
-    def __init__(self, app: faust.App, health: PipelineHealth) -> None:
-        self.app = app
+
+class LagMonitor:
+    """Keeps `health.consumer_lag` equal to the consumers' current lag, removing revoked partitions."""
+
+    def __init__(self, read: LagReader, health: PipelineHealth) -> None:
+        self.read = read
         self.health = health
         self._reported: set[tuple[str, int]] = set()
 
     async def update(self) -> dict[tuple[str, int], int]:
         """Read the lag once and set the gauge."""
-        lags = await consumer_lag(self.app)
+        lags = await self.read()
         for topic, partition in self._reported - lags.keys():
             self.health.consumer_lag.remove(topic, str(partition))
         for (topic, partition), lag in lags.items():
@@ -63,7 +68,7 @@ class LagMonitor:
 
 def install_lag_monitor(app: faust.App, health: PipelineHealth, interval: float = 5.0) -> LagMonitor:
     """Update the consumer-lag gauge every `interval` seconds while the app runs (call before it starts)."""
-    monitor = LagMonitor(app, health)
+    monitor = LagMonitor(partial(consumer_lag, app), health)
 
     @app.timer(interval)
     async def _update_consumer_lag() -> None:

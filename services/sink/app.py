@@ -12,20 +12,22 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Iterator
+from functools import partial
 
 import orjson
 from aiohttp import web
 from aiokafka import AIOKafkaConsumer
-from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from services.shared.health import PipelineHealth
 from services.shared.kafkaio import (
-    consumer_lag,
+    group_lag,
     make_group_consumer,
     make_producer,
     topic_visible,
     wait_topic_visible,
 )
+from services.shared.lag import LagMonitor
+from services.shared.web import MetricsServer
 from services.sink import facts_api
 from services.sink.exposition import FactsCollector
 from services.sink.route import RouteLoop
@@ -47,7 +49,6 @@ class Sink:
         self.ctx = SinkContext(settings, self.health, make_producer(settings.kafka_bootstrap_servers), partitions)
         self.route = RouteLoop(self.ctx, self.ctx.producer, self._consumer("route"))
         self.series = SeriesLoop(self.ctx, self._consumer("series"))
-        self._ready = False
         self.health.registry.register(FactsCollector(self.current_facts, settings.max_series, self.ready))
 
     def _consumer(self, stage: str) -> AIOKafkaConsumer:
@@ -59,7 +60,7 @@ class Sink:
 
     def ready(self) -> bool:
         """Whether both loops hold an assignment and the series state has caught up with it."""
-        return self._ready
+        return self.route.assigned.is_set() and self.series.caught_up()
 
     def series_items(self) -> list[tuple[str, SeriesEntries]]:
         """(series_key, entries) of every series this worker owns."""
@@ -72,35 +73,29 @@ class Sink:
             if fact is not None:
                 yield fact
 
-    async def _watch(self) -> None:
-        """Refresh readiness and consumer lag every second / lag interval."""
-        reported: set[tuple[str, int]] = set()
-        loop = asyncio.get_running_loop()
-        next_lag = 0.0
-        while True:
-            self._ready = self.route.assigned.is_set() and self.series.caught_up()
-            for consumer, topic in self._subscriptions():
-                if not await topic_visible(consumer, topic):
-                    log.warning("subscribed topic missing from metadata; refreshed", extra={"topic": topic})
-            if loop.time() >= next_lag:
-                reported = await self._update_lag(reported)
-                next_lag = loop.time() + self.settings.lag_interval
-            await asyncio.sleep(min(1.0, self.settings.lag_interval))
-
     def _subscriptions(self) -> list[tuple[AIOKafkaConsumer, str]]:
         return [(self.route.consumer, self.settings.topics.facts), (self.series.consumer, self.settings.series_topic)]
 
-    async def _update_lag(self, reported: set[tuple[str, int]]) -> set[tuple[str, int]]:
-        lags = {**await consumer_lag(self.route.consumer), **await consumer_lag(self.series.consumer)}
-        for topic, partition in reported - lags.keys():
-            self.health.consumer_lag.remove(topic, str(partition))
-        for (topic, partition), lag in lags.items():
-            self.health.consumer_lag.labels(topic, str(partition)).set(lag)
-        return set(lags)
+    async def _watch_metadata(self) -> None:
+        """Every second, refresh the metadata of a consumer that misses its subscribed topic."""
+        while True:
+            for consumer, topic in self._subscriptions():
+                if not await topic_visible(consumer, topic):
+                    log.warning("subscribed topic missing from metadata; refreshed", extra={"topic": topic})
+            await asyncio.sleep(1.0)
+
+    async def _watch_lag(self) -> None:
+        """Update the consumer-lag gauge every lag interval."""
+        monitor = LagMonitor(partial(group_lag, self.route.consumer, self.series.consumer), self.health)
+        while True:
+            await monitor.update()
+            await asyncio.sleep(self.settings.lag_interval)
 
     async def run(self, stop: asyncio.Event) -> None:
         """Serve until `stop` is set; leave both groups cleanly."""
-        web_runner = await self._serve()
+        server = MetricsServer(self.health.registry, self.settings.metrics_host, self.settings.port,
+                               pages={"/facts": self._facts, "/healthz": self._health})
+        await server.start()
         await self.ctx.producer.start()
         await self.route.reader.start()
         consumers = (self.route.consumer, self.series.consumer)
@@ -110,7 +105,8 @@ class Sink:
             await wait_topic_visible(consumer, topic, self.settings.kafka_rebalance_timeout_s)
         self.route.consumer.subscribe([self.settings.topics.facts], listener=self.route)
         self.series.consumer.subscribe([self.settings.series_topic], listener=self.series)
-        tasks = [asyncio.create_task(t) for t in (self.route.run(), self.series.run(), self._watch())]
+        loops = (self.route.run(), self.series.run(), self._watch_metadata(), self._watch_lag())
+        tasks = [asyncio.create_task(t) for t in loops]
         try:
             done, _ = await asyncio.wait([*tasks, asyncio.create_task(stop.wait())], return_when="FIRST_COMPLETED")
             for task in done & set(tasks):
@@ -124,20 +120,7 @@ class Sink:
                     await consumer.stop()
             await self.route.reader.stop()
             await self.ctx.producer.stop()
-            await web_runner.cleanup()
-
-    async def _serve(self) -> web.AppRunner:
-        app = web.Application()
-        app.router.add_get("/metrics", self._metrics)
-        app.router.add_get("/facts", self._facts)
-        app.router.add_get("/healthz", self._health)
-        runner = web.AppRunner(app, access_log=None)
-        await runner.setup()
-        await web.TCPSite(runner, self.settings.metrics_host, self.settings.port).start()
-        return runner
-
-    async def _metrics(self, request: web.Request) -> web.Response:
-        return web.Response(body=generate_latest(self.health.registry), content_type=CONTENT_TYPE_LATEST.split(";")[0])
+            await server.stop()
 
     async def _health(self, request: web.Request) -> web.Response:
         return web.json_response({"ready": self.ready()}, status=200 if self.ready() else 503)

@@ -57,8 +57,7 @@ class RouteLoop(ConsumerRebalanceListener):
         self.producer = producer
         self.consumer = consumer
         self.reader = make_reader(ctx.settings.kafka_bootstrap_servers)
-        self.articles: dict[int, dict[str, ArticleRecord]] = {}
-        self.loaded: set[int] = set()
+        self.articles: dict[int, dict[str, ArticleRecord]] = {}  # per partition, once read back
         self.assigned = asyncio.Event()
         self._batch = asyncio.Lock()
 
@@ -68,18 +67,17 @@ class RouteLoop(ConsumerRebalanceListener):
             self.assigned.clear()
             for tp in revoked:
                 self.articles.pop(tp.partition, None)
-                self.loaded.discard(tp.partition)
 
     async def on_partitions_assigned(self, assigned: list[TopicPartition]) -> None:
         """Read the assigned partitions' article records back from the articles topic."""
         topic = self.ctx.settings.articles_topic
-        self.loaded -= {tp.partition for tp in assigned}
+        for tp in assigned:
+            self.articles.pop(tp.partition, None)
         for tp in assigned:
             records = await read_range(self.reader, [TopicPartition(topic, tp.partition)], None)
             self.articles[tp.partition] = {
                 key.decode(): orjson.loads(value) for key, value in records if key is not None and value is not None
             }
-            self.loaded.add(tp.partition)
         log.info("route partitions assigned", extra={"partitions": sorted(tp.partition for tp in assigned),
                                                      "articles": sum(len(a) for a in self.articles.values())})
         self.assigned.set()
@@ -98,7 +96,7 @@ class RouteLoop(ConsumerRebalanceListener):
         for tp, records in batches.items():
             if tp not in owned:  # revoked before the batch was taken up: its new owner reads it
                 continue
-            if tp.partition not in self.loaded:  # fetched while its articles are still being read back
+            if tp.partition not in self.articles:  # fetched while its articles are still being read back
                 with contextlib.suppress(IllegalStateError):
                     self.consumer.seek(tp, records[0].offset)
                 continue
