@@ -106,3 +106,14 @@ def gold_problems(set_dir: Path) -> list[str]:
         for f in r["facts"]:
             problems += [f"{r['doc']}: evidence {part!r}" for part in f["evidence"].split("…") if part.strip() not in text]
     return problems
+
+
+def assert_meets_floors(set_dir: Path, expected_docs: int, floors: Floors, corpus: Path, tmp_path: Path) -> None:
+    """Score a held-out set with the real console script, print its table, fail below any floor."""
+    import pytest
+
+    res = score_set(set_dir, expected_docs, corpus, tmp_path)
+    print(f"\n{set_dir.name} ({expected_docs} docs)\n" + table(res))
+    failures = shortfalls(res, floors)
+    if failures:
+        pytest.fail(f"{set_dir.name} below its floors: " + "; ".join(failures) + "\n" + table(res))

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from tests.heldout_support import REPO, Floors, gold_problems, score_set, shortfalls, table
+from tests.heldout_support import REPO, Floors, assert_meets_floors, gold_problems
 
 HELDOUT = REPO / "tests" / "heldout"
 # First measured (extractor 1.0.0): all loose 0.942 / strict 0.696; latest (1.1.0): loose 0.996 / strict 0.975.
@@ -20,8 +18,4 @@ def test_gold_matches_the_documents() -> None:
 
 
 def test_heldout_generalization(corpus: Path, tmp_path: Path) -> None:
-    res = score_set(HELDOUT, 30, corpus, tmp_path)
-    print("\nheldout (30 docs)\n" + table(res))
-    failures = shortfalls(res, FLOORS)
-    if failures:
-        pytest.fail("heldout below its floors: " + "; ".join(failures) + "\n" + table(res))
+    assert_meets_floors(HELDOUT, 30, FLOORS, corpus, tmp_path)
