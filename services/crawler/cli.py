@@ -27,10 +27,12 @@ def _crawler(args: argparse.Namespace) -> int:
     from services.crawler.service import CrawlerService
     from services.crawler.settings import CrawlerSettings
     from services.crawler.sources import load_registry_lenient
+    from services.shared.kafkaio import wait_for_broker_at_start
     from services.shared.logs import setup_logging
 
     settings = CrawlerSettings()
     setup_logging("crawler", settings.log_level)
+    wait_for_broker_at_start(settings.kafka_startup_timeout_s)
     registry, problems = load_registry_lenient(args.sources or settings.sources)
 
     async def main() -> None:

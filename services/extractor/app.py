@@ -26,7 +26,7 @@ from services.extractor.stages import extract_article, parse_raw
 from services.shared.events import Event, RawArticle, TextArticle, decode, encode
 from services.shared.health import PipelineHealth
 from services.shared.lag import install_lag_monitor
-from services.shared.streaming import add_metrics_page, make_app, send_dead_letter
+from services.shared.streaming import add_metrics_page, install_metadata_watchdog, make_app, send_dead_letter
 
 log = logging.getLogger(__name__)
 
@@ -140,6 +140,7 @@ def build(settings: ExtractorSettings | None = None) -> Extractor:
     _agent(ex, ex.text_topic, STAGE_FACTS, handle_text)
     add_metrics_page(app, health.registry)
     install_lag_monitor(app, health, settings.lag_interval)
+    install_metadata_watchdog(app, [topics.raw, topics.text])
     return ex
 
 

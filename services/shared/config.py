@@ -51,6 +51,11 @@ class ServiceSettings(BaseSettings):
         description="Metadata refresh interval: after a broker restart, a group that was assigned before the "
         "topics reappeared rejoins once a refresh shows them (Kafka's default is 5 minutes).",
     )
+    kafka_startup_timeout_s: float = Field(
+        120.0,
+        validation_alias=AliasChoices("RECRUITWATCH_KAFKA_STARTUP_TIMEOUT_S"),
+        description="How long a starting worker keeps retrying a broker it cannot reach before it exits.",
+    )
     kafka_rebalance_timeout_s: float = Field(
         30.0,
         validation_alias=AliasChoices("RECRUITWATCH_KAFKA_REBALANCE_TIMEOUT_S"),

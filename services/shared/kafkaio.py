@@ -1,19 +1,27 @@
 """Plain aiokafka building blocks shared by the services that keep state in compacted topics.
 
 A producer with the product's durability settings, a group-less reader, reading partitions to their
-current end, and creating a compacted state topic.
+current end, creating a compacted state topic, and waiting for a broker that is away at start-up.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
-from aiokafka.errors import TopicAlreadyExistsError
+from aiokafka.client import AIOKafkaClient
+from aiokafka.errors import KafkaConnectionError, TopicAlreadyExistsError
 from aiokafka.partitioner import murmur2
 
 from services.shared.topics import MAX_MESSAGE_BYTES, kafka_limits
+
+log = logging.getLogger(__name__)
+BOOTSTRAP_MAX_DELAY_S = 5.0
+"""Longest wait between two bootstrap attempts while the broker is unreachable at start-up."""
 
 STATE_TOPIC_CONFIG = {
     "cleanup.policy": "compact",
@@ -139,3 +147,32 @@ async def wait_topic_visible(consumer: AIOKafkaConsumer, topic: str, timeout: fl
         if asyncio.get_running_loop().time() > deadline:
             raise RuntimeError(f"topic {topic} not in the broker's metadata after {timeout:.0f} s")
         await asyncio.sleep(0.2)
+
+
+def wait_for_broker_at_start(timeout_s: float) -> None:
+    """Make every aiokafka client of this process retry a failed bootstrap for up to `timeout_s` seconds.
+
+    aiokafka tries each bootstrap server once, so a worker started while the broker restarts would exit
+    (and a supervisor that gives up after a few quick crashes would stop it). Faust starts its clients
+    itself, so the retry sits on the client class rather than around each service's start calls.
+    """
+    original: Callable[[AIOKafkaClient], Awaitable[None]] = AIOKafkaClient.bootstrap
+    if getattr(original, "patient", False):
+        return
+
+    async def bootstrap(self: AIOKafkaClient) -> None:
+        loop = asyncio.get_running_loop()
+        deadline, delay = loop.time() + timeout_s, 0.5
+        while True:
+            try:
+                return await original(self)
+            except KafkaConnectionError as exc:
+                if loop.time() + delay > deadline:
+                    raise
+                log.warning("kafka unreachable at start-up, retrying", extra={"error": str(exc), "retry_in": delay})
+                await asyncio.sleep(delay)
+                delay = min(2 * delay, BOOTSTRAP_MAX_DELAY_S)
+
+    patched: Any = bootstrap
+    patched.patient = True
+    AIOKafkaClient.bootstrap = patched

@@ -8,7 +8,7 @@ with the topics' max.message.bytes. Agents keep concurrency 1 (see README, "Proc
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import faust
@@ -18,6 +18,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_l
 
 from services.shared.config import ServiceSettings
 from services.shared.events import DeadLetter, dead_letter, encode
+from services.shared.kafkaio import topic_visible
 from services.shared.topics import PARTITIONS, kafka_limits
 
 log = logging.getLogger(__name__)
@@ -73,6 +74,27 @@ def add_metrics_page(app: faust.App, registry: CollectorRegistry, path: str = "/
     class Metrics(View):
         async def get(self, request: Request) -> Response:
             return self.bytes(generate_latest(registry), content_type=CONTENT_TYPE_LATEST.split(";")[0])
+
+
+def install_metadata_watchdog(app: faust.App, topics: Sequence[str], interval: float = 1.0) -> None:
+    """Every `interval` seconds, refresh the consumer's metadata if it misses a subscribed topic.
+
+    Without it a group that rebalanced while a restarted broker had not yet listed a topic gets none of
+    its partitions until the next periodic refresh (RECRUITWATCH_KAFKA_METADATA_MAX_AGE_S, 5 minutes).
+    """
+
+    @app.timer(interval)
+    async def _refresh_missing_topics() -> None:
+        thread: Any = app.consumer._thread  # type: ignore[attr-defined]  # aiokafka runs in Faust's consumer thread
+        consumer = thread._consumer
+        if consumer is None:
+            return
+        for topic in topics:
+            try:
+                if not await thread.call_thread(topic_visible, consumer, topic):
+                    log.warning("subscribed topic missing from metadata; refreshed", extra={"topic": topic})
+            except Exception as exc:  # broker away: the next tick tries again
+                log.info("metadata check failed", extra={"topic": topic, "error": repr(exc)})
 
 
 async def send_dead_letter(

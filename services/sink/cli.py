@@ -9,6 +9,7 @@ def _sink(args: argparse.Namespace) -> int:
     import asyncio
     import signal
 
+    from services.shared.kafkaio import wait_for_broker_at_start
     from services.shared.logs import setup_logging
     from services.sink.app import run_sink
     from services.sink.settings import SinkSettings
@@ -16,6 +17,7 @@ def _sink(args: argparse.Namespace) -> int:
     overrides = {"port": args.port} if args.port else {}
     settings = SinkSettings(**overrides)
     setup_logging("sink", settings.log_level)
+    wait_for_broker_at_start(settings.kafka_startup_timeout_s)
 
     async def main() -> None:
         stop = asyncio.Event()

@@ -180,6 +180,11 @@ class ChaosStack:
                     parts.append(urllib.request.urlopen(f"http://127.0.0.1:{w.port}/metrics", timeout=5).read().decode())
         return "\n".join(parts)
 
+    def exited(self) -> list[str]:
+        """Workers that exited on their own (the driver restarts only those it killed)."""
+        return [f"{w.name} (exit {w.process.returncode})" for w in self.pool
+                if w.process is not None and w.process.poll() is not None]
+
     def logs(self, limit: int = 3000) -> str:
         """The tail of every worker's log, for failure messages."""
         return "\n".join(f"--- {w.name}\n{w.log.read_text(errors='replace')[-limit:]}" for w in self.pool if w.log.exists())

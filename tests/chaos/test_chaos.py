@@ -85,6 +85,7 @@ def test_kills_and_a_broker_restart_lose_nothing_and_double_count_nothing(worker
         events = _rampage(stack, random.Random(SEED + workers), KILLS)
         deadline = time.monotonic() + CONVERGE_S
         while time.monotonic() < deadline and not _converged(stack, expected):
+            assert not stack.exited(), f"{events}\nworkers exited: {stack.exited()}\n{stack.logs()}"
             time.sleep(2)
         observed = observed_series(stack.facts())
         missing = sorted(set(expected) - set(observed))[:10]

@@ -42,12 +42,21 @@ class Worker:
 
     def start(self, timeout: float = 60.0) -> Worker:
         """Start the worker and wait until /metrics answers."""
+        return self.spawn().wait_ready(timeout)
+
+    def spawn(self) -> Worker:
+        """Start the worker process without waiting for it."""
         env = {**self.env, "RECRUITWATCH_EXTRACTOR_WEB_PORT": str(self.port),
                "RECRUITWATCH_EXTRACTOR_DATA_DIR": str(self.log.parent / f"data-{self.port}"),
                "RECRUITWATCH_EXTRACTOR_LAG_INTERVAL": "1"}
         with self.log.open("ab") as out:
             self.proc = subprocess.Popen([str(EXE), "extractor"], env=env, stdout=out, stderr=subprocess.STDOUT,
                                          cwd=str(self.log.parent))
+        return self
+
+    def wait_ready(self, timeout: float = 60.0) -> Worker:
+        """Wait until the running worker's /metrics answers."""
+        assert self.proc is not None, "spawn() first"
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             assert self.proc.poll() is None, f"extractor exited with {self.proc.returncode}:\n{self.tail()}"
