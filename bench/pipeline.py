@@ -18,6 +18,7 @@ from typing import Any
 
 import orjson
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from prometheus_client.parser import text_string_to_metric_families
 
 from bench.procs import Service, start
 from services.shared.admin import ensure_topics
@@ -101,6 +102,30 @@ async def _count_extractions(bootstrap: str, topic: str, ids: set[str], timeout:
     return seen
 
 
+TIMED = ("recruitwatch_extractor_stage_seconds", "recruitwatch_extractor_publish_seconds")
+
+
+def _timed_sums(services: list[Service]) -> dict[str, float]:
+    """Seconds summed over the workers' stage and publish histograms, keyed `stage` and `publish` by stage."""
+    out: dict[str, float] = {}
+    for svc in services:
+        with urllib.request.urlopen(f"http://127.0.0.1:{svc.port}/metrics", timeout=5) as resp:
+            text = resp.read().decode()
+        for family in text_string_to_metric_families(text):
+            if family.name not in TIMED:
+                continue
+            kind = "stage" if family.name == TIMED[0] else "publish"
+            for sample in family.samples:
+                if sample.name.endswith("_sum"):
+                    key = f"{kind}_{sample.labels['stage']}"
+                    out[key] = out.get(key, 0.0) + sample.value
+    return out
+
+
+def _ms_per_article(before: dict[str, float], after: dict[str, float], articles: int) -> dict[str, float]:
+    return {k: round(1000 * (after[k] - before.get(k, 0.0)) / max(1, articles), 1) for k in sorted(after)}
+
+
 def throughput(bootstrap: str, records: list[RawArticle], workers: int, logs: Path) -> dict[str, Any]:
     """articles/s of `workers` extractor processes on a burst of `records` (after a warm-up)."""
     names = TopicNames.with_prefix(f"b{uuid.uuid4().hex[:6]}.")
@@ -118,15 +143,19 @@ def throughput(bootstrap: str, records: list[RawArticle], workers: int, logs: Pa
         warm, burst = records[:16], records[16:]
         asyncio.run(_produce(bootstrap, names.raw, warm, None))
         asyncio.run(_count_extractions(bootstrap, names.facts, {r.article_id for r in warm}, 120))
-        cpu0 = sum(s.cpu_seconds() for s in services)
+        cpu0, timed0 = sum(s.cpu_seconds() for s in services), _timed_sums(services)
         t0 = time.monotonic()
         asyncio.run(_produce(bootstrap, names.raw, burst, None))
         done = asyncio.run(_count_extractions(bootstrap, names.facts, {r.article_id for r in burst}, 600))
         elapsed = (max(done.values()) if done else time.monotonic()) - t0
+        cpu = sum(s.cpu_seconds() for s in services) - cpu0
         return {
             "workers": workers, "articles": len(done), "expected": len(burst),
             "articles_per_s": round(len(done) / elapsed, 1) if elapsed > 0 else None,
-            "cpu_s": round(sum(s.cpu_seconds() for s in services) - cpu0, 1),
+            "cpu_s": round(cpu, 1),
+            "ms_per_article": {"wall": round(1000 * elapsed / max(1, len(done)), 1),
+                               "cpu": round(1000 * cpu / max(1, len(done)), 1),
+                               **_ms_per_article(timed0, _timed_sums(services), len(done))},
             "peak_rss_mb": round(max(s.peak_rss_mb() for s in services)),
         }
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
 from collections.abc import AsyncIterable, Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -85,11 +84,8 @@ async def publish(topic: faust.TopicT, key: str, records: Sequence[Event]) -> No
 
 async def _timed(ex: Extractor, stage: str, fn: Callable[[Any], T], arg: Any) -> T:
     """Run a pure, CPU-bound stage function in a thread (the loop keeps heartbeats and /metrics alive)."""
-    start = time.perf_counter()
-    try:
+    with ex.metrics.timed(ex.metrics.seconds, stage):
         return await asyncio.get_running_loop().run_in_executor(None, fn, arg)
-    finally:
-        ex.metrics.seconds.labels(stage).observe(time.perf_counter() - start)
 
 
 async def handle_raw(ex: Extractor, value: bytes | None) -> None:
@@ -104,7 +100,8 @@ async def handle_raw(ex: Extractor, value: bytes | None) -> None:
         ex.health.skip(STAGE_PARSE, exc.reason)
         log.info("page skipped", extra={"article_id": raw.article_id, "url": raw.url, "reason": exc.reason})
         return
-    await publish(ex.text_topic, article.article_id, [article])
+    with ex.metrics.timed(ex.metrics.publish_seconds, STAGE_PARSE):
+        await publish(ex.text_topic, article.article_id, [article])
     ex.metrics.parsed(page.method, page.published_from)
     ex.health.ok(STAGE_PARSE)
 
@@ -116,7 +113,8 @@ async def handle_text(ex: Extractor, value: bytes | None) -> None:
         return
     article = decode(value, TextArticle)
     event = await _timed(ex, STAGE_FACTS, extract_article, article)
-    await publish(ex.facts_topic, article.article_id, [*event.facts, event])
+    with ex.metrics.timed(ex.metrics.publish_seconds, STAGE_FACTS):
+        await publish(ex.facts_topic, article.article_id, [*event.facts, event])
     ex.metrics.extracted(event.relevant, len(event.facts))
     ex.health.ok(STAGE_FACTS)
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from prometheus_client import CollectorRegistry, Counter, Histogram
 
 STAGE_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5)
@@ -37,8 +41,25 @@ class ExtractorMetrics:
             buckets=STAGE_BUCKETS,
             registry=registry,
         )
+        self.publish_seconds = Histogram(
+            "recruitwatch_extractor_publish_seconds",
+            "Time from handing a record's outputs to the producer until the broker acknowledged all of them.",
+            ["stage"],
+            buckets=STAGE_BUCKETS,
+            registry=registry,
+        )
         for relevant in ("true", "false"):
             self.articles.labels(relevant)
+
+    @staticmethod
+    @contextmanager
+    def timed(family: Histogram, stage: str) -> Iterator[None]:
+        """Observe the time the `with` body takes in `family` under `stage`."""
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            family.labels(stage).observe(time.perf_counter() - start)
 
     def extracted(self, relevant: bool, facts: int) -> None:
         """Count one extracted article and its facts."""

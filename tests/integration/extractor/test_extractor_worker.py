@@ -84,6 +84,9 @@ def test_seed_pages_become_text_articles_and_facts_with_metrics(kafka: str, name
 
     body = _wait_metric(worker, "recruitwatch_records_processed_total", len(raws), stage="facts")
     assert metric_value(body, "recruitwatch_records_processed_total", stage="parse") == len(raws)
+    for stage in ("parse", "facts"):  # every record's outputs were acknowledged, and timed, once
+        assert metric_value(body, "recruitwatch_extractor_publish_seconds_count", stage=stage) == len(raws)
+        assert metric_value(body, "recruitwatch_extractor_stage_seconds_count", stage=stage) == len(raws)
     relevant = metric_value(body, "recruitwatch_extractor_articles_total", relevant="true")
     irrelevant = metric_value(body, "recruitwatch_extractor_articles_total", relevant="false")
     assert relevant + irrelevant == len(raws) and relevant >= 1
