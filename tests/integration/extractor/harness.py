@@ -17,11 +17,13 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 
 from bench.pages import Article, page_url, render_page
 from services.shared.demo_site import load_articles
-from services.shared.events import RawArticle, stable_id
+from services.shared.events import Event, ExtractionEvent, RawArticle, decode, stable_id
 from services.shared.topics import TOPICS
 
 REPO = Path(__file__).resolve().parents[3]
 EXE = REPO / ".venv" / "bin" / "recruitwatch"
+HIEP_HOA = "000_6511829d81916481"
+"""The seed article reporting Hiệp Hòa's 625 admitted."""
 
 
 def free_port() -> int:
@@ -105,6 +107,12 @@ def metric_value(body: str, name: str, **labels: str) -> float:
         if sample == name and got == want:
             return float(value)
     return 0.0
+
+
+def extractions(records: list[tuple[bytes, bytes]]) -> list[ExtractionEvent]:
+    """The ExtractionEvents among recruitment.facts records, in order."""
+    events: list[Event] = [decode(v) for _, v in records]
+    return [e for e in events if isinstance(e, ExtractionEvent)]
 
 
 def seed_articles() -> list[Article]:

@@ -12,10 +12,12 @@ import pytest
 
 from services.shared.admin import ensure_topics
 from services.shared.broker import LocalKafka
-from services.shared.events import ExtractionEvent, decode, encode
+from services.shared.events import encode
 from services.shared.topics import TopicNames
 from tests.integration.extractor.harness import (
+    HIEP_HOA,
     Worker,
+    extractions,
     free_port,
     produce,
     raw_article,
@@ -24,9 +26,6 @@ from tests.integration.extractor.harness import (
 )
 
 pytestmark = pytest.mark.kafka
-
-HIEP_HOA = "000_6511829d81916481"
-
 
 @pytest.fixture
 def broker() -> Iterator[LocalKafka]:
@@ -55,16 +54,12 @@ def test_an_extractor_started_while_the_broker_is_down_waits_for_it_then_extract
         article = next(a for a in seed_articles() if a.name == HIEP_HOA)
         raw = raw_article(article)
         produce(broker.bootstrap, names.raw, [(raw.article_id.encode(), encode(raw))])
-        facts = read_until(broker.bootstrap, names.facts, lambda rs: any(_is_extraction(v) for _, v in rs), 90)
-        extraction = next(e for _, v in facts if isinstance(e := decode(v), ExtractionEvent))
+        facts = read_until(broker.bootstrap, names.facts, lambda rs: bool(extractions(rs)), 90)
+        extraction = extractions(facts)[0]
         assert extraction.article_id == raw.article_id and extraction.relevant
         assert any(f.metric == "admitted" and f.value == 625 for f in extraction.facts)
     finally:
         worker.stop()
-
-
-def _is_extraction(value: bytes) -> bool:
-    return isinstance(decode(value), ExtractionEvent)
 
 
 def _wait_log(worker: Worker, text: str, timeout: float) -> None:

@@ -12,7 +12,6 @@ import pytest
 
 from services.shared.events import (
     DeadLetter,
-    Event,
     ExtractionEvent,
     FactEvent,
     TextArticle,
@@ -21,7 +20,9 @@ from services.shared.events import (
 )
 from services.shared.topics import TopicNames
 from tests.integration.extractor.harness import (
+    HIEP_HOA,
     Worker,
+    extractions,
     free_port,
     metric_value,
     produce,
@@ -32,20 +33,12 @@ from tests.integration.extractor.harness import (
 
 pytestmark = pytest.mark.kafka
 
-HIEP_HOA = "000_6511829d81916481"
-
-
 @pytest.fixture
 def worker(service_env: dict[str, str], tmp_path: Path) -> Iterator[Worker]:
     """An extractor worker for this test's namespace (stopped at the end)."""
     w = Worker(service_env, free_port(), tmp_path / "extractor.log")
     yield w
     w.stop()
-
-
-def _extractions(records: list[tuple[bytes, bytes]]) -> list[ExtractionEvent]:
-    events: list[Event] = [decode(v) for _, v in records]
-    return [e for e in events if isinstance(e, ExtractionEvent)]
 
 
 def _wait_metric(w: Worker, name: str, value: float, timeout: float = 30.0, **labels: str) -> str:
@@ -74,10 +67,10 @@ def test_seed_pages_become_text_articles_and_facts_with_metrics(kafka: str, name
         if a.published:
             assert text.published == a.published.isoformat()
 
-    facts = read_until(kafka, namespace.facts, lambda rs: len(_extractions(rs)) >= len(raws))
-    extractions = {e.article_id: e for e in _extractions(facts)}
-    assert set(extractions) == set(by_id)
-    hiep_hoa = extractions[raws[HIEP_HOA].article_id]
+    facts = read_until(kafka, namespace.facts, lambda rs: len(extractions(rs)) >= len(raws))
+    by_article = {e.article_id: e for e in extractions(facts)}
+    assert set(by_article) == set(by_id)
+    hiep_hoa = by_article[raws[HIEP_HOA].article_id]
     assert hiep_hoa.relevant
     assert any(f.metric == "admitted" and f.segment == "all" and f.value == 625 for f in hiep_hoa.facts)
     _assert_facts_precede_their_extraction(facts)
@@ -90,7 +83,7 @@ def test_seed_pages_become_text_articles_and_facts_with_metrics(kafka: str, name
     relevant = metric_value(body, "recruitwatch_extractor_articles_total", relevant="true")
     irrelevant = metric_value(body, "recruitwatch_extractor_articles_total", relevant="false")
     assert relevant + irrelevant == len(raws) and relevant >= 1
-    n_facts = sum(len(e.facts) for e in extractions.values())
+    n_facts = sum(len(e.facts) for e in by_article.values())
     assert metric_value(body, "recruitwatch_extractor_facts_total") == n_facts
     assert "recruitwatch_consumer_lag{" in _wait_lag(worker)
 
@@ -148,8 +141,8 @@ def test_poison_records_are_dead_lettered_or_skipped_and_the_agents_keep_going(
     assert "articles.raw/v9" in by_original[("parse", "p2")].reason
     assert by_original[("facts", "t2")].original_topic == namespace.text
 
-    facts = read_until(kafka, namespace.facts, lambda rs: len(_extractions(rs)) >= 2)
-    assert {e.article_id for e in _extractions(facts)} == {good1.article_id, good2.article_id}
+    facts = read_until(kafka, namespace.facts, lambda rs: len(extractions(rs)) >= 2)
+    assert {e.article_id for e in extractions(facts)} == {good1.article_id, good2.article_id}
     texts = {decode(v, TextArticle).article_id for k, v in read_until(kafka, namespace.text, lambda rs: len(rs) >= 4)
              if k not in (b"t1", b"t2")}
     assert texts == {good1.article_id, good2.article_id}
@@ -171,14 +164,14 @@ def test_sigkill_mid_stream_and_restart_loses_no_article_and_replays_identical_e
     worker.start()
     _wait_metric(worker, "recruitwatch_records_processed_total", 1, timeout=60, stage="facts")
     worker.kill()
-    before = _extractions(read_until(kafka, namespace.facts, lambda rs: False, timeout=3))
+    before = extractions(read_until(kafka, namespace.facts, lambda rs: False, timeout=3))
     assert 0 < len({e.article_id for e in before}) < len(raws), "the kill did not land mid-stream"
 
     worker.start()
     wanted = {r.article_id for r in raws}
-    facts = read_until(kafka, namespace.facts, lambda rs: {e.article_id for e in _extractions(rs)} >= wanted, 120)
+    facts = read_until(kafka, namespace.facts, lambda rs: {e.article_id for e in extractions(rs)} >= wanted, 120)
     seen: dict[str, ExtractionEvent] = {}
-    for event in _extractions(facts):
+    for event in extractions(facts):
         if event.article_id in seen:
             assert event == seen[event.article_id], "a replay produced a different extraction"
         seen[event.article_id] = event
@@ -191,14 +184,14 @@ def test_sigkill_mid_stream_and_restart_loses_no_article_and_replays_identical_e
         assert fact_ids[article_id] == {f.event_id for f in event.facts}
 
     again = {r.article_id for r in raws[:5]}
-    counts = Counter(e.article_id for e in _extractions(facts))
+    counts = Counter(e.article_id for e in extractions(facts))
     produce(kafka, namespace.raw, ((r.article_id.encode(), encode(r)) for r in raws[:5]))
 
     def reprocessed(rs: list[tuple[bytes, bytes]]) -> bool:
-        now = Counter(e.article_id for e in _extractions(rs))
+        now = Counter(e.article_id for e in extractions(rs))
         return all(now[a] > counts[a] for a in again)
 
-    replayed = [e for e in _extractions(read_until(kafka, namespace.facts, reprocessed, 60)) if e.article_id in again]
+    replayed = [e for e in extractions(read_until(kafka, namespace.facts, reprocessed, 60)) if e.article_id in again]
     assert len(replayed) > sum(counts[a] for a in again)
     for event in replayed:
         assert event == seen[event.article_id], "re-processing an unchanged page changed its events"
