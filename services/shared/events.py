@@ -40,6 +40,10 @@ FACT_ENUMS: dict[str, frozenset[str | None]] = {
 """The closed vocabularies of a fact (ANNOTATION.md; the same enums as schemas/recruitment.fact.v1)."""
 
 
+EXPOSE_MIN_CONFIDENCE = 0.5
+"""Facts with a confidence below this stay on the topic, marked, but are not exposed by default."""
+
+
 class SchemaError(ValueError):
     """A record that is not valid JSON, names an unknown schema or lacks required fields."""
 
@@ -123,6 +127,7 @@ class FactEvent:
     province_current: str | None = None
     province_current_code: str | None = None
     place_code: str | None = None
+    confidence: float | None = None
     schema: str = FACT
 
 
