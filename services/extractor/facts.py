@@ -36,6 +36,7 @@ class State:
     period: Period | None = None
     org: o.Org | None = None
     admitted_before: bool = False
+    breakdown: bool = False
     admit_period: Period | None = None
     first_period: Period | None = None
     facts: list[RawFact] = field(default_factory=list)
@@ -107,7 +108,8 @@ def _sentence(sent: str, state: State) -> None:
         org = state.resolver.resolve(mention)
         state.resolver.see(org, mention.ref)
         found.append((mention, org))
-    admit_ctx = state.admitted_before and bool(re.match(r"^\W*(?:trong đó|trong số|phân loại|cơ cấu)", sent, re.I))
+    opener = bool(re.match(r"^\W*(?:trong đó|trong số|phân loại|cơ cấu|cụ thể)", sent, re.I))
+    admit_ctx = state.admitted_before and (opener or (state.breakdown and _labelled_opening(sent)))
     new = _numbers(sent, periods, found, state, admit_ctx) + _fractions(sent, periods, found, state)
     state.facts.extend(new)
     dated = [p for p in periods if not p.compare and p.period_end]
@@ -125,6 +127,15 @@ def _sentence(sent: str, state: State) -> None:
     if main_admits:
         state.admit_period = main_admits[0].period
     state.admitted_before = any(f.cls.metric == "admitted" for f in new) or (admit_ctx and state.admitted_before)
+    state.breakdown = bool(new) and new[-1].cls.metric == "admitted" and new[-1].cls.segment != "all"
+
+
+def _labelled_opening(sent: str) -> bool:
+    """A sentence that opens with one segment label and no verb ("Đảng viên là phụ nữ: 70.457 đồng chí"): a list item."""
+    head = re.split(r"\d", sent, maxsplit=1)[0]
+    if len(head) > 60 or v.ADMIT.search(head) or v.TOTAL.search(head) or v.TARGET.search(head):
+        return False
+    return len(set(v.segments_in(head))) == 1
 
 
 def _numbers(sent: str, periods: list[Period], found: list[tuple[o.Mention, o.Org]], state: State, admit_ctx: bool) -> list[RawFact]:

@@ -220,6 +220,9 @@ def bare_places(text: str) -> list[str]:
         words = m.group().split()
         i = 0
         while i < len(words):
+            if fold(" ".join(words[i : i + 3])) == "ho chi minh":
+                i += 3  # the name of the Youth Union, the city or the leader, never "Chí Minh"
+                continue
             for size in range(min(4, len(words) - i), 1, -1):
                 cand = " ".join(words[i : i + size])
                 if fold(cand) != "ho chi minh" and not _shouted(cand) and places.is_known(cand):

@@ -18,11 +18,26 @@ def pct(site: Site) -> Cls | None:
         return None
     if v.SHARE_NOUN_AFTER.match(right) or "còn lại" in local or v.SHARE_OF_UNITS.search(site.clause) or v.GROUP_SHARE.search(site.clause):
         return None
+    if v.SHARE_BEFORE.search(local) and not v.TARGET_WORD_AFTER.match(right):
+        return _share(site)
     for rule in (_vuot, _attainment, _good, _target_pct, _rate, _segment_pct):
         found = rule(site)
         if found:
             return found
     return None
+
+
+def _share(site: Site) -> Cls | None:
+    """ "…, chiếm 67,9%": the share of the segment just counted or labelled in an admission breakdown, else nothing."""
+    prev = site.prev
+    if prev and prev.metric == "admitted" and prev.unit == "count" and prev.segment != "all":
+        return Cls("admitted", prev.segment, "pct", False, site.num.value)
+    if not (site.admit_context or v.ADMIT.search(site.low[: site.num.start]) or v.ADMITTED_POOL.search(site.right)):
+        return None
+    segs = list(dict.fromkeys(v.segments_in(re.split(r"[,;(]", site.local.rstrip())[0] if site.prev else site.local)))
+    if len(segs) == 1:
+        return Cls("admitted", segs[0], "pct", False, site.num.value)
+    return _segment_pct(site)
 
 
 def _vuot(site: Site) -> Cls | None:

@@ -75,23 +75,67 @@ def _count(site: Site) -> Cls | None:
     """A count: admitted, target, total, removed, trained, cells, organisations."""
     if v.CHANGE_BEFORE.search(site.local) or v.COMPARE_AFTER.match(site.right):
         return None
+    if re.match(r"^[.,]\d", site.right):
+        return None  # a malformed decimal ("24.31%"): not a count
     if not float(site.num.value).is_integer() or re.search(r"tuổi", site.local) or (v.QUOTA.search(site.clause) and not v.TARGET.search(site.clause)):
         return None
     if v.ON_BEHALF.search(site.local) and v.PERSON_NOUN.match(site.right):
         return Cls("members_total", "all", "count", False, site.num.value)
     if v.CELL_NOUN.match(site.right) or v.ORGS_NOUN.match(site.right):
         return _structural(site)
+    if v.POOL_BEFORE.search(site.local) and (v.POOL_ADMITTED_AFTER.match(site.right) or v.POOL_MEMBERS_AFTER.match(site.right)):
+        return _pool(site)
     person = v.PERSON_NOUN.match(site.right)
     if not person and not v.BARE.match(site.right):
         return _bare_segment(site)
     noun = person.group("noun").lower() if person else ""
     after = site.right[person.end() :] if person else site.right
+    if noun in MEMBER_NOUNS and _in_pool(site):
+        return _pool_item(site, noun, after)
     if noun not in MEMBER_NOUNS and re.match(r"^[^,;]{0,40}\blà đảng viên", after):
         return None
     kind = _kind(site, noun, after)
     if noun == "cán bộ" and kind != "admit":
         return None
     return _count_metric(site, kind, noun, after)
+
+
+def _pool(site: Site) -> Cls | None:
+    """ "trong số 60 đảng viên mới kết nạp" -> admitted; "trong tổng số 41 đảng viên, có …" -> members; else nothing."""
+    if v.POOL_ADMITTED_AFTER.match(site.right):
+        return Cls("admitted", "all", "count", False, site.num.value)
+    if v.POOL_MEMBERS_AFTER.match(site.right):
+        return Cls("members_total", "all", "count", False, site.num.value)
+    return None
+
+
+def _in_pool(site: Site) -> bool:
+    """Whether the number follows (or is a share of) the admitted pool named as a noun phrase."""
+    if v.TOTAL.search(site.local) or v.RAISED_TO.search(site.local):
+        return False
+    before = site.low[: site.num.start]
+    return bool(v.ADMITTED_POOL.search(before) or v.ADMITTED_POOL.search(site.right))
+
+
+def _pool_item(site: Site, noun: str, after: str) -> Cls | None:
+    """A member count after "trong số đảng viên mới kết nạp": the segment its label names, the pool itself, or nothing."""
+    seg = _segment(site, noun, after, False)
+    if seg != "all":
+        return Cls("admitted", seg, "count", False, site.num.value)
+    pools = list(v.ADMITTED_POOL.finditer(site.local))
+    tail = site.local[pools[-1].end() :] if pools else site.local
+    segs = item_label(tail)
+    if len(segs) == 1:
+        return Cls("admitted", segs[0], "count", False, site.num.value)
+    if pools and not segs and not re.search(r"[,;:(]", tail) and not v.BREAKDOWN.search(tail):
+        return Cls("admitted", "all", "count", _per_year(site, after), site.num.value)
+    return None
+
+
+def item_label(text: str) -> list[str]:
+    """Segments named by the last list item of a text ("…; là phụ nữ ", "Đoàn viên TNCS Hồ Chí Minh: ")."""
+    part = re.split(r"[,;(]|\bvà\b|trong đó|trong số", text.rstrip(" :-–"))[-1]
+    return list(dict.fromkeys(v.segments_in(part)))
 
 
 def _bare_segment(site: Site) -> Cls | None:
@@ -148,7 +192,7 @@ def _count_metric(site: Site, kind: str | None, noun: str, after: str) -> Cls | 
 
 def _total(site: Site, noun: str, after: str) -> Cls | None:
     """members_total: "có 254 đảng viên", "tổng số đảng viên … 3.011 đồng chí"."""
-    if v.RATING_CTX.search(site.local) or re.search(r"ban chấp hành|ban thường vụ|\bbầu\b|đại biểu", site.clause):
+    if v.RATING_CTX.search(site.local) or re.search(r"ban chấp hành|ban thường vụ|\bbầu\b|đại biểu", site.local):
         return None
     if noun in MEMBER_NOUNS and v.MEMBER_OK_AFTER.match(after) and not v.MEMBER_BAD_AFTER.match(after):
         return Cls("members_total", "all", "count", False, site.num.value)

@@ -58,6 +58,7 @@ ADMIT = re.compile(
 TARGET = re.compile(
     r"(?<!đạt )(?<!vượt )(?<!thực hiện )(?<!thực hiện các )(?:chỉ tiêu|kế hoạch(?!\s+(?:số\s+)?\d+\s*[-/]\s*[A-ZĐ]{2})|mục tiêu|phấn đấu(?=(?: [^,;.]{0,40}?)? (?:kết nạp|phát triển|đạt|hoàn thành|có|mỗi|hàng|hằng|bình))|dự kiến|(?<=theo )nghị quyết|(?<=tiêu )nghị quyết)", IC
 )
+RAISED_TO = re.compile(r"\bnâng\b[^,;]{0,60}?\blên\s*(?:thành\s*)?(?:trên|hơn|gần)?\s*$", IC)
 TOTAL = re.compile(r"(?<!được )(?<!nạp )(?:tổng số|hiện có|tổng cộng)", IC)
 WEAK = re.compile(r"(?<!\w)(?:có(?! đạo)|với|là|đạt|lên|gồm)(?!\w)", IC)
 NOT_ADMISSION = re.compile(
@@ -92,6 +93,17 @@ MEMBER_OK_AFTER = re.compile(
     r"^\s*(?:$|[,.;()…:]|với\b|và\b|sinh hoạt\b|đang sinh hoạt\b|của\b|toàn\b|trong (?:toàn|đảng bộ|tỉnh|huyện|xã|phường)\b)", IC
 )
 BREAKDOWN = re.compile(r"trong đó|trong số|phân loại|bao gồm|cơ cấu", IC)
+# The admitted pool as a noun phrase ("trong số đảng viên mới kết nạp", "số đảng viên được kết nạp là"):
+# figures labelled by a segment after it break that pool down.
+ADMITTED_POOL = re.compile(
+    r"(?:trong\s+(?:tổng\s+)?số|\bsố(?:\s+lượng)?|tổng số)\s+(?:các\s+)?(?:đảng viên|đv)\s+(?:mới\s+)?(?:được\s+)?(?:kết nạp|phát triển)", IC
+)
+# "trong (tổng) số 60 đảng viên mới kết nạp": the number is the pool itself.
+POOL_BEFORE = re.compile(r"trong\s+(?:tổng\s+)?số\s*$", IC)
+POOL_ADMITTED_AFTER = re.compile(r"^\s*(?:đảng viên|đv|quần chúng)\s+(?:mới\s+)?(?:được\s+)?(?:kết nạp|phát triển)", IC)
+POOL_MEMBERS_AFTER = re.compile(r"^\s*(?:đảng viên|đv)\s*(?:,|(?:hiện\s+)?có\b|của\b|toàn\b)", IC)
+# "chiếm 67,9%": a share of a whole, never an attainment, a rate or a rating.
+SHARE_BEFORE = re.compile(r"chiếm\s*(?:tỷ lệ|tỉ lệ)?\s*(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*$", IC)
 CHANGE_BEFORE = re.compile(r"(?:tăng|giảm|vượt|nhiều hơn|thấp hơn|cao hơn|chậm)\s*(?:thêm\s*)?$", IC)
 COMPARE_AFTER = re.compile(r"^\s*(?:%\s*)?(?:đảng viên\s*|đv\s*)?\)?\s*so (?:với )?(?:cùng kỳ|năm|cả năm|giai đoạn|năm trước)", IC)
 PER_YEAR = re.compile(r"bình quân|hằng năm|hàng năm|mỗi năm|/\s*năm", IC)
@@ -114,7 +126,7 @@ SHARE_NOUN_AFTER = re.compile(
 )
 SHARE_OF_UNITS = re.compile(r"(?:tỷ lệ|tỉ lệ)\s+(?:các\s+)?(?:tổ chức|chi bộ|cơ sở|thôn|xóm|ấp|khu phố|xã|phường|trưởng)", IC)
 SEG_AFTER = re.compile(r"^\s*(?:đảng viên|đv\b)?\s*(?:mới\s*)?(?:được kết nạp\s*)?(?:ở|là|thuộc|trong|khu vực)?\s*(?P<rest>[^,;.()]{0,60})", IC)
-COUNTER_LINE = re.compile(r"truy cập|truy câp|lượt xem|hôm qua:|trong tuần:|tất cả:|lượt truy|đang online|bình luận", IC)
+COUNTER_LINE = re.compile(r"truy cập|lượt xem|hôm qua:|trong tuần:|tất cả:|lượt truy|đang online|bình luận", IC)
 RELEVANT = re.compile(
     r"kết nạp|phát triển đảng|đảng viên mới|tạo nguồn|cảm tình đảng|nhận thức về đảng|tổng số đảng viên|"
     r"chất lượng đảng viên|xóa tên|xoá tên|tổ chức cơ sở đảng|quần chúng ưu tú|trở thành đảng viên|"

@@ -1,0 +1,84 @@
+"""Breakdowns of an admitted pool named as a noun phrase, shares stated with "chiếm", and "Hồ Chí Minh" never a place."""
+
+from __future__ import annotations
+
+from services.extractor.extract import extract
+
+
+def _facts(text: str) -> list[tuple[str, str, float, str]]:
+    return [(f.metric, f.segment, f.value, f.unit) for f in extract(text).facts]
+
+
+def test_labelled_items_after_the_admitted_pool_are_segments() -> None:
+    text = (
+        "Năm 2020, toàn tỉnh Gia Lai kết nạp 2.100 đảng viên. Trong số đảng viên mới kết nạp năm 2020: "
+        "Đoàn viên TNCS Hồ Chí Minh: 1.300 đồng chí, chiếm 61,9% tổng số đảng viên được kết nạp; "
+        "là phụ nữ 800 đồng chí, chiếm 38,1%; là người dân tộc thiểu số 600 đồng chí."
+    )
+    facts = _facts(text)
+    assert ("admitted", "youth_union", 1300, "count") in facts
+    assert ("admitted", "youth_union", 61.9, "pct") in facts
+    assert ("admitted", "female", 800, "count") in facts
+    assert ("admitted", "female", 38.1, "pct") in facts
+    assert ("admitted", "ethnic_minority", 600, "count") in facts
+    assert not [f for f in facts if f[0] in ("members_total", "target_attainment_pct", "admission_rate_pct")]
+
+
+def test_next_sentence_opening_with_a_label_continues_the_breakdown() -> None:
+    text = (
+        "Năm 2019, tỉnh Phú Yên kết nạp 1.500 đảng viên. Cụ thể: đảng viên là đoàn viên thanh niên: 900 đồng chí (chiếm 60%). "
+        "Đảng viên là phụ nữ: 500 đồng chí (chiếm 33,3%)."
+    )
+    facts = _facts(text)
+    assert ("admitted", "female", 500, "count") in facts
+    assert ("admitted", "female", 33.3, "pct") in facts
+    assert not [f for f in facts if f[0] == "members_total"]
+
+
+def test_unlabelled_item_of_the_pool_is_dropped() -> None:
+    text = "Trong số đảng viên mới kết nạp năm 2021, cán bộ, công chức, kinh doanh 420 đồng chí."
+    assert _facts(text) == []
+
+
+def test_the_pool_itself_is_the_admitted_figure() -> None:
+    facts = _facts("Trong tổng số 60 đảng viên mới kết nạp từ đầu năm 2024 đến nay ở xã Tân An, có 36 người theo đạo.")
+    assert facts[0] == ("admitted", "all", 60, "count")
+    assert ("admitted", "religious", 36, "count") in facts
+
+
+def test_share_of_membership_pool_is_the_membership() -> None:
+    facts = _facts("Năm 2023, Chi bộ thôn Tân Hòa, xã Ea Tul kết nạp 2 đảng viên. Trong tổng số 41 đảng viên, có 37 người dân tộc thiểu số.")
+    assert [f for f in facts if f[0] == "members_total"] == [("members_total", "all", 41, "count")]
+    assert not [f for f in facts if f[2] == 37]
+
+
+def test_chiem_is_never_an_attainment_or_a_rate() -> None:
+    text = "Năm 2022, huyện Ea Súp kết nạp 150 đảng viên, trong đó đảng viên là người dân tộc thiểu số, chiếm 45%."
+    facts = _facts(text)
+    assert ("admitted", "ethnic_minority", 45, "pct") in facts
+    assert not [f for f in facts if f[0] in ("target_attainment_pct", "admission_rate_pct")]
+    text = "Năm 2022, tỉnh Đắk Lắk có 11.000 đảng viên người dân tộc thiểu số, chiếm 35% tổng số đảng viên."
+    assert not [f for f in _facts(text) if f[2] == 35]
+
+
+def test_chiem_against_a_target_stays_an_attainment() -> None:
+    text = "Năm 2019, toàn tỉnh kết nạp được 1.669 đảng viên, chiếm tỷ lệ 83,45% so với chỉ tiêu."
+    assert ("target_attainment_pct", "all", 83.45, "pct") in _facts(text)
+
+
+def test_raised_total_after_admissions_is_the_membership() -> None:
+    text = (
+        "Năm 2023, Ban Thường vụ Huyện ủy Di Linh đã kết nạp thêm 113 đảng viên mới, "
+        "nâng tổng số đảng viên trong toàn Đảng bộ lên 3.800 đồng chí."
+    )
+    assert _facts(text) == [("admitted", "all", 113, "count"), ("members_total", "all", 3800, "count")]
+
+
+def test_youth_union_name_is_not_a_place() -> None:
+    text = "Năm 2010, cả nước kết nạp 186.000 đảng viên. Đảng viên là đoàn viên TNCS Hồ Chí Minh: 125.998 đồng chí, chiếm 67,7%."
+    assert all(f.place != "Chí Minh" for f in extract(text).facts)
+
+
+def test_malformed_decimal_percent_is_not_a_count() -> None:
+    text = "Năm 2011, số tổ chức cơ sở đảng kết nạp được đảng viên mới là 24.31%, số đảng viên mới kết nạp là 880 đồng chí."
+    assert ("admitted", "all", 24, "count") not in _facts(text)
