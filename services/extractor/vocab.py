@@ -141,8 +141,19 @@ NOT_NAME_WORDS = {
 }
 
 
+# Organisations whose names contain segment words ("Đảng bộ Công an tỉnh", "Bộ đội Biên phòng tỉnh",
+# "Đảng ủy Khối doanh nghiệp"): a figure reported by them is the organisation's, not a segment's.
+ORG_NAMES = re.compile(
+    r"(?:(?:đảng bộ|đảng ủy|chi bộ)\s+(?:khối\s+)?(?:các\s+)?)?(?:công an|bộ đội biên phòng|bộ đội|quân sự|quân đội|biên phòng)"
+    r"\s+(?:nhân dân\s+)?(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\b"
+    r"|(?:đảng bộ|đảng ủy|chi bộ)\s+(?:khối\s+)?(?:các\s+)?(?:công an|bộ đội|quân sự|quân đội|biên phòng|doanh nghiệp|trường)[^,;:()\d]*",
+    IC,
+)
+
+
 def segments_in(text: str) -> list[str]:
-    """Segments named in a phrase, in order of appearance, without double counting overlaps."""
+    """Segments named in a phrase, in order of appearance, without double counting overlaps (organisation names aside)."""
+    text = ORG_NAMES.sub(lambda m: " " * len(m.group()), text)
     found: list[tuple[int, int, str]] = []
     for name, rx in SEGMENTS:
         for m in rx.finditer(text):

@@ -82,3 +82,14 @@ def test_youth_union_name_is_not_a_place() -> None:
 def test_malformed_decimal_percent_is_not_a_count() -> None:
     text = "Năm 2011, số tổ chức cơ sở đảng kết nạp được đảng viên mới là 24.31%, số đảng viên mới kết nạp là 880 đồng chí."
     assert ("admitted", "all", 24, "count") not in _facts(text)
+
+
+def test_segment_words_inside_an_organisation_name_are_not_a_segment() -> None:
+    text = (
+        "Năm 2022, có 4 đảng bộ kết nạp đạt chỉ tiêu, bao gồm: Đảng bộ Công an tỉnh kết nạp được 21 đảng viên mới; "
+        "Đảng bộ Bộ đội Biên phòng tỉnh kết nạp 4 đảng viên mới."
+    )
+    facts = _facts(text)
+    assert ("admitted", "all", 21, "count") in facts
+    assert ("admitted", "all", 4, "count") in facts
+    assert not [f for f in facts if f[1] == "police_military"]
