@@ -156,10 +156,10 @@ def _kind(site: Site, noun: str, after: str) -> str | None:
     """The cue, corrected by what follows the noun ("… được kết nạp", "… tham gia lớp cảm tình Đảng")."""
     if noun == "học viên":
         return "train"
+    if v.ADMIT_FOR.search(site.local) or v.ADMIT_AFTER.match(after):
+        return "admit"
     if noun not in MEMBER_NOUNS and noun and v.TRAIN_AFTER.match(after):
         return "train"
-    if v.ADMIT_AFTER.match(after):
-        return "admit"
     if v.REMOVE_AFTER.match(after):
         return "remove"
     kind = _cue(site)
@@ -174,10 +174,14 @@ def _count_metric(site: Site, kind: str | None, noun: str, after: str) -> Cls | 
     if kind == "remove":
         return Cls("members_removed", "all", "count", False, value)
     if kind == "target":
+        if v.REMAINDER_AFTER.match(after) or re.search(r"\bcòn (?:phải|lại)\b", site.local):
+            return None
         return Cls("admitted_target", _segment(site, noun, after, False), "count", per_year, value)
     if kind == "train" and noun not in MEMBER_NOUNS:
-        if v.FUTURE.search(site.clause):
-            return None
+        if not noun or v.FUTURE.search(site.clause):
+            return None  # a bare number near "lớp" (a school class, a course number) counts nobody
+        if v.BREAKDOWN.search(site.local) and noun not in v.CANDIDATE_NOUNS and v.segments_in(noun):
+            return None  # "66 học viên, trong đó có 44 sinh viên": a subgroup of the candidates
         return Cls("candidates_trained", "all", "count", False, value)
     if kind == "total":
         return _total(site, noun, after)

@@ -34,7 +34,7 @@ MEMBER_NOUN = r"(?:đảng viên|đv\b|đồng chí)"
 PERSON_NOUN = re.compile(
     r"^\s*(?:đồng chí\s+)?(?P<noun>đảng viên|đv\b|đồng chí|quần chúng|người|em|trường hợp|tân binh|học viên|"
     r"đoàn viên|thanh niên|sinh viên|học sinh|chủ doanh nghiệp|trưởng|phó thôn|công nhân|giáo viên|nông dân|đối tượng|cán bộ|"
-    r"nữ(?!\s+(?:sinh|giới))\b|tín đồ|chức sắc|lao động|đồng bào)",
+    r"nữ(?!\s+(?:sinh|giới))\b|tín đồ|chức sắc|lao động|đồng bào|cảm tình đảng)",
     IC,
 )
 CELL_NOUN = re.compile(
@@ -55,17 +55,29 @@ BARE = re.compile(r"^\s*(?:$|[,.;)…]|và\b|\(|trở lên)", IC)
 ADMIT = re.compile(
     r"kết nạp|phát triển(?: được)?(?: thêm)?(?: mới)?(?=\s*(?:\d|$)| được| đảng viên| đv)|đứng vào hàng ngũ|đảng viên mới|vào đảng", IC
 )
-TARGET = re.compile(
-    r"(?<!đạt )(?<!vượt )(?<!thực hiện )(?<!thực hiện các )(?:chỉ tiêu|kế hoạch(?!\s+(?:số\s+)?\d+\s*[-/]\s*[A-ZĐ]{2})|mục tiêu|phấn đấu(?=(?: [^,;.]{0,40}?)? (?:kết nạp|phát triển|đạt|hoàn thành|có|mỗi|hàng|hằng|bình))|dự kiến|(?<=theo )nghị quyết|(?<=tiêu )nghị quyết)", IC
+# Targets: plans, quotas, pledges and obligations ("phải kết nạp được", "giao chỉ tiêu", "phấn đấu kết nạp").
+TARGET_CUES = (
+    r"chỉ tiêu",
+    r"kế hoạch(?!\s+(?:số\s+)?\d+\s*[-/]\s*[A-ZĐ]{2})",
+    r"mục tiêu",
+    r"phấn đấu(?=(?: [^,;.]{0,40}?)? (?:kết nạp|phát triển|đạt|hoàn thành|có|mỗi|hàng|hằng|bình))",
+    r"dự kiến",
+    r"(?<=theo )nghị quyết",
+    r"(?<=tiêu )nghị quyết",
+    r"phải (?:kết nạp|phát triển)(?: được)?",
 )
+TARGET = re.compile(r"(?<!đạt )(?<!vượt )(?<!thực hiện )(?<!thực hiện các )(?:" + "|".join(TARGET_CUES) + ")", IC)
+# "còn phải kết nạp 150 đảng viên mới hoàn thành chỉ tiêu": what is left of a target, not a target.
+REMAINDER_AFTER = re.compile(r"^[^,;]{0,40}?\bmới (?:hoàn thành|đạt)\b", IC)
 RAISED_TO = re.compile(r"\bnâng\b[^,;]{0,60}?\blên\s*(?:thành\s*)?(?:trên|hơn|gần)?\s*$", IC)
 TOTAL = re.compile(r"(?<!được )(?<!nạp )(?:tổng số|hiện có|tổng cộng)", IC)
 WEAK = re.compile(r"(?<!\w)(?:có(?! đạo)|với|là|đạt|lên|gồm)(?!\w)", IC)
-NOT_ADMISSION = re.compile(
-    r"chuyển (?:đảng )?chính thức|công nhận đảng viên chính thức|tặng huy hiệu|huy hiệu \d|kiểm tra|giám sát|kỷ luật|"
-    r"khen thưởng|biểu dương|vi phạm|công đoàn",
-    IC,
+# Events that are not admissions into the Party (transfers, awards, discipline, Youth/Trade Union admissions).
+NOT_ADMISSION_CUES = (
+    "chuyển (?:đảng )?chính thức", "công nhận đảng viên chính thức", "tặng huy hiệu", r"huy hiệu \d", "kiểm tra", "giám sát",
+    "kỷ luật", "khen thưởng", "biểu dương", "vi phạm", "công đoàn", r"kết nạp (?:vào )?đoàn\b(?!\s*viên)", "kết nạp hội viên",
 )
+NOT_ADMISSION = re.compile("|".join(NOT_ADMISSION_CUES), IC)
 NOT_SEGMENT = re.compile(r"trình độ|đại học|cao đẳng|thạc sĩ|tiến sĩ|độ tuổi|dưới \d+ tuổi|chuyên môn|lý luận|tuổi đời", IC)
 QUOTA = re.compile(
     r"(?:mỗi|từng)\s+(?!năm|tháng|quý|nhiệm kỳ)\w+[^,;]{0,50}?(?:ít nhất|tối thiểu|từ)\s*$|giúp đỡ\s+(?:ít nhất|tối thiểu)?\s*$", IC
@@ -77,13 +89,30 @@ GROUP_SHARE = re.compile(
 )
 REMOVE_AFTER = re.compile(r"^\s*(?:đã\s+)?bị\s+(?:xóa tên|xoá tên|khai trừ|đưa ra khỏi)", IC)
 REMOVE = re.compile(r"xóa tên|xoá tên|khai trừ|ra khỏi đảng|cho ra\b", IC)
-TRAIN = re.compile(r"lớp|cảm tình|nhận thức về đảng|học viên|giới thiệu|hồ sơ|bồi dưỡng lý luận", IC)
-TRAIN_AFTER = re.compile(
-    r"^[^;]{0,80}?(?:lớp|cảm tình|nhận thức về đảng|viết hồ sơ|học viên|diện xem xét|làm hồ sơ|hoàn thiện hồ sơ|"
-    r"chờ kết nạp|nguồn phát triển|nguồn kết nạp)",
-    IC,
+# Candidates: awareness classes, introductions to the Party, files under review (candidates_trained).
+TRAIN_CUES = (
+    "lớp", "cảm tình", "nhận thức về đảng", "học viên", "giới thiệu", "hồ sơ", "bồi dưỡng lý luận", "danh sách",
+    r"đối tượng kết nạp(?: vào)? đảng", r"xem xét,? kết nạp(?: vào)?(?: đảng)?",
 )
-ADMIT_AFTER = re.compile(r"^\s*(?:mới\s+|trẻ\s+)?(?:đã\s+)?(?:được|đứng vào|đã được)\s+(?:kết nạp|hàng ngũ)|^[^,;.]{0,40}đứng vào hàng ngũ", IC)
+# The usual pools of candidates: a breakdown of them by unit stays candidates ("các phường là 79 đoàn viên").
+CANDIDATE_NOUNS = ("đoàn viên", "quần chúng", "thanh niên", "cảm tình đảng")
+# "tổ chức lễ kết nạp Đảng cho 2 quần chúng ưu tú": the ceremony admits them.
+ADMIT_FOR = re.compile(r"(?<!đối tượng )(?<!xem xét )kết nạp(?: đảng(?: viên)?| vào đảng)?\s+cho\s*$", IC)
+TRAIN = re.compile("|".join(TRAIN_CUES), IC)
+TRAIN_AFTER_CUES = (
+    r"(?<!học sinh )(?<!sinh viên )lớp(?!\s+(?:\d|trưởng))", "cảm tình", "nhận thức về đảng", "viết hồ sơ", "học viên", "diện xem xét", "làm hồ sơ", "hoàn thiện hồ sơ",
+    "chờ kết nạp", "nguồn phát triển", "nguồn kết nạp",
+)
+# Within the item only (no comma): "150 đoàn viên ưu tú cho Đảng xem xét kết nạp", "được giới thiệu, bồi dưỡng".
+TRAIN_ITEM_CUES = (
+    r"giới thiệu(?: cho| với)?(?: các)? (?:đảng|chi bộ|cấp ủy)", r"được giới thiệu", r"xem xét,? kết nạp", r"đề nghị kết nạp",
+)
+TRAIN_AFTER = re.compile(
+    r"^[^;]{0,80}?(?:" + "|".join(TRAIN_AFTER_CUES) + ")|^[^;,.]{0,60}?(?:" + "|".join(TRAIN_ITEM_CUES) + ")", IC
+)
+ADMIT_AFTER = re.compile(
+    r"^\s*(?:mới\s+|trẻ\s+)?(?:đã\s+)?(?:được|đứng vào|đã được)\s+(?:kết nạp|hàng ngũ)|^[^,;.]{0,40}đứng (?:vào|trong) hàng ngũ", IC
+)
 MEMBER_BAD_AFTER = re.compile(
     r"^\s*(?:nữ|dự bị|là|có|được|đang|hoàn thành|chiếm|tham|trong độ|đi|xin|vi phạm|trẻ|ưu tú|chính thức|"
     r"người|thuộc|ở|bị|không|cao tuổi|tuổi|giữ|làm|tại)\b",

@@ -1,0 +1,56 @@
+"""Candidates introduced or in classes are not admissions; obligations are targets; a target's remainder is nothing."""
+
+from __future__ import annotations
+
+from services.extractor.extract import extract
+
+
+def _facts(text: str) -> list[tuple[str, str, float]]:
+    return [(f.metric, f.segment, f.value) for f in extract(text).facts]
+
+
+def test_introduced_for_consideration_are_candidates() -> None:
+    text = "Năm 2021, Huyện đoàn Krông Pắc đã có 320 đoàn viên ưu tú được giới thiệu cho Đảng xem xét kết nạp."
+    assert _facts(text) == [("candidates_trained", "all", 320)]
+    text = "Năm 2022, Quận đoàn Cẩm Lệ trao danh sách 75 đoàn viên ưu tú cho Đảng xem xét kết nạp, trong đó các phường là 60 đoàn viên."
+    assert _facts(text) == [("candidates_trained", "all", 75), ("candidates_trained", "all", 60)]
+
+
+def test_class_for_candidates_is_not_an_admission() -> None:
+    text = "Năm 2020, Đảng bộ Khối đã tổ chức 2 lớp bồi dưỡng đối tượng kết nạp Đảng cho 140 quần chúng ưu tú."
+    assert _facts(text) == [("candidates_trained", "all", 140)]
+    text = "Năm 2021, tỉnh Sóc Trăng mở 30 lớp nhận thức về Đảng cho 2.100 cảm tình đảng."
+    assert _facts(text) == [("candidates_trained", "all", 2100)]
+
+
+def test_subgroup_of_the_class_is_not_another_candidates_figure() -> None:
+    text = "Lớp bồi dưỡng nhận thức về Đảng năm 2023 của Đảng ủy trường có 80 học viên, trong đó có 52 sinh viên."
+    assert _facts(text) == [("candidates_trained", "all", 80)]
+
+
+def test_admission_ceremony_for_candidates_is_an_admission() -> None:
+    text = "Sáng 5-9-2023, Chi bộ thôn 3 tổ chức lễ kết nạp Đảng cho 3 quần chúng ưu tú: một học sinh lớp 12 và hai thanh niên."
+    assert _facts(text)[0] == ("admitted", "all", 3)
+    assert not [f for f in _facts(text) if f[0] == "candidates_trained"]
+
+
+def test_standing_in_the_ranks_is_an_admission_not_a_candidate() -> None:
+    text = "Năm 2020, 900 đoàn viên ưu tú được giới thiệu cho Đảng xem xét kết nạp, trong đó có 400 đoàn viên được đứng trong hàng ngũ của Đảng."
+    facts = _facts(text)
+    assert ("candidates_trained", "all", 900) in facts
+    assert ("admitted", "youth_union", 400) in facts or ("admitted", "all", 400) in facts
+
+
+def test_youth_union_admission_is_not_a_party_admission() -> None:
+    text = "Năm 2023, Đoàn phường 4 trao quyết định kết nạp Đoàn cho 46 em học sinh ưu tú của trường THCS Lê Lợi."
+    assert _facts(text) == []
+
+
+def test_obligation_is_a_target() -> None:
+    text = "Năm 2012, đối với đảng bộ các phường, phải kết nạp được từ 1-2 đảng viên trong lực lượng dân quân."
+    assert [f[0] for f in _facts(text)] == ["admitted_target"]
+
+
+def test_remainder_of_a_target_is_not_a_figure() -> None:
+    text = "Từ nay đến cuối năm 2018, huyện Hàm Tân còn phải kết nạp trên 150 đảng viên mới hoàn thành chỉ tiêu đề ra."
+    assert _facts(text) == []
