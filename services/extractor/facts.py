@@ -323,12 +323,24 @@ def _period_for(site: Site, periods: list[Period], state: State) -> Period | Non
 
 
 def _fractions(sent: str, periods: list[Period], found: list[tuple[o.Mention, o.Org]], state: State) -> list[RawFact]:
-    """ "Thanh Hải 11/15": admitted 11 against a target of 15, when the sentence speaks of targets."""
+    """ "kết nạp được 48/204 đảng viên", "Thanh Hải 11/15" (when the sentence speaks of targets): admitted against a target."""
     low = sent.lower()
-    if not (v.ADMIT.search(low) and re.search(r"chỉ tiêu|kế hoạch", low)):
+    if not v.ADMIT.search(low):
         return []
+    targets = bool(re.search(r"chỉ tiêu|kế hoạch", low))
     out = []
     for start, end, got, target in find_fractions(sent):
+        num = Num(start, end, got, None, False, "exact", sent[start:end])
+        if v.ADMIT_BEFORE_FRACTION.search(sent[:start]) and v.PERSON_NOUN.match(sent[end:]) and got <= target:
+            site = Site(sent, num, sent.rfind(";", 0, start) + 1, sent.rfind(";", 0, start) + 1, False, None)
+            period = _period_for(site, periods, state)
+            cls = Cls("admitted", "all", "count", False, got)
+            for org in _orgs_for(site, cls, found, state):
+                out.append(RawFact(cls, num, org, period, sent))
+                out.append(RawFact(Cls("admitted_target", "all", "count", False, target), num, org, period, sent))
+            continue
+        if not targets:
+            continue
         words = re.split(r"[,;:]", sent[:start])[-1].split()
         tail: list[str] = []
         for word in reversed(words[-4:]):
@@ -338,7 +350,6 @@ def _fractions(sent: str, periods: list[Period], found: list[tuple[o.Mention, o.
         if not tail:
             continue
         org = _list_org(" ".join(tail))
-        num = Num(start, end, got, None, False, "exact", sent[start:end])
         period = _period_for(Site(sent, num, 0, 0, False, None), periods, state)
         out.append(RawFact(Cls("admitted", "all", "count", False, got), num, org, period, sent))
         out.append(RawFact(Cls("admitted_target", "all", "count", False, target), num, org, period, sent))

@@ -20,11 +20,27 @@ def pct(site: Site) -> Cls | None:
         return None
     if v.SHARE_BEFORE.search(local) and not v.TARGET_WORD_AFTER.match(right):
         return _share(site)
-    for rule in (_vuot, _attainment, _good, _target_pct, _rate, _segment_pct):
+    for rule in (_vuot, _attainment, _good, _target_pct, _rate, _segment_pct, _list_item):
         found = rule(site)
         if found:
             return found
     return None
+
+
+_ITEM = re.compile(
+    r"^\s*[,;]\s*(?:và\s+)?(?:(?:Đảng bộ|Đảng ủy|huyện|thị xã|thành phố|TP\.?|xã|phường|quận|thị trấn)\s+)*"
+    r"[A-ZĐ][^\W\d_]*(?:[\s-]+[A-ZĐ][^\W\d_]*){0,3}\s*(?:đạt\s*)?$"
+)
+
+
+def _list_item(site: Site) -> Cls | None:
+    """ "…: huyện A đạt 61,9%; huyện B 45,2%": a bare percent after a unit's name repeats the previous attainment or rate."""
+    prev = site.prev
+    if prev is None or prev.metric not in ("target_attainment_pct", "admission_rate_pct") or prev.note:
+        return None
+    if not _ITEM.match(site.text[site.local_start : site.num.start]) or not re.match(r"^\s*(?:$|[,;.)]|và\b)", site.right):
+        return None
+    return Cls(prev.metric, "all", "pct", prev.per_year, site.num.value)
 
 
 def _share(site: Site) -> Cls | None:
@@ -51,6 +67,8 @@ def _attainment(site: Site) -> Cls | None:
     """ "đạt 56,8% so với mục tiêu", "(đạt 160% kế hoạch)", "đạt gần 70% chỉ tiêu"."""
     if not v.RECRUIT.search(site.low):
         return None
+    if v.ATTAINMENT_RATE.search(site.clause) and v.ACHIEVED_BEFORE.search(site.local):
+        return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
     if v.TARGET_WORD_AFTER.match(site.right) and not v.GOOD.search(site.clause):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
     bare = bool(re.search(r"^\s*(?:\)|[.;,]|$)", site.right) and re.search(r"(?:\(|đạt)\s*$", site.local))
@@ -84,7 +102,8 @@ def _target_pct(site: Site) -> Cls | None:
     if not (v.PCT_TARGET.search(site.clause) and re.search(r"kết nạp|phát triển", site.clause)):
         return None
     versus = "so với" in site.right[:15] and "tổng số" not in site.right[:35]
-    if v.TARGET_WORD_AFTER.match(site.right) or versus or "vượt" in site.local:
+    achieved = v.ACHIEVED_BEFORE.search(site.local) and not re.search(r"mục tiêu|phấn đấu", site.clause)
+    if v.TARGET_WORD_AFTER.match(site.right) or versus or "vượt" in site.local or achieved:
         return None
     return Cls("admitted_target_pct", "all", "pct", per_year(site), site.num.value)
 

@@ -1,0 +1,40 @@
+"""Attainment and rate forms: qualified "vượt gần X%", "tỷ lệ hoàn thành chỉ tiêu", list items, "đạt" is never a target rate."""
+
+from __future__ import annotations
+
+from services.extractor.extract import extract
+
+
+def _facts(text: str) -> list[tuple[str, float, str | None]]:
+    return [(f.metric, f.value, f.org) for f in extract(text).facts]
+
+
+def test_exceeded_by_a_qualified_share() -> None:
+    facts = _facts("Năm 2022, huyện Lục Nam kết nạp 120 đảng viên mới, vượt gần 30% chỉ tiêu.")
+    assert ("target_attainment_pct", 130, "huyện Lục Nam") in facts
+    assert not [f for f in facts if f[1] == 30]
+
+
+def test_completion_rate_of_the_target_is_an_attainment() -> None:
+    facts = _facts("Năm 2022, tỷ lệ hoàn thành chỉ tiêu kết nạp đảng viên của huyện Lục Nam đạt 80%.")
+    assert [f[:2] for f in facts] == [("target_attainment_pct", 80)]
+
+
+def test_achieved_share_of_membership_is_a_rate_not_a_target() -> None:
+    facts = _facts("Năm 2022, huyện Lục Nam kết nạp 120 đảng viên mới, đạt 80% chỉ tiêu, đạt tỷ lệ 3,5% so với tổng số đảng viên.")
+    assert ("admission_rate_pct", 3.5, "huyện Lục Nam") in facts
+    assert not [f for f in facts if f[0] == "admitted_target_pct"]
+
+
+def test_bare_percent_after_a_unit_name_repeats_the_attainment() -> None:
+    text = "Năm 2022, toàn tỉnh kết nạp 1.200 đảng viên, đạt 96% kế hoạch; trong đó huyện Lục Nam đạt 130%, huyện Yên Thế 120%."
+    facts = _facts(text)
+    assert ("target_attainment_pct", 130, "huyện Lục Nam") in facts
+    assert ("target_attainment_pct", 120, "huyện Yên Thế") in facts
+
+
+def test_fraction_after_the_admission_verb() -> None:
+    facts = _facts("Đến tháng 7/2018, huyện Hàm Thuận Bắc kết nạp được 48/204 đảng viên, đạt 23,5% so với chỉ tiêu năm.")
+    assert ("admitted", 48, "huyện Hàm Thuận Bắc") in facts
+    assert ("admitted_target", 204, "huyện Hàm Thuận Bắc") in facts
+    assert ("target_attainment_pct", 23.5, "huyện Hàm Thuận Bắc") in facts
