@@ -30,11 +30,11 @@ def _strong(text: str) -> int:
 
 
 def is_relevant(text: str, metrics: list[str]) -> bool:
-    """Relevant: development cues and either a development figure or repeated cues, not outweighed by
-    inspection / discipline / Youth Union / trade-union matter."""
+    """Relevant: a figure about members, cells or their development (membership statistics count too, as in
+    ANNOTATION.md), or repeated development cues — not outweighed by inspection / discipline / union matter."""
     strong = _strong(text)
     developed = any(m in _DEVELOPMENT for m in metrics)
     if len(_INSPECTION.findall(text)) > 2 * strong + 1 and not developed:
         return False
     cues = cue_count(text)
-    return cues >= 1 and (developed or (bool(metrics) and (strong >= 1 or cues >= 2)) or (strong >= 1 and cues >= 2))
+    return developed or bool(metrics) or (strong >= 1 and cues >= 2)

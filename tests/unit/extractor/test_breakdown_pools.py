@@ -93,3 +93,10 @@ def test_segment_words_inside_an_organisation_name_are_not_a_segment() -> None:
     assert ("admitted", "all", 21, "count") in facts
     assert ("admitted", "all", 4, "count") in facts
     assert not [f for f in facts if f[1] == "police_military"]
+
+
+def test_membership_statistics_alone_make_an_article_relevant() -> None:
+    text = "Đến tháng 11/2022, Đảng bộ xã Đồng Quang có 262 đảng viên sinh hoạt tại 11 chi bộ."
+    ex = extract(text)
+    assert ex.relevant
+    assert sorted((f.metric, f.value) for f in ex.facts) == [("members_total", 262), ("party_cells", 11)]

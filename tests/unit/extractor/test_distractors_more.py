@@ -73,9 +73,17 @@ def test_numbered_ward_and_its_cell() -> None:
     assert [(f.value, f.org) for f in facts] == [(11, "Đảng bộ Phường 14")]
 
 
-def test_congress_story_with_only_a_delegation_count_is_not_relevant() -> None:
+def test_congress_story_states_membership_but_delegates_and_committee_are_not_facts() -> None:
+    # Membership statistics make an article relevant (ANNOTATION.md; the dev2 annotators mark such stories relevant).
     text = (
         "Đại hội đại biểu Đảng bộ xã Nghĩa Lâm lần thứ XXV, nhiệm kỳ 2025 - 2030 có 120 đại biểu thay mặt cho 512 đảng viên "
         "sinh hoạt tại 21 tổ chức cơ sở đảng. Đại hội bầu Ban Chấp hành gồm 15 đồng chí."
     )
+    ex = extract(text)
+    assert ex.relevant
+    assert sorted((f.metric, f.value) for f in ex.facts) == [("grassroots_orgs", 21), ("members_total", 512)]
+
+
+def test_story_without_member_figures_is_not_relevant() -> None:
+    text = "Đại hội đại biểu Đảng bộ xã Nghĩa Lâm lần thứ XXV có 120 đại biểu tham dự. Đại hội bầu Ban Chấp hành gồm 15 đồng chí."
     assert not extract(text).relevant
