@@ -23,6 +23,8 @@ def classify(site: Site) -> Cls | None:
 def _cue(site: Site) -> str | None:
     """admit / target / total / remove / train: the verb that governs a count."""
     local, clause = site.local, site.clause
+    if site.prev and site.prev.metric in STOCK and re.fullmatch(r"[\s,]*(?:với|và|gồm|có)\s*(?:tổng số\s*)?", local):
+        return "total"  # "7 chi bộ trực thuộc, với 80 đảng viên": a list of stock figures
     remnant = v.TARGET_REMNANT.match(local) if site.prev and site.prev.unit == "pct" else None
     if remnant:
         if not local[remnant.end() :].strip() and local.rstrip().endswith("("):
@@ -60,8 +62,13 @@ _CUES = (("admit", v.ADMIT), ("total", v.TOTAL), ("remove", v.REMOVE), ("train",
 def _structural(site: Site) -> Cls | None:
     """Counts of party cells and grassroots organisations."""
     right, local = site.right, site.local
+    if v.STRUCT_EVENT.search(site.clause) or v.EACH.search(local):
+        return None
+    if v.STRUCT_CHANGE.search(local) and not v.STOCK_VERB.search(local):
+        return None
     m = v.CELL_NOUN.match(right)
-    if m and v.CELL_OK_AFTER.match(right[m.end() :]):
+    attached = m and (v.CELL_ATTACHED.match(right[m.end() :]) or "trực thuộc" in (m.group("tail") or ""))
+    if m and (attached or v.CELL_OK_AFTER.match(right[m.end() :])):
         if re.search(r"(?:thành lập|lũy kế|mới|tăng|giảm)\s*(?:mới\s*)?(?:đạt\s*)?$", local):
             return None
         return Cls("party_cells", "all", "count", False, site.num.value)
@@ -83,6 +90,10 @@ def _count(site: Site) -> Cls | None:
         return Cls("members_total", "all", "count", False, site.num.value)
     if v.CELL_NOUN.match(site.right) or v.ORGS_NOUN.match(site.right):
         return _structural(site)
+    if v.EACH.search(site.local):
+        return None
+    if v.CELLS_TOTAL_BEFORE.search(site.local) and re.match(r"^\s*(?:đơn vị|chi bộ)?\s*(?:$|[,.;()])", site.right):
+        return Cls("party_cells", "all", "count", False, site.num.value)
     if v.POOL_BEFORE.search(site.local) and (v.POOL_ADMITTED_AFTER.match(site.right) or v.POOL_MEMBERS_AFTER.match(site.right)):
         return _pool(site)
     person = v.PERSON_NOUN.match(site.right)
@@ -196,8 +207,10 @@ def _count_metric(site: Site, kind: str | None, noun: str, after: str) -> Cls | 
 
 def _total(site: Site, noun: str, after: str) -> Cls | None:
     """members_total: "có 254 đảng viên", "tổng số đảng viên … 3.011 đồng chí"."""
-    if v.RATING_CTX.search(site.local) or re.search(r"ban chấp hành|ban thường vụ|\bbầu\b|đại biểu", site.local):
+    if v.RATING_CTX.search(site.local) or v.COMMITTEE.search(site.local):
         return None
+    if noun == "người" and v.MEMBERS_TOTAL_BEFORE.search(site.local) and not v.ADMIT.search(site.local):
+        return Cls("members_total", "all", "count", False, site.num.value)
     if noun in MEMBER_NOUNS and v.MEMBER_OK_AFTER.match(after) and not v.MEMBER_BAD_AFTER.match(after):
         return Cls("members_total", "all", "count", False, site.num.value)
     if not noun and v.TOTAL.search(site.local):

@@ -10,7 +10,7 @@ from services.extractor.numbers import Num
 
 STOCK = {"members_total", "party_cells", "grassroots_orgs"}
 PCT_METRICS = {"admitted_target_pct", "target_attainment_pct", "admission_rate_pct", "members_good_rating_pct"}
-MEMBER_NOUNS = {"đảng viên", "đv", "đồng chí"}
+MEMBER_NOUNS = {"đảng viên", "đv", "đồng chí", "đ/c"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,18 +34,33 @@ MEMBER_NOUN = r"(?:đảng viên|đv\b|đồng chí)"
 PERSON_NOUN = re.compile(
     r"^\s*(?:đồng chí\s+)?(?P<noun>đảng viên|đv\b|đồng chí|quần chúng|người|em|trường hợp|tân binh|học viên|"
     r"đoàn viên|thanh niên|sinh viên|học sinh|chủ doanh nghiệp|trưởng|phó thôn|công nhân|giáo viên|nông dân|đối tượng|cán bộ|"
-    r"nữ(?!\s+(?:sinh|giới))\b|tín đồ|chức sắc|lao động|đồng bào|cảm tình đảng)",
+    r"nữ(?!\s+(?:sinh|giới))\b|tín đồ|chức sắc|lao động|đồng bào|cảm tình đảng|đ/c)",
     IC,
 )
 CELL_NOUN = re.compile(
-    r"^\s*chi bộ(?P<tail>\s+(?:trực thuộc(?:\s+(?:các\s+)?đảng (?:ủy|bộ)(?:\s+cơ sở)?)?|cơ sở))?", IC
+    r"^\s*chi bộ(?P<tail>\s+(?:trực thuộc(?:\s+(?:các\s+)?đảng (?:ủy|bộ)(?:\s+cơ sở)?)?|cơ sở(?:\s+trực thuộc)?))?", IC
 )
+# "N chi bộ trực thuộc …": whatever follows, the cells are counted.
+CELL_ATTACHED = re.compile(r"^\s*trực thuộc", IC)
 CELL_OK_AFTER = re.compile(r"^\s*(?:$|[,.;()…:]|với\b|và\b|trong\b|thuộc\b|đảng\b(?!\s*ủy)|trên\b|của\b)", IC)
 ORGS_NOUN = re.compile(
     r"^\s*(?:tổ chức,?\s*cơ sở đảng|tổ chức cơ sở đảng|tổ chức đảng cơ sở|cơ sở đảng|tccs\s*đảng|tccsđ|đảng bộ cơ sở|"
-    r"đảng bộ trực thuộc|chi,\s*đảng bộ cơ sở|chi bộ,\s*đảng bộ cơ sở)",
+    r"đảng bộ trực thuộc|chi,\s*đảng bộ cơ sở|chi bộ,\s*đảng bộ cơ sở|chi,\s*đảng bộ trực thuộc|"
+    r"đảng bộ(?=\s*(?:,|và\b|\)|;|\.|$)))",
     IC,
 )
+# Clauses where cells and organisations are awarded or transferred: not a count of them.
+STRUCT_EVENT = re.compile(r"tặng|khen|cờ thi đua|biểu dương|chuyển giao|bàn giao|tiếp nhận", IC)
+# Cells and organisations created or dissolved: a change, unless the clause states the stock ("… còn/có N").
+STRUCT_CHANGE = re.compile(r"giải thể|thành lập", IC)
+STOCK_VERB = re.compile(r"(?<!\w)(?:có|còn|với|gồm|lên|là|tổng số)(?!\w)", IC)
+# "nâng tổng số chi bộ trực thuộc lên 19 đơn vị", "tổng số chi bộ … là 166".
+CELLS_TOTAL_BEFORE = re.compile(r"tổng số chi bộ[^,;]{0,60}?(?:lên|là|có)\s*$", IC)
+MEMBERS_TOTAL_BEFORE = re.compile(r"(?:tổng )?số đảng viên[^,;]{0,60}?(?:lên|là|có)\s*(?:khoảng|gần|hơn|trên)?\s*$", IC)
+# Committees and delegations: "Ban Thường vụ gồm 15 đồng chí", "120 đại biểu".
+COMMITTEE = re.compile(r"ban chấp hành|ban thường vụ|ban cán sự|ban chỉ đạo|\bbầu\b|đại biểu|đoàn công tác|tổ công tác|đoàn kiểm tra", IC)
+# "(mỗi nơi 4 đảng viên)": a figure per unit, not anyone's total.
+EACH = re.compile(r"mỗi (?:nơi|đơn vị|xã|chi bộ|đảng bộ|thôn)\s*(?:có\s*)?$", IC)
 ORGS_BAD_AFTER = re.compile(r"^[^,;.(]{0,40}?(?:kết nạp|đã|đạt|vượt|thực hiện|so với|hoàn thành)", IC)
 FUTURE = re.compile(r"\bsẽ\b|dự kiến", IC)
 RATING_CTX = re.compile(r"hoàn thành|xuất sắc|xếp loại|đánh giá|chiếm", IC)

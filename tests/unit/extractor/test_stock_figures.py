@@ -1,0 +1,54 @@
+"""Stock figures stated outside recruitment stories: members, cells, grassroots organisations; awards and changes are not."""
+
+from __future__ import annotations
+
+from services.extractor.extract import extract
+
+
+def _facts(text: str) -> list[tuple[str, float]]:
+    return sorted((f.metric, f.value) for f in extract(text).facts)
+
+
+def test_party_committees_listed_with_cells_are_grassroots_organisations() -> None:
+    text = "Đến nay, Đảng bộ thị xã Bình Long có 1.200 đảng viên với 10 Đảng bộ và 40 Chi bộ cơ sở, 106 chi bộ trực thuộc."
+    assert _facts(text) == [("grassroots_orgs", 10), ("members_total", 1200), ("party_cells", 40), ("party_cells", 106)]
+
+
+def test_cells_attached_to_higher_committees_are_counted() -> None:
+    text = "Tính đến hết năm 2014, Đảng bộ tỉnh Hà Nam có 261 Đảng bộ cơ sở và 3.076 chi bộ trực thuộc các Đảng bộ huyện, thành phố."
+    assert _facts(text) == [("grassroots_orgs", 261), ("party_cells", 3076)]
+    text = "Tính đến tháng 9/2022, toàn Đảng bộ huyện Bảo Yên có 16 đảng bộ cơ sở và 42 chi bộ cơ sở trực thuộc (giảm 3 chi bộ so với năm 2021)."
+    assert _facts(text) == [("grassroots_orgs", 16), ("party_cells", 42)]
+
+
+def test_mixed_cells_and_committees_are_grassroots_organisations() -> None:
+    assert _facts("Đảng bộ Khối các cơ quan tỉnh Lai Châu hiện có 73 chi, đảng bộ trực thuộc.") == [("grassroots_orgs", 73)]
+
+
+def test_raised_totals_in_other_units() -> None:
+    text = "Năm 2022, Đảng bộ xã Tân Lập thành lập mới 2 chi bộ, nâng tổng số chi bộ trực thuộc lên 19 đơn vị, nâng tổng số đảng viên lên 189 người."
+    assert _facts(text) == [("members_total", 189), ("party_cells", 19)]
+    assert _facts("Năm 2014, tổng số đảng viên của tỉnh Hà Nam có gần 57 ngàn người.") == [("members_total", 57000)]
+
+
+def test_members_listed_after_cells() -> None:
+    text = "Tháng 6-2019, Đảng bộ các Khu công nghiệp tỉnh Long An được thành lập, có 7 chi bộ trực thuộc, với 80 đảng viên."
+    assert _facts(text) == [("members_total", 80), ("party_cells", 7)]
+
+
+def test_awarded_or_transferred_organisations_are_not_counts() -> None:
+    text = "Năm 2023, Ban Thường vụ Tỉnh ủy Hải Dương tặng bằng khen cho 45 tổ chức cơ sở đảng và 8 chi bộ trực thuộc có 200 đảng viên."
+    assert not [f for f in _facts(text) if f[0] in ("grassroots_orgs", "party_cells")]
+    text = "Từ tháng 4-2023, tỉnh Hải Dương đã chuyển giao 21 tổ chức cơ sở đảng về Đảng bộ Khối doanh nghiệp, có 1.500 đảng viên."
+    assert not [f for f in _facts(text) if f[0] == "grassroots_orgs"]
+
+
+def test_created_cells_and_committee_members_are_not_stock() -> None:
+    assert not [f for f in _facts("Năm 2021, Đảng bộ xã Mường Bo có 300 đảng viên, đã thành lập thêm 1 chi bộ trực thuộc mới.") if f[0] == "party_cells"]
+    text = "Năm 1945, Trung ương thành lập Ban Cán sự Đảng tỉnh Hòa Bình gồm 2 đồng chí; đến nay toàn tỉnh có 50.896 đảng viên."
+    assert _facts(text) == [("members_total", 50896)]
+
+
+def test_figure_per_unit_is_nobody_s_total() -> None:
+    text = "Năm 2023, tỉnh Hải Dương kết nạp 3.000 đảng viên; xã Thượng Đạt, phường Phạm Ngũ Lão (mỗi nơi 4 đảng viên)."
+    assert _facts(text) == [("admitted", 3000)]
