@@ -37,7 +37,7 @@ _MASKS = [
     r"(?:năm|khóa|khoá|nhiệm kỳ|giai đoạn)\s+\d{4}(?:\s*[-–—]\s*\d{4})?",
     r"\d{1,4}\s*-\s*[A-ZĐ]{1,5}/[A-ZĐa-z]{1,8}",  # document numbers 130-NQ/HU, 24- CT/HU
     r"\d+/\d{4}/[A-ZĐ\-]+",
-    r"(?:(?<!tổng )(?<!thiểu )(?<!dân )số|(?<!trưởng )(?<!phó )thôn|phường|quận|xóm|ấp|khu|khu phố|tổ|tổ dân phố|lần thứ|lớp|kế hoạch số|điều|khoản|"
+    r"(?:(?<!tổng )(?<!thiểu )(?<!dân )(?<!trong )số|(?<!trưởng )(?<!phó )thôn|phường|quận|xóm|ấp|khu|khu phố|tổ|tổ dân phố|lần thứ|lớp|kế hoạch số|điều|khoản|"
     r"mục|trung đoàn|sư đoàn)\s+\d+",
     r"(?-i:Chỉ thị|Nghị quyết|Quyết định|Quy định|Kết luận|Hướng dẫn|Công văn|Thông báo|Kế hoạch)\s+(?:số\s+)?\d+",
     r"\d+\s*(?:tuổi|năm|ngày|tháng|giờ|phút|km|ha|tấn|xe|tỷ|triệu đồng|đồng(?! chí| bào)|lượt|điểm cầu|đại biểu|dự án|"

@@ -14,7 +14,7 @@ def pct(site: Site) -> Cls | None:
     found = _vuot(site)
     if found:
         return found
-    if v.CHANGE_BEFORE.search(local) or v.COMPARE_AFTER.match(right) or v.ECON.search(site.clause):
+    if v.CHANGE_BEFORE.search(local) or v.COMPARE_AFTER.match(right) or v.ECON.search(site.clause) or v.POPULATION_AFTER.match(right):
         return None
     if v.SHARE_NOUN_AFTER.match(right) or "còn lại" in local or v.SHARE_OF_UNITS.search(site.clause) or v.GROUP_SHARE.search(site.clause):
         return None
@@ -115,7 +115,11 @@ def _rate(site: Site) -> Cls | None:
     if not re.search(r"kết nạp|phát triển|đảng viên mới", site.low):
         return None
     if site.num.value >= 30 and "so với tổng số" not in site.right[:30]:
-        return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
+        # too high for a rate: an attainment, when the sentence speaks of a target or an admitted count precedes
+        counted = site.prev is not None and site.prev.metric == "admitted" and site.prev.unit == "count"
+        if counted or re.search(r"chỉ tiêu|kế hoạch|mục tiêu|nghị quyết", site.low):
+            return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
+        return None
     return Cls("admission_rate_pct", "all", "pct", per_year(site), site.num.value)
 
 

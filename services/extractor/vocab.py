@@ -8,14 +8,16 @@ IC = re.IGNORECASE
 
 SEGMENTS: list[tuple[str, re.Pattern[str]]] = [
     ("business_owner", re.compile(r"chủ doanh nghiệp", IC)),
-    ("private_sector", re.compile(r"doanh nghiệp tư nhân|ngoài khu vực nhà nước|ngoài nhà nước|vốn (?:đầu tư )?nước ngoài", IC)),
+    ("private_sector", re.compile(
+        r"doanh nghiệp tư nhân|ngoài khu vực nhà nước|ngoài nhà nước|vốn (?:đầu tư )?nước ngoài|ngoài quốc doanh|\bDN tư nhân", IC
+    )),
     ("female", re.compile(r"(?<!\w)(?:nữ|phụ nữ)(?!\w)", IC)),
     ("youth_union", re.compile(r"đoàn viên|đoàn thanh niên|tncs", IC)),
     ("ethnic_minority", re.compile(
         r"dân tộc thiểu số|dân tộc ít người|người dân tộc|đồng bào dân tộc|(?:người|đồng bào|dân tộc)\s+(?:"
         r"Jrai|J'rai|Gia Rai|Gia-rai|Ê Đê|Ê-đê|Êđê|Ê đê|Ba Na|Bahnar|Mông|H'Mông|H'mông|Hmông|Khmer|Khơ-me|Khơ Me|Tày|Nùng|"
         r"Dao|Mường|Xơ Đăng|Cơ Tu|M'nông|Mnông|Raglai|Ra Glai|Chăm(?!\s+(?:chỉ|sóc|lo))|Sán Dìu|Sán Chay|K'Ho|Cơ Ho|Xtiêng|Stiêng|Bru|Vân Kiều|"
-        r"Pa Kô|Tà Ôi|Hrê|Giẻ Triêng|Hà Nhì|Khơ Mú|Chơ Ro|Chu Ru|Giáy|Thái(?!\s+(?:Bình|Nguyên|Hòa|Thụy|Thủy))|Lào|Lô Lô|Cơ Lao)(?!\w)",
+        r"Pa Kô|Tà Ôi|Hrê|Giẻ Triêng|Hà Nhì|Khơ Mú|Chơ Ro|Chu Ru|Giáy|Hoa(?!\s+Kỳ)|Thái(?!\s+(?:Bình|Nguyên|Hòa|Thụy|Thủy))|Lào|Lô Lô|Cơ Lao)(?!\w)",
         IC,
     )),
     ("rural", re.compile(r"nông thôn", IC)),
@@ -26,7 +28,10 @@ SEGMENTS: list[tuple[str, re.Pattern[str]]] = [
     ("village_head", re.compile(r"trưởng[,\s\-]*(?:phó\s+)?(?:thôn|xóm|ấp|bản|khu phố)|phó thôn|tổ trưởng|trưởng khu", IC)),
     ("student", re.compile(r"học sinh|sinh viên", IC)),
     ("worker", re.compile(r"công nhân", IC)),
-    ("religious", re.compile(r"có đạo|tôn giáo|theo đạo|giáo dân|tín đồ|chức sắc|chức việc|phật tử", IC)),
+    ("religious", re.compile(
+        r"có đạo|tôn giáo|theo đạo|người đạo|giáo dân|tín đồ|chức sắc|chức việc|phật tử|công giáo|thiên chúa giáo|phật giáo|tin lành|"
+        r"cao đài|hòa hảo|hoà hảo", IC,
+    )),
     ("teacher", re.compile(r"giáo viên|nhà giáo", IC)),
 ]
 
@@ -59,6 +64,10 @@ CELLS_TOTAL_BEFORE = re.compile(r"tổng số chi bộ[^,;]{0,60}?(?:lên|là|c�
 MEMBERS_TOTAL_BEFORE = re.compile(r"(?:tổng )?số đảng viên[^,;]{0,60}?(?:lên|là|có)\s*(?:khoảng|gần|hơn|trên)?\s*$", IC)
 # Committees and delegations: "Ban Thường vụ gồm 15 đồng chí", "120 đại biểu".
 COMMITTEE = re.compile(r"ban chấp hành|ban thường vụ|ban cán sự|ban chỉ đạo|\bbầu\b|đại biểu|đoàn công tác|tổ công tác|đoàn kiểm tra", IC)
+# "… - Ảnh 1", "(Clip 2)": captions and media numbers.
+MEDIA_BEFORE = re.compile(r"(?:ảnh|hình|clip|video|bài)\s*$", IC)
+# "đạt 6,8% trên tổng dân số": members as a share of the population.
+POPULATION_AFTER = re.compile(r"^\s*(?:trên|so với|của)\s+(?:tổng\s+)?(?:số\s+)?dân(?:\s+số)?\b", IC)
 # "(mỗi nơi 4 đảng viên)": a figure per unit, not anyone's total.
 EACH = re.compile(r"mỗi (?:nơi|đơn vị|xã|chi bộ|đảng bộ|thôn)\s*(?:có\s*)?$", IC)
 ORGS_BAD_AFTER = re.compile(r"^[^,;.(]{0,40}?(?:kết nạp|đã|đạt|vượt|thực hiện|so với|hoàn thành)", IC)
@@ -92,7 +101,7 @@ WEAK = re.compile(r"(?<!\w)(?:có(?! đạo)|với|là|đạt|lên|gồm)(?!\w)"
 # Events that are not admissions into the Party (transfers, awards, discipline, Youth/Trade Union admissions).
 NOT_ADMISSION_CUES = (
     "chuyển (?:đảng )?chính thức", "công nhận đảng viên chính thức", "tặng huy hiệu", r"huy hiệu \d", "kiểm tra", "giám sát",
-    "kỷ luật", "khen thưởng", "biểu dương", "vi phạm", "công đoàn", r"kết nạp (?:vào )?đoàn\b(?!\s*viên)", "kết nạp hội viên",
+    "kỷ luật", "khen thưởng", "biểu dương", "vi phạm", "công đoàn", "chuyển sinh hoạt", r"kết nạp (?:vào )?đoàn\b(?!\s*viên)", "kết nạp hội viên",
 )
 NOT_ADMISSION = re.compile("|".join(NOT_ADMISSION_CUES), IC)
 NOT_SEGMENT = re.compile(r"trình độ|đại học|cao đẳng|thạc sĩ|tiến sĩ|độ tuổi|dưới \d+ tuổi|chuyên môn|lý luận|tuổi đời", IC)
@@ -128,7 +137,7 @@ TRAIN_AFTER = re.compile(
     r"^[^;]{0,80}?(?:" + "|".join(TRAIN_AFTER_CUES) + ")|^[^;,.]{0,60}?(?:" + "|".join(TRAIN_ITEM_CUES) + ")", IC
 )
 ADMIT_AFTER = re.compile(
-    r"^\s*(?:mới\s+|trẻ\s+)?(?:đã\s+)?(?:được|đứng vào|đã được)\s+(?:kết nạp|hàng ngũ)|^[^,;.]{0,40}đứng (?:vào|trong) hàng ngũ", IC
+    r"^\s*(?:mới\s+|trẻ\s+|ưu tú\s+|tiêu biểu\s+|xuất sắc\s+)?(?:đã\s+)?(?:vinh dự\s+)?(?:được|đứng vào|đã được)\s+(?:vinh dự\s+)?(?:kết nạp|hàng ngũ)|^[^,;.]{0,40}đứng (?:vào|trong) hàng ngũ", IC
 )
 MEMBER_BAD_AFTER = re.compile(
     r"^\s*(?:nữ|dự bị|là|có|được|đang|hoàn thành|chiếm|tham|trong độ|đi|xin|vi phạm|trẻ|ưu tú|chính thức|"
