@@ -151,7 +151,7 @@ def _numbers(sent: str, periods: list[Period], found: list[tuple[o.Mention, o.Or
         if any(s <= num.start < e for s, e in spans):
             continue
         clause_start = sent.rfind(";", 0, num.start) + 1
-        site = Site(sent, num, clause_start, max(clause_start, prev_end), admit_ctx, prev)
+        site = Site(sent, num, clause_start, max(clause_start, prev_end), admit_ctx, prev, state.admitted_before)
         prev_end = num.end
         cls = classify(site)
         if cls is None:

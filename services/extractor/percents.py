@@ -66,7 +66,8 @@ def _vuot(site: Site) -> Cls | None:
 def _attainment(site: Site) -> Cls | None:
     """ "đạt 56,8% so với mục tiêu", "(đạt 160% kế hoạch)", "đạt gần 70% chỉ tiêu"."""
     if not v.RECRUIT.search(site.low):
-        return None
+        carried = site.after_admission and v.ACHIEVED_BEFORE.search(site.local) and v.TARGET_WORD_AFTER.match(site.right)
+        return Cls("target_attainment_pct", "all", "pct", False, site.num.value) if carried else None
     if v.ATTAINMENT_RATE.search(site.clause) and v.ACHIEVED_BEFORE.search(site.local):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
     if v.TARGET_WORD_AFTER.match(site.right) and not v.GOOD.search(site.clause):

@@ -36,6 +36,7 @@ class Site:
     local_start: int
     admit_context: bool
     prev: Cls | None
+    after_admission: bool = False  # the previous sentence stated an admission ("Kết quả này đạt 80% kế hoạch")
 
     @property
     def low(self) -> str:

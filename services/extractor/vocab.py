@@ -164,7 +164,7 @@ COMPARE_AFTER = re.compile(r"^\s*(?:%\s*)?(?:đảng viên\s*|đv\s*)?\)?\s*so (
 PER_YEAR = re.compile(r"bình quân|hằng năm|hàng năm|mỗi năm|/\s*năm", IC)
 RECRUIT = re.compile(r"kết nạp|phát triển đảng|đảng viên|\bđv\b", IC)
 ECON = re.compile(r"ngân sách|tỷ đồng|GRDP|dự toán|doanh thu|sản lượng|tăng trưởng|thu nhập|xuất khẩu", IC)
-TARGET_WORD_AFTER = re.compile(r"^\s*(?:\)?\s*(?:so với\s+)?(?:kế hoạch|chỉ tiêu|mục tiêu|nghị quyết))", IC)
+TARGET_WORD_AFTER = re.compile(r"^\s*(?:\)?\s*(?:so(?: với)?\s+)?(?:kế hoạch|chỉ tiêu|mục tiêu|nghị quyết|kh\b))", IC)
 VUOT_BEFORE = re.compile(r"vượt\s*(?:mức\s*)?(?:gần|hơn|trên|khoảng|xấp xỉ)?\s*$", IC)
 # "đạt 3,5%", "bằng 80%", "đạt tỷ lệ 2,9%": an achieved figure, never a target rate.
 ACHIEVED_BEFORE = re.compile(r"(?:đạt|bằng)\s*(?:tỷ lệ|tỉ lệ)?\s*(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*$", IC)
@@ -197,6 +197,7 @@ RELEVANT = re.compile(
 NOT_NAME_WORDS = {
     "có", "trong", "năm", "đến", "tính", "hiện", "toàn", "riêng", "đã", "với", "tổng", "sau", "qua", "nhờ", "kết", "như",
     "các", "mỗi", "từ", "do", "theo", "tại", "ở", "cả", "những", "còn", "bao", "gồm", "đảng", "chi", "tỉnh", "huyện",
+    "đạt", "vượt", "bằng", "hoàn", "nâng", "tăng", "giảm", "số", "tỷ", "tỉ", "phát",
 }
 
 

@@ -38,3 +38,20 @@ def test_fraction_after_the_admission_verb() -> None:
     assert ("admitted", 48, "huyện Hàm Thuận Bắc") in facts
     assert ("admitted_target", 204, "huyện Hàm Thuận Bắc") in facts
     assert ("target_attainment_pct", 23.5, "huyện Hàm Thuận Bắc") in facts
+
+
+def test_attainment_in_the_sentence_after_the_admission() -> None:
+    facts = _facts("Năm 2022, huyện Lục Nam kết nạp 120 đảng viên mới. Như vậy, huyện đã đạt 80% chỉ tiêu năm.")
+    assert ("target_attainment_pct", 80, "huyện Lục Nam") in facts
+    facts = _facts("Năm 2022, huyện Lục Nam kết nạp 120 đảng viên mới, trong đó 50 nữ. Đạt 80% chỉ tiêu được giao.")
+    assert ("target_attainment_pct", 80, "huyện Lục Nam") in facts
+
+
+def test_plan_abbreviated_kh() -> None:
+    facts = _facts("Năm 2022, huyện Lục Nam kết nạp mới 120 đảng viên, đạt 80% KH.")
+    assert ("target_attainment_pct", 80, "huyện Lục Nam") in facts
+
+
+def test_percent_without_an_admission_before_is_not_carried() -> None:
+    text = "Năm 2022, huyện Lục Nam có 5.400 đảng viên. Thu ngân sách đạt 80% kế hoạch."
+    assert not [f for f in _facts(text) if f[0] == "target_attainment_pct"]
