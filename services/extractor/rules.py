@@ -167,6 +167,8 @@ def _kind(site: Site, noun: str, after: str) -> str | None:
     """The cue, corrected by what follows the noun ("… được kết nạp", "… tham gia lớp cảm tình Đảng")."""
     if noun == "học viên":
         return "train"
+    if v.NOT_ADMISSION.match(after.lstrip()):
+        return "other"  # "34 trường hợp chuyển sinh hoạt đảng", "5 đảng viên chuyển chính thức"
     if v.ADMIT_FOR.search(site.local) or v.ADMIT_AFTER.match(after):
         return "admit"
     if noun not in MEMBER_NOUNS and noun and v.TRAIN_AFTER.match(after):

@@ -12,7 +12,7 @@ SEGMENTS: list[tuple[str, re.Pattern[str]]] = [
         r"doanh nghiệp tư nhân|ngoài khu vực nhà nước|ngoài nhà nước|vốn (?:đầu tư )?nước ngoài|ngoài quốc doanh|\bDN tư nhân", IC
     )),
     ("female", re.compile(r"(?<!\w)(?:nữ|phụ nữ)(?!\w)", IC)),
-    ("youth_union", re.compile(r"đoàn viên|đoàn thanh niên|tncs", IC)),
+    ("youth_union", re.compile(r"(?<!công )đoàn viên|đoàn thanh niên|tncs", IC)),
     ("ethnic_minority", re.compile(
         r"dân tộc thiểu số|dân tộc ít người|người dân tộc|đồng bào dân tộc|(?:người|đồng bào|dân tộc)\s+(?:"
         r"Jrai|J'rai|Gia Rai|Gia-rai|Ê Đê|Ê-đê|Êđê|Ê đê|Ba Na|Bahnar|Mông|H'Mông|H'mông|Hmông|Khmer|Khơ-me|Khơ Me|Tày|Nùng|"
@@ -137,6 +137,7 @@ TRAIN_AFTER = re.compile(
     r"^[^;]{0,80}?(?:" + "|".join(TRAIN_AFTER_CUES) + ")|^[^;,.]{0,60}?(?:" + "|".join(TRAIN_ITEM_CUES) + ")", IC
 )
 ADMIT_AFTER = re.compile(
+    r"^[^,;.()]{0,50}?\b(?:đã\s+)?(?:vinh dự\s+)?(?:được|đã được)\s+(?:vinh dự\s+)?kết nạp(?!\s+(?:vào\s+)?đoàn\b)|"
     r"^\s*(?:mới\s+|trẻ\s+|ưu tú\s+|tiêu biểu\s+|xuất sắc\s+)?(?:đã\s+)?(?:vinh dự\s+)?(?:được|đứng vào|đã được)\s+(?:vinh dự\s+)?(?:kết nạp|hàng ngũ)|^[^,;.]{0,40}đứng (?:vào|trong) hàng ngũ", IC
 )
 MEMBER_BAD_AFTER = re.compile(

@@ -48,3 +48,17 @@ def test_members_as_a_share_of_population_are_not_a_rate() -> None:
 def test_high_rate_without_a_target_is_dropped() -> None:
     text = "Đến nay, tất cả thôn, buôn ở tỉnh Đắk Lắk đều có chi bộ và có đảng viên, tỷ lệ thôn có đảng viên là người tại chỗ đạt 99,9%."
     assert not [f for f in _facts(text) if f[0] == "target_attainment_pct"]
+
+
+def test_trade_union_members_are_not_youth_union() -> None:
+    text = "Năm 2022, huyện Yên Thế kết nạp 200 đảng viên, trong đó đoàn viên chiếm 70%, công đoàn viên 24%."
+    facts = _facts(text)
+    assert ("admitted", "youth_union", 70) in facts
+    assert ("admitted", "youth_union", 24) not in facts
+
+
+def test_admitted_stated_after_a_longer_noun_phrase() -> None:
+    text = "Năm 2024, 10 sinh viên ưu tú của Trường Đại học Hùng Vương đã được kết nạp Đảng."
+    assert _facts(text) == [("admitted", "student", 10)]
+    text = "Năm 2024, 40 đoàn viên ưu tú của xã Tân Lập đã được kết nạp vào Đoàn."
+    assert _facts(text) == []
