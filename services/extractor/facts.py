@@ -299,6 +299,9 @@ def is_name(raw: str) -> bool:
 def _list_org(raw: str) -> o.Org:
     """The organisation named by a list item ("Hội An", "Công an", "Khối các cơ quan")."""
     name = raw.strip(" ,;:.-")
+    typed = [m for m in o.mentions(name) if not m.ref and m.start == 0 and m.org.place]
+    if typed:
+        return typed[0].org  # "xã Bảo Đài"
     if re.search(r"(?i)công an|quân sự|biên phòng|khối|cơ quan|doanh nghiệp|bộ đội", name):
         return o.Org(name, None, "agency", None)
     kinds = [u.kind for u in places.candidates(name, "other")]

@@ -176,8 +176,9 @@ def _kind(site: Site, noun: str, after: str) -> str | None:
     if v.REMOVE_AFTER.match(after):
         return "remove"
     kind = _cue(site)
-    if kind is None and noun in MEMBER_NOUNS and re.match(r"^\s*mới\b", after):
-        return "admit"
+    fresh = noun in MEMBER_NOUNS and re.match(r"^\s*mới\b", after)
+    if fresh and (kind is None or (kind == "total" and re.search(r"\bcó thêm\s*$", site.local))):
+        return "admit"  # "có thêm 120 đảng viên mới"
     return kind
 
 
@@ -298,7 +299,8 @@ def _list_item(site: Site) -> Cls | None:
     raw = list_name(site.text[site.local_start : site.num.start])
     if prev is None or not raw or prev.metric in PCT_METRICS:
         return None
-    words = raw.split()
-    if len(words) > 4 or not raw[0].isupper() or re.search(r"\d", raw) or words[0].lower() in v.NOT_NAME_WORDS:
+    name = re.sub(r"^(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố)\s+(?=[A-ZĐ])", "", raw)
+    words = name.split()
+    if len(words) > 4 or not name[0].isupper() or re.search(r"\d", name) or words[0].lower() in v.NOT_NAME_WORDS:
         return None
     return Cls(prev.metric, prev.segment, "count", prev.per_year, site.num.value, list_item=True)

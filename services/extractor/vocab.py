@@ -118,7 +118,7 @@ REMOVE = re.compile(r"xóa tên|xoá tên|khai trừ|ra khỏi đảng|cho ra\b"
 # Candidates: awareness classes, introductions to the Party, files under review (candidates_trained).
 TRAIN_CUES = (
     "lớp", "cảm tình", "nhận thức về đảng", "học viên", "giới thiệu", "hồ sơ", "bồi dưỡng lý luận", "danh sách",
-    r"đối tượng kết nạp(?: vào)? đảng", r"xem xét,? kết nạp(?: vào)?(?: đảng)?",
+    r"đối tượng kết nạp(?: vào)? đảng", r"(?:cho (?:đảng|chi bộ|cấp ủy)|đề nghị)\s+xem xét,? kết nạp(?: vào)?(?: đảng)?",
 )
 # The usual pools of candidates: a breakdown of them by unit stays candidates ("các phường là 79 đoàn viên").
 CANDIDATE_NOUNS = ("đoàn viên", "quần chúng", "thanh niên", "cảm tình đảng")

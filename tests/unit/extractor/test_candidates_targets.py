@@ -54,3 +54,19 @@ def test_obligation_is_a_target() -> None:
 def test_remainder_of_a_target_is_not_a_figure() -> None:
     text = "Từ nay đến cuối năm 2018, huyện Hàm Tân còn phải kết nạp trên 150 đảng viên mới hoàn thành chỉ tiêu đề ra."
     assert _facts(text) == []
+
+
+def test_considered_and_admitted_is_an_admission() -> None:
+    assert _facts("Năm 2022, Ban Thường vụ Huyện ủy Lục Nam đã xem xét, kết nạp 120 đảng viên mới.") == [("admitted", "all", 120)]
+    text = "Năm 2022, Ban Thường vụ Huyện ủy Lục Nam đã xem xét kết nạp 120 quần chúng ưu tú vào Đảng."
+    assert _facts(text) == [("admitted", "all", 120)]
+
+
+def test_gained_new_members_is_an_admission() -> None:
+    assert _facts("Năm 2022, huyện Lục Nam có thêm 120 đảng viên mới.") == [("admitted", "all", 120)]
+
+
+def test_typed_units_listed_after_the_admission() -> None:
+    text = "Năm 2022, huyện Lục Nam kết nạp 120 đảng viên, trong đó xã Bảo Đài 12, xã Tam Dị 15."
+    facts = [(f.metric, f.value, f.place) for f in extract(text).facts]
+    assert facts == [("admitted", 120, "Lục Nam"), ("admitted", 12, "Bảo Đài"), ("admitted", 15, "Tam Dị")]
