@@ -101,10 +101,14 @@ def _named(sentence: str) -> list[Mention]:
     out = []
     for m in _NAMED.finditer(sentence):
         name = capital_words(m.group("name"))
-        if not name or fold(name) in ("dang", "uy", "ban") or _shouted(name):
+        if name and name.startswith("Đoàn "):
+            name = name[len("Đoàn ") :]  # "Quận Đoàn Thanh Khê": the district's Youth Union, in Thanh Khê
+        if not name or fold(name) in ("dang", "uy", "ban", "doan") or _shouted(name):
             continue
         type_ = canon_type(m.group("type")) if m.group("type") else UY_TYPE[m.group("uy").lower()]
-        end = m.start("name") + len(name)
+        if name[0].isdigit() and type_ not in ("quận", "phường"):
+            continue  # only urban units are numbered ("Quận 1", "Phường 4"); "tỉnh 47.174 …" is a count
+        end = sentence.find(name, m.start("name")) + len(name)
         place = places.canonical(name)
         org = Org(sentence[m.start() : end], place, level_of(type_, place), type_)
         out.append(Mention(m.start(), end, org))

@@ -100,3 +100,13 @@ def test_membership_statistics_alone_make_an_article_relevant() -> None:
     ex = extract(text)
     assert ex.relevant
     assert sorted((f.metric, f.value) for f in ex.facts) == [("members_total", 262), ("party_cells", 11)]
+
+
+def test_district_youth_union_names_its_district() -> None:
+    text = "Năm 2021, Quận Đoàn Thanh Khê đã trao danh sách 89 đoàn viên ưu tú cho Đảng xem xét kết nạp."
+    assert [f.place for f in extract(text).facts] == ["Thanh Khê"]
+
+
+def test_a_count_after_a_province_word_is_not_its_name() -> None:
+    text = "Đến tháng 3/2021, toàn Đảng bộ tỉnh 47.174 đảng viên, sinh hoạt ở 761 tổ chức cơ sở đảng."
+    assert all(f.place != "47" for f in extract(text).facts)
