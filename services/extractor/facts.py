@@ -157,9 +157,7 @@ def _numbers(sent: str, periods: list[Period], found: list[tuple[o.Mention, o.Or
         if cls is None:
             continue
         prev = cls
-        period = _period_for(site, periods, state)
-        if cls.metric in STOCK and period is state.period and not any(p is period for p in periods):
-            period = None
+        period = _period_for(site, periods, state)  # stock figures too: "Năm 2014 … Tổng số đảng viên có …" dates them
         if cls.metric == "admitted" and cls.segment == "all" and cls.unit == "count":
             admit_here = period
         if cls.segment != "all" and (admit_here or state.admit_period) and not _own_period(site, periods):

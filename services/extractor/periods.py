@@ -103,6 +103,8 @@ def _from_year_start(m: re.Match[str], ctx: Ctx) -> tuple[str | None, str | None
     """"từ đầu năm (2019) đến nay / đến ngày 5.9"."""
     end = _until(m, ctx)
     year = m.group("y") or (end[:4] if end else None) or (str(ctx.year) if ctx.year else None)
+    if end is None and m.group("y"):
+        end = m.group("y")  # no publication date: "từ đầu năm 2021 đến nay" is at least in 2021
     return (f"{year}-01" if year else None), end
 
 
@@ -198,7 +200,7 @@ def _now(m: re.Match[str], ctx: Ctx) -> tuple[str | None, str | None]:
 
 _RULES: list[Rule] = [
     (re.compile(rf"(?:tính\s+)?từ đầu nhiệm kỳ(?:\s+(?P<y>{Y})(?:{DASH}{Y})?)?(?:\s*(?:đến|tới)\s+(?:nay|hết\s+tháng\s+(?P<um>\d{{1,2}})\s*/\s*(?P<uy>{Y})))?", re.I), _from_term_start),
-    (re.compile(rf"nhiệm kỳ\s+(?P<a>{Y}){DASH}(?P<b>{Y})", re.I), _term_range),
+    (re.compile(rf"nhiệm kỳ\s+\(?\s*(?P<a>{Y}){DASH}(?P<b>{Y})\s*\)?", re.I), _term_range),
     (re.compile(rf"(?:giai đoạn|từ)\s+(?:năm\s+)?(?P<a>{Y})\s*(?:đến|tới|-|–)\s*(?:năm\s+)?(?:(?P<uy>{Y})|nay)", re.I), _year_range),
     (re.compile(rf"từ đầu năm(?:\s+(?P<y>{Y}))?\s*(?:đến|tới)\s+(?:nay|ngày\s+\d{{1,2}}\s*[./-]\s*(?P<um>\d{{1,2}})|hết\s+tháng\s+(?P<uy>)(?P<um_>\d{{1,2}}))?", re.I), _from_year_start),
     (re.compile(rf"(?P<n>\d{{1,2}}|hai|ba|sáu|chín|tám|bốn|bảy|mười)\s+tháng(?:\s+tháng)?(?:\s+(?:(?P<late>cuối)|đầu)(?!\s+nhiệm))?(?:\s+năm)?(?:\s+(?P<y>{Y}|nay))?(?!\s+(?:đầu\s+)?nhiệm)", re.I), _months),

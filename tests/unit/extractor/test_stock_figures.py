@@ -52,3 +52,19 @@ def test_created_cells_and_committee_members_are_not_stock() -> None:
 def test_figure_per_unit_is_nobody_s_total() -> None:
     text = "Năm 2023, tỉnh Hải Dương kết nạp 3.000 đảng viên; xã Thượng Đạt, phường Phạm Ngũ Lão (mỗi nơi 4 đảng viên)."
     assert _facts(text) == [("admitted", 3000)]
+
+
+def test_stock_figures_take_the_period_the_text_is_about() -> None:
+    text = "Năm 2014, tỉnh Vĩnh Phúc kết nạp 2.000 đảng viên. Tổng số đảng viên có gần 57 ngàn người."
+    stock = [f for f in extract(text).facts if f.metric == "members_total"]
+    assert [(f.value, f.period_start, f.period_end) for f in stock] == [(57000, None, "2014")]
+
+
+def test_from_the_start_of_a_year_without_a_publication_date() -> None:
+    text = "Từ đầu năm 2021 đến nay, Đảng bộ xã Văn Xá đã kết nạp được 5 đảng viên mới, đạt 100% kế hoạch."
+    assert {f.period_end for f in extract(text).facts} == {"2021"}
+
+
+def test_term_in_parentheses() -> None:
+    text = "Trong nhiệm kỳ (2015-2020) huyện Chư Sê đã kết nạp được 1.500 đảng viên."
+    assert [(f.period_start, f.period_end) for f in extract(text).facts] == [("2015", "2020")]
