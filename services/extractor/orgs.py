@@ -244,6 +244,10 @@ class Resolver:
         """Index the article's named organisations and bare place names."""
         self.named = [m.org for m in all_mentions if not m.ref and m.org.type and m.org.place] + (typed or [])
         self.bare = Counter(bare_places(text))
+        head = text.lstrip().split("\n", 1)[0]
+        for name in bare_places(head[:40]):
+            if head.startswith(name):
+                self.bare[name] += 1  # a headline opening with a place ("Lào Cai kết nạp …") names the article's unit
         self.recent: dict[str, Org] = {}
         self.cells: dict[str, str] = {}
         self.agencies: dict[str, Org] = {}

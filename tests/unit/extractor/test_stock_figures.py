@@ -68,3 +68,8 @@ def test_from_the_start_of_a_year_without_a_publication_date() -> None:
 def test_term_in_parentheses() -> None:
     text = "Trong nhiệm kỳ (2015-2020) huyện Chư Sê đã kết nạp được 1.500 đảng viên."
     assert [(f.period_start, f.period_end) for f in extract(text).facts] == [("2015", "2020")]
+
+
+def test_headline_place_names_the_party_committee_of_the_body() -> None:
+    text = "Lào Cai kết nạp 1.783 đảng viên\n\nNăm 2010, Đảng bộ đã kết nạp được 1.783 đảng viên, nâng tổng số đảng viên lên 30.009 đồng chí."
+    assert {f.place for f in extract(text).facts} == {"Lào Cai"}
