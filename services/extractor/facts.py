@@ -37,6 +37,7 @@ class State:
     org: o.Org | None = None
     admitted_before: bool = False
     breakdown: bool = False
+    last_pct: str | None = None
     admit_period: Period | None = None
     first_period: Period | None = None
     facts: list[RawFact] = field(default_factory=list)
@@ -110,7 +111,7 @@ def _sentence(sent: str, state: State) -> None:
         found.append((mention, org))
     opener = bool(re.match(r"^\W*(?:trong đó|trong số|phân loại|cơ cấu|cụ thể)", sent, re.I))
     admit_ctx = state.admitted_before and (opener or (state.breakdown and _labelled_opening(sent)))
-    new = _numbers(sent, periods, found, state, admit_ctx) + _fractions(sent, periods, found, state)
+    new = _numbers(sent, periods, found, state, admit_ctx, opener) + _fractions(sent, periods, found, state)
     state.facts.extend(new)
     dated = [p for p in periods if not p.compare and p.period_end]
     flows = [p for p in dated if p.period_start or not _NOW.match(p.text)]
@@ -128,6 +129,8 @@ def _sentence(sent: str, state: State) -> None:
         state.admit_period = main_admits[0].period
     state.admitted_before = any(f.cls.metric == "admitted" for f in new) or (admit_ctx and state.admitted_before)
     state.breakdown = bool(new) and new[-1].cls.metric == "admitted" and new[-1].cls.segment != "all"
+    pcts = [f.cls.metric for f in new if f.cls.unit == "pct" and f.cls.segment == "all"]
+    state.last_pct = pcts[-1] if pcts else None
 
 
 def _labelled_opening(sent: str) -> bool:
@@ -138,7 +141,9 @@ def _labelled_opening(sent: str) -> bool:
     return len(set(v.segments_in(head))) == 1
 
 
-def _numbers(sent: str, periods: list[Period], found: list[tuple[o.Mention, o.Org]], state: State, admit_ctx: bool) -> list[RawFact]:
+def _numbers(
+    sent: str, periods: list[Period], found: list[tuple[o.Mention, o.Org]], state: State, admit_ctx: bool, opener: bool = False
+) -> list[RawFact]:
     """Classify every number of a sentence."""
     out: list[RawFact] = []
     spans = [(p.start, p.end) for p in periods]
@@ -151,7 +156,10 @@ def _numbers(sent: str, periods: list[Period], found: list[tuple[o.Mention, o.Or
         if any(s <= num.start < e for s, e in spans):
             continue
         clause_start = sent.rfind(";", 0, num.start) + 1
-        site = Site(sent, num, clause_start, max(clause_start, prev_end), admit_ctx, prev, state.admitted_before)
+        site = Site(
+            sent, num, clause_start, max(clause_start, prev_end), admit_ctx, prev, state.admitted_before,
+            state.last_pct if opener else None,
+        )
         prev_end = num.end
         cls = classify(site)
         if cls is None:

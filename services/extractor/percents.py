@@ -65,6 +65,9 @@ def _vuot(site: Site) -> Cls | None:
 
 def _attainment(site: Site) -> Cls | None:
     """ "đạt 56,8% so với mục tiêu", "(đạt 160% kế hoạch)", "đạt gần 70% chỉ tiêu"."""
+    unit_item = site.breakdown_of == "target_attainment_pct" and v.ACHIEVED_BEFORE.search(site.local)
+    if unit_item and re.match(r"^\s*(?:$|[,;.)]|và\b)", site.right):
+        return Cls("target_attainment_pct", "all", "pct", False, site.num.value)  # "Trong đó, huyện A đạt 61,9%; …"
     if not v.RECRUIT.search(site.low):
         carried = site.after_admission and v.ACHIEVED_BEFORE.search(site.local) and v.TARGET_WORD_AFTER.match(site.right)
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value) if carried else None

@@ -37,6 +37,7 @@ class Site:
     admit_context: bool
     prev: Cls | None
     after_admission: bool = False  # the previous sentence stated an admission ("Kết quả này đạt 80% kế hoạch")
+    breakdown_of: str | None = None  # "Trong đó, …": the percent metric of the previous sentence this one breaks down
 
     @property
     def low(self) -> str:

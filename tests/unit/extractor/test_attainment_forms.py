@@ -55,3 +55,18 @@ def test_plan_abbreviated_kh() -> None:
 def test_percent_without_an_admission_before_is_not_carried() -> None:
     text = "Năm 2022, huyện Lục Nam có 5.400 đảng viên. Thu ngân sách đạt 80% kế hoạch."
     assert not [f for f in _facts(text) if f[0] == "target_attainment_pct"]
+
+
+def test_units_breaking_down_the_previous_attainment() -> None:
+    text = (
+        "Quý I năm 2023, toàn Đảng bộ tỉnh Ninh Thuận kết nạp 187 đảng viên mới, đạt 24,9% so với kế hoạch. "
+        "Trong đó, các đảng bộ trực thuộc có tỷ lệ kết nạp cao như: huyện Ninh Sơn đạt 45,2%; huyện Thuận Nam 45,1%."
+    )
+    facts = _facts(text)
+    assert ("target_attainment_pct", 45.2, "huyện Ninh Sơn") in facts
+    assert ("target_attainment_pct", 45.1, "huyện Thuận Nam") in facts
+
+
+def test_breakdown_opener_without_a_previous_attainment_states_nothing() -> None:
+    text = "Năm 2023, tỉnh Ninh Thuận có 20.952 đảng viên. Trong đó, huyện Ninh Sơn đạt 45,2%; huyện Thuận Nam 45,1%."
+    assert not [f for f in _facts(text) if f[0] == "target_attainment_pct"]
