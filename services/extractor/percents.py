@@ -28,7 +28,7 @@ def pct(site: Site) -> Cls | None:
 
 
 _ITEM = re.compile(
-    r"^\s*[,;]\s*(?:và\s+)?(?:(?:Đảng bộ|Đảng ủy|huyện|thị xã|thành phố|TP\.?|xã|phường|quận|thị trấn)\s+)*"
+    r"^\s*[,;]?\s*(?:và\s+)?(?:(?:Đảng bộ|Đảng ủy|huyện|thị xã|thành phố|TP\.?|xã|phường|quận|thị trấn)\s+)*"
     r"[A-ZĐ][^\W\d_]*(?:[\s-]+[A-ZĐ][^\W\d_]*){0,3}\s*(?:đạt\s*)?$"
 )
 
