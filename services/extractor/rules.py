@@ -90,6 +90,8 @@ def _count(site: Site) -> Cls | None:
         return Cls("members_total", "all", "count", False, site.num.value)
     if v.CELL_NOUN.match(site.right) or v.ORGS_NOUN.match(site.right):
         return _structural(site)
+    if v.QUOTA_NOUN_AFTER.match(site.right) and v.RECRUIT.search(site.low):
+        return Cls("admitted_target", "all", "count", False, site.num.value)
     if v.EACH.search(site.local):
         return None
     if v.CELLS_TOTAL_BEFORE.search(site.local) and re.match(r"^\s*(?:đơn vị|chi bộ)?\s*(?:$|[,.;()])", site.right):

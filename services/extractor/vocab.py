@@ -88,8 +88,10 @@ TARGET_CUES = (
     r"dự kiến",
     r"(?<=theo )nghị quyết",
     r"(?<=tiêu )nghị quyết",
-    r"phải (?:kết nạp|phát triển)(?: được)?",
+    r"(?:phải|cần(?: phải)?) (?:kết nạp|phát triển)(?: được)?",
 )
+# "trên tổng số 150 chỉ tiêu được giao": the number counts quota places.
+QUOTA_NOUN_AFTER = re.compile(r"^\s*(?:đảng viên\s*)?chỉ tiêu\b", IC)
 TARGET = re.compile(r"(?<!đạt )(?<!vượt )(?<!thực hiện )(?<!thực hiện các )(?:" + "|".join(TARGET_CUES) + ")", IC)
 # "kết nạp được 48/204 đảng viên": admitted against the target, right after the verb.
 ADMIT_BEFORE_FRACTION = re.compile(r"(?:kết nạp|phát triển)(?:\s+được)?(?:\s+mới)?\s*$", IC)

@@ -70,3 +70,12 @@ def test_typed_units_listed_after_the_admission() -> None:
     text = "Năm 2022, huyện Lục Nam kết nạp 120 đảng viên, trong đó xã Bảo Đài 12, xã Tam Dị 15."
     facts = [(f.metric, f.value, f.place) for f in extract(text).facts]
     assert facts == [("admitted", 120, "Lục Nam"), ("admitted", 12, "Bảo Đài"), ("admitted", 15, "Tam Dị")]
+
+
+def test_need_to_admit_is_a_target() -> None:
+    assert _facts("Năm 2023, huyện Lục Nam cần kết nạp 150 đảng viên.") == [("admitted_target", "all", 150)]
+
+
+def test_number_of_quota_places_is_the_target() -> None:
+    text = "Năm 2023, huyện Lục Nam kết nạp 120 đảng viên trên tổng số 150 chỉ tiêu được giao."
+    assert _facts(text) == [("admitted", "all", 120), ("admitted_target", "all", 150)]
