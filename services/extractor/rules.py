@@ -192,6 +192,8 @@ def _count_metric(site: Site, kind: str | None, noun: str, after: str) -> Cls | 
     if kind == "target":
         if v.REMAINDER_AFTER.match(after) or re.search(r"\bcòn (?:phải|lại)\b", site.local):
             return None
+        if re.search(r"\bcó\s*(?:trên|hơn|khoảng|từ)?\s*$", site.local) and not v.ADMIT.search(site.local):
+            return None  # "phấn đấu có 6.000 đảng viên": a membership goal, no metric for it
         return Cls("admitted_target", _segment(site, noun, after, False), "count", per_year, value)
     if kind == "train" and noun not in MEMBER_NOUNS:
         if not noun or v.FUTURE.search(site.clause):

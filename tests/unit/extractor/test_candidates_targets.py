@@ -79,3 +79,17 @@ def test_need_to_admit_is_a_target() -> None:
 def test_number_of_quota_places_is_the_target() -> None:
     text = "Năm 2023, huyện Lục Nam kết nạp 120 đảng viên trên tổng số 150 chỉ tiêu được giao."
     assert _facts(text) == [("admitted", "all", 120), ("admitted_target", "all", 150)]
+
+
+def test_pledges_and_assignments_are_targets() -> None:
+    for text in (
+        "Nghị quyết Đại hội Đảng bộ huyện Lục Nam đề ra kết nạp 700 đảng viên trong nhiệm kỳ 2020-2025.",
+        "Năm 2023, huyện Lục Nam quyết tâm kết nạp 700 đảng viên.",
+        "Năm 2023, các chi bộ của huyện Lục Nam đăng ký kết nạp 700 đảng viên.",
+        "Năm 2023, huyện Lục Nam được Tỉnh ủy giao kết nạp 700 đảng viên.",
+    ):
+        assert _facts(text) == [("admitted_target", "all", 700)], text
+
+
+def test_membership_goal_is_not_an_admission_target() -> None:
+    assert _facts("Đến năm 2025, huyện Lục Nam phấn đấu có 6.000 đảng viên.") == []
