@@ -23,6 +23,8 @@ def classify(site: Site) -> Cls | None:
 def _cue(site: Site) -> str | None:
     """admit / target / total / remove / train: the verb that governs a count."""
     local, clause = site.local, site.clause
+    if site.after_admission and v.RANKING.search(site.low) and not _last_cue(local):
+        return "admit"  # "… kết nạp 2.500 đảng viên. Dẫn đầu là huyện A với 120 đảng viên"
     if site.prev and site.prev.metric in STOCK and re.fullmatch(r"[\s,]*(?:với|và|gồm|có)\s*(?:tổng số\s*)?", local):
         return "total"  # "7 chi bộ trực thuộc, với 80 đảng viên": a list of stock figures
     remnant = v.TARGET_REMNANT.match(local) if site.prev and site.prev.unit == "pct" else None
@@ -235,7 +237,8 @@ def _admitted(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
     if segment == "all" and v.NOT_SEGMENT.search(tail) and not v.ADMIT.search(tail):
         return None
     if segment == "all" and breakdown and not v.ADMIT.search(site.local):
-        item = not noun or (noun in MEMBER_NOUNS and places.is_known(list_name(site.text[site.local_start : site.num.start])))
+        name = _UNIT_TYPE.sub("", list_name(site.text[site.local_start : site.num.start]))
+        item = not noun or (noun in MEMBER_NOUNS and places.is_known(name))
         return _list_item(site) if item else None
     inherit = site.prev and site.prev.metric == "admitted" and site.prev.segment != "all"
     listed = site.prev and site.prev.metric == "admitted"
@@ -297,13 +300,16 @@ def list_name(raw: str) -> str:
     return re.sub(r"(?i)^\s*(?:(?:trong đó|trong số|như|gồm|bao gồm|cụ thể)\b\s*)?", "", last).strip(" ,;:.-")
 
 
+_UNIT_TYPE = re.compile(r"^(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)\s+(?=[A-ZĐ])")
+
+
 def _list_item(site: Site) -> Cls | None:
     """ "…; Hội An 110; Điện Bàn 150": a bare number after a name repeats the previous metric."""
     prev = site.prev
     raw = list_name(site.text[site.local_start : site.num.start])
     if prev is None or not raw or prev.metric in PCT_METRICS:
         return None
-    name = re.sub(r"^(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố)\s+(?=[A-ZĐ])", "", raw)
+    name = _UNIT_TYPE.sub("", raw)
     words = name.split()
     if len(words) > 4 or not name[0].isupper() or re.search(r"\d", name) or words[0].lower() in v.NOT_NAME_WORDS:
         return None

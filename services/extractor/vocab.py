@@ -68,6 +68,8 @@ COMMITTEE = re.compile(r"ban chấp hành|ban thường vụ|ban cán sự|ban c
 MEDIA_BEFORE = re.compile(r"(?:ảnh|hình|clip|video|bài)\s*$", IC)
 # "đạt 6,8% trên tổng dân số": members as a share of the population.
 POPULATION_AFTER = re.compile(r"^\s*(?:trên|so với|của)\s+(?:tổng\s+)?(?:số\s+)?dân(?:\s+số)?\b", IC)
+# Rankings of units after an admission: "Dẫn đầu là huyện A với 120 đảng viên, tiếp đến …".
+RANKING = re.compile(r"dẫn đầu|tiếp đến|tiếp theo là|cao nhất|nhiều nhất|đứng đầu", IC)
 # "(mỗi nơi 4 đảng viên)": a figure per unit, not anyone's total.
 EACH = re.compile(r"mỗi (?:nơi|đơn vị|xã|chi bộ|đảng bộ|thôn)\s*(?:có\s*)?$", IC)
 ORGS_BAD_AFTER = re.compile(r"^[^,;.(]{0,40}?(?:kết nạp|đã|đạt|vượt|thực hiện|so với|hoàn thành)", IC)

@@ -93,3 +93,13 @@ def test_pledges_and_assignments_are_targets() -> None:
 
 def test_membership_goal_is_not_an_admission_target() -> None:
     assert _facts("Đến năm 2025, huyện Lục Nam phấn đấu có 6.000 đảng viên.") == []
+
+
+def test_units_listed_with_a_colon_after_the_admission() -> None:
+    text = "Năm 2023, tỉnh Bắc Giang kết nạp 2.500 đảng viên; trong đó huyện Lục Nam: 120 đảng viên; huyện Yên Thế: 90 đảng viên."
+    assert [(f.value, f.place) for f in extract(text).facts] == [(2500, "Bắc Giang"), (120, "Lục Nam"), (90, "Yên Thế")]
+
+
+def test_ranking_after_the_admission_names_admissions_not_memberships() -> None:
+    text = "Năm 2023, tỉnh Bắc Giang kết nạp 2.500 đảng viên. Dẫn đầu là huyện Lục Nam với 120 đảng viên, tiếp đến huyện Yên Thế với 90 đảng viên."
+    assert [(f.metric, f.value) for f in extract(text).facts] == [("admitted", 2500), ("admitted", 120), ("admitted", 90)]
