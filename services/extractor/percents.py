@@ -90,8 +90,10 @@ def _good(site: Site) -> Cls | None:
     if not v.GOOD.search(site.low) or v.NOT_GOOD.search(site.local) or "xuất sắc" in site.right[:40]:
         return None
     prefix = site.low[: site.num.start]
-    if re.search(r"mục tiêu|đề ra|phấn đấu|chỉ tiêu", prefix) or re.search(r"tổ chức (?:cơ sở )?đảng|chi bộ", site.clause):
+    if re.search(r"mục tiêu|đề ra|phấn đấu|chỉ tiêu", prefix) or re.search(r"tổ chức (?:cơ sở )?đảng|chi bộ|tccs", site.clause):
         return None
+    if "xuất sắc" in site.low and not v.GOOD_OR_ABOVE.search(site.low[site.clause_start :]):
+        return None  # "… xuất sắc 10,1%; hoàn thành tốt nhiệm vụ 78,8%": one class of a split, not "tốt trở lên"
     stated = re.search(r"(?:đạt|là)\s*(?:trên|hơn|gần|khoảng)?\s*$", site.local) or v.GOOD_AFTER.match(site.right)
     if not stated or not (v.GOOD.search(site.clause) or v.GOOD_AFTER.match(site.right) or "riêng" in site.local):
         return None

@@ -82,7 +82,7 @@ def _structural(site: Site) -> Cls | None:
 
 def _count(site: Site) -> Cls | None:
     """A count: admitted, target, total, removed, trained, cells, organisations."""
-    if v.CHANGE_BEFORE.search(site.local) or v.COMPARE_AFTER.match(site.right):
+    if v.CHANGE_BEFORE.search(site.local) or v.COMPARE_AFTER.match(site.right) or v.SURPLUS_BEFORE.search(site.local):
         return None
     if re.match(r"^[.,]\d", site.right) or v.MEDIA_BEFORE.search(site.local):
         return None  # a malformed decimal ("24.31%") or a caption number ("Ảnh 1"): not a count

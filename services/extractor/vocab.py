@@ -165,6 +165,8 @@ POOL_ADMITTED_AFTER = re.compile(r"^\s*(?:đảng viên|đv|quần chúng)\s+(?:
 POOL_MEMBERS_AFTER = re.compile(r"^\s*(?:đảng viên|đv)\s*(?:,|(?:hiện\s+)?có\b|của\b|toàn\b)", IC)
 # "chiếm 67,9%": a share of a whole, never an attainment, a rate or a rating.
 SHARE_BEFORE = re.compile(r"chiếm\s*(?:tỷ lệ|tỉ lệ)?\s*(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*$", IC)
+# "vượt mục tiêu Đại hội đề ra … trên 500 đảng viên": the surplus over a target, not a count of anyone.
+SURPLUS_BEFORE = re.compile(r"vượt\s+(?:mức\s+)?(?:mục tiêu|chỉ tiêu|kế hoạch|nghị quyết)[^,;]{0,80}$", IC)
 CHANGE_BEFORE = re.compile(r"(?:tăng|giảm|vượt|nhiều hơn|thấp hơn|cao hơn|chậm)\s*(?:thêm\s*)?$", IC)
 COMPARE_AFTER = re.compile(r"^\s*(?:%\s*)?(?:đảng viên\s*|đv\s*)?\)?\s*so (?:với )?(?:cùng kỳ|năm|cả năm|giai đoạn|năm trước)", IC)
 PER_YEAR = re.compile(r"bình quân|hằng năm|hàng năm|mỗi năm|/\s*năm", IC)
@@ -178,16 +180,19 @@ ACHIEVED_BEFORE = re.compile(r"(?:đạt|bằng)\s*(?:tỷ lệ|tỉ lệ)?\s*(?
 ATTAINMENT_RATE = re.compile(r"(?:tỷ lệ|tỉ lệ)\s+hoàn thành\s+(?:chỉ tiêu|kế hoạch|mục tiêu)", IC)
 RATE_BEFORE = re.compile(r"(?:tỷ lệ|tỉ lệ)[^,;()]{0,60}?(?:đạt|là)\s*(?:từ\s*)?$|đạt tỷ lệ\s*$|đạt tỉ lệ\s*$", IC)
 RATE_AFTER = re.compile(r"^\s*(?:/\s*năm|(?:so với\s+)?tổng số đảng viên)", IC)
-GOOD = re.compile(r"hoàn thành tốt nhiệm vụ|hoàn thành nhiệm vụ trở lên|đủ tư cách", IC)
+GOOD = re.compile(r"hoàn thành tốt(?: và xuất sắc)? nhiệm vụ|hoàn thành nhiệm vụ trở lên|đủ tư cách", IC)
+# "hoàn thành tốt nhiệm vụ" counts the good rating "or above" only when stated so or when no excellent share is split off.
+GOOD_OR_ABOVE = re.compile(r"trở lên|tốt và xuất sắc|xuất sắc và tốt|đủ tư cách", IC)
 GOOD_AFTER = re.compile(
-    r"^\s*(?:đảng viên\b[^,;.\d]{0,60}?)?(?:/\s*năm\s*)?(?:được\s+)?(?:(?:xếp loại|đánh giá)\s+)?(?:đủ tư cách\s+)?"
-    r"(?:hoàn thành tốt nhiệm vụ|hoàn thành nhiệm vụ trở lên)",
+    r"^\s*(?:(?:số\s+)?đảng viên\b[^,;.\d]{0,60}?)?(?:/\s*năm\s*)?(?:được\s+)?(?:(?:xếp loại|đánh giá)\s+)?(?:đủ tư cách\s+)?"
+    r"(?:hoàn thành tốt(?: và xuất sắc)? nhiệm vụ|hoàn thành nhiệm vụ trở lên)",
     IC,
 )
 NOT_GOOD = re.compile(r"xuất sắc|chỉ tiêu|nghị quyết|theo\b|phấn đấu|chiếm", IC)
 PCT_TARGET = re.compile(r"chỉ tiêu|mục tiêu|phấn đấu|bảo đảm|đảm bảo", IC)
 SHARE_NOUN_AFTER = re.compile(
-    r"^\s*(?:tổ chức|cơ sở|chi bộ|khóm|thôn|xóm|ấp|cán bộ|gia đình|học viên|dân số|số|trường|xã|phường|hộ|người dân|cấp ủy)", IC
+    r"^\s*(?:tổ chức|cơ sở|chi bộ|khóm|thôn|xóm|ấp|cán bộ|gia đình|học viên|dân số|số(?!\s+(?:đảng viên|đv)\b)|trường|xã|phường|"
+    r"hộ|người dân|cấp ủy)", IC
 )
 SHARE_OF_UNITS = re.compile(r"(?:tỷ lệ|tỉ lệ)\s+(?:các\s+)?(?:tổ chức|chi bộ|cơ sở|thôn|xóm|ấp|khu phố|xã|phường|trưởng)", IC)
 SEG_AFTER = re.compile(r"^\s*(?:đảng viên|đv\b)?\s*(?:mới\s*)?(?:được kết nạp\s*)?(?:ở|là|thuộc|trong|khu vực)?\s*(?P<rest>[^,;.()]{0,60})", IC)

@@ -70,3 +70,20 @@ def test_units_breaking_down_the_previous_attainment() -> None:
 def test_breakdown_opener_without_a_previous_attainment_states_nothing() -> None:
     text = "Năm 2023, tỉnh Ninh Thuận có 20.952 đảng viên. Trong đó, huyện Ninh Sơn đạt 45,2%; huyện Thuận Nam 45,1%."
     assert not [f for f in _facts(text) if f[0] == "target_attainment_pct"]
+
+
+def test_good_rating_of_members_stated_as_a_share_of_members() -> None:
+    text = "Năm 2022, toàn Đảng bộ tỉnh Hải Dương có 90,33% số đảng viên được đánh giá xếp loại hoàn thành tốt nhiệm vụ trở lên."
+    assert [f[:2] for f in _facts(text)] == [("members_good_rating_pct", 90.33)]
+
+
+def test_rating_of_organisations_or_one_class_of_a_split_is_not_the_good_rating() -> None:
+    text = "Năm 2022, tỉnh Hải Dương có 604 TCCSĐ hoàn thành tốt nhiệm vụ, đạt 91,2%."
+    assert not [f for f in _facts(text) if f[0] == "members_good_rating_pct"]
+    text = "Năm 2022, toàn Đảng bộ xã Đồng Lạc có 10 đảng viên hoàn thành xuất sắc nhiệm vụ, bằng 10,1%; 78 đồng chí hoàn thành tốt nhiệm vụ, đạt 78,8%."
+    assert not [f for f in _facts(text) if f[0] == "members_good_rating_pct"]
+
+
+def test_surplus_over_a_target_is_not_a_count() -> None:
+    text = "Hằng năm, tỉnh Lào Cai kết nạp bình quân trên 2.500 đảng viên mới, vượt mục tiêu Đại hội đề ra trên 500 đảng viên."
+    assert [f[:2] for f in _facts(text)] == [("admitted", 2500)]
