@@ -174,8 +174,8 @@ def _inner_place(text: str) -> str | None:
 
 def _suffix_type(text: str) -> str | None:
     """ "... thành phố" / "... tỉnh" at the end of an agency name: its place is the article's city or province."""
-    m = re.search(r"(?i)\b(tỉnh|thành phố|huyện|thị xã|quận)\s*$", text)
-    return m.group(1).lower() if m else None
+    m = re.search(r"(?i)\b(tỉnh|thành phố|huyện|thị xã|quận|TP)\.?\s*$", text)
+    return canon_type(m.group(1)) if m else None
 
 
 def _refs(sentence: str) -> list[Mention]:
@@ -217,11 +217,37 @@ def mentions(sentence: str) -> list[Mention]:
     return sorted(found, key=lambda x: x.start)
 
 
+_NAMED_AFTER = re.compile(r"(?i)(?:chủ tịch|đồng chí|ông|bà|anh|chị|đường|phố|cầu|chợ|quần chúng|đảng viên)\s*$")
+
+
+def _capitalised_runs(text: str) -> list[tuple[int, list[str]]]:
+    """Runs of 2+ space-separated words that start with a capital letter, with their start offsets."""
+    runs: list[tuple[int, list[str]]] = []
+    start, words, end = -1, [], -2
+    for m in re.finditer(r"[\w]+", text):
+        word = m.group()
+        if word[0].isupper() and m.start() == end + 1 and text[end] == " " and words:
+            words.append(word)
+        elif word[0].isupper() and not word[0].isdigit():
+            if len(words) >= 2:
+                runs.append((start, words))
+            start, words = m.start(), [word]
+        else:
+            if len(words) >= 2:
+                runs.append((start, words))
+            words = []
+        end = m.end()
+    if len(words) >= 2:
+        runs.append((start, words))
+    return runs
+
+
 def bare_places(text: str) -> list[str]:
     """Capitalised runs of 2-4 words that are gazetteer places (for "Hiệp Hòa với..." titles)."""
     out = []
-    for m in re.finditer(rf"[{_UP}][\w]*(?:[ ]+[{_UP}][\w]*)+", text):
-        words = m.group().split()
+    for start, words in _capitalised_runs(text):
+        if _NAMED_AFTER.search(text[max(0, start - 25) : start]):
+            continue  # "đồng chí Lê Lợi", "đường Hùng Vương": a person or a street, not a place
         i = 0
         while i < len(words):
             if fold(" ".join(words[i : i + 3])) == "ho chi minh":
@@ -283,7 +309,7 @@ class Resolver:
             units = places.candidates(name, "other")
             if n >= 2 and units and not any(fold(o.place) == fold(name) for *_, o in scored):
                 level = {"province": "province", "district": "district"}.get(units[0].kind, "commune")
-                type_ = {"province": "tỉnh"}.get(level, "huyện")
+                type_ = {"province": "tỉnh", "commune": "xã"}.get(level, "huyện")
                 org = Org(canonical_label(type_, name) or name, places.canonical(name), level, type_)
                 scored.append((-n, rank.get(level, 3), org))
         return min(scored, key=lambda s: (s[0], s[1]))[2] if scored else None

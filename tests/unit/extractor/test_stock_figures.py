@@ -73,3 +73,22 @@ def test_term_in_parentheses() -> None:
 def test_headline_place_names_the_party_committee_of_the_body() -> None:
     text = "Lào Cai kết nạp 1.783 đảng viên\n\nNăm 2010, Đảng bộ đã kết nạp được 1.783 đảng viên, nâng tổng số đảng viên lên 30.009 đồng chí."
     assert {f.place for f in extract(text).facts} == {"Lào Cai"}
+
+
+def test_person_or_street_names_are_not_the_article_place() -> None:
+    text = (
+        "Năm 2023, Chi bộ thôn 2 kết nạp 3 đảng viên, do đồng chí Hùng Vương giới thiệu. "
+        "Lễ kết nạp tổ chức tại nhà văn hóa trên đường Hùng Vương."
+    )
+    assert all(f.place != "Hùng Vương" for f in extract(text).facts)
+
+
+def test_capitalised_runs_start_at_word_starts() -> None:
+    from services.extractor.orgs import bare_places
+
+    assert bare_places("sinh viên của Trường Đại học Hùng Vương, Hiệp Hòa với Lục Nam") == ["Hùng Vương", "Hiệp Hòa", "Lục Nam"]
+
+
+def test_agency_of_the_city_named_tp() -> None:
+    text = "Năm 2023, Đảng bộ Khối Dân - Chính - Đảng TP kết nạp 120 đảng viên. TP Cần Thơ luôn quan tâm công tác phát triển đảng viên."
+    assert [f.place for f in extract(text).facts] == ["Cần Thơ"]
