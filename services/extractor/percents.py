@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from services.extractor import vocab as v
-from services.extractor.sites import Cls, Site, per_year
+from services.extractor.sites import STOCK, Cls, Site, per_year
 
 
 def pct(site: Site) -> Cls | None:
@@ -46,6 +46,8 @@ def _list_item(site: Site) -> Cls | None:
 def _share(site: Site) -> Cls | None:
     """ "…, chiếm 67,9%": the share of the segment just counted or labelled in an admission breakdown, else nothing."""
     prev = site.prev
+    if prev and prev.metric in STOCK:
+        return None  # a share of the membership, not of the admitted
     if prev and prev.metric == "admitted" and prev.unit == "count" and prev.segment != "all":
         return Cls("admitted", prev.segment, "pct", False, site.num.value)
     if not (site.admit_context or v.ADMIT.search(site.low[: site.num.start]) or v.ADMITTED_POOL.search(site.right)):
@@ -131,6 +133,8 @@ def _rate(site: Site) -> Cls | None:
 
 def _segment_pct(site: Site) -> Cls | None:
     """A breakdown share of new members: "50% là nữ", "nông dân chiếm 16,3%", "đảng viên nữ, chiếm 78,3%"."""
+    if site.prev and site.prev.metric in STOCK:
+        return None  # "nâng tổng số lên 2.500 đồng chí; trong đó 66% là người dân tộc thiểu số": the membership
     if not (site.admit_context or v.ADMIT.search(site.low[: site.num.start])):
         return None
     if re.fullmatch(r"[^\d;()]{0,30}\(\s*", site.local):

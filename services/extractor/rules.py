@@ -232,6 +232,8 @@ def _admitted(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
     breakdown = site.admit_context or _after_breakdown(site.clause)
     if noun in ("đoàn viên", "thanh niên") and not breakdown and not _into_party(site.local, after):
         return None
+    if breakdown and site.prev and site.prev.metric in STOCK and not v.ADMIT.search(site.local):
+        return None  # "… lên 2.500 đồng chí; trong đó 1.433 đảng viên nữ": a subgroup of the membership
     segment = _segment(site, noun, after, breakdown)
     tail = re.split(r"[,;:(]", site.local)[-1]
     if segment == "all" and v.NOT_SEGMENT.search(tail) and not v.ADMIT.search(tail):

@@ -110,3 +110,11 @@ def test_district_youth_union_names_its_district() -> None:
 def test_a_count_after_a_province_word_is_not_its_name() -> None:
     text = "Đến tháng 3/2021, toàn Đảng bộ tỉnh 47.174 đảng viên, sinh hoạt ở 761 tổ chức cơ sở đảng."
     assert all(f.place != "47" for f in extract(text).facts)
+
+
+def test_breakdown_of_the_membership_is_not_of_the_admitted() -> None:
+    text = (
+        "Năm 2020, huyện Đăk Glei kết nạp 120 đảng viên, nâng tổng số đảng viên của Đảng bộ huyện lên 2.500 đồng chí; "
+        "trong đó, có hơn 66% đảng viên là người dân tộc thiểu số, 1.000 đảng viên nữ."
+    )
+    assert _facts(text) == [("admitted", "all", 120, "count"), ("members_total", "all", 2500, "count")]
