@@ -16,6 +16,8 @@ def pct(site: Site) -> Cls | None:
         return found
     if v.CHANGE_BEFORE.search(local) or v.COMPARE_AFTER.match(right) or v.ECON.search(site.clause) or v.POPULATION_AFTER.match(right):
         return None
+    if v.UNION.search(site.low) and not re.search(r"vào đảng|đảng viên|\bđv\b", site.low):
+        return None
     if v.SHARE_NOUN_AFTER.match(right) or "còn lại" in local or v.SHARE_OF_UNITS.search(site.clause) or v.GROUP_SHARE.search(site.clause):
         return None
     if v.SHARE_BEFORE.search(local) and not v.TARGET_WORD_AFTER.match(right):

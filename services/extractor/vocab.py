@@ -167,11 +167,13 @@ POOL_MEMBERS_AFTER = re.compile(r"^\s*(?:đảng viên|đv)\s*(?:,|(?:hiện\s+)
 SHARE_BEFORE = re.compile(r"chiếm\s*(?:tỷ lệ|tỉ lệ)?\s*(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*$", IC)
 # "vượt mục tiêu Đại hội đề ra … trên 500 đảng viên": the surplus over a target, not a count of anyone.
 SURPLUS_BEFORE = re.compile(r"vượt\s+(?:mức\s+)?(?:mục tiêu|chỉ tiêu|kế hoạch|nghị quyết)[^,;]{0,80}$", IC)
-CHANGE_BEFORE = re.compile(r"(?:tăng|giảm|vượt|nhiều hơn|thấp hơn|cao hơn|chậm)\s*(?:thêm\s*)?$", IC)
+CHANGE_BEFORE = re.compile(r"(?:tăng|giảm|vượt|nhiều hơn|thấp hơn|cao hơn|chậm)\s*(?:thêm\s*|bình quân\s*)?$", IC)
 COMPARE_AFTER = re.compile(r"^\s*(?:%\s*)?(?:đảng viên\s*|đv\s*)?\)?\s*so (?:với )?(?:cùng kỳ|năm|cả năm|giai đoạn|năm trước)", IC)
 PER_YEAR = re.compile(r"bình quân|hằng năm|hàng năm|mỗi năm|/\s*năm", IC)
 RECRUIT = re.compile(r"kết nạp|phát triển đảng|đảng viên|\bđv\b", IC)
-ECON = re.compile(r"ngân sách|tỷ đồng|GRDP|dự toán|doanh thu|sản lượng|tăng trưởng|thu nhập|xuất khẩu", IC)
+ECON = re.compile(r"ngân sách|tỷ đồng|GRDP|dự toán|doanh thu|sản lượng|tăng trưởng|thu nhập|xuất khẩu|giá trị sản xuất", IC)
+# Trade-union and association membership drives: their percentages are not the Party's.
+UNION = re.compile(r"công đoàn|hội viên", IC)
 TARGET_WORD_AFTER = re.compile(r"^\s*(?:\)?\s*(?:so(?: với)?\s+)?(?:kế hoạch|chỉ tiêu|mục tiêu|nghị quyết|kh\b))", IC)
 VUOT_BEFORE = re.compile(r"vượt\s*(?:mức\s*)?(?:gần|hơn|trên|khoảng|xấp xỉ)?\s*$", IC)
 # "đạt 3,5%", "bằng 80%", "đạt tỷ lệ 2,9%": an achieved figure, never a target rate.

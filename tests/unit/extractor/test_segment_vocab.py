@@ -62,3 +62,10 @@ def test_admitted_stated_after_a_longer_noun_phrase() -> None:
     assert _facts(text) == [("admitted", "student", 10)]
     text = "Năm 2024, 40 đoàn viên ưu tú của xã Tân Lập đã được kết nạp vào Đoàn."
     assert _facts(text) == []
+
+
+def test_economic_growth_and_trade_union_drives_are_not_party_figures() -> None:
+    text = "Nhiệm kỳ qua, kinh tế của xã Tân Lập phát triển khá, tổng giá trị sản xuất tăng bình quân 12,5%/năm."
+    assert _facts(text) == []
+    text = "6 tháng đầu năm 2024, các cấp công đoàn tỉnh Bắc Ninh kết nạp 12.450 đoàn viên công đoàn, đạt 62,3% kế hoạch năm."
+    assert _facts(text) == []
