@@ -93,8 +93,8 @@ def _good(site: Site) -> Cls | None:
     """Share of members rated "hoàn thành tốt nhiệm vụ trở lên"."""
     if not v.GOOD.search(site.low) or v.NOT_GOOD.search(site.local) or "xuất sắc" in site.right[:40]:
         return None
-    prefix = site.low[: site.num.start]
-    if re.search(r"mục tiêu|đề ra|phấn đấu|chỉ tiêu", prefix) or re.search(r"tổ chức (?:cơ sở )?đảng|chi bộ|tccs", site.clause):
+    pledged = re.search(r"mục tiêu|đề ra|phấn đấu", site.low[: site.num.start]) or "chỉ tiêu" in site.clause
+    if pledged or re.search(r"tổ chức (?:cơ sở )?đảng|chi bộ|tccs", site.clause):
         return None
     if "xuất sắc" in site.low and not v.GOOD_OR_ABOVE.search(site.low[site.clause_start :]):
         return None  # "… xuất sắc 10,1%; hoàn thành tốt nhiệm vụ 78,8%": one class of a split, not "tốt trở lên"
@@ -112,7 +112,7 @@ def _target_pct(site: Site) -> Cls | None:
     if not (v.PCT_TARGET.search(site.clause) and re.search(r"kết nạp|phát triển", site.clause)):
         return None
     versus = "so với" in site.right[:15] and "tổng số" not in site.right[:35]
-    achieved = v.ACHIEVED_BEFORE.search(site.local) and not re.search(r"mục tiêu|phấn đấu", site.clause)
+    achieved = v.ACHIEVED_BEFORE.search(site.local) and not re.search(r"mục tiêu|phấn đấu|đề ra", site.clause)
     if v.TARGET_WORD_AFTER.match(site.right) or versus or "vượt" in site.local or achieved:
         return None
     return Cls("admitted_target_pct", "all", "pct", per_year(site), site.num.value)

@@ -92,7 +92,7 @@ def _count(site: Site) -> Cls | None:
         return Cls("members_total", "all", "count", False, site.num.value)
     if v.CELL_NOUN.match(site.right) or v.ORGS_NOUN.match(site.right):
         return _structural(site)
-    if v.QUOTA_NOUN_AFTER.match(site.right) and v.RECRUIT.search(site.low):
+    if v.QUOTA_NOUN_AFTER.match(site.right) and (v.ADMIT.search(site.local) or "tổng số" in site.local):
         return Cls("admitted_target", "all", "count", False, site.num.value)
     if v.EACH.search(site.local):
         return None
@@ -171,8 +171,8 @@ def _kind(site: Site, noun: str, after: str) -> str | None:
     """The cue, corrected by what follows the noun ("… được kết nạp", "… tham gia lớp cảm tình Đảng")."""
     if noun == "học viên":
         return "train"
-    if v.NOT_ADMISSION.match(after.lstrip()):
-        return "other"  # "34 trường hợp chuyển sinh hoạt đảng", "5 đảng viên chuyển chính thức"
+    if v.NOT_ADMISSION.match(after.lstrip()) and not v.REMOVE.search(site.local):
+        return "other"  # "34 trường hợp chuyển sinh hoạt đảng", "5 đảng viên vi phạm" (unless removed: "khai trừ 12 đảng viên vi phạm")
     if v.ADMIT_FOR.search(site.local) or v.ADMIT_AFTER.match(after):
         return "admit"
     if noun not in MEMBER_NOUNS and noun and v.TRAIN_AFTER.match(after):
@@ -218,6 +218,9 @@ def _total(site: Site, noun: str, after: str) -> Cls | None:
     """members_total: "có 254 đảng viên", "tổng số đảng viên … 3.011 đồng chí"."""
     if v.RATING_CTX.search(site.local) or v.COMMITTEE.search(site.local):
         return None
+    total = list(re.finditer(r"tổng số đảng viên", site.local))
+    if total and v.segments_in(site.local[total[-1].end() :]):
+        return None  # "nâng tổng số đảng viên là người có đạo lên 412": a subgroup of the membership
     if noun == "người" and v.MEMBERS_TOTAL_BEFORE.search(site.local) and not v.ADMIT.search(site.local):
         return Cls("members_total", "all", "count", False, site.num.value)
     if noun in MEMBER_NOUNS and v.MEMBER_OK_AFTER.match(after) and not v.MEMBER_BAD_AFTER.match(after):

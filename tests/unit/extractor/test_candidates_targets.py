@@ -103,3 +103,31 @@ def test_units_listed_with_a_colon_after_the_admission() -> None:
 def test_ranking_after_the_admission_names_admissions_not_memberships() -> None:
     text = "Năm 2023, tỉnh Bắc Giang kết nạp 2.500 đảng viên. Dẫn đầu là huyện Lục Nam với 120 đảng viên, tiếp đến huyện Yên Thế với 90 đảng viên."
     assert [(f.metric, f.value) for f in extract(text).facts] == [("admitted", 2500), ("admitted", 120), ("admitted", 90)]
+
+
+def test_removals_of_members_who_violated_are_removals() -> None:
+    text = "Năm 2023, các cấp ủy huyện Yên Thành đã rà soát, xóa tên 87 đảng viên, khai trừ ra khỏi Đảng 12 đảng viên vi phạm tư cách."
+    assert _facts(text) == [("members_removed", "all", 87), ("members_removed", "all", 12)]
+
+
+def test_count_of_congress_goals_is_not_a_target() -> None:
+    text = "Đại hội đề ra 22 chỉ tiêu chủ yếu cho nhiệm kỳ 2020 - 2025, trong đó có chỉ tiêu kết nạp từ 1.500 đảng viên trở lên."
+    assert _facts(text) == [("admitted_target", "all", 1500)]
+
+
+def test_target_rate_stated_with_dat_under_a_set_target() -> None:
+    text = (
+        "Nghị quyết Đại hội Đảng bộ huyện Yên Thành đề ra chỉ tiêu mỗi năm kết nạp từ 280 - 300 đảng viên, "
+        "tỷ lệ kết nạp đảng viên mới hằng năm đạt 4-5% tổng số đảng viên."
+    )
+    assert [f.metric for f in extract(text).facts] == ["admitted_target", "admitted_target_pct"]
+
+
+def test_good_rating_after_an_achieved_target() -> None:
+    text = "Trong nhiệm kỳ, xã Tân Thành đã kết nạp 42 đảng viên, đạt 120% chỉ tiêu nghị quyết; hằng năm có trên 90% đảng viên hoàn thành tốt nhiệm vụ trở lên."
+    assert ("members_good_rating_pct", "all", 90) in _facts(text)
+
+
+def test_raised_total_of_a_subgroup_is_not_the_membership() -> None:
+    text = "Từ năm 2020 đến nay, huyện Hải Hậu kết nạp 96 đảng viên là người theo đạo, nâng tổng số đảng viên là người có đạo lên 412 người."
+    assert not [f for f in _facts(text) if f[0] == "members_total"]
