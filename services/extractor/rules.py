@@ -25,7 +25,8 @@ def _cue(site: Site) -> str | None:
     local, clause = site.local, site.clause
     if site.after_admission and v.RANKING.search(site.low) and not _last_cue(local):
         return "admit"  # "… kết nạp 2.500 đảng viên. Dẫn đầu là huyện A với 120 đảng viên"
-    if site.prev and site.prev.metric in STOCK and re.fullmatch(r"[\s,]*(?:với|và|gồm|có)\s*(?:tổng số\s*)?", local):
+    stock_list = re.fullmatch(r"[^,;\d]{0,40}?[\s,]*(?:với|và|gồm|có)\s*(?:tổng số\s*)?", local)
+    if site.prev and site.prev.metric in STOCK and stock_list:
         return "total"  # "7 chi bộ trực thuộc, với 80 đảng viên": a list of stock figures
     remnant = v.TARGET_REMNANT.match(local) if site.prev and site.prev.unit == "pct" else None
     if remnant:

@@ -92,3 +92,11 @@ def test_capitalised_runs_start_at_word_starts() -> None:
 def test_agency_of_the_city_named_tp() -> None:
     text = "Năm 2023, Đảng bộ Khối Dân - Chính - Đảng TP kết nạp 120 đảng viên. TP Cần Thơ luôn quan tâm công tác phát triển đảng viên."
     assert [f.place for f in extract(text).facts] == ["Cần Thơ"]
+
+
+def test_members_listed_after_cells_even_when_the_sentence_speaks_of_development() -> None:
+    text = (
+        "Thực hiện Đề án phát triển đảng viên ở doanh nghiệp, tháng 6-2019 Đảng bộ các Khu công nghiệp tỉnh Tiền Giang "
+        "được thành lập, có 7 chi bộ trực thuộc, với 80 đảng viên."
+    )
+    assert _facts(text) == [("members_total", 80), ("party_cells", 7)]
