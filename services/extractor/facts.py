@@ -348,15 +348,15 @@ def _fractions(sent: str, periods: list[Period], found: list[tuple[o.Mention, o.
                 out.append(RawFact(cls, num, org, period, sent))
                 out.append(RawFact(Cls("admitted_target", "all", "count", False, target), num, org, period, sent))
             continue
-        if not targets:
-            continue
+        if not targets or v.UNITS_AFTER_FRACTION.match(sent[end:]):
+            continue  # "15/18 đảng bộ hoàn thành chỉ tiêu": a count of units
         words = re.split(r"[,;:]", sent[:start])[-1].split()
         tail: list[str] = []
         for word in reversed(words[-4:]):
             if not word[:1].isupper():
                 break
             tail.insert(0, word)
-        if not tail:
+        if not tail or not is_name(" ".join(tail)):
             continue
         org = _list_org(" ".join(tail))
         period = _period_for(Site(sent, num, 0, 0, False, None), periods, state)

@@ -98,6 +98,9 @@ QUOTA_NOUN_AFTER = re.compile(r"^\s*(?:đảng viên\s*)?chỉ tiêu\b", IC)
 TARGET = re.compile(r"(?<!đạt )(?<!vượt )(?<!thực hiện )(?<!thực hiện các )(?:" + "|".join(TARGET_CUES) + ")", IC)
 # "kết nạp được 48/204 đảng viên": admitted against the target, right after the verb.
 ADMIT_BEFORE_FRACTION = re.compile(r"(?:kết nạp|phát triển)(?:\s+được)?(?:\s+mới)?\s*$", IC)
+UNITS_AFTER_FRACTION = re.compile(
+    r"^\s*(?:đảng bộ|chi bộ|tổ chức|huyện|xã|phường|thôn|đơn vị|cơ sở|chỉ tiêu|địa phương|tỉnh|thành phố|trường|doanh nghiệp)", IC
+)
 # "còn phải kết nạp 150 đảng viên mới hoàn thành chỉ tiêu": what is left of a target, not a target.
 REMAINDER_AFTER = re.compile(r"^[^,;]{0,40}?\bmới (?:hoàn thành|đạt)\b", IC)
 RAISED_TO = re.compile(r"\bnâng\b[^,;]{0,60}?\blên\s*(?:thành\s*)?(?:trên|hơn|gần)?\s*$", IC)

@@ -87,3 +87,8 @@ def test_rating_of_organisations_or_one_class_of_a_split_is_not_the_good_rating(
 def test_surplus_over_a_target_is_not_a_count() -> None:
     text = "Hằng năm, tỉnh Lào Cai kết nạp bình quân trên 2.500 đảng viên mới, vượt mục tiêu Đại hội đề ra trên 500 đảng viên."
     assert [f[:2] for f in _facts(text)] == [("admitted", 2500)]
+
+
+def test_fraction_of_units_meeting_the_target_is_not_an_admission() -> None:
+    text = "Năm 2023, tỉnh Bắc Giang kết nạp 2.500 đảng viên. Có 15/18 đảng bộ trực thuộc hoàn thành chỉ tiêu kết nạp đảng viên."
+    assert [f[:2] for f in _facts(text)] == [("admitted", 2500)]
