@@ -181,6 +181,9 @@ def _kind(site: Site, noun: str, after: str) -> str | None:
     if v.REMOVE_AFTER.match(after):
         return "remove"
     kind = _cue(site)
+    labelled = noun in MEMBER_NOUNS and len(item_label(site.local)) == 1 and not re.search(r"[()]", site.local)
+    if kind == "total" and labelled and site.prev and site.prev.metric == "admitted" and not v.TOTAL.search(site.local):
+        return "admit"  # "…; đảng viên là người dân tộc thiểu số 30 đồng chí": the next item of the admitted breakdown
     fresh = noun in MEMBER_NOUNS and re.match(r"^\s*mới\b", after)
     if fresh and (kind is None or (kind == "total" and re.search(r"\bcó thêm\s*$", site.local))):
         return "admit"  # "có thêm 120 đảng viên mới"

@@ -118,3 +118,11 @@ def test_breakdown_of_the_membership_is_not_of_the_admitted() -> None:
         "trong đó, có hơn 66% đảng viên là người dân tộc thiểu số, 1.000 đảng viên nữ."
     )
     assert _facts(text) == [("admitted", "all", 120, "count"), ("members_total", "all", 2500, "count")]
+
+
+def test_labelled_items_in_clauses_after_the_admission() -> None:
+    text = (
+        "Năm 2023, huyện Lục Nam kết nạp 120 đảng viên; đảng viên nữ 45 đồng chí (37,5%); "
+        "đảng viên là người dân tộc thiểu số 30 đồng chí (25%)."
+    )
+    assert _facts(text)[3:] == [("admitted", "ethnic_minority", 30, "count"), ("admitted", "ethnic_minority", 25, "pct")]
