@@ -79,7 +79,7 @@ TARGET_REMNANT = re.compile(r"^\s*\)?\s*(?:so với\s+)?(?:kế hoạch|chỉ ti
 BARE = re.compile(r"^\s*(?:$|[,.;)…]|và\b|\(|trở lên)", IC)
 
 ADMIT = re.compile(
-    r"kết nạp|phát triển(?: được)?(?: thêm)?(?: mới)?(?=\s*(?:\d|$)| được| đảng viên| đv)|đứng vào hàng ngũ|đảng viên mới|vào đảng", IC
+    r"(?<!công tác )kết nạp|(?<!công tác )phát triển(?: được)?(?: thêm)?(?: mới)?(?=\s*(?:\d|$)| được| đảng viên| đv)|đứng vào hàng ngũ|đảng viên mới|vào đảng", IC
 )
 # Targets: plans, quotas, pledges and obligations ("phải kết nạp được", "giao chỉ tiêu", "phấn đấu kết nạp").
 TARGET_CUES = (
@@ -109,7 +109,8 @@ WEAK = re.compile(r"(?<!\w)(?:có(?! đạo)|với|là|đạt|lên|gồm)(?!\w)"
 # Events that are not admissions into the Party (transfers, awards, discipline, Youth/Trade Union admissions).
 NOT_ADMISSION_CUES = (
     "chuyển (?:đảng )?chính thức", "công nhận đảng viên chính thức", "tặng huy hiệu", r"huy hiệu \d", "kiểm tra", "giám sát",
-    "kỷ luật", "khen thưởng", "biểu dương", "vi phạm", "công đoàn", "chuyển sinh hoạt", r"kết nạp (?:vào )?đoàn\b(?!\s*viên)", "kết nạp hội viên",
+    "kỷ luật", "khen thưởng", "biểu dương", "vi phạm", "công đoàn", "chuyển sinh hoạt",
+    r"(?:được )?miễn (?:sinh hoạt|công tác)", r"(?:có sự )?tham dự", r"(?:được )?tặng", "dự lễ", "dự hội nghị", r"kết nạp (?:vào )?đoàn\b(?!\s*viên)", "kết nạp hội viên",
 )
 NOT_ADMISSION = re.compile("|".join(NOT_ADMISSION_CUES), IC)
 NOT_SEGMENT = re.compile(r"trình độ|đại học|cao đẳng|thạc sĩ|tiến sĩ|độ tuổi|dưới \d+ tuổi|chuyên môn|lý luận|tuổi đời", IC)

@@ -131,3 +131,12 @@ def test_good_rating_after_an_achieved_target() -> None:
 def test_raised_total_of_a_subgroup_is_not_the_membership() -> None:
     text = "Từ năm 2020 đến nay, huyện Hải Hậu kết nạp 96 đảng viên là người theo đạo, nâng tổng số đảng viên là người có đạo lên 412 người."
     assert not [f for f in _facts(text) if f[0] == "members_total"]
+
+
+def test_attendance_is_not_an_admission() -> None:
+    text = "Năm 2023, hội nghị tổng kết công tác phát triển đảng viên của huyện Lục Nam có sự tham dự của 150 đảng viên."
+    assert _facts(text) == []
+
+
+def test_exempted_members_are_not_admitted() -> None:
+    assert _facts("Năm 2023, huyện Lục Nam kết nạp 120 đảng viên, 15 đảng viên được miễn sinh hoạt.") == [("admitted", "all", 120)]
