@@ -181,6 +181,8 @@ def _kind(site: Site, noun: str, after: str) -> str | None:
     if v.REMOVE_AFTER.match(after):
         return "remove"
     kind = _cue(site)
+    if kind == "admit" and not v.ADMIT.search(site.local) and _governed_elsewhere(site, after):
+        return "other"
     labelled = noun in MEMBER_NOUNS and len(item_label(site.local)) == 1 and not re.search(r"[()]", site.local)
     if kind == "total" and labelled and site.prev and site.prev.metric == "admitted" and not v.TOTAL.search(site.local):
         return "admit"  # "…; đảng viên là người dân tộc thiểu số 30 đồng chí": the next item of the admitted breakdown
@@ -188,6 +190,11 @@ def _kind(site: Site, noun: str, after: str) -> str | None:
     if fresh and (kind is None or (kind == "total" and re.search(r"\bcó thêm\s*$", site.local))):
         return "admit"  # "có thêm 120 đảng viên mới"
     return kind
+
+
+def _governed_elsewhere(site: Site, after: str) -> bool:
+    """A count after an admission that has its own predicate or verb ("…, 300 đảng viên đi làm ăn xa", "phát thẻ cho 110 …")."""
+    return bool(v.OWN_PREDICATE_AFTER.match(after) or v.OTHER_VERB_FOR.search(site.local))
 
 
 def _count_metric(site: Site, kind: str | None, noun: str, after: str) -> Cls | None:

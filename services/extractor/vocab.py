@@ -70,6 +70,15 @@ MEDIA_BEFORE = re.compile(r"(?:ảnh|hình|clip|video|bài)\s*$", IC)
 POPULATION_AFTER = re.compile(r"^\s*(?:trên|so với|của)\s+(?:tổng\s+)?(?:số\s+)?dân(?:\s+số)?\b", IC)
 # Rankings of units after an admission: "Dẫn đầu là huyện A với 120 đảng viên, tiếp đến …".
 RANKING = re.compile(r"dẫn đầu|tiếp đến|tiếp theo là|cao nhất|nhiều nhất|đứng đầu", IC)
+# A count that is the subject of its own, other predicate ("300 đảng viên đi làm ăn xa", "35 đồng chí được bầu …"):
+# an admission verb earlier in the sentence does not govern it.
+OWN_PREDICATE_AFTER = re.compile(
+    r"^\s*(?:dự bị\s+|cao tuổi\s+)?(?:đi\b|học\b|được(?!\s+(?:vinh dự\s+)?(?:kết nạp|đứng))|đã(?!\s+(?:được\s+)?kết nạp)|"
+    r"từ trần|qua đời|chuyển\b|bị\b|tham gia|tham dự|đang\b|làm\b|giữ\b|hoàn thành|sinh hoạt\b|xin\b|vi phạm)",
+    IC,
+)
+# "phát thẻ cho 110 đảng viên", "trao huy hiệu cho 500 đảng viên": the object of another verb.
+OTHER_VERB_FOR = re.compile(r"\b(?:cho|tới|đến)\s*(?:hơn|trên|gần|khoảng)?\s*$", IC)
 # "(mỗi nơi 4 đảng viên)": a figure per unit, not anyone's total.
 EACH = re.compile(r"mỗi (?:nơi|đơn vị|xã|chi bộ|đảng bộ|thôn)\s*(?:có\s*)?$", IC)
 ORGS_BAD_AFTER = re.compile(r"^[^,;.(]{0,40}?(?:kết nạp|đã|đạt|vượt|thực hiện|so với|hoàn thành)", IC)

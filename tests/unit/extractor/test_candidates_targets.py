@@ -140,3 +140,12 @@ def test_attendance_is_not_an_admission() -> None:
 
 def test_exempted_members_are_not_admitted() -> None:
     assert _facts("Năm 2023, huyện Lục Nam kết nạp 120 đảng viên, 15 đảng viên được miễn sinh hoạt.") == [("admitted", "all", 120)]
+
+
+def test_counts_with_their_own_predicate_after_an_admission_are_not_admissions() -> None:
+    for tail in (
+        "300 đảng viên đi làm ăn xa", "200 đảng viên học lớp bồi dưỡng lý luận chính trị", "80 đảng viên dự bị được chuyển chính thức",
+        "40 đảng viên từ trần", "25 đảng viên được phát thẻ đảng", "phát thẻ cho 110 đảng viên", "35 đồng chí được bầu vào cấp ủy",
+    ):
+        assert _facts(f"Năm 2023, huyện Lục Nam kết nạp 120 đảng viên, {tail}.") == [("admitted", "all", 120)], tail
+    assert ("admitted", "youth_union", 95) in _facts("Năm 2023, huyện Lục Nam kết nạp 120 đảng viên, 95 đồng chí là đoàn viên.")
