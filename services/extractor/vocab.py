@@ -74,7 +74,7 @@ RANKING = re.compile(r"dẫn đầu|tiếp đến|tiếp theo là|cao nhất|nhi
 # an admission verb earlier in the sentence does not govern it.
 OWN_PREDICATE_AFTER = re.compile(
     r"^\s*(?:dự bị\s+|cao tuổi\s+)?(?:đi\b|học\b|được(?!\s+(?:vinh dự\s+)?(?:kết nạp|đứng))|đã(?!\s+(?:được\s+)?kết nạp)|"
-    r"từ trần|qua đời|chuyển\b|bị\b|tham gia|tham dự|đang\b|làm\b|giữ\b|hoàn thành|sinh hoạt\b|xin\b|vi phạm)",
+    r"từ trần|qua đời|chuyển\b|bị\b|tham gia|tham dự|giữ\b|hoàn thành|sinh hoạt\b|xin\b|vi phạm)",
     IC,
 )
 # "phát thẻ cho 110 đảng viên", "trao huy hiệu cho 500 đảng viên": the object of another verb.

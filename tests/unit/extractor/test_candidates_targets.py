@@ -149,3 +149,8 @@ def test_counts_with_their_own_predicate_after_an_admission_are_not_admissions()
     ):
         assert _facts(f"Năm 2023, huyện Lục Nam kết nạp 120 đảng viên, {tail}.") == [("admitted", "all", 120)], tail
     assert ("admitted", "youth_union", 95) in _facts("Năm 2023, huyện Lục Nam kết nạp 120 đảng viên, 95 đồng chí là đoàn viên.")
+
+
+def test_working_in_a_firm_describes_a_segment_not_another_predicate() -> None:
+    text = "Năm 2023, quận Bình Thạnh kết nạp 186 đảng viên, trong đó 35 đảng viên đang làm việc trong doanh nghiệp tư nhân."
+    assert ("admitted", "private_sector", 35) in _facts(text)
