@@ -154,3 +154,7 @@ def test_counts_with_their_own_predicate_after_an_admission_are_not_admissions()
 def test_working_in_a_firm_describes_a_segment_not_another_predicate() -> None:
     text = "Năm 2023, quận Bình Thạnh kết nạp 186 đảng viên, trong đó 35 đảng viên đang làm việc trong doanh nghiệp tư nhân."
     assert ("admitted", "private_sector", 35) in _facts(text)
+
+
+def test_becoming_members_is_an_admission() -> None:
+    assert _facts("Năm 2023, ở huyện Lục Nam có 120 quần chúng ưu tú trở thành đảng viên.") == [("admitted", "all", 120)]
