@@ -183,6 +183,9 @@ def _kind(site: Site, noun: str, after: str) -> str | None:
     kind = _cue(site)
     if kind == "admit" and not v.ADMIT.search(site.local) and _governed_elsewhere(site, after):
         return "other"
+    unit_item = re.fullmatch(r"[;,.\s]*(?:và\s+)?[A-ZĐ][^\d()]{1,60}\(\s*", site.text[site.local_start : site.num.start])
+    if kind in ("total", None) and site.after_admission and unit_item and re.match(r"^\s*\)", after):
+        return "admit"  # "… kết nạp được nhiều đảng viên là: A (12 đảng viên). B (6 đảng viên)": the list goes on
     labelled = noun in MEMBER_NOUNS and len(item_label(site.local)) == 1 and not re.search(r"[()]", site.local)
     if kind == "total" and labelled and site.prev and site.prev.metric == "admitted" and not v.TOTAL.search(site.local):
         return "admit"  # "…; đảng viên là người dân tộc thiểu số 30 đồng chí": the next item of the admitted breakdown

@@ -158,3 +158,11 @@ def test_working_in_a_firm_describes_a_segment_not_another_predicate() -> None:
 
 def test_becoming_members_is_an_admission() -> None:
     assert _facts("Năm 2023, ở huyện Lục Nam có 120 quần chúng ưu tú trở thành đảng viên.") == [("admitted", "all", 120)]
+
+
+def test_list_of_units_with_parenthesised_counts_goes_on_after_a_full_stop() -> None:
+    text = (
+        "Năm 2023, tỉnh Hải Dương kết nạp 2.500 đảng viên. Một số đảng bộ kết nạp được nhiều đảng viên là: "
+        "Trường Đại học Kỹ thuật y tế Hải Dương (12 đảng viên). Bệnh viện Nhi Hải Dương (6 đảng viên)."
+    )
+    assert [f[2] for f in _facts(text)] == [2500, 12, 6]
