@@ -247,7 +247,8 @@ def _total(site: Site, noun: str, after: str) -> Cls | None:
 def _admitted(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
     """admitted, with the segment the number counts; subgroups without a segment are dropped."""
     breakdown = site.admit_context or _after_breakdown(site.clause)
-    if noun in ("đoàn viên", "thanh niên") and not breakdown and not _into_party(site.local, after):
+    listing = site.prev is not None and site.prev.metric == "admitted" and site.prev.segment != "all"
+    if noun in ("đoàn viên", "thanh niên") and not (breakdown or listing) and not _into_party(site.local, after):
         return None
     if breakdown and site.prev and site.prev.metric in STOCK and not v.ADMIT.search(site.local):
         return None  # "… lên 2.500 đồng chí; trong đó 1.433 đảng viên nữ": a subgroup of the membership
@@ -262,7 +263,10 @@ def _admitted(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
     inherit = site.prev and site.prev.metric == "admitted" and site.prev.segment != "all"
     listed = site.prev and site.prev.metric == "admitted"
     own = label(site.local) if (inherit or listed) and noun in MEMBER_NOUNS | {""} else []
-    if segment == "all" and len(own) == 1:
+    colon = label(site.local) if re.search(r":\s*$", site.local) else []
+    if segment == "all" and len(colon) == 1:
+        segment = colon[0]  # "Đảng viên mới là nữ: 45 đồng chí"
+    elif segment == "all" and len(own) == 1:
         segment = own[0]
     elif segment == "all" and inherit and not breakdown and noun in MEMBER_NOUNS and site.prev:
         segment = site.prev.segment
@@ -284,6 +288,7 @@ def _after_breakdown(clause: str) -> bool:
 
 def label(local: str) -> list[str]:
     """Segments labelled just before a number, after the last separator ("…; nữ 41", "đoàn viên thanh niên 112")."""
+    local = re.sub(r"(?:\s+(?:có|là|gồm))?\s*[:\-–]?\s*$", "", local)  # "nữ: 45", "người dân tộc thiểu số có 30"
     part = re.split(r"[,;:(]|\bvà\b|trong đó|trong số|\bcó\b(?! đạo)", local)[-1]
     return list(dict.fromkeys(v.segments_in(part)))
 
@@ -298,6 +303,8 @@ def _segment(site: Site, noun: str, after: str, breakdown: bool) -> str:
         segs = v.segments_in("cán bộ" + after[:20])
     elif noun and noun not in MEMBER_NOUNS | {"người", "quần chúng"}:
         segs = v.segments_in(noun + head[:40])
+    elif noun in MEMBER_NOUNS and [name for name, rx in v.SEGMENTS if rx.match(head.lstrip())] and not verb:
+        segs = [name for name, rx in v.SEGMENTS if rx.match(head.lstrip())][:1]  # "30 đồng chí dân tộc thiểu số"
     elif re.match(r"^\s*(?:là|nữ|người|thuộc|ở|trong|khu vực|còn|đang|em)\b", head) and "đều là" not in head:
         segs = v.segments_in(head[:60])
         source = re.search(r"kết nạp|phát triển", site.local) and not v.BREAKDOWN.search(site.clause)

@@ -126,3 +126,20 @@ def test_labelled_items_in_clauses_after_the_admission() -> None:
         "đảng viên là người dân tộc thiểu số 30 đồng chí (25%)."
     )
     assert _facts(text)[3:] == [("admitted", "ethnic_minority", 30, "count"), ("admitted", "ethnic_minority", 25, "pct")]
+
+
+def test_breakdown_labels_with_colons_verbs_and_trailing_segments() -> None:
+    cases = {
+        "Năm 2023, huyện Lục Nam kết nạp 120 đảng viên (nữ: 45; dân tộc thiểu số: 30).": [("female", 45), ("ethnic_minority", 30)],
+        "Năm 2023, huyện Lục Nam kết nạp 120 đảng viên. Trong số đó, nữ có 45 đồng chí, người dân tộc thiểu số có 30 đồng chí.": [
+            ("female", 45), ("ethnic_minority", 30)],
+        "Năm 2023, huyện Lục Nam kết nạp 120 đảng viên, trong đó 45 đồng chí nữ, 30 đồng chí dân tộc thiểu số.": [
+            ("female", 45), ("ethnic_minority", 30)],
+        "Năm 2023, huyện Lục Nam kết nạp 120 đảng viên. Đảng viên mới là nữ: 45 đồng chí; là đoàn viên: 90 đồng chí.": [
+            ("female", 45), ("youth_union", 90)],
+        "Năm 2023, huyện Lục Nam kết nạp 120 đảng viên. Trong 120 đảng viên mới có 45 nữ và 90 đoàn viên.": [
+            ("female", 45), ("youth_union", 90)],
+    }
+    for text, expected in cases.items():
+        got = [(f[1], f[2]) for f in _facts(text) if f[1] != "all"]
+        assert got == expected, text
