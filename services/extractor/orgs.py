@@ -223,7 +223,8 @@ _NAMED_AFTER = re.compile(r"(?i)(?:chủ tịch|đồng chí|ông|bà|anh|chị|
 def _capitalised_runs(text: str) -> list[tuple[int, list[str]]]:
     """Runs of 2+ space-separated words that start with a capital letter, with their start offsets."""
     runs: list[tuple[int, list[str]]] = []
-    start, words, end = -1, [], -2
+    start, end = -1, -2
+    words: list[str] = []
     for m in re.finditer(r"[\w]+", text):
         word = m.group()
         if word[0].isupper() and m.start() == end + 1 and text[end] == " " and words:
