@@ -77,7 +77,7 @@ def _attainment(site: Site) -> Cls | None:
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value) if carried else None
     if v.ATTAINMENT_RATE.search(site.clause) and v.ACHIEVED_BEFORE.search(site.local):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
-    if v.TARGET_WORD_AFTER.match(site.right) and not v.GOOD.search(site.clause):
+    if v.TARGET_WORD_AFTER.match(site.right) and not v.GOOD.search(site.clause) and not v.OTHER_PROGRAM.search(site.local):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
     bare = bool(re.search(r"^\s*(?:\)|[.;,]|$)", site.right) and re.search(r"(?:\(|đạt)\s*$", site.local))
     bare = bare and not re.search(r"tỷ lệ|tỉ lệ", site.local)
@@ -85,8 +85,34 @@ def _attainment(site: Site) -> Cls | None:
     if bare and after_admitted and site.num.value >= 30 and re.search(r"(?:\(|,)\s*(?:đạt|bằng)\s*$", site.local):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
     if bare and re.search(r"chỉ tiêu|kế hoạch", site.low) and not re.search(r"xuất sắc|nhiệm vụ|tư cách", site.clause):
-        return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
+        return Cls("target_attainment_pct", "all", "pct", False, site.num.value) if _about_admission(site) else None
     return None
+
+
+# What may stand between an admitted count and its attainment: "… 187 đảng viên mới, đạt", "… 1.669 đảng viên, chiếm tỷ lệ".
+_CONNECTOR = re.compile(
+    r"[\s,;(]*(?:(?:đảng viên|đv|đồng chí|quần chúng|người)\b[^,;()\d]{0,30}?)?[\s,(]*(?:đã\s+)?"
+    r"(?:đạt|bằng|hoàn thành|vượt|chiếm)?\s*(?:được\s+)?(?:tỷ lệ|tỉ lệ)?\s*(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*",
+    re.I,
+)
+# The sentence after an admission: "Như vậy, huyện đã đạt 80% chỉ tiêu", "Kết quả này đạt …", "Đạt 80% …".
+_CARRIED = re.compile(
+    r"[\W]*(?:(?:như vậy|kết quả(?: này| trên)?|con số này|qua đó|với kết quả (?:này|trên))[\s,]*)?(?:[^\s,.;]+\s+){0,3}?"
+    r"(?:đã\s+)?(?:đạt|bằng|hoàn thành|vượt)\s*(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*",
+    re.I,
+)
+
+
+def _about_admission(site: Site) -> bool:
+    """Whether a percent speaks of admissions: recruitment words around it, or an admitted count just before it."""
+    if v.RECRUIT.search(site.local) or v.RECRUIT.search(re.split(r"[,;(]", site.right, maxsplit=1)[0][:60]):
+        return True
+    prev = site.prev
+    if prev is not None and prev.metric == "target_attainment_pct":
+        return True  # "…: Công an tỉnh (158,18%); huyện Phú Quý (120,83%)": a list of attainments
+    same_clause = site.local_start > site.clause_start
+    counted = prev is not None and prev.metric in ("admitted", "admitted_target") and prev.unit == "count"
+    return bool(counted and same_clause and _CONNECTOR.fullmatch(site.local))
 
 
 def _good(site: Site) -> Cls | None:
@@ -127,6 +153,7 @@ def _rate(site: Site) -> Cls | None:
     if site.num.value >= 30 and "so với tổng số" not in site.right[:30]:
         # too high for a rate: an attainment, when the sentence speaks of a target or an admitted count precedes
         counted = site.prev is not None and site.prev.metric == "admitted" and site.prev.unit == "count"
+        counted = counted and site.local_start > site.clause_start  # in the same clause
         if counted or re.search(r"chỉ tiêu|kế hoạch|mục tiêu|nghị quyết", site.low):
             return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
         return None

@@ -186,6 +186,12 @@ COMPARE_AFTER = re.compile(r"^\s*(?:%\s*)?(?:đảng viên\s*|đv\s*)?\)?\s*so (
 PER_YEAR = re.compile(r"bình quân|hằng năm|hàng năm|mỗi năm|/\s*năm", IC)
 RECRUIT = re.compile(r"kết nạp|phát triển đảng|đảng viên|\bđv\b", IC)
 ECON = re.compile(r"ngân sách|tỷ đồng|GRDP|dự toán|doanh thu|sản lượng|tăng trưởng|thu nhập|xuất khẩu|giá trị sản xuất", IC)
+# Other programmes whose percentages of plan share sentences with admissions ("giải ngân vốn đạt 95% kế hoạch").
+OTHER_PROGRAM = re.compile(
+    r"tuyển quân|giao quân|ngân sách|giải ngân|\bvốn\b|bảo hiểm|hộ nghèo|nông thôn mới|thu nhập|sản xuất|doanh thu|\bthuế\b|"
+    r"dân số|tiêm|học sinh giỏi|dự án|đầu tư|trồng rừng|xuất khẩu",
+    IC,
+)
 # Trade-union and association membership drives: their percentages are not the Party's.
 UNION = re.compile(r"công đoàn|hội viên", IC)
 TARGET_WORD_AFTER = re.compile(r"^\s*(?:\)?\s*(?:so(?: với)?\s+)?(?:kế hoạch|chỉ tiêu|mục tiêu|nghị quyết|kh\b))", IC)

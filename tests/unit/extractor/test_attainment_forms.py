@@ -92,3 +92,17 @@ def test_surplus_over_a_target_is_not_a_count() -> None:
 def test_fraction_of_units_meeting_the_target_is_not_an_admission() -> None:
     text = "Năm 2023, tỉnh Bắc Giang kết nạp 2.500 đảng viên. Có 15/18 đảng bộ trực thuộc hoàn thành chỉ tiêu kết nạp đảng viên."
     assert [f[:2] for f in _facts(text)] == [("admitted", 2500)]
+
+
+def test_other_programmes_against_their_plans_are_not_attainments() -> None:
+    for tail in (
+        "giải ngân vốn đầu tư công đạt 95% kế hoạch", "19/19 xã đạt chuẩn nông thôn mới, đạt 100% kế hoạch",
+        "tỷ lệ bao phủ bảo hiểm y tế đạt 95% kế hoạch", "tỷ lệ đảng viên được đánh giá đạt 100%",
+    ):
+        text = f"Năm 2023, huyện Lục Nam kết nạp 120 đảng viên; {tail}."
+        assert [f[:2] for f in _facts(text)] == [("admitted", 120)], tail
+
+
+def test_the_sentence_after_an_admission_speaking_of_something_else() -> None:
+    text = "Năm 2023, huyện Lục Nam kết nạp 120 đảng viên. Công tác giải ngân vốn đầu tư công của huyện đạt 95% kế hoạch."
+    assert [f[:2] for f in _facts(text)] == [("admitted", 120)]
