@@ -73,7 +73,7 @@ def _attainment(site: Site) -> Cls | None:
     if unit_item and re.match(r"^\s*(?:$|[,;.)]|và\b)", site.right):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)  # "Trong đó, huyện A đạt 61,9%; …"
     if not v.RECRUIT.search(site.low):
-        carried = site.after_admission and v.ACHIEVED_BEFORE.search(site.local) and v.TARGET_WORD_AFTER.match(site.right)
+        carried = site.after_admission and _CARRIED.fullmatch(site.local) and v.TARGET_WORD_AFTER.match(site.right)
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value) if carried else None
     if v.ATTAINMENT_RATE.search(site.clause) and v.ACHIEVED_BEFORE.search(site.local):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
@@ -146,7 +146,7 @@ def _target_pct(site: Site) -> Cls | None:
 
 def _rate(site: Site) -> Cls | None:
     """ "tỷ lệ bình quân đạt 5,5%/năm", "đạt tỷ lệ 2,98% so với tổng số đảng viên"."""
-    if not (v.RATE_BEFORE.search(site.local) or v.RATE_AFTER.match(site.right)):
+    if not (v.RATE_BEFORE.search(site.local) or v.RATE_AFTER.match(site.right)) or v.OTHER_PROGRAM.search(site.local):
         return None
     if not re.search(r"kết nạp|phát triển|đảng viên mới", site.low):
         return None
