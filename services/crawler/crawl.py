@@ -26,7 +26,8 @@ from services.crawler.urls import article_id, canonicalize
 from services.shared.events import RawArticle, utc_now
 
 log = logging.getLogger(__name__)
-TRANSIENT = frozenset({"timeout", "connect", "http", "http_5xx", "http_429", "bot_challenge", "robots_unreachable"})
+DEFERRED = "deferred_retry_after"
+TRANSIENT = frozenset({DEFERRED, "timeout", "connect", "http", "http_5xx", "http_429", "bot_challenge", "robots_unreachable"})
 MAX_CHILD_SITEMAPS = 10
 
 
@@ -239,6 +240,9 @@ class Crawler:
             log.warning("legacy encoding", extra={"source_id": source.id, "url": item.url, "family": exc.family})
             return True
         except FetchError as exc:
+            if exc.kind == DEFERRED:  # the host is in Retry-After back-off: next poll, not an error
+                self._skip(source, item.url, DEFERRED, res)
+                return False
             self._error(source, item.url, exc.kind, str(exc), res)
             return exc.kind not in TRANSIENT and not exc.kind.startswith("http_5")
         reason = challenge_reason(resp.status, text)

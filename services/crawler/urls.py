@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
+from services.crawler.netguard import url_host
 from services.shared.events import stable_id
 
 TRACKING_PARAMS = frozenset(
@@ -16,6 +17,7 @@ TRACKING_PARAMS = frozenset(
     }
 )
 TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "itm_", "hsa_", "p_p_")
+LOG_URL_CHARS = 300
 PATH_SESSION = re.compile(r";(jsessionid|phpsessid|sid)=[^/?#]*", re.IGNORECASE)
 
 
@@ -54,7 +56,16 @@ def resolve(base: str, href: str) -> str | None:
 
 
 def host_key(url: str) -> str:
-    """The politeness key of a URL: host[:port], lower case."""
+    """The politeness key of a URL: host[:port] as the client reads the host (any spelling, one key)."""
     parts = urlsplit(url)
-    host = (parts.hostname or "").lower()
-    return f"{host}:{parts.port}" if parts.port else host
+    try:
+        host = url_host(url) or (parts.hostname or "").lower()
+        port = parts.port
+    except ValueError:
+        return (parts.hostname or "").lower()
+    return f"{host}:{port}" if port else host
+
+
+def log_url(url: str, limit: int = LOG_URL_CHARS) -> str:
+    """A URL cut to `limit` characters for logs and error messages (a hostile 100 KB URL is one short line)."""
+    return url if len(url) <= limit else f"{url[:limit]}…(+{len(url) - limit} chars)"

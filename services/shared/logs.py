@@ -9,7 +9,25 @@ from typing import Any
 
 import orjson
 
+FIELD_MAX_CHARS = 1000
+"""Longest string logged per field (msg and each extra); a traceback keeps EXC_MAX_CHARS: log lines stay bounded."""
+EXC_MAX_CHARS = 8000
 _STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message", "asctime", "taskName"}
+
+
+def bounded(value: Any, limit: int = FIELD_MAX_CHARS) -> Any:
+    """A string cut to `limit` characters with a marker of what was cut; other values unchanged."""
+    if isinstance(value, str) and len(value) > limit:
+        return f"{value[:limit]}…(+{len(value) - limit} chars)"
+    return value
+
+
+def _field(value: Any) -> Any:
+    """A log field: strings bounded; a container whose JSON is too long becomes its bounded JSON text."""
+    if isinstance(value, list | tuple | dict | set):
+        text = orjson.dumps(value, default=str).decode() if not isinstance(value, set) else str(sorted(value, key=str))
+        return value if len(text) <= 4 * FIELD_MAX_CHARS else bounded(text, 4 * FIELD_MAX_CHARS)
+    return bounded(value)
 
 
 class JsonFormatter(logging.Formatter):
@@ -25,13 +43,13 @@ class JsonFormatter(logging.Formatter):
             "level": record.levelname.lower(),
             "service": self.service,
             "logger": record.name,
-            "msg": record.getMessage(),
+            "msg": bounded(record.getMessage()),
         }
         for key, value in record.__dict__.items():
             if key not in _STANDARD and not key.startswith("_") and value not in ("", None):
-                out[key] = value
+                out[key] = _field(value)
         if record.exc_info:
-            out["exc"] = self.formatException(record.exc_info)
+            out["exc"] = bounded(self.formatException(record.exc_info), EXC_MAX_CHARS)
         return orjson.dumps(out, default=str).decode()
 
 

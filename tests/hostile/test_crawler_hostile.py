@@ -176,9 +176,12 @@ def test_bot_challenge_article_with_status_200(site: HostileSite) -> None:
     assert_article_error(p, res, "chal200", "bot_challenge")
 
 
-def test_bot_challenge_article_with_status_503(site: HostileSite) -> None:
-    p, res = poll_links(site, "chal503", ["/challenge503.html", "/ok/1.html"], backoff_base=0.1)
-    assert_article_error(p, res, "chal503", "bot_challenge")
+def test_bot_challenge_article_with_status_503_defers_the_rest_of_the_host(site: HostileSite) -> None:
+    started = time.monotonic()
+    p, res = poll_links(site, "chal503", ["/challenge503.html", "/ok/1.html"], backoff_base=30.0)
+    assert res.errors == {"bot_challenge": 1} and res.skipped == {"deferred_retry_after": 1}, res.summary()
+    assert res.articles == [] and skip_metric(p, "chal503", "deferred_retry_after") == 1
+    assert time.monotonic() - started < 5  # the back-off is not waited for
 
 
 def test_301_to_a_private_ip_is_blocked(site: HostileSite) -> None:
