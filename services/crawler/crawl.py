@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from services.crawler.fetch import FetchError, HttpClient, RequestOptions, Response
 from services.crawler.metrics import CrawlerMetrics, status_class
-from services.crawler.pages import FEED_TYPES, canonical_link, challenge_reason, is_html, looks_binary
+from services.crawler.pages import FEED_TYPES, challenge_reason, is_html, looks_binary, trusted_canonical
 from services.crawler.parsing import Found, Item, ParseError, parse_feed, parse_listing, parse_sitemap
 from services.crawler.politeness import backoff_delay
 from services.crawler.robots import RobotsCache
@@ -22,7 +22,7 @@ from services.crawler.settings import CRAWLER_VERSION, CrawlerSettings
 from services.crawler.sources import Entry, Source
 from services.crawler.state import SourceState, Validators, cache_hint, next_interval
 from services.crawler.textenc import LegacyEncoding, decode_text
-from services.crawler.urls import article_id, canonicalize
+from services.crawler.urls import article_id, canonicalize, log_url
 from services.shared.events import RawArticle, utc_now
 
 log = logging.getLogger(__name__)
@@ -56,6 +56,7 @@ class PollResult:
     skipped: Counter[str] = field(default_factory=Counter)
     errors: Counter[str] = field(default_factory=Counter)
     moved: list[tuple[str, str]] = field(default_factory=list)
+    done: set[str] = field(default_factory=set)  # article ids handled by this poll, across all entries
 
     def summary(self) -> dict[str, object]:
         """Per-source summary for logs and `crawl --once`."""
@@ -118,12 +119,12 @@ class Crawler:
     def _error(self, source: Source, url: str, kind: str, message: str, res: PollResult) -> None:
         res.errors[kind] += 1
         self.m.errors.labels(source.id, kind).inc()
-        log.warning("crawl error", extra={"source_id": source.id, "url": url, "kind": kind, "error": message[:500]})
+        log.warning("crawl error", extra={"source_id": source.id, "url": log_url(url), "kind": kind, "error": message[:500]})
 
     def _skip(self, source: Source, url: str, reason: str, res: PollResult) -> None:
         res.skipped[reason] += 1
         self.m.skipped.labels(source.id, reason).inc()
-        log.info("skipped", extra={"source_id": source.id, "url": url, "reason": reason})
+        log.info("skipped", extra={"source_id": source.id, "url": log_url(url), "reason": reason})
 
     async def poll(self, source: Source, state: SourceState) -> PollResult:
         """Poll every entry of `source`, then fetch new or changed articles."""
@@ -205,7 +206,7 @@ class Crawler:
         """Fetch new/changed items; True when every item was handled (validators may advance)."""
         complete = True
         budget = self.s.max_articles_per_poll
-        done: set[str] = set()
+        done = res.done  # one source's RSS and sitemap often list the same article: fetched once per poll
         for item in items:
             guess = article_id(canonicalize(item.url))
             if guess in done:
@@ -257,7 +258,11 @@ class Crawler:
 
     def _record(self, source: Source, item: Item, resp: Response, text: str, charset: str,
                 state: SourceState, res: PollResult, done: set[str]) -> None:
-        canonical = canonicalize(canonical_link(text, resp.final_url) or resp.final_url)
+        identity, refused = trusted_canonical(text, resp.final_url, source_hosts(source))
+        if refused:  # a page may not claim another site's article id (and overwrite its figures)
+            self.m.canonical_refused.labels(source.id).inc()
+            log.warning("foreign rel=canonical ignored", extra={"source_id": source.id, "url": log_url(resp.final_url)})
+        canonical = canonicalize(identity)
         aid = article_id(canonical)
         digest = content_hash(text)
         if aid in done and aid != article_id(canonicalize(item.url)):

@@ -10,11 +10,16 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
 import aiohttp
-
-from services.crawler.body import BodyError, decoder_for
 from aiohttp.abc import AbstractResolver
 
-from services.crawler.netguard import AddressPolicy, BlockedAddress, GuardedResolver, guarded_socket_factory, url_host
+from services.crawler.body import BodyError, decoder_for
+from services.crawler.netguard import (
+    AddressPolicy,
+    BlockedAddress,
+    GuardedResolver,
+    guarded_socket_factory,
+    url_host,
+)
 from services.crawler.politeness import HostDeferred, Politeness, parse_retry_after
 from services.crawler.settings import CrawlerSettings
 from services.crawler.urls import host_key, log_url

@@ -49,6 +49,9 @@ class CrawlerMetrics:
         self.owned = Gauge("recruitwatch_crawler_owned_sources", "Sources this replica polls.", registry=r)
         self.registry_problems = Gauge("recruitwatch_crawler_registry_problems",
                                        "Problems in the sources registry (each invalid source is skipped).", registry=r)
+        self.canonical_refused = Counter("recruitwatch_crawler_canonical_refused", "Pages whose rel=canonical "
+                                         "named another site (the fetched URL was kept as identity).", ["source"],
+                                         registry=r)
         self.polls = Counter("recruitwatch_crawler_polls", "Polls by outcome (ok, failed).", ["source", "outcome"],
                              registry=r)
 

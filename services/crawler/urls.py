@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
-from services.crawler.netguard import url_host
+from publicsuffixlist import PublicSuffixList
+
+from services.crawler.netguard import literal_ip, url_host
 from services.shared.events import stable_id
 
 TRACKING_PARAMS = frozenset(
@@ -69,3 +72,26 @@ def host_key(url: str) -> str:
 def log_url(url: str, limit: int = LOG_URL_CHARS) -> str:
     """A URL cut to `limit` characters for logs and error messages (a hostile 100 KB URL is one short line)."""
     return url if len(url) <= limit else f"{url[:limit]}…(+{len(url) - limit} chars)"
+
+
+@cache
+def _suffixes() -> PublicSuffixList:
+    return PublicSuffixList()  # the list shipped with the package: no network
+
+
+def registrable_domain(host: str) -> str:
+    """The registrable domain of a host (public suffix + one label); an IP or a single label is itself."""
+    if literal_ip(host) is not None:
+        return literal_ip(host) or host
+    name = host.lower().rstrip(".")
+    return _suffixes().privatesuffix(name) or name
+
+
+def same_site(url: str, other: str, own_hosts: frozenset[str] = frozenset()) -> bool:
+    """Whether `other` is on the registrable domain of `url` or on one of the source's own hosts."""
+    host, target = url_host(url), url_host(other)
+    if host is None or target is None:
+        return False
+    if target in {url_host(f"http://{h}/") for h in own_hosts}:
+        return True
+    return registrable_domain(host) == registrable_domain(target)
