@@ -87,6 +87,14 @@ def crawler_rows() -> tuple[list[Row], dict[str, Any]]:
     return rows, res
 
 
+def hostile_parse_rows() -> tuple[list[Row], dict[str, Any]]:
+    """CPU seconds of the worst hostile feed and sitemap inside the size limits (issue 12)."""
+    from bench import hostile_parse
+
+    res = hostile_parse.run()
+    return [(str(r[0]), str(r[1]), str(r[2]), str(r[3])) for r in res["rows"]], res
+
+
 def table(rows: list[Row]) -> str:
     """The rows as a Markdown table with the machine they ran on."""
     head = (f"Measured {datetime.now(UTC):%Y-%m-%d} on {os.cpu_count()} cores, {platform.python_implementation()} "
@@ -113,6 +121,7 @@ def main() -> int:
         ("extractor_stage", extractor_rows),
         ("pipeline", pipeline_rows),
         ("crawler", crawler_rows),
+        ("hostile_parse", hostile_parse_rows),
     ]
     for name, step in steps:
         print(f"bench: {name} …", file=sys.stderr, flush=True)

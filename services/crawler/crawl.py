@@ -142,11 +142,14 @@ class Crawler:
             self._error(source, entry.url, getattr(exc, "kind", "legacy_encoding"), str(exc), res)
             return
         res.entries_ok += 1
-        res.found += len(found.items)
+        res.found += len(found.items) + found.dropped
         items = found.items
         if len(items) > self.s.max_links_per_entry:  # big sitemaps: newest first, the rest is archive
             items = sorted(items, key=lambda i: i.published or "", reverse=True)[: self.s.max_links_per_entry]
-            res.skipped["over_link_limit"] += len(found.items) - len(items)
+        over = found.dropped + len(found.items) - len(items)  # the parser dropped the oldest before parsing dates
+        if over:
+            res.skipped["over_link_limit"] += over
+            self.m.skipped.labels(source.id, "over_link_limit").inc(over)
         complete = await self._articles(source, items, state, res)
         if complete:
             res.validators.update(new_validators)
@@ -172,6 +175,7 @@ class Crawler:
             for child in found.sitemaps[:MAX_CHILD_SITEMAPS]:
                 sub = await self._discover(source, entry, child, state, res, out, depth=1)
                 found.items.extend(sub.items)
+                found.dropped += sub.dropped
         return found
 
     def _check_entry_response(self, resp: Response) -> str:
@@ -186,9 +190,9 @@ class Crawler:
     def _parse_entry(self, entry: Entry, resp: Response) -> Found:
         if entry.kind == "rss":
             self._reject_challenge(resp)
-            return parse_feed(resp.body, resp.final_url)
+            return parse_feed(resp.body, resp.final_url, self.s.max_links_per_entry)
         if entry.kind == "sitemap":
-            return parse_sitemap(resp.body, resp.final_url, self.s.max_decoded_bytes)
+            return parse_sitemap(resp.body, resp.final_url, self.s.max_decoded_bytes, self.s.max_links_per_entry)
         text, _ = decode_text(resp.body, resp.headers.get("content-type"))
         self._reject_challenge(resp, text)
         assert entry.link_pattern is not None
