@@ -84,7 +84,7 @@ class Crawler:
     def __init__(self, settings: CrawlerSettings, client: HttpClient, metrics: CrawlerMetrics) -> None:
         self.s = settings
         self.client = client
-        self.robots = RobotsCache(client, settings.user_agent, settings.robots_ttl)
+        self.robots = RobotsCache(client, settings.user_agent, settings.robots_ttl, settings.max_crawl_delay)
         self.m = metrics
 
     def options(self, source: Source, v: Validators | None = None) -> RequestOptions:

@@ -31,7 +31,7 @@ _XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree
 DATEPARSER_BUDGET_SECONDS = 1.0
 """CPU seconds per feed or sitemap for dateparser, the slow fallback (~40 ms a date) after the cheap parser."""
 FEED_ITEMS = ("item", "entry")
-DATE_FIELDS = ("pubDate", "published", "updated", "date", "issued", "modified", "created")
+DATE_FIELDS = ("pubDate", "published", "updated", "date", "issued", "modified", "created", "publication_date", "lastmod")
 
 
 class ParseError(ValueError):
@@ -164,7 +164,7 @@ def _entry_item(entry: dict[str, object], base: str, dates: DateBudget) -> Item 
 def _element_date(node: etree._Element) -> str | None:
     """The cheaply parsed date of a feed item or sitemap <url> element."""
     for el in node.iter():
-        if isinstance(el.tag, str) and _local(el.tag) in DATE_FIELDS + ("publication_date", "lastmod") and el.text:
+        if isinstance(el.tag, str) and _local(el.tag) in DATE_FIELDS and el.text:
             return cheap_date(el.text)
     return None
 

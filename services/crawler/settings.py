@@ -34,6 +34,8 @@ class CrawlerSettings(ServiceSettings):
     host_min_delay: float = Field(2.0, description="Minimum seconds between two requests to one host.")
     host_max_connections: int = Field(2, description="Concurrent connections per host (1-2).")
     max_retry_after: float = Field(3600.0, description="Upper bound honoured for a Retry-After header.")
+    max_crawl_delay: float = Field(20.0, description="Upper bound honoured for a robots.txt Crawl-delay (it raises "
+                                   "the host's gap between requests; keep it below half of total_timeout).")
     backoff_base: float = Field(60.0, description="First backoff after a failed poll, seconds.")
     backoff_max: float = Field(6 * 3600.0, description="Longest backoff after repeated failures, seconds.")
     min_interval: float = Field(300.0, description="Default lower bound of a source's poll interval.")

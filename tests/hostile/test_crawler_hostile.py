@@ -7,6 +7,7 @@ article listed next to the hostile one is still published by the same poll.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import time
 from collections.abc import Iterator
 
@@ -206,3 +207,42 @@ def test_binary_served_as_text_html_is_skipped(site: HostileSite, path: str) -> 
     sid = "bin" + path.strip("/").split(".")[0].replace("-", "")
     p, res = poll_links(site, sid, [path, "/ok/1.html"])
     assert_article_skip(p, res, sid, "binary_body")
+
+
+# --- Retry-After and Crawl-delay as scheduling -------------------------------------------------
+
+
+def test_retry_after_defers_the_rest_of_the_poll_without_waiting(site: HostileSite) -> None:
+    started = time.monotonic()
+    p, res = poll_links(site, "busy", ["/busy.html", "/ok/41.html", "/ok/42.html"])
+    assert res.errors == {"http_429": 1} and res.skipped == {"deferred_retry_after": 2}, res.summary()
+    assert res.articles == [] and site.calls["/ok/41.html"] == site.calls["/ok/42.html"] == 0
+    assert skip_metric(p, "busy", "deferred_retry_after") == 2 and error_metric(p, "busy", "timeout") == 0
+    assert time.monotonic() - started < 3  # Retry-After: 3600 is scheduling, not a wait inside the poll
+
+
+def _gaps(site: HostileSite, host: str, paths: list[str]) -> list[float]:
+    """Seconds between successive requests to `host` for `paths`, in request order."""
+    times = [t for t, h, path in site.hits if h == f"{host}:{site.port}" and path in paths]
+    return [b - a for a, b in itertools.pairwise(times)]
+
+
+def test_crawl_delay_raises_the_hosts_gap_between_requests(site: HostileSite) -> None:
+    base = f"http://127.0.0.4:{site.port}"
+    site.feeds["delay"] = rss(base, ["/ok/51.html", "/ok/52.html", "/ok/53.html"])
+    p = Poller()  # host_min_delay 0: only robots.txt's Crawl-delay: 1 spaces the requests
+    res = asyncio.run(p.poll(source("delay", "rss", f"{base}/feed/delay.xml")))
+    assert len(res.articles) == 3
+    gaps = _gaps(site, "127.0.0.4", ["/ok/51.html", "/ok/52.html", "/ok/53.html"])
+    assert len(gaps) == 2 and min(gaps) >= 0.95, gaps
+
+
+def test_crawl_delay_is_capped_at_max_crawl_delay(site: HostileSite) -> None:
+    base = f"http://127.0.0.5:{site.port}"  # robots.txt asks for Crawl-delay: 100000
+    site.feeds["huge-delay"] = rss(base, ["/ok/61.html", "/ok/62.html"])
+    p = Poller(max_crawl_delay=0.5)
+    started = time.monotonic()
+    res = asyncio.run(p.poll(source("hugedelay", "rss", f"{base}/feed/huge-delay.xml")))
+    assert len(res.articles) == 2 and time.monotonic() - started < 3
+    (gap,) = _gaps(site, "127.0.0.5", ["/ok/61.html", "/ok/62.html"])
+    assert 0.45 <= gap < 2
