@@ -147,12 +147,21 @@ def test_endless_slow_drip_body_hits_the_total_timeout(site: HostileSite) -> Non
     assert time.monotonic() - started < 3
 
 
-def test_charset_lie_latin1_header_on_utf8_bytes_is_repaired_by_the_parse_stage(site: HostileSite) -> None:
-    _, res = poll_links(site, "latin1", ["/latin1-lie.html", "/ok/1.html"])
+@pytest.mark.parametrize("path", ["/latin1-lie.html", "/utf16-lie.html", "/utf32-lie.html"])
+def test_charset_lie_on_utf8_bytes_loses_to_valid_utf8(site: HostileSite, path: str) -> None:
+    """latin-1, utf-16 and utf-32 declared on UTF-8 bytes: the page is published as UTF-8, title and figure right."""
+    sid = path.strip("/").split(".")[0]
+    _, res = poll_links(site, sid, [path, "/ok/1.html"])
     record = res.articles[0].record
-    assert record.charset == "iso8859-1" and "Káº¿t" in record.html
+    assert record.charset == "utf-8" and "Đảng bộ huyện Hiệp Hòa kết nạp 215 đảng viên mới" in record.html
     page = parse_page(record.html, url=record.url)
     assert page.title == "Kết nạp đảng viên mới" and "kết nạp 215 đảng viên mới" in page.text
+
+
+def test_real_utf16_declared_as_such_is_decoded_as_utf16(site: HostileSite) -> None:
+    _, res = poll_links(site, "utf16real", ["/utf16-real.html", "/ok/1.html"])
+    record = res.articles[0].record
+    assert record.charset == "utf-16-le" and "Đảng bộ huyện Hiệp Hòa kết nạp 215 đảng viên mới" in record.html
 
 
 def test_charset_lie_windows_1252_header_on_utf8_bytes_decodes_as_utf8(site: HostileSite) -> None:
