@@ -15,6 +15,7 @@ from typing import Any
 
 from services.extractor.build_events import json_number
 from services.extractor.extract import Extraction, Fact, extract
+from services.extractor.parse import MAX_TEXT_CHARS, cap_text
 
 FACT_FIELDS = (
     "metric", "segment", "value", "value_max", "unit", "qualifier", "per_year", "org", "place", "level",
@@ -62,8 +63,9 @@ def extract_file(path: Path, published: date | None = None, province: str | None
     if path.suffix.lower() in (".html", ".htm"):
         text, title, page_date = _html(path)
         extraction = extract(text, title=title, published=published or page_date, province_hint=province)
-    else:
-        text = path.read_bytes().decode("utf-8", errors="replace")
+    else:  # the same text cap as the service's parse stage: a huge .txt cannot stall the command
+        with path.open("rb") as fh:  # at most 4 bytes a character: never more than the cap is read
+            text, _ = cap_text(fh.read(4 * MAX_TEXT_CHARS).decode("utf-8", errors="replace"), "txt")
         extraction = extract(text, published=published, province_hint=province)
     return document_json(path.stem, extraction)
 

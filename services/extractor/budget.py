@@ -1,0 +1,76 @@
+"""Per-article budgets of the extractor's stages: a size check before a stage, a time limit while it runs.
+
+A Python thread cannot be stopped: a runaway pure function (a backtracking pattern, a quadratic rule) keeps
+its thread, and the GIL share, for as long as it runs, and everything behind it in the partition waits. So
+each stage runs in a worker process of its own (pebble's ProcessPool), which is killed and replaced when an
+article outlives the stage's time budget. The article is dead-lettered with reason `budget_exceeded` and
+the agent moves on to the next record.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from pebble import ProcessPool
+
+from services.extractor.parse import ParseError
+
+BUDGET_EXCEEDED = "budget_exceeded"
+T = TypeVar("T")
+
+
+class BudgetExceeded(Exception):
+    """An article over its stage's size or time budget (dead-lettered, reason `budget_exceeded`)."""
+
+    reason = BUDGET_EXCEEDED
+
+    def __init__(self, stage: str, detail: str) -> None:
+        super().__init__(f"{BUDGET_EXCEEDED}: {stage} stage: {detail}")
+        self.stage = stage
+
+
+def check_size(stage: str, what: str, size: int, limit: int) -> None:
+    """Raise BudgetExceeded when an article's input is larger than the stage accepts."""
+    if size > limit:
+        raise BudgetExceeded(stage, f"{what} of {size:,} characters exceeds {limit:,}")
+
+
+def _call(fn: Callable[[Any], Any], arg: Any) -> tuple[str, Any, str]:
+    """Runs in the worker: ParseError travels as data (its pickled form would lose `reason`)."""
+    try:
+        return "ok", fn(arg), ""
+    except ParseError as exc:
+        return "parse_error", exc.reason, str(exc)
+
+
+class StageRunner:
+    """One stage's worker process; `run` returns the stage's result or raises BudgetExceeded after `seconds`."""
+
+    def __init__(self, stage: str, seconds: float, initializer: Callable[[], None] | None = None) -> None:
+        self.stage = stage
+        self.seconds = seconds
+        self.killed = 0
+        # spawn, not fork: the parent runs an event loop and Kafka client threads that must not be copied
+        self._pool = ProcessPool(max_workers=1, initializer=initializer, context=multiprocessing.get_context("spawn"))
+
+    async def run(self, fn: Callable[[Any], T], arg: Any) -> T:
+        """fn(arg) in the worker process within the time budget (the worker is replaced when it runs over)."""
+        future = self._pool.schedule(_call, args=(fn, arg), timeout=self.seconds)
+        try:
+            outcome, value, message = await asyncio.wrap_future(future)
+        except TimeoutError as exc:  # pebble has already killed the worker and starts a fresh one
+            self.killed += 1
+            raise BudgetExceeded(self.stage, f"still running after {self.seconds:g} s (worker replaced)") from exc
+        if outcome == "parse_error":
+            detail = message.removeprefix(f"{value}: ") if message != value else ""
+            raise ParseError(value, detail)
+        result: T = value
+        return result
+
+    def close(self) -> None:
+        """Stop the worker process."""
+        self._pool.stop()
+        self._pool.join(timeout=5)
