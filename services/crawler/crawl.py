@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from services.crawler.fetch import FetchError, HttpClient, RequestOptions, Response
-from services.crawler.metrics import CrawlerMetrics, status_class
+from services.crawler.metrics import CrawlerMetrics, non_html_reason, status_class, status_kind
 from services.crawler.pages import FEED_TYPES, challenge_reason, is_html, looks_binary, trusted_canonical
 from services.crawler.parsing import Found, Item, ParseError, parse_feed, parse_listing, parse_sitemap
 from services.crawler.politeness import backoff_delay
@@ -180,7 +180,7 @@ class Crawler:
 
     def _check_entry_response(self, resp: Response) -> str:
         if resp.status >= 400 or resp.status != 200:
-            kind = "http_429" if resp.status == 429 else f"http_{status_class(resp.status)}"
+            kind = status_kind(resp.status)
             reason = challenge_reason(resp.status, resp.body[:65536].decode("utf-8", "replace"))
             raise FetchError("bot_challenge" if reason else kind, reason or f"HTTP {resp.status}", resp.status)
         if resp.content_type not in FEED_TYPES:
@@ -234,10 +234,10 @@ class Crawler:
             resp = await self._get(source, item.url, self.options(source), res)
             if resp.status != 200:
                 challenge = challenge_reason(resp.status, resp.body[:65536].decode("utf-8", "replace"))
-                kind = "http_429" if resp.status == 429 else f"http_{status_class(resp.status)}"
+                kind = status_kind(resp.status)
                 raise FetchError("bot_challenge" if challenge else kind, challenge or f"HTTP {resp.status}", resp.status)
             if not is_html(resp.content_type):
-                self._skip(source, item.url, f"non_html:{resp.content_type}", res)
+                self._skip(source, item.url, non_html_reason(resp.content_type), res)
                 return True
             text, charset = decode_text(resp.body, resp.headers.get("content-type"))
         except LegacyEncoding as exc:
