@@ -92,6 +92,6 @@ def same_site(url: str, other: str, own_hosts: frozenset[str] = frozenset()) -> 
     host, target = url_host(url), url_host(other)
     if host is None or target is None:
         return False
-    if target in {url_host(f"http://{h}/") for h in own_hosts}:
+    if target in {url_host(f"http://[{h}]/" if ":" in h else f"http://{h}/") for h in own_hosts}:
         return True
     return registrable_domain(host) == registrable_domain(target)
