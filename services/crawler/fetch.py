@@ -64,6 +64,13 @@ class Response:
         return self.headers.get("content-type", "").split(";")[0].strip().lower()
 
 
+@dataclass
+class Clock:
+    """Seconds of request time left for one fetch (its redirects included)."""
+
+    left: float
+
+
 @dataclass(frozen=True)
 class RequestOptions:
     """Per-request choices coming from the source."""
@@ -127,14 +134,14 @@ class HttpClient:
             await session.close()
 
     async def fetch(self, url: str, opts: RequestOptions, robots: RobotsCheck | None = None) -> Response:
-        """GET url following at most max_redirects hops, each hop checked; raise FetchError."""
-        started = time.monotonic()
-        try:
-            return await asyncio.wait_for(self._follow(url, opts, robots, started), self.s.total_timeout)
-        except TimeoutError as exc:
-            raise FetchError("timeout", f"no complete response within {self.s.total_timeout}s") from exc
+        """GET url following at most max_redirects hops, each hop checked; raise FetchError.
 
-    async def _follow(self, url: str, opts: RequestOptions, robots: RobotsCheck | None, started: float) -> Response:
+        `total_timeout` bounds the time spent on requests (redirects included), not the politeness waits
+        before them: a host's gap (Crawl-delay) is scheduling, never a `timeout`."""
+        return await self._follow(url, opts, robots, time.monotonic(), Clock(self.s.total_timeout))
+
+    async def _follow(self, url: str, opts: RequestOptions, robots: RobotsCheck | None, started: float,
+                      clock: Clock) -> Response:
         hops: list[tuple[int, str, str]] = []
         visits = {url: 1}
         current = url
@@ -142,7 +149,7 @@ class HttpClient:
             self._check_target(current, opts)
             if robots is not None and not await robots(current):
                 raise FetchError("robots_disallowed", f"robots.txt disallows {log_url(current)}")
-            status, headers, body, wire = await self._once(current, opts)
+            status, headers, body, wire = await self._once(current, opts, clock)
             if status not in REDIRECTS or "location" not in headers:
                 return Response(url, current, status, headers, body, wire, time.monotonic() - started, hops)
             target = urljoin(current, headers["location"])
@@ -172,15 +179,23 @@ class HttpClient:
             headers["If-Modified-Since"] = opts.last_modified
         return headers
 
-    async def _once(self, url: str, opts: RequestOptions) -> tuple[int, dict[str, str], bytes, int]:
+    async def _once(self, url: str, opts: RequestOptions, clock: Clock | None = None
+                    ) -> tuple[int, dict[str, str], bytes, int]:
         gate = self.politeness.gate(host_key(url))
+        clock = clock or Clock(self.s.total_timeout)
         try:
             async with gate.slot():
-                return await self._request(url, opts)
+                started = time.monotonic()
+                try:
+                    return await asyncio.wait_for(self._request(url, opts), max(0.0, clock.left))
+                finally:
+                    clock.left -= time.monotonic() - started
         except HostDeferred as exc:
             raise FetchError("deferred_retry_after", f"{host_key(url)} is in back-off for {exc.seconds:.0f} s") from exc
         except FetchError:
             raise
+        except TimeoutError as exc:
+            raise FetchError("timeout", f"no complete response within {self.s.total_timeout}s") from exc
         except Exception as exc:
             raise _fetch_error(url, exc) from exc
 
