@@ -8,7 +8,7 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from publicsuffixlist import PublicSuffixList
 
-from services.crawler.netguard import literal_ip, url_host
+from services.crawler.netguard import literal_ip, normalize_host, url_host
 from services.shared.events import stable_id
 
 TRACKING_PARAMS = frozenset(
@@ -29,11 +29,20 @@ def _keep(name: str) -> bool:
     return low not in TRACKING_PARAMS and not low.startswith(TRACKING_PREFIXES)
 
 
+def _identity_host(hostname: str) -> str:
+    """The host as the client reads it (one identity for `ｂａｏ.vn`, `BAO.vn.` and IDNA forms), IPv6 bracketed."""
+    try:
+        host = normalize_host(hostname)
+    except (ValueError, UnicodeError):
+        host = hostname.lower().rstrip(".")
+    return f"[{host}]" if ":" in host else host
+
+
 def canonicalize(url: str) -> str:
     """Lower-case scheme/host, drop default port, fragment, tracking and session params; sort the rest."""
     parts = urlsplit(url.strip())
     scheme = parts.scheme.lower()
-    host = (parts.hostname or "").lower().rstrip(".")
+    host = _identity_host(parts.hostname or "")
     port = parts.port
     netloc = host if port is None or (scheme, port) in (("http", 80), ("https", 443)) else f"{host}:{port}"
     path = PATH_SESSION.sub("", parts.path) or "/"

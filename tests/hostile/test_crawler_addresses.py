@@ -44,7 +44,7 @@ def spellings(port: int) -> list[str]:
     """URLs that all reach a loopback address other than the source's own host (localhost)."""
     hosts = ["１２７.０.０.２", "127。0。0。2", "2130706434", "0177.0.0.2", "0x7f.0.0.2", "0x7f000002", "127.2",
              "[::ffff:127.0.0.2]", "127.0.0.2.", "127.0.0.3", "127.0.0.1", "[::1]", "evil.test"]
-    return [f"http://{host}:{port}/trap.html" for host in hosts]
+    return [f"http://{host}:{port}/trap{i}.html" for i, host in enumerate(hosts)]  # distinct: one identity each
 
 
 def two_entry_source(sid: str, entries: list[dict[str, str]], **extra: Any) -> Source:

@@ -122,3 +122,9 @@ def test_same_site_is_the_registrable_domain(url: str, other: str, same: bool) -
 def test_a_sources_declared_hosts_count_as_its_own_site() -> None:
     assert same_site("https://x.vn/a", "https://y.vn/b", frozenset({"x.vn", "y.vn"}))
     assert registrable_domain("127.0.0.1") == "127.0.0.1" and registrable_domain("localhost") == "localhost"
+
+
+def test_host_spellings_share_one_article_identity() -> None:
+    spellings = ["https://ｂａｏｎｇｈｅａｎ.vn/a-post1.html", "https://BAONGHEAN.vn./a-post1.html?utm_source=x"]
+    assert {canonicalize(u) for u in spellings} == {"https://baonghean.vn/a-post1.html"}
+    assert canonicalize("http://[::1]:8080/x") == "http://[::1]:8080/x"
