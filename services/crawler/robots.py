@@ -57,6 +57,8 @@ class RobotsCache:
         try:
             resp = await self.client.fetch(origin + "/robots.txt", plain)
         except FetchError as exc:
+            if exc.kind == "deferred_retry_after":  # the host asked us to wait: ask again after, cache nothing
+                return time.monotonic(), None, exc
             log.warning("robots.txt unreachable, treating as disallow", extra={"url": origin, "error": exc.kind})
             return retry_at, None, exc
         if resp.status >= 500:
