@@ -14,6 +14,8 @@ from collections.abc import Iterator
 import pytest
 
 from services.crawler.crawl import PollResult
+from services.crawler.fetch import FetchError, HttpClient, RequestOptions
+from services.crawler.robots import RobotsCache
 from services.extractor.parse import parse_page
 from tests.hostile.site import HostileServer, HostileSite, rss
 from tests.integration.crawler.conftest import Poller, source
@@ -256,3 +258,19 @@ def test_crawl_delay_is_capped_at_max_crawl_delay_and_its_wait_is_no_timeout(sit
     assert time.monotonic() - started < 6
     (gap,) = _gaps(site, "127.0.0.5", ["/ok/61.html", "/ok/62.html"])
     assert 1.45 <= gap < 3
+
+
+def test_robots_of_a_host_in_back_off_is_fetched_after_it_not_cached_as_unreachable(site: HostileSite) -> None:
+    async def run() -> tuple[str, bool]:
+        p = Poller()
+        async with HttpClient(p.settings) as client:
+            robots = RobotsCache(client, p.settings.user_agent, 60.0)
+            opts = RequestOptions(loopback_hosts=frozenset({"127.0.0.3"}))
+            url = f"http://127.0.0.3:{site.port}/ok/71.html"
+            client.politeness.gate(f"127.0.0.3:{site.port}").block_for(0.5)
+            with pytest.raises(FetchError) as deferred:
+                await robots.allowed(url, opts)
+            await asyncio.sleep(0.6)
+            return deferred.value.kind, await robots.allowed(url, opts)
+
+    assert asyncio.run(run()) == ("deferred_retry_after", True)
