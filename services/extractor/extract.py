@@ -8,6 +8,7 @@ from datetime import date
 
 from services.extractor import orgs, places
 from services.extractor.facts import STOCK, RawFact, extract_raw, stock_end
+from services.extractor.parse import cap_text
 from services.extractor.published import find_published
 from services.extractor.relevance import is_relevant
 from services.extractor.text_norm import fold, normalize
@@ -142,12 +143,23 @@ def _with_places(facts: list[Fact], text: str, hint: str | None, published: date
     return out
 
 
+MAX_TOKEN_CHARS = 120
+"""A run of characters without a space longer than this is not prose (a URL is shorter; the corpus' longest is 31)."""
+_LONG_TOKEN = re.compile(rf"\S{{{MAX_TOKEN_CHARS + 1},}}")
+
+
+def bounded(text: str) -> str:
+    """The normalized text within the stage's budget: at most MAX_TEXT_CHARS (cut at a line break), no endless runs without spaces."""
+    text, _ = cap_text(text, "")
+    return _LONG_TOKEN.sub(" ", normalize(text))
+
+
 def extract(
     text: str, *, title: str | None = None, published: date | None = None, province_hint: str | None = None
 ) -> Extraction:
     """Relevance, publication date (given, else printed in the text) and the facts of an article."""
-    text = normalize(text or "")
-    title = normalize(title) if title else None
+    text = bounded(text or "")
+    title = bounded(title) if title else None
     published = published or find_published(text)
     raw = extract_raw(text, title, published)
     facts = dedupe([_fact(r, published) for r in raw])
