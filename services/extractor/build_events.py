@@ -53,7 +53,7 @@ def fact_event(article: TextArticle, fact: Fact, version: str, published: str | 
         period_end=fact.period_end, period_text=fact.period_text, evidence=fact.evidence, value_max=json_number(fact.value_max),
         note=fact.note, province=fact.province, province_code=fact.province_code,
         province_current=fact.province_current, province_current_code=fact.province_current_code,
-        place_code=fact.place_code,
+        place_code=fact.place_code, confidence=fact.confidence,
     )
 
 

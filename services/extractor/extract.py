@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
 
-from services.extractor import orgs, places
+from services.extractor import confidence, orgs, places, validate
 from services.extractor.facts import STOCK, RawFact, extract_raw, stock_end
 from services.extractor.parse import cap_text
 from services.extractor.published import find_published
@@ -40,15 +41,18 @@ class Fact:
     province_current: str | None = None
     province_current_code: str | None = None
     place_code: str | None = None
+    confidence: float = 1.0
+    position: int = -1  # offset of the number in its evidence sentence (-1: unknown), for cross-fact checks
 
 
 @dataclass(frozen=True, slots=True)
 class Extraction:
-    """Relevance, publication date and facts of one article."""
+    """Relevance, publication date and facts of one article, and how many were dropped, by reason."""
 
     relevant: bool
     published: date | None
     facts: tuple[Fact, ...]
+    dropped: tuple[tuple[str, int], ...] = ()
 
 
 def _fact(raw: RawFact, published: date | None) -> Fact:
@@ -63,7 +67,14 @@ def _fact(raw: RawFact, published: date | None) -> Fact:
         qualifier=raw.num.qualifier, per_year=c.per_year, org=org.text if org else None,
         place=org.place if org else None, level=org.level if org else None, period_start=start, period_end=end,
         period_text=period.text if period else None, evidence=raw.evidence[:400], note=c.note,
+        confidence=confidence.score(_evidence(raw)), position=raw.num.start if raw.num.end else -1,
     )
+
+
+def _evidence(raw: RawFact) -> confidence.Evidence:
+    """The evidence behind a raw fact, for its confidence."""
+    org = raw.org
+    return confidence.evidence(raw.cls, raw.num, org.place if org else None, org is not None, raw.period is not None, raw.evidence)
 
 
 def _key(f: Fact) -> tuple[object, ...]:
@@ -161,9 +172,14 @@ def extract(
     text = bounded(text or "")
     title = bounded(title) if title else None
     published = published or find_published(text)
-    raw = extract_raw(text, title, published)
+    stats: dict[str, int] = {}
+    raw = extract_raw(text, title, published, stats)
     facts = dedupe([_fact(r, published) for r in raw])
     relevant = is_relevant(f"{title or ''}\n{text}", [f.metric for f in facts])
     if not relevant:
         return Extraction(False, published, ())
-    return Extraction(True, published, tuple(_with_places(facts, text, province_hint, published)))
+    checked = validate.check(_with_places(facts, text, province_hint, published))
+    reasons = Counter(checked.dropped)
+    if stats.get("numbers_over_budget"):
+        reasons["numbers_over_budget"] = stats["numbers_over_budget"]
+    return Extraction(True, published, checked.facts, tuple(sorted(reasons.items())))
