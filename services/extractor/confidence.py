@@ -53,7 +53,7 @@ class Evidence:
     obligation: bool  # an admission stated as an obligation or plan ("phải kết nạp", "phấn đấu", "giao chỉ tiêu")
     candidate: bool  # an admission next to candidate / training words ("quần chúng ưu tú", "lớp cảm tình")
     share_after: bool  # a count followed by its share of a total ("59.776 đồng chí, chiếm 67,9% tổng số …")
-    share_pct: bool  # a percent that is a share, not an attainment or a rate ("chiếm 67,9% tổng số …", "… dân số")
+    share_pct: bool  # a share, not an attainment or a rate ("chiếm 67,9% tổng số …", "… dân số", "tỷ lệ đảng viên nữ đạt …")
     segment_label: bool  # a count for everyone right after a segment's label ("Đoàn viên TNCS …: 59.776 đồng chí")
     distributive: bool  # a count of each unit, not of all ("mỗi nơi 4 đảng viên")
     breakdown_lead: bool  # "Trong số 60 đảng viên mới …, có 36 …": a part of a total stated before it
@@ -128,7 +128,9 @@ def _share_pct(metric: str, before: str, after: str) -> bool:
         stated = SHARE.search(before[-20:]) and not NOT_SHARE_OF.search(after[:30])
         return bool(stated or _SHARE_NEXT.match(after))
     if metric == "admission_rate_pct":
-        return bool(NOT_SHARE_OF.search(after[:30]) and "dân số" in after[:30])
+        population = NOT_SHARE_OF.search(after[:30]) and "dân số" in after[:30].lower()
+        rate = [m.end() for m in CUES["admission_rate_pct"].finditer(before)]
+        return bool(population or (rate and vocab.segments_in(before[rate[-1] :])))
     return False
 
 
@@ -191,3 +193,14 @@ def score(ev: Evidence) -> float:
     weights: dict[str, float] = DATA["weights"]
     value = float(DATA["base"].get(ev.metric, 0.6)) + sum(weights.get(name, 0.0) for name in weights_of(ev))
     return round(min(1.0, max(0.0, value)), 3)
+
+
+def attribution(level: str | None, place: str | None, place_code: str | None, whole_party: bool) -> float:
+    """Confidence lost for a doubtful organisation: level "other" (not the whole Party), or a district or commune
+    the gazetteer cannot place."""
+    weights: dict[str, float] = DATA["attribution"]
+    if level == "other" and not whole_party:
+        return float(weights["other"])
+    if level in ("district", "commune") and not place_code:
+        return float(weights["unresolved"])
+    return 0.0

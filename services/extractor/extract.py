@@ -154,6 +154,8 @@ def _with_places(facts: list[Fact], text: str, hint: str | None, published: date
     return out
 
 
+OVER_BUDGET = "numbers_over_budget"
+"""The drop reason of candidate numbers not read past the per-sentence / per-article budget."""
 MAX_TOKEN_CHARS = 120
 """A run of characters without a space longer than this is not prose (a URL is shorter; the corpus' longest is 31)."""
 _LONG_TOKEN = re.compile(rf"\S{{{MAX_TOKEN_CHARS + 1},}}")
@@ -163,6 +165,13 @@ def bounded(text: str) -> str:
     """The normalized text within the stage's budget: at most MAX_TEXT_CHARS (cut at a line break), no endless runs without spaces."""
     text, _ = cap_text(text, "")
     return _LONG_TOKEN.sub(" ", normalize(text))
+
+
+def _attributed(f: Fact) -> Fact:
+    """A fact whose confidence accounts for how well its organisation is placed."""
+    whole = bool(f.org and orgs.WHOLE_PARTY.fullmatch(f.org))
+    loss = confidence.attribution(f.level, f.place, f.place_code, whole)
+    return replace(f, confidence=round(min(1.0, max(0.0, f.confidence + loss)), 3)) if loss else f
 
 
 def extract(
@@ -176,10 +185,9 @@ def extract(
     raw = extract_raw(text, title, published, stats)
     facts = dedupe([_fact(r, published) for r in raw])
     relevant = is_relevant(f"{title or ''}\n{text}", [f.metric for f in facts])
+    budget = ((OVER_BUDGET, stats[OVER_BUDGET]),) if stats.get(OVER_BUDGET) else ()
     if not relevant:
-        return Extraction(False, published, ())
-    checked = validate.check(_with_places(facts, text, province_hint, published))
-    reasons = Counter(checked.dropped)
-    if stats.get("numbers_over_budget"):
-        reasons["numbers_over_budget"] = stats["numbers_over_budget"]
+        return Extraction(False, published, (), budget)
+    checked = validate.check([_attributed(f) for f in _with_places(facts, text, province_hint, published)])
+    reasons = Counter(checked.dropped) + Counter(dict(budget))
     return Extraction(True, published, checked.facts, tuple(sorted(reasons.items())))

@@ -26,6 +26,11 @@ PCT_METRICS = frozenset({"admitted_target_pct", "target_attainment_pct", "admiss
 SHARES = frozenset({"admission_rate_pct", "members_good_rating_pct", "admitted_target_pct"})
 PENALTY: dict[str, float] = DATA["validation"]
 """Confidence lost by a fact that contradicts another, by check."""
+DROP_REASONS = (
+    "count_in_percent_metric", "percent_in_count_metric", "share_over_100", "negative", "segment_over_total",
+    "numbers_over_budget",
+)
+"""Why validation drops a fact (label values of recruitwatch_extractor_facts_dropped_total)."""
 _BREAKDOWN = re.compile(r"(?i)trong đó|trong số|\(")
 
 
