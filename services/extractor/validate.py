@@ -57,16 +57,17 @@ def _drop_reason(f: Fact) -> str | None:
     return None
 
 
-def _scope(f: Fact) -> tuple[str, str]:
-    """Organisation and period year of a fact, for comparing facts of one series."""
-    org = fold(f.place) or fold(f.org)
-    year = (f.period_end or "")[:4]
-    return org, year
+def _scope(f: Fact) -> tuple[str, str, str]:
+    """Level, organisation and period year of a fact, for comparing facts of one series (an agency or a cell by its
+    name: "Đảng ủy Khối các cơ quan tỉnh X" is not the province X)."""
+    named = f.level in ("agency", "cell", "other")
+    org = fold(f.org) if named else fold(f.place) or fold(f.org)
+    return f.level or "", org, (f.period_end or "")[:4]
 
 
-def _index(facts: Iterable[Fact], metric: str, unit: str, segment: str | None = "all") -> dict[tuple[str, str], Fact]:
+def _index(facts: Iterable[Fact], metric: str, unit: str, segment: str | None = "all") -> dict[tuple[str, str, str], Fact]:
     """The first fact of a metric per scope."""
-    out: dict[tuple[str, str], Fact] = {}
+    out: dict[tuple[str, str, str], Fact] = {}
     for f in facts:
         if f.metric == metric and f.unit == unit and (segment is None or f.segment == segment) and not f.per_year:
             out.setdefault(_scope(f), f)
