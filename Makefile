@@ -3,7 +3,7 @@ PY      ?= python3.11
 VENV    ?= .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
-CORPUS  ?= ../shared/corpus
+CORPUS  ?= $(or $(RECRUITWATCH_CORPUS),../shared/corpus)
 
 .PHONY: docs deb install kafka run demo test test-unit lint eval bench chaos compose-check clean
 

@@ -110,15 +110,13 @@ def evaluate(corpus: Path, threshold: float = EXPOSE_MIN_CONFIDENCE, curve: bool
     return results
 
 
-def blind(corpus: Path, min_confidence: float | None = None) -> dict[str, Any] | None:
+def blind(corpus: Path, min_confidence: float = EXPOSE_MIN_CONFIDENCE) -> dict[str, Any] | None:
     """The blind set's aggregate scores (its script prints counts only), or None when it is absent or fails."""
     script = corpus / "blind.py"
     if not script.exists():
         return None
-    cmd = [sys.executable, str(script), "--json"]
-    if min_confidence is not None:
-        extract = [*_command(), "extract", "--format", "json", "--min-confidence", str(min_confidence)]
-        cmd += ["--cmd", shlex.join(extract)]
+    extract = [*_command(), "extract", "--format", "json", "--min-confidence", str(min_confidence)]
+    cmd = [sys.executable, str(script), "--json", "--cmd", shlex.join(extract)]
     proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if proc.returncode != 0:
         return None
@@ -188,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     results = evaluate(args.corpus, curve=True)
     if not args.no_blind:
-        for name, threshold in (("blind", None), ("blind (all)", 0.0)):
+        for name, threshold in (("blind", EXPOSE_MIN_CONFIDENCE), ("blind (all)", 0.0)):
             found = blind(args.corpus, threshold)
             if found:
                 results[name] = found
