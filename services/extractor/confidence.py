@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 from dataclasses import dataclass
@@ -10,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from services.extractor import tables, vocab
-from services.extractor.numbers import Num, scan_numbers
+from services.extractor.numbers import Num
 from services.extractor.sites import Cls
 
 DATA: dict[str, Any] = json.loads((Path(__file__).with_name("confidence.json")).read_text(encoding="utf-8"))
@@ -60,13 +59,6 @@ class Evidence:
     surplus: bool  # an admission count stated as a surplus over a target or an increase ("vượt … trên 500")
     vuot_below_100: bool  # "vượt 30% chỉ tiêu" read as an attainment of 30
     small: str  # "stock": members below min_members; "admitted": an admission below small_admitted; "" otherwise
-    crowded: bool  # a sentence with many numbers (a list whose items are easily misread)
-
-
-@functools.lru_cache(maxsize=64)
-def _number_count(sentence: str) -> int:
-    """How many candidate numbers a sentence holds (memoized: every fact of a sentence asks)."""
-    return scan_numbers(sentence, 0)[1]
 
 
 def _clause(sentence: str, num: Num) -> tuple[str, str]:
@@ -155,7 +147,6 @@ def evidence(cls: Cls, num: Num, org_place: str | None, org_found: bool, period:
         surplus=admitted and cls.segment == "all" and _surplus(before),
         vuot_below_100=cls.metric == "target_attainment_pct" and cls.value < 100 and "vượt" in before[-15:].lower(),
         small=_small(cls),
-        crowded=_number_count(sentence) >= int(DATA["crowded_numbers"]),
     )
 
 
@@ -183,8 +174,6 @@ def weights_of(ev: Evidence) -> list[str]:
             names.append(flag)
     if ev.small:
         names.append(f"small_{ev.small}")
-    if ev.crowded:
-        names.append("crowded")
     return names
 
 

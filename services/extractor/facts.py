@@ -143,7 +143,7 @@ def _numbers(sent: str, periods: list[Period], found: list[tuple[o.Mention, o.Or
     nums, skipped = budgeted(sent, state.numbers_left)
     state.numbers_left, state.over_budget = state.numbers_left - len(nums), state.over_budget + skipped
     respective = _respective(sent, [n for n in nums if not any(s <= n.start < e for s, e in spans)], found)
-    semis = [i for i, c in enumerate(sent) if c == ";"]
+    semis = [m.start() for m in _SEMI.finditer(sent)]
     for num in nums:
         if any(s <= num.start < e for s, e in spans):
             continue
@@ -207,6 +207,7 @@ def _orgs_for(site: Site, cls: Cls, found: list[tuple[o.Mention, o.Org]], state:
     return [org]
 
 
+_SEMI = re.compile(";")
 _OWNED_BY = re.compile(r"(?i)(?:trực thuộc|của|theo|thuộc)\s*$")
 _SEP = r"\s*(?:,\s*và|,|và)\s*"
 

@@ -147,6 +147,8 @@ def _from_match(sentence: str, m: re.Match[str]) -> Num:
 
 def _digit_matches(sentence: str) -> list[re.Match[str]]:
     """Numbers written in digits, outside masked spans and not part of a fraction or dotted run."""
+    if not _DIGIT.search(sentence):
+        return []  # most sentences: no number, and no need to find dates and document numbers
     spans = masked_spans(sentence)
     ends = [e for _, e in spans]
     out: list[re.Match[str]] = []
@@ -179,6 +181,7 @@ def _word_num(sentence: str, m: re.Match[str]) -> Num:
     return Num(m.start(), m.end("w"), word_value(m.group("w")), None, False, qual, m.group("w"))
 
 
+_DIGIT = re.compile(r"\d")
 _PARTY_NOUN = re.compile(r"(?i)\s*(?:đảng viên|quần chúng|đồng chí)")
 
 
