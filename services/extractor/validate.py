@@ -112,15 +112,20 @@ def _members_below_admitted(facts: list[Fact]) -> set[int]:
 
 def _breakdowns(facts: list[Fact]) -> set[int]:
     """A whole admission stated after a larger one of the same sentence, past "trong đó" or "(": a part of it."""
-    bad = set()
+    by_sentence: dict[str, list[int]] = {}
     for i, f in enumerate(facts):
-        if f.metric != "admitted" or f.segment != "all" or f.unit != "count" or f.position < 0:
-            continue
-        for g in facts:
-            same = g is not f and g.evidence == f.evidence and (g.metric, g.unit, g.segment) == ("admitted", "count", "all")
-            larger_before = same and _scope(g) == _scope(f) and 0 <= g.position < f.position and g.value > f.value
-            if larger_before and _BREAKDOWN.search((f.evidence or "")[g.position : f.position]):
-                bad.add(i)
+        if (f.metric, f.unit, f.segment) == ("admitted", "count", "all") and f.position >= 0 and f.evidence:
+            by_sentence.setdefault(f.evidence, []).append(i)
+    bad = set()
+    for sentence, idx in by_sentence.items():
+        for i in idx:
+            f = facts[i]
+            for j in idx:
+                g = facts[j]
+                larger_before = g.position < f.position and g.value > f.value and _scope(g) == _scope(f)
+                if larger_before and _BREAKDOWN.search(sentence[g.position : f.position]):
+                    bad.add(i)
+                    break
     return bad
 
 

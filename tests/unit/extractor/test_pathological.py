@@ -12,7 +12,7 @@ import pytest
 
 from bench.facts_stage import digits_and_dots, many_numbers, nested_tables, number_words
 from services.extractor.extract import MAX_TOKEN_CHARS, extract
-from services.extractor.numbers import MAX_PER_SENTENCE, find_numbers, scan_numbers
+from services.extractor.numbers import MAX_PER_ARTICLE, MAX_PER_SENTENCE, find_numbers, scan_numbers
 from services.extractor.stages import warm_up
 
 BOUND_S = 1.0
@@ -84,3 +84,10 @@ def test_long_tokens_are_blanked_but_prose_is_kept() -> None:
     junk = "x" * (MAX_TOKEN_CHARS + 1)
     out = extract(f"{junk} Năm 2023, Đảng bộ huyện Hiệp Hòa kết nạp 625 đảng viên mới.")
     assert [f.value for f in out.facts if f.metric == "admitted"] == [625]
+
+
+def test_an_article_of_sentences_full_of_admissions() -> None:
+    sentence = "Năm 2023, Đảng bộ huyện Tân Yên kết nạp " + ", trong đó ".join(f"{900 - i} đảng viên" for i in range(70)) + "."
+    secs, out = _cpu(extract, "\n".join([sentence] * 40))
+    assert secs < BOUND_S
+    assert dict(out.dropped)["numbers_over_budget"] == 40 * 70 - MAX_PER_ARTICLE
