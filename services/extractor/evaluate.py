@@ -197,6 +197,10 @@ def main(argv: list[str] | None = None) -> int:
         print(table(results))
         print()
         print(curve_table(results["curve"]))
+        if "blind" in results:
+            print("\nblind set, per metric (exposed facts; its script prints counts only):")
+            for metric, counts in sorted(results["blind"].get("by_metric", {}).items()):
+                print(f"  {metric:<24} {json.dumps(counts)}")
     missing = shortfalls(results["combined"])
     for line in missing:
         print(f"below the bar: {line}", file=sys.stderr)

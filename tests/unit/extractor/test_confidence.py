@@ -86,3 +86,10 @@ def test_min_confidence_outside_zero_one_is_refused(tmp_path: Path) -> None:
         capture_output=True, text=True, check=False,
     )
     assert proc.returncode == 2 and "not between 0 and 1" in proc.stderr
+
+
+def test_the_seed_still_gives_hiep_hoa_625_among_exposed_facts(capsys: pytest.CaptureFixture[str]) -> None:
+    seed = Path(__file__).resolve().parents[3] / "seeds" / "articles" / "000_6511829d81916481.txt"
+    assert main(["extract", str(seed)]) == 0
+    facts = json.loads(capsys.readouterr().out)["facts"]
+    assert any((f["metric"], f["segment"], f["value"], f["place"]) == ("admitted", "all", 625, "Hiệp Hòa") for f in facts)
