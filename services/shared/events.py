@@ -14,6 +14,8 @@ from typing import Any, TypeVar
 
 import orjson
 
+from services.shared.metric_registry import COUNT, METRIC_NAMES, PCT
+
 RAW_ARTICLE = "articles.raw/v1"
 TEXT_ARTICLE = "articles.text/v1"
 FACT = "recruitment.fact/v1"
@@ -21,11 +23,7 @@ EXTRACTION = "recruitment.extraction/v1"
 DEAD_LETTER = "recruitwatch.dlq/v1"
 
 
-METRICS = frozenset({
-    "admitted", "admitted_target", "admitted_target_pct", "target_attainment_pct", "admission_rate_pct",
-    "members_total", "party_cells", "grassroots_orgs", "members_good_rating_pct", "members_removed",
-    "candidates_trained",
-})
+METRICS = METRIC_NAMES
 SEGMENTS = frozenset({
     "all", "female", "youth_union", "ethnic_minority", "rural", "civil_servant", "public_employee", "farmer",
     "police_military", "business_owner", "private_sector", "village_head", "student", "worker", "religious", "teacher",
@@ -33,7 +31,7 @@ SEGMENTS = frozenset({
 FACT_ENUMS: dict[str, frozenset[str | None]] = {
     "metric": frozenset(METRICS),
     "segment": frozenset(SEGMENTS),
-    "unit": frozenset({"count", "pct"}),
+    "unit": frozenset({COUNT, PCT}),
     "qualifier": frozenset({"exact", "over", "nearly", "about"}),
     "level": frozenset({"province", "district", "commune", "cell", "agency", "other", None}),
 }
@@ -129,6 +127,14 @@ class FactEvent:
     place_code: str | None = None
     confidence: float | None = None
     schema: str = FACT
+
+
+PROVENANCE_FIELDS = ("article_id", "article_url", "article_title", "article_published", "fetched_at", "source_id",
+                     "extractor_version", "event_id")
+"""Fields of a fact that say where it comes from (the article and the extraction), not what it states."""
+FACT_FIELDS = tuple(f.name for f in dataclasses.fields(FactEvent)
+                    if f.name not in {*PROVENANCE_FIELDS, "schema", "series_key"})
+"""Fields of a fact that state the figure: metric, segment, value, unit, organisation, period, evidence, …"""
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,3 +46,15 @@ def article(article_id: str, facts_kw: list[dict[str, Any]], *, published: str |
     """What the extractor publishes for one article: each FactEvent, then the ExtractionEvent."""
     facts = [fact(article_id, published=published, fetched_at=fetched_at, version=version, **kw) for kw in facts_kw]
     return [*facts, extraction(article_id, facts, published=published, fetched_at=fetched_at, version=version)]
+
+
+def series_entries(facts: list[FactEvent]) -> list[tuple[str, dict[str, Any]]]:
+    """(series_key, entries) of the sink's state after each fact's article published it (one fact per article)."""
+    from services.sink.state import SeriesUpdate, apply_update, candidate_from_fact
+
+    out: dict[str, dict[str, Any]] = {}
+    for f in facts:
+        c = candidate_from_fact(f)
+        u = SeriesUpdate(f.series_key, f.article_id, f.extractor_version, f.fetched_at, c)
+        out[u.series_key] = apply_update(out.get(u.series_key), u) or out[u.series_key]
+    return list(out.items())

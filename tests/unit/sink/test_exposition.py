@@ -10,13 +10,16 @@ from prometheus_client import CollectorRegistry, generate_latest
 
 from services.shared.events import FactEvent
 from services.sink.exposition import FactsCollector, build, family_name
-from services.sink.state import candidate_from_fact
-from tests.support.facts import fact
+from tests.support.facts import fact, series_entries
+
+
+def entries(facts: list[FactEvent]) -> list[dict]:
+    return [e for _, e in series_entries(facts)]
 
 
 def text(facts: list[FactEvent], max_series: int = 100) -> str:
     registry = CollectorRegistry()
-    registry.register(FactsCollector(lambda: [candidate_from_fact(f) for f in facts], max_series))
+    registry.register(FactsCollector(lambda: entries(facts), max_series))
     return generate_latest(registry).decode()
 
 
@@ -47,7 +50,7 @@ def test_no_sample_timestamps_and_no_created_series() -> None:
 
 def test_series_over_the_cap_are_dropped_and_counted() -> None:
     facts = [fact(f"a{i}", org=f"Chi bộ {i}", level="cell") for i in range(5)] + [fact("p", org="Tỉnh", level="province")]
-    exp = build([candidate_from_fact(f) for f in facts], max_series=3)
+    exp = build(entries(facts), max_series=3)
     assert exp.exposed == 3 and exp.dropped["overflow"] == 3
     out = text(facts, max_series=3)
     assert 'recruitwatch_sink_series_dropped{reason="overflow"} 3.0' in out
@@ -55,9 +58,10 @@ def test_series_over_the_cap_are_dropped_and_counted() -> None:
 
 
 def test_identical_label_sets_keep_the_most_recent_fact() -> None:
-    older = fact("a", value=1, published="2024-01-01", series_key="k1")
-    newer = fact("b", value=2, published="2025-01-01", series_key="k2")
-    exp = build([candidate_from_fact(older), candidate_from_fact(newer)], 100)
+    # old-style keys (no unit in the key) can give two series the same labels
+    older = fact("a", value=1, published="2024-01-01", series_key="k|1")
+    newer = fact("b", value=2, published="2025-01-01", series_key="k|2")
+    exp = build(entries([older, newer]), 100)
     assert exp.dropped["label_collision"] == 1
     assert 'recruitment_admitted{' in text([older, newer]) and " 2.0" in text([older, newer])
 
