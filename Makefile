@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 CORPUS  ?= ../shared/corpus
 
-.PHONY: docs deb install kafka run demo test test-unit lint eval bench chaos compose-check clean
+.PHONY: docs schemas deb install kafka run demo test test-unit lint eval bench chaos compose-check clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -46,6 +46,9 @@ bench: install
 chaos: install          ## 500 generated articles, 1 and 2 workers per service, SIGKILLs and a broker restart
 	RECRUITWATCH_CHAOS_ARTICLES=500 RECRUITWATCH_CHAOS_WORKERS=1,2 RECRUITWATCH_CHAOS_KILLS=8 \
 	RECRUITWATCH_CHAOS_CONVERGE_S=600 RECRUITWATCH_CHAOS_BROKER_RESTART=1 RECRUITWATCH_EXTENDED=1 $(BIN)/pytest -q -p no:cacheprovider -m slow tests/chaos tests/integration/sink/test_broker_restart.py
+
+schemas: $(STAMP)        ## regenerate schemas/*.schema.json and schemas/asyncapi.yaml from services/shared/events.py
+	$(BIN)/python -m services.shared.schemagen
 
 docs: $(STAMP)           ## regenerate the README's settings tables from the settings classes
 	$(BIN)/python -m services.shared.settings_doc --write README.md
