@@ -64,11 +64,15 @@ b.add("Party cells and grassroots organisations", "table",
 b.add("Admissions by segment", "piechart",
       [(f'sum by (segment) ({sel("recruitment_admitted", NOT_ALL)})', "{{segment}}")], instant=True,
       desc="Breakdown of admissions (women, youth union members, ethnic minorities, occupations...), summed over the organisations shown.")
+b.add("Admission shares by segment", "bargauge",
+      [(f'{sel("recruitment_admitted_share_ratio", NOT_ALL)}', "{{org}} {{segment}} {{period_end}}")], unit="percentunit", instant=True,
+      desc="Breakdowns of admissions stated as a percent of the admissions (e.g. women 48%), as ratios; never added to the headcounts above.",
+      options={"displayMode": "gradient", "orientation": "horizontal"})
 b.add("Admission targets", "table", [(f'{sel("recruitment_admitted_target")}', "")], instant=True, fmt="table",
       desc="Planned admissions per organisation and period.",
       transformations=[{"id": "organize", "options": {"excludeByName": {"Time": True, "__name__": True, "job": True, "instance": True}}}])
 VALUES = '{__name__=~"recruitment_.+",__name__!~"recruitment_(source_info|article_published_timestamp_seconds)"}'
-SERIES_LABELS = "family, org, place, level, province, province_current, segment, period_start, period_end"
+SERIES_LABELS = "family, org_id, org, place, level, province, province_current, segment, period_start, period_end"
 values_expr = f'label_replace({VALUES}, "family", "$1", "__name__", "(.+)")'
 b.add("Current facts with their articles", "table",
       [(f'({values_expr}) * on ({SERIES_LABELS}) group_left (metric, article_url, source_id, extractor_version) '
@@ -103,6 +107,9 @@ h.add("Articles by relevance", "timeseries", [("sum by (relevant) (rate(recruitw
 h.add("Newest fact age", "stat", [("time() - max(recruitwatch_sink_latest_fact_fetched_timestamp_seconds)", "age")], w=8, unit="s")
 h.add("Sink series exposed, dropped and ready workers", "timeseries", [("sum(recruitwatch_sink_series_exposed)", "exposed"), ("sum by (reason) (recruitwatch_sink_series_dropped)", "dropped {{reason}}"),
        ("sum(recruitwatch_sink_ready)", "ready sink workers")])
+h.add("Sink facts by status", "timeseries", [("sum by (status) (recruitwatch_sink_facts)", "{{status}}"),
+       ("sum by (reason) (increase(recruitwatch_sink_facts_conflicting_total[1h]))", "conflicts (1h) {{reason}}")],
+      desc="Facts of the accepted extractions: exposed, superseded by a more recent article, kept out as a conflict within their article, below the confidence threshold.")
 h.add("Services up and builds", "table", [("up{job=~\"recruitwatch-.*\"}", ""), ("recruitwatch_build_info", "")], instant=True, fmt="table",
       transformations=[{"id": "merge", "options": {}}])
 health = dash("recruitwatch-pipeline", "Pipeline health", h.panels, [],

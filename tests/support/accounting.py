@@ -51,3 +51,37 @@ def account(facts: Iterable[FactEvent], body: dict[str, Any],
 def summary(statuses: dict[str, str]) -> Counter[str]:
     """Counts by status (conflict reasons folded into `conflict`)."""
     return Counter(s.split(":", 1)[0] for s in statuses.values())
+
+
+def check_units(metrics_text: str, facts_body: dict[str, Any]) -> Counter[str]:
+    """Walk every recruitment value family on a /metrics page: each has one unit (registry; `_ratio` ⇔ ratio)
+    and each sample is the fact behind it on /facts, in that unit (percent ÷ 100 for ratios). Returns the
+    number of samples checked per family; AssertionError on the first mismatch."""
+    from prometheus_client.parser import text_string_to_metric_families
+
+    from services.shared.metric_registry import (
+        ARTICLE_PUBLISHED,
+        FAMILY_BY_NAME,
+        RATIO,
+        SOURCE_INFO,
+        SOURCE_INFO_SAMPLE,
+    )
+    from services.sink.exposition import org_id
+
+    views = {(v["family"], org_id(v["series_key"]), v["segment"], v["period_start"] or "", v["period_end"] or ""): v
+             for v in facts_body["facts"]}
+    checked: Counter[str] = Counter()
+    for family in text_string_to_metric_families(metrics_text):
+        if not family.name.startswith("recruitment_") or family.name in (SOURCE_INFO, SOURCE_INFO_SAMPLE, ARTICLE_PUBLISHED):
+            continue
+        spec = FAMILY_BY_NAME.get(family.name)
+        assert spec is not None, f"{family.name} is not in the metric registry"
+        assert (spec.unit == RATIO) == family.name.endswith("_ratio"), family.name
+        for sample in family.samples:
+            lab = sample.labels
+            view = views.get((family.name, lab["org_id"], lab["segment"], lab["period_start"], lab["period_end"]))
+            assert view is not None, f"no fact on /facts behind {family.name}{lab}"
+            assert view["unit"] == spec.fact_unit, (family.name, view["unit"], view["evidence"])
+            assert abs(sample.value - float(view["value"]) * spec.scale) < 1e-9, (family.name, sample.value, view["value"])
+            checked[family.name] += 1
+    return checked
