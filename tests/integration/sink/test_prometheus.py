@@ -56,7 +56,8 @@ def events() -> list:
                         {"metric": "admission_rate_pct", "value": 3.2, **province},
                         {"metric": "members_total", "value": 94000, "period_start": None, **province},
                         {"metric": "party_cells", "value": 2500, "period_start": None, **province},
-                        {"metric": "grassroots_orgs", "value": 700, "period_start": None, **province}],
+                        {"metric": "grassroots_orgs", "value": 700, "period_start": None, **province},
+                        {"metric": "members_removed", "value": 41, "confidence": 0.2, **province}],
                 published="2024-12-30"),
         *article("d1", [{"value": 625}, {"metric": "target_attainment_pct", "value": 104.2}]),
     ]
@@ -75,7 +76,11 @@ def test_every_sink_panel_and_rule_expression_returns_data_in_real_prometheus(
         wait_for(lambda: (b := sink.facts()) and b["count"] == 12, 120, sink.log_tail)
         check = subprocess.run(["promtool", "check", "metrics"], input=sink.metrics(), capture_output=True, text=True)
         assert check.returncode == 0, check.stdout + check.stderr
-        checked = check_units(sink.metrics(), sink.facts("?min_confidence=0") or {})
+        everything = sink.facts("?min_confidence=0")
+        assert everything is not None and everything["count"] == 13, "the doubtful fact is kept, shown on request"
+        assert 'recruitwatch_sink_facts{status="below_confidence"} 1.0' in sink.metrics()
+        assert "recruitment_members_removed{" not in sink.metrics()
+        checked = check_units(sink.metrics(), everything)
         assert sum(checked.values()) == 12 and checked["recruitment_admitted_share_ratio"] == 1, checked
         assert checked["recruitment_admitted"] == 4, "the percent breakdown is not a headcount"
         prom.start()
