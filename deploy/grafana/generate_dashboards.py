@@ -99,7 +99,8 @@ h.add("Articles published per source (1h)", "timeseries", [("sum by (source) (in
 h.add("Records processed by stage", "timeseries", [("sum by (job, stage) (rate(recruitwatch_records_processed_total[$__rate_interval]))", "{{job}} {{stage}}")], unit="ops")
 h.add("Stage freshness (since last success)", "bargauge", [("time() - max by (job, stage) (recruitwatch_last_success_timestamp_seconds)", "{{job}} {{stage}}")], unit="s", instant=True,
       options={"orientation": "horizontal"})
-h.add("Consumer lag", "timeseries", [("sum by (job, topic) (recruitwatch_consumer_lag)", "{{job}} {{topic}}")])
+h.add("Consumer lag", "timeseries", [("sum by (job, topic) (max by (job, topic, partition) (recruitwatch_consumer_lag))", "{{job}} {{topic}}")],
+      desc="Records not yet consumed, per topic (max over workers per partition: every sink worker reads all of its series topic).")
 h.add("Dead letters (1h)", "timeseries", [("sum by (job, stage, reason) (increase(recruitwatch_dead_letters_total[1h]))", "{{job}} {{stage}} {{reason}}")])
 h.add("Extraction yield (facts per relevant article, 1h)", "stat",
       [("sum(increase(recruitwatch_extractor_facts_total[1h])) / sum(increase(recruitwatch_extractor_articles_total{relevant=\"true\"}[1h]))", "yield")], w=8)
