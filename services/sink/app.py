@@ -28,7 +28,7 @@ from services.shared.kafkaio import (
 )
 from services.shared.lag import LagMonitor
 from services.shared.web import MetricsServer
-from services.sink import facts_api
+from services.sink import facts_api, facts_csv
 from services.sink.exposition import FactsCollector
 from services.sink.route import RouteLoop
 from services.sink.series import SeriesLoop
@@ -94,7 +94,8 @@ class Sink:
     async def run(self, stop: asyncio.Event) -> None:
         """Serve until `stop` is set; leave both groups cleanly."""
         server = MetricsServer(self.health.registry, self.settings.metrics_host, self.settings.port,
-                               pages={"/facts": self._facts, "/healthz": self._health})
+                               pages={"/facts": self._facts, "/facts.csv": self._facts_csv,
+                                      "/healthz": self._health})
         await server.start()
         await self.ctx.producer.start()
         await self.route.reader.start()
@@ -135,6 +136,14 @@ class Sink:
         facts = facts_api.query(self.series_items(), params)
         body = {"ready": ready, "count": len(facts), "facts": facts}
         return web.Response(body=orjson.dumps(body), content_type="application/json", status=200 if ready else 503)
+
+    async def _facts_csv(self, request: web.Request) -> web.Response:
+        """GET /facts.csv: the same facts and filters as /facts, as CSV (503 while not ready, like /facts)."""
+        params = dict(request.query)
+        if unknown := facts_api.unknown_filters(params):
+            return web.Response(text=f"unknown filters {unknown}; known: {', '.join(facts_api.FILTERS)}\n", status=400)
+        text = facts_csv.render(facts_api.query(self.series_items(), params))
+        return web.Response(text=text, content_type="text/csv", charset="utf-8", status=200 if self.ready() else 503)
 
 
 async def run_sink(settings: SinkSettings, stop: asyncio.Event) -> None:
