@@ -8,10 +8,11 @@ CORPUS  ?= ../shared/corpus
 .PHONY: docs dashboards deb install kafka run live test test-unit lint eval bench chaos clean
 
 $(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PY) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev]'
-	touch $(STAMP)
+	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	@echo "make: installing the Python packages into $(VENV) (log: $(VENV)/install.log)"
+	@{ $(BIN)/pip install -q --upgrade pip && $(BIN)/pip install -q -e '.[dev]'; } > $(VENV)/install.log 2>&1 \
+		|| { tail -n 40 $(VENV)/install.log; echo "make: pip install failed, see $(VENV)/install.log"; exit 1; }
+	@touch $(STAMP)
 
 deb:                    ## Debian packages: Java and Maven (for the Kafka step), prometheus, docker-compose
 	@deploy/install-debian-packages.sh
@@ -22,10 +23,10 @@ kafka: deb              ## the Kafka broker jars from Maven Central (needs Java 
 install: $(STAMP) deb kafka
 
 run: install            ## the whole product on an embedded local Kafka, fixture site included
-	$(BIN)/recruitwatch up --demo
+	@$(BIN)/recruitwatch up --demo
 
 live: install           ## the whole product, watching the real sources in seeds/sources.yaml
-	$(BIN)/recruitwatch up
+	@$(BIN)/recruitwatch up
 
 test: install lint      ## every test: unit, pipeline (real broker), end-to-end, compose, prometheus
 	$(BIN)/pytest -q -p no:cacheprovider --durations=15
