@@ -42,11 +42,11 @@ def value_text(fact: Mapping[str, Any]) -> str:
 
 
 def period_text(fact: Mapping[str, Any]) -> str:
-    """The period as start–end, or the one bound known."""
+    """The period as start–end, `since start` when open-ended, the end alone for a point in time."""
     start, end = fact.get("period_start"), fact.get("period_end")
-    if start and end and start != end:
-        return f"{start}–{end}"
-    return str(end or start or "")
+    if start and end:
+        return str(start) if start == end else f"{start}–{end}"
+    return f"since {start}" if start else str(end or "")
 
 
 def table_rows(facts: Iterable[Mapping[str, Any]]) -> list[list[str]]:

@@ -9,7 +9,7 @@ from typing import Any
 
 from wcwidth import wcswidth
 
-from services.shared.facts_cli import facts_url, render, render_table, value_text
+from services.shared.facts_cli import facts_url, period_text, render, render_table, value_text
 from services.sink.facts_api import FACT_FIELDS
 from services.sink.facts_csv import COLUMNS, cell
 
@@ -60,6 +60,13 @@ def test_values_read_as_people_write_them() -> None:
     assert value_text(view()) == "625"
     assert value_text(view(value=4.0, value_max=5.0, unit="pct", qualifier="about")) == "~4–5 %"
     assert value_text(view(value=14000.0, qualifier="over", per_year=True)) == "> 14000 per year"
+
+
+def test_periods_read_as_ranges_open_ends_or_points() -> None:
+    assert period_text(view()) == "2024"
+    assert period_text(view(period_start="2010", period_end="2013-08")) == "2010–2013-08"
+    assert period_text(view(period_start="2011", period_end=None)) == "since 2011"
+    assert period_text(view(period_start=None, period_end="2024-06")) == "2024-06"
 
 
 def test_the_facts_url_carries_only_given_filters() -> None:
