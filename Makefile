@@ -49,7 +49,7 @@ chaos: install          ## 500 generated articles, 1 and 2 workers per service, 
 	RECRUITWATCH_CHAOS_CONVERGE_S=600 RECRUITWATCH_CHAOS_BROKER_RESTART=1 RECRUITWATCH_EXTENDED=1 $(BIN)/pytest -q -p no:cacheprovider -m slow tests/chaos tests/integration/sink/test_broker_restart.py
 
 docs: $(STAMP)           ## regenerate the generated parts of the docs (settings, commands, metric families)
-	$(BIN)/python -m services.shared.settings_doc --write docs/configuration.md
+	$(BIN)/python -m services.shared.docs_gen --write
 
 dashboards: $(STAMP)     ## regenerate deploy/grafana/dashboards/*.json from generate_dashboards.py
 	$(BIN)/python deploy/grafana/generate_dashboards.py
