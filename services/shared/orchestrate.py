@@ -29,7 +29,7 @@ from pydantic_settings import SettingsConfigDict
 from services.shared.admin import ensure_topics, wait_for_broker
 from services.shared.broker import LocalKafka, _die_with_parent
 from services.shared.config import ServiceSettings
-from services.shared.logs import setup_logging
+from services.shared.logs import BOLD, RESET, setup_logging, wants_colour
 
 log = logging.getLogger("recruitwatch.up")
 SERVICES = ("sink", "extractor", "crawler")
@@ -196,8 +196,7 @@ def announce_first_facts(urls: ServiceUrls, stop: threading.Event, interval_s: f
 
 def say(line: str) -> None:
     """A line for the person running `up`, on stdout (bold on a terminal)."""
-    bold = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    print(f"\x1b[1m{line}\x1b[0m" if bold else line, flush=True)
+    print(f"{BOLD}{line}{RESET}" if wants_colour(sys.stdout) else line, flush=True)
 
 
 def _may_restart(child: Child, settings: UpSettings) -> bool:
@@ -250,8 +249,7 @@ def run_up(demo: bool = False, sources: str | None = None) -> int:
         urls = ServiceUrls.from_settings()
         say(f"recruitwatch up: kafka {bootstrap}; starting sink, extractor and crawler "
             f"(metrics on :{urls.sink_port}, :{urls.extractor_port}, :{urls.crawler_port}). Ctrl-C stops everything.")
-        announcer = threading.Thread(target=announce_first_facts, args=(urls, stop), name="first-facts", daemon=True)
-        announcer.start()
+        threading.Thread(target=announce_first_facts, args=(urls, stop), name="first-facts", daemon=True).start()
         try:
             code = _supervise(children, settings, stop)
         finally:
