@@ -29,7 +29,7 @@ from services.shared.kafkaio import (
 )
 from services.shared.lag import LagMonitor
 from services.shared.web import MetricsServer
-from services.sink import facts_api
+from services.sink import facts_api, facts_csv
 from services.sink.exposition import FactsCollector, OwnershipCollector
 from services.sink.route import RouteLoop
 from services.sink.series import Ownership, SeriesLoop
@@ -96,7 +96,8 @@ class Sink:
     async def run(self, stop: asyncio.Event) -> None:
         """Serve until `stop` is set; leave both groups cleanly."""
         server = MetricsServer(self.health.registry, self.settings.metrics_host, self.settings.port,
-                               pages={"/facts": self._facts, "/healthz": self._health})
+                               pages={"/facts": self._facts, "/facts.csv": self._facts_csv,
+                                      "/healthz": self._health})
         await server.start()
         await self.ctx.producer.start()
         await self.route.reader.start()
@@ -142,6 +143,19 @@ class Sink:
             return web.json_response({"error": str(exc)}, status=400)
         body = {"ready": ready, "count": len(facts), "facts": facts}
         return web.Response(body=orjson.dumps(body), content_type="application/json", status=200 if ready else 503)
+
+    async def _facts_csv(self, request: web.Request) -> web.Response:
+        """GET /facts.csv: the same facts and filters as /facts, as CSV (503 while not ready, like /facts)."""
+        params = dict(request.query)
+        if unknown := facts_api.unknown_filters(params):
+            return web.Response(text=f"unknown filters {unknown}; known: {', '.join(facts_api.PARAMETERS)}\n",
+                                status=400)
+        try:
+            facts = facts_api.query(self.series.items(), params, self.settings.min_confidence)
+        except facts_api.BadQuery as exc:
+            return web.Response(text=f"{exc}\n", status=400)
+        return web.Response(text=facts_csv.render(facts), content_type="text/csv", charset="utf-8",
+                            status=200 if self.facts_ready() else 503)
 
 
 async def run_sink(settings: SinkSettings, stop: asyncio.Event) -> None:

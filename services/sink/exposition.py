@@ -177,7 +177,7 @@ class FactsCollector(Collector):
             self._last_dropped = exp.dropped
         yield from exp.families
         yield GaugeMetricFamily(SINK_READY,
-                                "1 when table recovery is complete and the values above are complete for this worker.",
+                                "1 when this worker has read its state topics back and the values above are complete.",
                                 value=1.0 if self.ready() else 0.0)
 
 

@@ -22,7 +22,7 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.abc import ConsumerRebalanceListener
 from aiokafka.errors import CommitFailedError, IllegalStateError
 from aiokafka.structs import ConsumerRecord
-from prometheus_client import Counter
+from prometheus_client import CollectorRegistry, Counter
 
 from services.shared.events import ExtractionEvent, FactEvent, SchemaError, decode
 from services.shared.kafkaio import make_reader, read_range
@@ -59,6 +59,16 @@ def update_key(update: SeriesUpdate) -> bytes:
     return f"{update.series_key}\x1f{update.article_id}".encode()
 
 
+def conflicts_counter(registry: CollectorRegistry) -> Counter:
+    """recruitwatch_sink_facts_conflicting_total{reason}, every reason at 0 from the start."""
+    counter = Counter(SINK_FACTS_CONFLICTING, "Facts kept out of their series because a more specific "
+                      "fact of the same article gave another value, by the deciding rule.", ["reason"],
+                      registry=registry)
+    for reason in CONFLICT_REASONS:
+        counter.labels(reason)
+    return counter
+
+
 class RouteLoop(ConsumerRebalanceListener):
     """Consumes recruitment.facts in the route group; keeps the assigned partitions' article records."""
 
@@ -70,11 +80,7 @@ class RouteLoop(ConsumerRebalanceListener):
         self.articles: dict[int, dict[str, ArticleRecord]] = {}  # per partition, once read back
         self.assigned = asyncio.Event()
         self._batch = asyncio.Lock()
-        self.conflicts = Counter(SINK_FACTS_CONFLICTING, "Facts kept out of their series because a more specific "
-                                 "fact of the same article gave another value, by the deciding rule.", ["reason"],
-                                 registry=ctx.health.registry)
-        for reason in CONFLICT_REASONS:
-            self.conflicts.labels(reason)
+        self.conflicts = conflicts_counter(ctx.health.registry)
 
     async def on_partitions_revoked(self, revoked: list[TopicPartition]) -> None:
         """Wait for the batch in progress (it commits), then forget the revoked partitions."""
