@@ -20,7 +20,7 @@ def _article(text: str = TEXT) -> TextArticle:
 def test_series_key_uses_level_and_official_code() -> None:
     event = extraction_event(_article(), extract(TEXT), "1.0.0")
     (fact,) = event.facts
-    assert fact.series_key == "district:223|admitted|all|2012|2012"
+    assert fact.series_key == "district:223|admitted|all|count|2012|2012"
     assert fact.province == "Bắc Giang" and fact.extractor_version == "1.0.0"
 
 
