@@ -50,7 +50,7 @@ class Extractor:
     text_topic: faust.TopicT
     facts_topic: faust.TopicT
     dlq: faust.TopicT
-    runners: dict[str, StageRunner]
+    runner: StageRunner
 
 
 def transient(exc: BaseException) -> bool:
@@ -88,7 +88,7 @@ async def _timed(ex: Extractor, stage: str, fn: Callable[[Any], T], arg: Any) ->
     """Run a pure, CPU-bound stage function in the stage's worker process, within its time budget (the loop
     keeps heartbeats and /metrics alive; a runaway article is stopped, see services/extractor/budget.py)."""
     with ex.metrics.timed(ex.metrics.seconds, stage):
-        return await ex.runners[stage].run(fn, arg)
+        return await ex.runner.run(stage, fn, arg, ex.settings.stage_timeout_s)
 
 
 async def handle_raw(ex: Extractor, value: bytes | None) -> None:
@@ -139,8 +139,7 @@ def build(settings: ExtractorSettings | None = None) -> Extractor:
         text_topic=app.topic(topics.text, **RAW),
         facts_topic=app.topic(topics.facts, **RAW),
         dlq=app.topic(topics.dlq, **RAW),
-        runners={STAGE_PARSE: StageRunner(STAGE_PARSE, settings.stage_timeout_s, initializer=warm_up),
-                 STAGE_FACTS: StageRunner(STAGE_FACTS, settings.stage_timeout_s, initializer=warm_up)},
+        runner=StageRunner(settings.stage_workers, initializer=warm_up),
     )
     _agent(ex, app.topic(topics.raw, **RAW), STAGE_PARSE, handle_raw)
     _agent(ex, ex.text_topic, STAGE_FACTS, handle_text)
@@ -149,9 +148,8 @@ def build(settings: ExtractorSettings | None = None) -> Extractor:
     install_metadata_watchdog(app, [topics.raw, topics.text])
 
     @app.on_before_shutdown.connect
-    async def _stop_runners(sender: Any, /, *args: Any, signal: Any, **kwargs: Any) -> None:
-        for runner in ex.runners.values():
-            runner.close()
+    async def _stop_runner(sender: Any, /, *args: Any, signal: Any, **kwargs: Any) -> None:
+        ex.runner.close()
 
     return ex
 

@@ -2,8 +2,8 @@
 
 A Python thread cannot be stopped: a runaway pure function (a backtracking pattern, a quadratic rule) keeps
 its thread, and the GIL share, for as long as it runs, and everything behind it in the partition waits. So
-each stage runs in a worker process of its own (pebble's ProcessPool), which is killed and replaced when an
-article outlives the stage's time budget. The article is dead-lettered with reason `budget_exceeded` and
+the stages run in worker processes (pebble's ProcessPool), and the one running an article that outlives
+the stage's time budget is killed and replaced. The article is dead-lettered with reason `budget_exceeded` and
 the agent moves on to the next record.
 """
 
@@ -47,23 +47,25 @@ def _call(fn: Callable[[Any], Any], arg: Any) -> tuple[str, Any, str]:
 
 
 class StageRunner:
-    """One stage's worker process; `run` returns the stage's result or raises BudgetExceeded after `seconds`."""
+    """The stages' worker processes: `run` returns a stage's result or raises BudgetExceeded after `seconds`.
 
-    def __init__(self, stage: str, seconds: float, initializer: Callable[[], None] | None = None) -> None:
-        self.stage = stage
-        self.seconds = seconds
+    The stages share `workers` processes (1 by default: parse and facts take turns, as threads under the GIL
+    did, and the extractor stays within its memory target; 2 lets them run in parallel for ~100 MB more)."""
+
+    def __init__(self, workers: int = 1, initializer: Callable[[], None] | None = None) -> None:
         self.killed = 0
         # spawn, not fork: the parent runs an event loop and Kafka client threads that must not be copied
-        self._pool = ProcessPool(max_workers=1, initializer=initializer, context=multiprocessing.get_context("spawn"))
+        self._pool = ProcessPool(max_workers=workers, initializer=initializer,
+                                 context=multiprocessing.get_context("spawn"))
 
-    async def run(self, fn: Callable[[Any], T], arg: Any) -> T:
-        """fn(arg) in the worker process within the time budget (the worker is replaced when it runs over)."""
-        future = self._pool.schedule(_call, args=(fn, arg), timeout=self.seconds)
+    async def run(self, stage: str, fn: Callable[[Any], T], arg: Any, seconds: float) -> T:
+        """fn(arg) in a worker process within `seconds` (the worker is replaced when it runs over)."""
+        future = self._pool.schedule(_call, args=(fn, arg), timeout=seconds)
         try:
             outcome, value, message = await asyncio.wrap_future(future)
         except TimeoutError as exc:  # pebble has already killed the worker and starts a fresh one
             self.killed += 1
-            raise BudgetExceeded(self.stage, f"still running after {self.seconds:g} s (worker replaced)") from exc
+            raise BudgetExceeded(stage, f"still running after {seconds:g} s (worker replaced)") from exc
         if outcome == "parse_error":
             detail = message.removeprefix(f"{value}: ") if message != value else ""
             raise ParseError(value, detail)
@@ -71,6 +73,6 @@ class StageRunner:
         return result
 
     def close(self) -> None:
-        """Stop the worker process."""
+        """Stop the worker processes."""
         self._pool.stop()
         self._pool.join(timeout=5)

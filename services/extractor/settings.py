@@ -21,6 +21,8 @@ class ExtractorSettings(ServiceSettings):
     stage_timeout_s: float = Field(30.0, gt=0, description="Seconds one article may take in a stage (parse, facts) "
                                    "before its worker process is replaced and the article dead-lettered "
                                    "`budget_exceeded`.")
+    stage_workers: int = Field(1, ge=1, le=4, description="Worker processes the two stages share (1: they take "
+                               "turns; 2: parse and facts in parallel, ~100 MB more).")
     max_html_chars: int = Field(8_000_000, gt=0, description="Largest page (HTML characters) the parse stage "
                                 "accepts; larger ones are dead-lettered `budget_exceeded`.")
     max_text_chars: int = Field(MAX_TEXT_CHARS, gt=0, description="Largest article text the facts stage accepts "

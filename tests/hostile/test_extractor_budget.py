@@ -43,15 +43,15 @@ def good_text() -> TextArticle:
 
 def test_a_runaway_pure_function_is_stopped_and_the_next_article_runs() -> None:
     async def run() -> tuple[float, ExtractionEvent, int]:
-        runner = StageRunner("facts", 1.0, initializer=warm_up)
+        runner = StageRunner(1, initializer=warm_up)
         try:
-            await runner.run(extract_article, good_text())  # the worker is up and warm
+            await runner.run("facts", extract_article, good_text(), 1.0)  # the worker is up and warm
             started = time.monotonic()
             with pytest.raises(BudgetExceeded) as exc:
-                await runner.run(backtracking, "đảng viên " * 40 + "!")  # hours of CPU if it were let run
+                await runner.run("facts", backtracking, "đảng viên " * 40 + "!", 1.0)  # hours of CPU if let run
             assert str(exc.value).startswith("budget_exceeded: facts stage")
             stopped = time.monotonic() - started
-            return stopped, await runner.run(extract_article, good_text()), runner.killed
+            return stopped, await runner.run("facts", extract_article, good_text(), 1.0), runner.killed
         finally:
             runner.close()
 
