@@ -15,6 +15,7 @@ from typing import Any
 
 from services.extractor.build_events import json_number
 from services.extractor.extract import Extraction, Fact, extract
+from services.extractor.parse import ParsedPage, parse_page
 
 FACT_FIELDS = (
     "metric", "segment", "value", "value_max", "unit", "qualifier", "per_year", "org", "place", "level",
@@ -43,29 +44,21 @@ def document_json(doc: str, extraction: Extraction) -> dict[str, Any]:
     }
 
 
-def _html(path: Path) -> tuple[str, str | None, date | None]:
-    """Title, text and publication date of an HTML page (the parse module, or a plain-text fallback)."""
-    raw = path.read_bytes().decode("utf-8", errors="replace")
-    try:
-        from services.extractor.parse import parse_page
-    except ImportError:  # pragma: no cover - parse module not installed yet
-        import lxml.html
-
-        tree = lxml.html.fromstring(raw)
-        return tree.text_content(), tree.findtext(".//title"), None
-    page = parse_page(raw, url=path.as_uri())
-    return page.text, page.title, page.published
+def page_document(
+    doc: str, page: ParsedPage, published: date | None = None, province: str | None = None
+) -> dict[str, Any]:
+    """The contract object of a parsed page (what the service's facts stage computes from its text record)."""
+    extraction = extract(page.text, title=page.title, published=published or page.published, province_hint=province)
+    return document_json(doc, extraction)
 
 
 def extract_file(path: Path, published: date | None = None, province: str | None = None) -> dict[str, Any]:
     """The contract object of one .txt or .html file."""
     if path.suffix.lower() in (".html", ".htm"):
-        text, title, page_date = _html(path)
-        extraction = extract(text, title=title, published=published or page_date, province_hint=province)
-    else:
-        text = path.read_bytes().decode("utf-8", errors="replace")
-        extraction = extract(text, published=published, province_hint=province)
-    return document_json(path.stem, extraction)
+        raw = path.read_bytes().decode("utf-8", errors="replace")
+        return page_document(path.stem, parse_page(raw, url=path.resolve().as_uri()), published, province)
+    text = path.read_bytes().decode("utf-8", errors="replace")
+    return document_json(path.stem, extract(text, published=published, province_hint=province))
 
 
 def _run(args: argparse.Namespace) -> int:
