@@ -13,16 +13,17 @@ import threading
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
-from trafilatura.metadata import examine_meta, extract_meta_json, extract_title
+from trafilatura.metadata import examine_meta, extract_meta_json
 from trafilatura.settings import Extractor
 from trafilatura.utils import DOCTYPE_TAG, FAULTY_HTML
 
 from services.extractor import pagedates
+from services.extractor.boilerplate import is_chrome_label, prune_chrome, unwrap_layout_tables
 from services.extractor.language import detect_language
 
 PARSER_VERSION = f"parse/1+trafilatura-{trafilatura.__version__}"
@@ -55,19 +56,24 @@ _FAST = Extractor(output_format="txt", fast=True, precision=True, comments=False
 """Fast precision mode: no readability/justext comparison, no comment capture, no recall escalation."""
 _FULL = Extractor(output_format="txt", comments=False, tables=True)
 """trafilatura's default cascade (without comments): the fallback when fast mode under-delivers."""
-CHROME_NAMES = (
-    "menu", "navbar", "navigation", "sidebar", "footer", "breadcrumb", "share", "social", "related",
-    "comment", "banner", "advert", "quangcao", "lienquan", "lien-quan", "counter", "thongke", "thong-ke",
-)
-"""Substrings of class/id values that mark page chrome on Vietnamese portals and news sites."""
-_CHROME_NAME = re.compile("|".join(CHROME_NAMES), re.IGNORECASE)
-_CHROME_TAGS = frozenset(("nav", "aside", "footer"))
-_CHROME_BLOCKS = frozenset(("div", "ul", "ol", "section", "table", "span", "p", "nav", "aside", "footer"))
-_NAMED = etree.XPath("//body//*[@class or @id] | //body//nav | //body//aside | //body//footer")
 _STRING = etree.XPath("string()")
 _MASTHEAD = re.compile(r"logo|banner|brand|masthead|site-?name", re.IGNORECASE)
 _PAGE_HEADER = re.compile(r"(?<![\w-])(?:header|top|topbar|page-header)(?![\w-])", re.IGNORECASE)
 _WINDOW = pagedates.TITLE_WINDOW
+_TEXT_NODES = etree.XPath("//body//text()[normalize-space()]")
+_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5"))
+_TITLE_NAME = re.compile(r"title|tieude|tieu-de|tieu_de|headline|heading", re.IGNORECASE)
+_TITLE_SEPARATOR = re.compile(r"\s+(?:[-|–—:»›/]|::)\s+")
+_SITE_NAME = re.compile(
+    r"^(?:báo|cổng thông tin|trang thông tin|trang tin|tạp chí|đài phát thanh)\b|điện tử$|\.(?:vn|com|net|org)$|online$",
+    re.IGNORECASE,
+)
+"""A <title> part that names the site ("Báo Quảng Ninh điện tử", "Cổng thông tin điện tử huyện X", "nhandan.vn")."""
+MIN_PROBE = 10
+PROBE = 30
+MIN_TITLE_CHARS = 6
+MIN_TITLE_WORDS = 2
+MAX_TITLE_CHARS = 300
 _FOLLOWING = etree.XPath(f"following::text()[normalize-space()][position() <= {_WINDOW}]")
 _PRECEDING = etree.XPath(f"preceding::text()[normalize-space()][position() <= {_WINDOW}]")
 _AUTHOR = etree.XPath(
@@ -120,15 +126,19 @@ def parse_page(
     meta = examine_meta(tree)
     if "ld+json" in html:
         meta = extract_meta_json(tree, meta)
-    title = choose_title(tree, meta.title, feed_title)
+    head_title = _clean(tree.findtext(".//title"))
+    h1 = article_h1(tree)
     meta_date = pagedates.date_from_meta(tree)
     etree.strip_elements(tree, *DROP_TAGS, with_tail=False)
+    unwrap_layout_tables(tree)
     prune_chrome(tree)
     author = _clean(meta.author) or author_element(tree)
     text, method = cap_text(*main_text(tree, feed_summary))
     if detect_language(text) != "vi":
         raise ParseError("not_vietnamese", text[:80])
-    published, source = choose_published(meta_date, feed_published, tree, title, text, url)
+    head = ArticleHead.locate(_TEXT_NODES(tree), text)
+    title = choose_title(h1, meta.title, feed_title, head.heading, head_title, meta.sitename)
+    published, source = choose_published(meta_date, feed_published, tree, head, title, text, url)
     return ParsedPage(title, text, published, source, author or byline(text), "vi", method)
 
 
@@ -200,41 +210,6 @@ def repair_mojibake(html: str) -> str:
     return html
 
 
-def prune_chrome(tree: lxml_html.HtmlElement) -> int:
-    """Drop menus, sidebars, footers, share and related-news blocks (by tag or class/id) before trafilatura.
-
-    trafilatura would discard them too, but only after several XPath passes and tree copies that cost in
-    proportion to the tree; a block holding more than a third of the page's text is kept, whatever its name.
-    """
-    total = len(_STRING(tree))
-    removed = 0
-    for element in _NAMED(tree):
-        if not _is_chrome(element):
-            continue
-        parent = element.getparent()
-        if parent is None or len(_STRING(element)) > total / 3:
-            continue
-        if element.tail and element.tail.strip():
-            previous = element.getprevious()
-            if previous is not None:
-                previous.tail = (previous.tail or "") + element.tail
-            else:
-                parent.text = (parent.text or "") + element.tail
-        parent.remove(element)
-        removed += 1
-    return removed
-
-
-def _is_chrome(element: lxml_html.HtmlElement) -> bool:
-    tag = element.tag
-    if tag in _CHROME_TAGS:
-        return True
-    if tag not in _CHROME_BLOCKS:
-        return False
-    names = f"{element.get('class', '')} {element.get('id', '')}"
-    return _CHROME_NAME.search(names) is not None
-
-
 def visible_lines(tree: lxml_html.HtmlElement) -> list[str]:
     """The page body's non-empty text nodes, whitespace-collapsed (scripts and styles already dropped)."""
     body = tree.find(".//body")
@@ -250,14 +225,90 @@ def visible_lines(tree: lxml_html.HtmlElement) -> list[str]:
 
 
 def lines_near_title(tree: lxml_html.HtmlElement, title: str | None) -> list[str]:
-    """Visible text lines around the title's <h1> (window before and after), else the page's first lines."""
+    """Visible text lines around the title's <h1> (window before and after); none without that <h1>."""
     anchor = None
     if title:
         anchor = next((h for h in tree.iterfind(".//h1") if _clean(h.text_content()) == title), None)
     if anchor is None:
-        return visible_lines(tree)
+        return []
     nodes = [*_PRECEDING(anchor), anchor.text_content(), *_FOLLOWING(anchor)]
     return [" ".join(str(node).split()) for node in nodes]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleHead:
+    """The page text just above the main text: the article's heading and the byline lines under it."""
+
+    heading: str | None
+    lines: tuple[str, ...]
+    found: bool
+
+    @classmethod
+    def locate(cls, nodes: list[Any], text: str) -> ArticleHead:
+        """Find where the main text starts among the page's text nodes and read the nodes just above it.
+
+        The heading is the nearest heading-like node (h1-h5, a class/id naming a title, a bold-only line)
+        above the first prose line; the byline lines are those between it and the prose. Related-news lists,
+        sidebars and headers elsewhere on the page are never looked at.
+        """
+        start = _start_index(nodes, text)
+        if start is None:
+            return cls(None, (), False)
+        prose = next((i for i in range(start, min(len(nodes), start + _WINDOW)) if _is_prose(nodes[i])), start)
+        lowest = max(0, start - _WINDOW)
+        heading_at = next((i for i in range(prose - 1, lowest - 1, -1) if _is_heading(nodes[i])), None)
+        first = heading_at + 1 if heading_at is not None else lowest
+        lines = tuple(_node_line(node) for node in nodes[first:prose])
+        heading = _collapse(str(nodes[heading_at])) if heading_at is not None else None
+        return cls(heading, lines, True)
+
+
+def _collapse(value: str) -> str:
+    return " ".join(value.split())
+
+
+def _start_index(nodes: list[Any], text: str) -> int | None:
+    """Index of the text node where one of the main text's first lines begins."""
+    lines = [_collapse(line) for line in text.splitlines() if len(line.strip()) >= MIN_PROBE][:3]
+    for line in lines:
+        probe = line[:PROBE]
+        for i, node in enumerate(nodes):
+            value = _collapse(str(node))
+            if len(value) >= MIN_PROBE and (value.startswith(probe) or probe.startswith(value)):
+                return i
+    return None
+
+
+def _is_prose(node: Any) -> bool:
+    return len(_collapse(str(node))) > pagedates.PROSE_LINE
+
+
+def _node_line(node: Any) -> str:
+    """A text node's line; a <time datetime> element's machine-readable value goes first."""
+    line = _collapse(str(node))
+    parent = node.getparent()
+    if parent is not None and parent.tag == "time" and parent.get("datetime"):
+        return f"{parent.get('datetime')} {line}"
+    return line
+
+
+def _is_heading(node: Any) -> bool:
+    """A node that reads like an article heading: in a heading element, not a label, date or sentence."""
+    value = _collapse(str(node))
+    if not MIN_TITLE_CHARS <= len(value) <= MAX_TITLE_CHARS or len(value.split()) < MIN_TITLE_WORDS:
+        return False
+    if is_chrome_label(value) or pagedates.date_line(value) is not None:
+        return False
+    element = node.getparent()
+    for _ in range(3):
+        if element is None or not isinstance(element.tag, str):
+            return False
+        if element.tag in _HEADINGS or _TITLE_NAME.search(f"{element.get('class', '')} {element.get('id', '')}"):
+            return True
+        if element.tag in ("b", "strong") and _collapse(element.getparent().text_content() if element.getparent() is not None else "") == value:
+            return True
+        element = element.getparent()
+    return False
 
 
 def main_text(tree: lxml_html.HtmlElement, feed_summary: str | None) -> tuple[str, str]:
@@ -300,16 +351,54 @@ def _summary_text(summary: str | None) -> str:
     return unicodedata.normalize("NFC", _SPACES.sub(" ", lxml_html.fromstring(f"<div>{plain}</div>").text_content())).strip()
 
 
-def choose_title(tree: lxml_html.HtmlElement, meta_title: str | None, feed_title: str | None) -> str | None:
-    """The single article <h1>, else the meta/JSON-LD title, else the feed entry's, else trafilatura's guess.
+def article_h1(tree: lxml_html.HtmlElement) -> str | None:
+    """The text of the page's one article <h1>: outside the masthead, not a section label."""
+    texts = {_clean(h.text_content()) for h in tree.iterfind(".//h1") if not _in_masthead(h)}
+    texts = {t for t in texts if t and not is_chrome_label(t)}
+    return texts.pop() if len(texts) == 1 else None
 
-    An <h1> inside a logo/header/banner block is the site's name, not the article's title.
+
+def choose_title(
+    h1: str | None,
+    meta_title: str | None,
+    feed_title: str | None,
+    heading: str | None,
+    head_title: str | None,
+    site_name: str | None,
+) -> str | None:
+    """The article <h1>, else og:/JSON-LD title, else the feed entry's, else the heading above the text or <title>.
+
+    The heading just above the main text and the page's <title> (split at " - ", " | " …, the site's name
+    dropped) are weighed together: the heading wins when <title> names it or offers nothing else.
     """
-    h1 = [_clean(h.text_content()) for h in tree.iterfind(".//h1") if not _in_masthead(h)]
-    h1 = [h for h in h1 if h]
-    if len(h1) == 1:
-        return h1[0]
-    return _clean(meta_title) or _clean(feed_title) or _clean(extract_title(tree))
+    chosen = _clean(h1) or _strip_site(_clean(meta_title), site_name) or _clean(feed_title)
+    if chosen:
+        return chosen
+    parts = title_parts(head_title, site_name)
+    if heading and (not parts or any(heading.casefold() in p.casefold() or p.casefold() in heading.casefold() for p in parts)):
+        return heading
+    if parts and (len(parts) < len(_TITLE_SEPARATOR.split(head_title or "")) or not heading):
+        return max(parts, key=len)
+    return heading or (max(parts, key=len) if parts else None)
+
+
+def title_parts(head_title: str | None, site_name: str | None) -> list[str]:
+    """The parts of a <title> that are not the site's name ("Tin A - Báo X" → ["Tin A"])."""
+    if not head_title:
+        return []
+    site = (site_name or "").casefold()
+    parts = [p.strip() for p in _TITLE_SEPARATOR.split(head_title) if p.strip()]
+    return [p for p in parts if p.casefold() != site and not _SITE_NAME.search(p)]
+
+
+def _strip_site(title: str | None, site_name: str | None) -> str | None:
+    """An og:/meta title without a trailing or leading " - Site name"."""
+    if not title:
+        return None
+    parts = title_parts(title, site_name)
+    if len(parts) == 1 and len(_TITLE_SEPARATOR.split(title)) > 1:
+        return parts[0]
+    return title
 
 
 def _in_masthead(element: lxml_html.HtmlElement) -> bool:
@@ -326,16 +415,24 @@ def choose_published(
     meta_date: date | None,
     feed_published: str | None,
     tree: lxml_html.HtmlElement,
+    head: ArticleHead,
     title: str | None,
     text: str,
     url: str | None,
 ) -> tuple[date | None, PublishedFrom | None]:
-    """Page metadata first, then the feed entry, a visible date line, and the URL; with its source."""
+    """Page metadata first, then the feed entry, the byline under the heading or the text's top, the URL.
+
+    The byline is read between the article's heading and its first prose line (or, with no heading found,
+    the lines just above that prose); dates anywhere else on the page belong to other items.
+    """
     if meta_date is not None:
         return meta_date, "meta"
     if (feed := pagedates.parse_date_value(feed_published)) is not None:
         return feed, "feed"
-    visible = pagedates.date_from_lines(lines_near_title(tree, title), title)
+    if head.found:
+        visible = pagedates.date_from_lines(head.lines, None)
+    else:
+        visible = pagedates.date_from_lines(lines_near_title(tree, title), title)
     if visible is None:
         visible = pagedates.date_from_lines(text.splitlines()[:8], None)
     if visible is not None:

@@ -26,6 +26,8 @@ MIN_RECALL_WORDS = 6
 """Body lines with fewer words (captions, counters, kickers) are not required in the main text."""
 _DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\s*")
 _HAS_DATE = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}:\d{2}|tháng\s+\d+\s*,?\s*\d{4}|ngày \d+ tháng", re.I)
+_NOT_TITLE = re.compile(r"\||^(?:cỡ chữ|hotline|hôm nay)", re.I)
+"""Header lines of the source site's chrome ("Cỡ chữ: A+ A-", "Tiếng Việt | English"), never its headline."""
 _PROSE_WORDS = 15
 _PROSE_CHARS = 120
 HEADER_LINES = 6
@@ -77,7 +79,11 @@ def _is_prose(line: str) -> bool:
 
 
 def read_article(split: str, path: Path, gold: dict[str, Any]) -> Article:
-    """The article in one corpus text: the header's headline, the gold date, and every other line as body."""
+    """The article in one corpus text: the header's headline, the gold date, every other line as body.
+
+    Lines above the first prose line that the text printed (its own date line, a kicker) stay in the body
+    as the text has them, so facts read from the page and from the text see the same sentences.
+    """
     text = path.read_text(encoding="utf-8")
     lines = [" ".join(line.split()) for line in text.splitlines()]
     lines = [line for line in lines if line]
@@ -89,12 +95,10 @@ def read_article(split: str, path: Path, gold: dict[str, Any]) -> Article:
         if _is_prose(line):
             break
         header.append(line)
-    titles = [h for h in header if _words(h) >= 4 and not _HAS_DATE.search(h) and h.upper() != h]
+    titles = [h for h in header if _words(h) >= 4 and not _HAS_DATE.search(h) and not _NOT_TITLE.search(h)]
     title = max(titles, key=len) if titles else None
-    body = tuple(
-        line for i, line in enumerate(lines)
-        if not (i < len(header) and (line == title or _HAS_DATE.search(line)))
-    )
+    at = lines.index(title) if title else -1
+    body = tuple(line for i, line in enumerate(lines) if i != at)
     published = gold.get("published")
     own = date.fromisoformat(published) if published and len(published) == 10 else None
     return Article(path.stem, split, title, own, body, text, gold)
@@ -278,7 +282,7 @@ def nukeviet(a: Article, c: Chrome) -> str:
         f'<h1 class="title margin-bottom-lg">{E(headline(a))}</h1><div class="row margin-bottom-lg">{date_html}</div>'
         f'<div id="news-bodyhtml" class="bodytext margin-bottom-lg">{paragraphs(a)}</div></div></div>'
         f'<div class="news_column panel panel-default"><div class="panel-body keywords"><em class="fa fa-tags"></em>Từ khóa: {tags_html()}</div></div>'
-        f'<div class="news_column panel panel-default"><div class="panel-body">{comments_html()}</div></div>'
+        f'<div class="news_column panel panel-default"><div id="idcomment" class="panel-body">{comments_html()}</div></div>'
         f'<div class="news_column panel panel-default"><div class="panel-body other-news"><p class="h3"><strong>Những tin mới hơn</strong></p><ul class="related">{newer}</ul></div></div></div>'
         f'<footer id="footer"><div class="wraper">{footer_text(c)}</div></footer></div>'
     )
