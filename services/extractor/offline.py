@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -44,33 +46,75 @@ def document_json(doc: str, extraction: Extraction) -> dict[str, Any]:
     }
 
 
-def page_document(
-    doc: str, page: ParsedPage, published: date | None = None, province: str | None = None
-) -> dict[str, Any]:
-    """The contract object of a parsed page (what the service's facts stage computes from its text record)."""
-    extraction = extract(page.text, title=page.title, published=published or page.published, province_hint=province)
+STDIN = "-"
+HTML_SUFFIXES = (".html", ".htm")
+_HTML_START = re.compile(rb"^\s*(?:\xef\xbb\xbf)?\s*<(?:!doctype|html|head|body|meta|\?xml|!--)", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Inputs:
+    """What the service would know besides the page: the feed entry's title and date, URL, source province."""
+
+    published: date | None = None
+    title: str | None = None
+    url: str | None = None
+    province: str | None = None
+
+
+def page_document(doc: str, page: ParsedPage, province: str | None = None) -> dict[str, Any]:
+    """The contract object of a parsed page: what the service's facts stage computes from its text record."""
+    extraction = extract(page.text, title=page.title, published=page.published, province_hint=province)
     return document_json(doc, extraction)
 
 
+def html_document(doc: str, raw: bytes, inputs: Inputs) -> dict[str, Any]:
+    """An HTML page through the service's parse stage, --title/--published standing in for the feed entry."""
+    page = parse_page(
+        raw.decode("utf-8", errors="replace"),
+        url=inputs.url,
+        feed_title=inputs.title,
+        feed_published=inputs.published.isoformat() if inputs.published else None,
+    )
+    return page_document(doc, page, inputs.province)
+
+
+def text_document(doc: str, raw: bytes, inputs: Inputs) -> dict[str, Any]:
+    """A plain-text article (its first line may be the title); --published overrides any printed date."""
+    text = raw.decode("utf-8", errors="replace")
+    return document_json(doc, extract(text, title=inputs.title, published=inputs.published, province_hint=inputs.province))
+
+
 def extract_file(path: Path, published: date | None = None, province: str | None = None) -> dict[str, Any]:
-    """The contract object of one .txt or .html file."""
-    if path.suffix.lower() in (".html", ".htm"):
-        raw = path.read_bytes().decode("utf-8", errors="replace")
-        return page_document(path.stem, parse_page(raw, url=path.resolve().as_uri()), published, province)
-    text = path.read_bytes().decode("utf-8", errors="replace")
-    return document_json(path.stem, extract(text, published=published, province_hint=province))
+    """The contract object of one .txt or .html file (relative or absolute path)."""
+    return extract_bytes(path.stem, path.read_bytes(), Inputs(published=published, province=province), path.suffix)
+
+
+def extract_bytes(doc: str, raw: bytes, inputs: Inputs, suffix: str = "") -> dict[str, Any]:
+    """The contract object of one input: HTML by its suffix, or (without one, as on stdin) by its first tag."""
+    is_html = suffix.lower() in HTML_SUFFIXES or (not suffix and _HTML_START.match(raw[:512]) is not None)
+    return (html_document if is_html else text_document)(doc, raw, inputs)
+
+
+def _read(name: str) -> tuple[str, bytes, str]:
+    """Document name, bytes and suffix of a path, or of standard input for "-"."""
+    if name == STDIN:
+        return "stdin", sys.stdin.buffer.read(), ""
+    path = Path(name)
+    return path.stem, path.read_bytes(), path.suffix
 
 
 def _run(args: argparse.Namespace) -> int:
-    """Print one JSON line per input file; exit 1 if a file could not be read or parsed."""
+    """Print one JSON line per input; exit 1 if an input could not be read or parsed."""
     code = 0
+    inputs = Inputs(args.published, args.title, args.url, args.province)
     for name in args.paths:
-        path = Path(name)
+        doc = "stdin" if name == STDIN else Path(name).stem
         try:
-            obj = extract_file(path, args.published, args.province)
+            doc, raw, suffix = _read(name)
+            obj = extract_bytes(doc, raw, inputs, suffix)
         except (OSError, ValueError) as exc:
-            print(f"recruitwatch extract: {path}: {exc}", file=sys.stderr)
-            obj, code = {"doc": path.stem, "relevant": False, "published": None, "facts": []}, 1
+            print(f"recruitwatch extract: {name}: {exc}", file=sys.stderr)
+            obj, code = {"doc": doc, "relevant": False, "published": None, "facts": []}, 1
         print(json.dumps(obj, ensure_ascii=False), flush=True)
     return code
 
@@ -79,7 +123,12 @@ def register_extract(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
     """Add the `extract` subcommand."""
     p = sub.add_parser("extract", help="extract recruitment facts from .txt/.html files (one JSON line per file)")
     p.add_argument("--format", choices=["json"], default="json", help="output format (JSON lines)")
-    p.add_argument("--published", type=date.fromisoformat, default=None, help="publication date YYYY-MM-DD")
+    p.add_argument(
+        "--published", type=date.fromisoformat, default=None,
+        help="publication date YYYY-MM-DD (for .html: the feed entry's date, used when the page's metadata has none)",
+    )
+    p.add_argument("--title", default=None, help="the feed entry's title (for .html: used when the page has no <h1>/og:title)")
+    p.add_argument("--url", default=None, help="the page's URL (for .html: a date in it is the last resort)")
     p.add_argument("--province", default=None, help="the source's province, to disambiguate place names")
-    p.add_argument("paths", nargs="+", metavar="PATH", help=".txt or .html files")
+    p.add_argument("paths", nargs="+", metavar="PATH", help='.txt or .html files, relative or absolute; "-" reads standard input')
     p.set_defaults(func=_run)
