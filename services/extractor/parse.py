@@ -60,6 +60,8 @@ _STRING = etree.XPath("string()")
 _MASTHEAD = re.compile(r"logo|banner|brand|masthead|site-?name", re.IGNORECASE)
 _PAGE_HEADER = re.compile(r"(?<![\w-])(?:header|top|topbar|page-header)(?![\w-])", re.IGNORECASE)
 _WINDOW = pagedates.TITLE_WINDOW
+_PROSE_WINDOW = 3 * _WINDOW
+"""How far below the start of the main text its first prose line is looked for (kickers, counters, captions)."""
 _TEXT_NODES = etree.XPath("//body//text()[normalize-space()]")
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5"))
 _TITLE_NAME = re.compile(r"title|tieude|tieu-de|tieu_de|headline|heading", re.IGNORECASE)
@@ -254,7 +256,7 @@ class ArticleHead:
         start = _start_index(nodes, text)
         if start is None:
             return cls(None, (), False)
-        prose = next((i for i in range(start, min(len(nodes), start + _WINDOW)) if _is_prose(nodes[i])), start)
+        prose = next((i for i in range(start, min(len(nodes), start + _PROSE_WINDOW)) if _is_prose(nodes[i])), start)
         lowest = max(0, start - _WINDOW)
         heading_at = next((i for i in range(prose - 1, lowest - 1, -1) if _is_heading(nodes[i])), None)
         first = heading_at + 1 if heading_at is not None else lowest
