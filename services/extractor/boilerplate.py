@@ -180,10 +180,12 @@ def is_chrome_label(text: str) -> bool:
 
 
 def _page_header(element: lxml_html.HtmlElement) -> bool:
-    """A <header> of the page (outside article/main, holding a menu or no <h1>), not an article's header."""
+    """A <header> of the page (outside article/main; a menu, or no heading or <time>), not an article's header."""
     if any(node.tag in ("article", "main") for node in element.iterancestors()):
         return False
-    return element.find(".//nav") is not None or element.find(".//h1") is None
+    if element.find(".//nav") is not None:
+        return True
+    return next(element.iterdescendants("h1", "h2", "h3", "time"), None) is None
 
 
 def _remove(element: lxml_html.HtmlElement) -> None:
