@@ -46,6 +46,10 @@ MAX_LINK_DENSITY = 0.5
 MAX_CHROME_SHARE = 1 / 3
 """A block holding more than this share of the page's text is kept, whatever it looks like."""
 LAYOUT_CELL_CHARS = 400
+MIN_TEASERS = 3
+MAX_TEASER_CHARS = 400
+TEASER_SHARE = 0.6
+_DATE = re.compile(r"(?<!\d)\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d{2}(?!\d)")
 FORM_TAGS = ("select", "option", "textarea", "button", "input", "label")
 _CHROME_NAME = re.compile("|".join(map(re.escape, CHROME_NAMES)), re.IGNORECASE)
 _CHROME_TAGS = frozenset(("nav", "aside", "footer", "form"))
@@ -123,7 +127,8 @@ def prune_chrome(tree: lxml_html.HtmlElement) -> int:
         element = stack.pop()
         if not isinstance(element.tag, str):
             continue
-        if element.tag in _BLOCKS and stats[element].chars <= total * MAX_CHROME_SHARE and _is_chrome(element, stats[element]):
+        small = stats[element].chars <= total * MAX_CHROME_SHARE
+        if element.tag in _BLOCKS and ((small and _is_chrome(element, stats[element])) or _is_news_list(element, stats)):
             _remove(element)
             removed += 1
         else:
@@ -168,6 +173,21 @@ def _is_chrome(element: lxml_html.HtmlElement, s: _Stats) -> bool:
         low = _STRING(element).lower()
         return sum(marker in low for marker in FOOTER_MARKERS) >= MIN_FOOTER_MARKERS
     return False
+
+
+def _is_news_list(element: lxml_html.HtmlElement, stats: dict[lxml_html.HtmlElement, _Stats]) -> bool:
+    """A list of news teasers: 3+ children, all short, most holding a link and a date of their own.
+
+    Related and most-read boxes whose teasers carry summaries are not link-dense, and on a short article
+    they may outweigh it; an article is never a run of short dated links, so no share limit applies.
+    """
+    if stats[element].links < MIN_LINKS or len(element) < MIN_TEASERS:
+        return False
+    children = [c for c in element if isinstance(c.tag, str) and stats[c].chars]
+    if len(children) < MIN_TEASERS or any(stats[c].chars > MAX_TEASER_CHARS for c in children):
+        return False
+    teasers = sum(1 for c in children if stats[c].links and _DATE.search(_STRING(c)))
+    return teasers >= MIN_TEASERS and teasers >= TEASER_SHARE * len(children)
 
 
 def is_chrome_label(text: str) -> bool:

@@ -64,6 +64,7 @@ _PROSE_WINDOW = 3 * _WINDOW
 """How far below the start of the main text its first prose line is looked for (kickers, counters, captions)."""
 _TEXT_NODES = etree.XPath("//body//text()[normalize-space()]")
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5"))
+_INLINE = frozenset(("a", "b", "strong", "span", "em", "i", "font", "u", "small"))
 _TITLE_NAME = re.compile(r"title|tieude|tieu-de|tieu_de|headline|heading", re.IGNORECASE)
 _TITLE_SEPARATOR = re.compile(r"\s+(?:[-|–—:»›/]|::)\s+")
 _SITE_NAME = re.compile(
@@ -72,6 +73,8 @@ _SITE_NAME = re.compile(
 )
 """A <title> part that names the site ("Báo Quảng Ninh điện tử", "Cổng thông tin điện tử huyện X", "nhandan.vn")."""
 MIN_PROBE = 10
+KICKER_LINES = 3
+"""Text nodes just above the article's heading read for a date line when none follows the heading."""
 PROBE = 30
 MIN_TITLE_CHARS = 6
 MIN_TITLE_WORDS = 2
@@ -239,10 +242,12 @@ def lines_near_title(tree: lxml_html.HtmlElement, title: str | None) -> list[str
 
 @dataclass(frozen=True, slots=True)
 class ArticleHead:
-    """The page text just above the main text: the article's heading and the byline lines under it."""
+    """The page text around the main text's start: heading, byline under it, kicker above it, the text's top."""
 
     heading: str | None
-    lines: tuple[str, ...]
+    byline: tuple[str, ...]
+    above: tuple[str, ...]
+    top: tuple[str, ...]
     found: bool
 
     @classmethod
@@ -250,19 +255,42 @@ class ArticleHead:
         """Find where the main text starts among the page's text nodes and read the nodes just above it.
 
         The heading is the nearest heading-like node (h1-h5, a class/id naming a title, a bold-only line)
-        above the first prose line; the byline lines are those between it and the prose. Related-news lists,
+        above the first prose line; the byline lines are those between it and the main text, the kicker lines
+        the few just above the heading in the heading's own block (nearest first; some portals print the date
+        there, while the page's top bar with today's date sits outside that block), the top lines those
+        of the main text before its first prose line. Related-news lists,
         sidebars and headers elsewhere on the page are never looked at.
         """
         start = _start_index(nodes, text)
         if start is None:
-            return cls(None, (), False)
+            return cls(None, (), (), (), False)
         prose = next((i for i in range(start, min(len(nodes), start + _PROSE_WINDOW)) if _is_prose(nodes[i])), start)
         lowest = max(0, start - _WINDOW)
         heading_at = next((i for i in range(prose - 1, lowest - 1, -1) if _is_heading(nodes[i])), None)
         first = heading_at + 1 if heading_at is not None else lowest
-        lines = tuple(_node_line(node) for node in nodes[first:prose])
-        heading = _collapse(str(nodes[heading_at])) if heading_at is not None else None
-        return cls(heading, lines, True)
+        split = max(first, start)
+        byline = tuple(_node_line(node) for node in nodes[first:split])
+        top = tuple(_node_line(node) for node in nodes[split:prose])
+        if heading_at is None:
+            return cls(None, byline, (), top, True)
+        box = _container(nodes[heading_at])
+        kicker = nodes[max(0, heading_at - KICKER_LINES):heading_at]
+        above = tuple(_node_line(node) for node in reversed(kicker) if _inside(node, box))
+        return cls(_collapse(str(nodes[heading_at])), byline, above, top, True)
+
+
+def _container(node: Any) -> Any:
+    """The block that holds a heading: the parent of its innermost non-inline element."""
+    element = node.getparent()
+    while element is not None and element.tag in _INLINE:
+        element = element.getparent()
+    return element.getparent() if element is not None else None
+
+
+def _inside(node: Any, box: Any) -> bool:
+    """Whether a text node sits in the block (a kicker of the heading, not the page's top bar)."""
+    element = node.getparent()
+    return box is not None and element is not None and (element is box or any(a is box for a in element.iterancestors()))
 
 
 def _collapse(value: str) -> str:
@@ -424,15 +452,16 @@ def choose_published(
 ) -> tuple[date | None, PublishedFrom | None]:
     """Page metadata first, then the feed entry, the byline under the heading or the text's top, the URL.
 
-    The byline is read between the article's heading and its first prose line (or, with no heading found,
-    the lines just above that prose); dates anywhere else on the page belong to other items.
+    The byline is read between the article's heading and its main text, then the kicker just above the
+    heading, then the main text's lines before its first prose (with no heading found, the lines just above
+    the text); dates anywhere else on the page belong to other items.
     """
     if meta_date is not None:
         return meta_date, "meta"
     if (feed := pagedates.parse_date_value(feed_published)) is not None:
         return feed, "feed"
     if head.found:
-        visible = pagedates.date_from_lines(head.lines, None)
+        visible = next((d for zone in (head.byline, head.above, head.top) if (d := pagedates.date_from_lines(zone, None))), None)
     else:
         visible = pagedates.date_from_lines(lines_near_title(tree, title), title)
     if visible is None:

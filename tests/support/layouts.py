@@ -50,6 +50,8 @@ RELATED = (
     "Ra mắt chi bộ ấp văn hóa kiểu mẫu", "Xã Tân Hòa đạt chuẩn nông thôn mới nâng cao",
 )
 TAGS = ("phát triển đảng viên", "xây dựng Đảng", "kết nạp đảng viên", "tổ chức cơ sở đảng", "chi bộ", "đoàn viên ưu tú")
+AUTHORS = ("Phóng viên", "Văn Hiến", "Thu Hà")
+"""Bylines the templates print with the article: part of the article, not chrome."""
 COMMENTS = ("Bài viết rất hay, cảm ơn tòa soạn!", "Mong các địa phương tiếp tục phát huy.")
 
 
@@ -411,10 +413,47 @@ def updated_line(a: Article, c: Chrome) -> str:
     return page(f"{c.site}", "", body_html)
 
 
+def joomla(a: Article, c: Chrome) -> str:
+    """A Joomla district portal: item-page, article-info with <dd class="published">, pager, "latest news" module."""
+    info = (f'<dl class="article-info"><dd class="createdby">Viết bởi Ban Biên tập</dd><dd class="published">'
+            f'<time datetime="{iso(a.published)}">Ngày đăng: {dmy(a.published)}</time></dd><dd class="hits">Lượt xem: 1254</dd></dl>') if a.published else ""
+    latest = related_items(c, lambda t, d: f'<li itemscope><a href="/index.php/tin/{d.toordinal()}-x"><span itemprop="name">{E(t)}</span></a> <small>{dmy(d)}</small></li>')
+    body_html = (
+        f'<div class="body-innerwrapper"><div id="sp-top-bar">Thứ Sáu, 04/12/2026 | Hotline: 0204.3874.123</div>'
+        f'<div id="sp-header"><div class="logo"><a href="/"><img src="/images/logo.png" alt="{E(c.site)}"></a></div>'
+        f'<div class="sp-megamenu-wrapper">{menu("ul", "sp-megamenu-parent")}</div></div>'
+        '<div id="sp-main-body"><div class="row"><div id="sp-component" class="col-sm-8"><div class="sp-column">'
+        f'<div class="item-page" itemscope itemtype="https://schema.org/Article"><div class="page-header"><h2 itemprop="headline">{E(headline(a))}</h2></div>'
+        f'{info}<div itemprop="articleBody">{paragraphs(a)}</div>'
+        '<ul class="pager pagenav"><li class="previous"><a href="/p">&lt; Trước</a></li><li class="next"><a href="/n">Tiếp theo &gt;</a></li></ul></div></div></div>'
+        f'<div id="sp-right" class="col-sm-4"><div class="sp-module"><h3 class="sp-module-title">Tin mới cập nhật</h3><ul class="latestnews">{latest}</ul></div></div></div></div>'
+        f'<div id="sp-bottom"><div class="container">{footer_text(c)}</div></div></div>'
+    )
+    return page(f"{headline(a)}", "", body_html)
+
+
+def party_portal(a: Article, c: Chrome) -> str:
+    """A Party portal: date line above the <h1>, a sapo, related items carrying their own summaries, no chrome class names."""
+    date_html = f'<div class="d-date">{weekday(a.published)}, {dmy(a.published)} | 10:42</div>' if a.published else ""
+    def item(t: str, d: date) -> str:
+        return (f'<div class="it"><a href="/{d.toordinal()}.html"><img src="/t.jpg"></a><div class="tt"><a href="/{d.toordinal()}.html">{E(t)}</a>'
+                f'<div class="dd">{dmy(d)} 09:15</div><div class="sp">Chiều {d.day}/{d.month}, đồng chí Bí thư đã dự và phát biểu chỉ đạo hội nghị.</div></div></div>')
+    body_html = (
+        f'<div class="wrap"><div class="hd"><a href="/"><img src="/logo.png" alt="logo"></a><span>{E(c.site)}</span></div>'
+        f'<div class="mn">{menu("ul", "mnul")}</div>'
+        f'<div class="ct"><div class="cl"><div class="bc">{breadcrumb(" / ")}</div>{date_html}'
+        f'<h1 class="ttl">{E(headline(a))}</h1><div class="ctn">{paragraphs(a)}<p style="text-align:right"><b>Thu Hà</b></p></div>'
+        f'<div class="box"><div class="box-hd">Tin cùng chuyên mục</div>{related_items(c, item)}</div></div>'
+        f'<div class="cr"><div class="box-hd">Xem nhiều nhất</div>{related_items(c, item)}</div></div>'
+        f'<div class="ft">{footer_text(c)}</div></div>'
+    )
+    return page(f"{headline(a)}", f'<meta name="description" content="{E(a.body[0][:150]) if a.body else ""}">', body_html)
+
+
 LAYOUTS: dict[str, Callable[[Article, Chrome], str]] = {
     "aspnet_table": aspnet_table, "liferay": liferay, "sharepoint": sharepoint, "nukeviet": nukeviet,
     "wordpress": wordpress, "news_cms": news_cms, "amp": amp, "no_h1": no_h1, "byline_after": byline_after,
-    "updated_line": updated_line,
+    "updated_line": updated_line, "joomla": joomla, "party_portal": party_portal,
 }
 
 
