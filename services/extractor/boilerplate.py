@@ -43,6 +43,9 @@ MAX_LABEL_CHARS = 40
 MIN_LINKS = 3
 MAX_LINK_DENSITY = 0.5
 """A block with at least MIN_LINKS links whose text is mostly link text is a list of links (menu, related)."""
+MIN_PROSE = 200
+"""A text run outside links this long is prose: a link-dense block holding one is not a link list, and the
+block holding the page's longest such run (the article's) is never removed by its name or role."""
 MAX_CHROME_SHARE = 1 / 3
 """A block holding more than this share of the page's text is kept, whatever it looks like."""
 LAYOUT_CELL_CHARS = 400
@@ -67,6 +70,8 @@ class _Stats:
     chars: int = 0
     link_chars: int = 0
     links: int = 0
+    prose: int = 0
+    """Length of the longest text run outside links in the element (a paragraph of the article, typically)."""
 
 
 def unwrap_layout_tables(tree: lxml_html.HtmlElement) -> int:
@@ -121,6 +126,7 @@ def prune_chrome(tree: lxml_html.HtmlElement) -> int:
         return 0
     stats = _measure(body)
     total = stats[body].chars or 1
+    longest = stats[body].prose
     removed = 0
     stack = list(body)
     while stack:
@@ -128,7 +134,11 @@ def prune_chrome(tree: lxml_html.HtmlElement) -> int:
         if not isinstance(element.tag, str):
             continue
         small = stats[element].chars <= total * MAX_CHROME_SHARE
-        if element.tag in _BLOCKS and ((small and _is_chrome(element, stats[element])) or _is_news_list(element, stats)):
+        s = stats[element]
+        holds_article = s.prose >= MIN_PROSE and s.prose == longest
+        if element.tag in _BLOCKS and (
+            (small and not holds_article and _is_chrome(element, s)) or _is_news_list(element, stats)
+        ):
             _remove(element)
             removed += 1
         else:
@@ -143,17 +153,20 @@ def _measure(body: lxml_html.HtmlElement) -> dict[lxml_html.HtmlElement, _Stats]
         if not isinstance(element.tag, str):
             stats[element] = _Stats()
             continue
-        s = _Stats(len(element.text or ""))
+        s = _Stats(len(element.text or ""), prose=len((element.text or "").strip()))
         for child in element:
             c = stats.get(child)
             if c is not None:
                 s.chars += c.chars
                 s.link_chars += c.link_chars
                 s.links += c.links
+                s.prose = max(s.prose, c.prose)
             s.chars += len(child.tail or "")
+            s.prose = max(s.prose, len((child.tail or "").strip()))
         if element.tag == "a":
             s.links += 1
             s.link_chars = s.chars
+            s.prose = 0
         stats[element] = s
     return stats
 
@@ -165,7 +178,7 @@ def _is_chrome(element: lxml_html.HtmlElement, s: _Stats) -> bool:
     names = f"{element.get('class', '')} {element.get('id', '')}"
     if names.strip() and _CHROME_NAME.search(names):
         return True
-    if s.links >= MIN_LINKS and s.link_chars > MAX_LINK_DENSITY * s.chars:
+    if s.links >= MIN_LINKS and s.link_chars > MAX_LINK_DENSITY * s.chars :
         return True
     if s.chars <= MAX_LABEL_CHARS and s.chars and is_chrome_label(_STRING(element)):
         return True

@@ -78,3 +78,15 @@ def test_title_tag_without_the_site_name() -> None:
     assert choose_title(None, None, "Tin từ feed", "Heading", "Tin A - Báo X", None) == "Tin từ feed"
     assert choose_title(None, None, None, "Tin A", "Báo X | Tin A", None) == "Tin A"
     assert choose_title(None, None, None, "Tin mới nhất hôm nay", "Tin A đầy đủ - Báo X", None) == "Tin A đầy đủ"
+
+
+def test_a_short_article_in_a_link_heavy_wrapper_is_kept() -> None:
+    """The wrapper is mostly link text (news boxes), but it holds the article's prose: only the boxes go."""
+    boxes = "".join(
+        f"<div><ul>{''.join(f'<li><a href=/{b}/{i}>Tin số {i} của mục {b} về công tác xây dựng Đảng ở cơ sở</a></li>' for i in range(15))}</ul></div>"
+        for b in range(3)
+    )
+    outside = boxes.replace("mục", "chuyên mục") * 2
+    html = f'<html><body><div>{outside}</div><div class="main"><div class="detail"><p>{PROSE}</p></div>{boxes}</div></body></html>'
+    text = _text(html)
+    assert PROSE in text and "Tin số 3 của mục 1" not in text
