@@ -178,7 +178,7 @@ def _is_chrome(element: lxml_html.HtmlElement, s: _Stats) -> bool:
     names = f"{element.get('class', '')} {element.get('id', '')}"
     if names.strip() and _CHROME_NAME.search(names):
         return True
-    if s.links >= MIN_LINKS and s.link_chars > MAX_LINK_DENSITY * s.chars :
+    if s.links >= MIN_LINKS and s.link_chars > MAX_LINK_DENSITY * s.chars and s.prose < MIN_PROSE:
         return True
     if s.chars <= MAX_LABEL_CHARS and s.chars and is_chrome_label(_STRING(element)):
         return True
