@@ -77,6 +77,8 @@ KICKER_LINES = 3
 """Text nodes just above the article's heading read for a date line when none follows the heading."""
 PROBE = 30
 MIN_TITLE_CHARS = 6
+SAME_TITLE_SHARE = 0.6
+"""A <title> part names a heading when one contains the other and the shorter has this share of the length."""
 MIN_TITLE_WORDS = 2
 MAX_TITLE_CHARS = 300
 _FOLLOWING = etree.XPath(f"following::text()[normalize-space()][position() <= {_WINDOW}]")
@@ -139,9 +141,11 @@ def parse_page(
     prune_chrome(tree)
     author = _clean(meta.author) or author_element(tree)
     text, method = cap_text(*main_text(tree, feed_summary))
+    nodes = _TEXT_NODES(tree)
+    text = trim_to_article(text, nodes)
     if detect_language(text) != "vi":
         raise ParseError("not_vietnamese", text[:80])
-    head = ArticleHead.locate(_TEXT_NODES(tree), text)
+    head = ArticleHead.locate(nodes, text)
     title = choose_title(h1, meta.title, feed_title, head.heading, head_title, meta.sitename)
     published, source = choose_published(meta_date, feed_published, tree, head, title, text, url)
     return ParsedPage(title, text, published, source, author or byline(text), "vi", method)
@@ -293,6 +297,58 @@ def _inside(node: Any, box: Any) -> bool:
     return box is not None and element is not None and (element is box or any(a is box for a in element.iterancestors()))
 
 
+def trim_to_article(text: str, nodes: list[Any]) -> str:
+    """Drop main-text lines after the last prose line that come from outside the article's block.
+
+    The block is the parent of the element holding all prose lines (so a byline or caption next to the body
+    stays); a sidebar notice or teaser trafilatura let through after the article sits outside it.
+    """
+    lines = text.split("\n")
+    found = _line_nodes(lines, nodes)
+    prose = [(i, at) for i, at in enumerate(found) if at is not None and len(lines[i]) > pagedates.PROSE_LINE]
+    if not prose:
+        return text
+    box = _common_ancestor([nodes[at].getparent() for _, at in prose])
+    if box is None or box.tag == "body":
+        return text
+    box = box.getparent() if box.getparent() is not None and box.getparent().tag != "body" else box
+    last = prose[-1][0]
+    tail = [line for line, at in zip(lines[last + 1 :], found[last + 1 :], strict=True) if at is None or _inside(nodes[at], box)]
+    return "\n".join(lines[: last + 1] + tail)
+
+
+def _line_nodes(lines: list[str], nodes: list[Any]) -> list[int | None]:
+    """For each text line, the index of the page text node it starts in (searched in document order)."""
+    out: list[int | None] = []
+    at = 0
+    for line in lines:
+        probe = _collapse(line)[:PROBE]
+        hit = None
+        if len(probe) >= MIN_PROBE:
+            for i in range(at, len(nodes)):
+                value = _collapse(str(nodes[i]))
+                if len(value) >= MIN_PROBE and (value.startswith(probe) or probe.startswith(value)):
+                    hit = i
+                    break
+        out.append(hit)
+        if hit is not None:
+            at = hit
+    return out
+
+
+def _common_ancestor(elements: list[Any]) -> Any:
+    """The deepest element containing all of them (None if they share none)."""
+    if not elements or elements[0] is None:
+        return None
+    chain = [elements[0], *elements[0].iterancestors()]
+    for element in elements[1:]:
+        if element is None:
+            return None
+        ancestors = {id(a) for a in (element, *element.iterancestors())}
+        chain = [a for a in chain if id(a) in ancestors]
+    return chain[0] if chain else None
+
+
 def _collapse(value: str) -> str:
     return " ".join(value.split())
 
@@ -398,18 +454,32 @@ def choose_title(
 ) -> str | None:
     """The article <h1>, else og:/JSON-LD title, else the feed entry's, else the heading above the text or <title>.
 
-    The heading just above the main text and the page's <title> (split at " - ", " | " …, the site's name
-    dropped) are weighed together: the heading wins when <title> names it or offers nothing else.
+    An <h1> that <title> does not name, while <title> names the heading just above the main text, is the
+    section's name ("Xây dựng Đảng"), not the article's. The heading and the page's <title> (split at " - ",
+    " | " …, the site's name dropped) are weighed together: the heading wins when <title> names it or offers
+    nothing else.
     """
+    parts = title_parts(head_title, site_name)
+    if h1 and heading and heading != h1 and _named(heading, parts) and not _named(h1, parts):
+        h1 = None
     chosen = _clean(h1) or _strip_site(_clean(meta_title), site_name) or _clean(feed_title)
     if chosen:
         return chosen
-    parts = title_parts(head_title, site_name)
-    if heading and (not parts or any(heading.casefold() in p.casefold() or p.casefold() in heading.casefold() for p in parts)):
+    if heading and (not parts or _named(heading, parts)):
         return heading
     if parts and (len(parts) < len(_TITLE_SEPARATOR.split(head_title or "")) or not heading):
         return max(parts, key=len)
     return heading or (max(parts, key=len) if parts else None)
+
+
+def _named(title: str, parts: list[str]) -> bool:
+    """Whether a <title> part is the title, contains it or is contained in it, at a comparable length."""
+    folded = title.casefold()
+    for part in (p.casefold() for p in parts):
+        shorter, longer = sorted((folded, part), key=len)
+        if shorter in longer and len(shorter) >= SAME_TITLE_SHARE * len(longer):
+            return True
+    return False
 
 
 def title_parts(head_title: str | None, site_name: str | None) -> list[str]:

@@ -26,8 +26,8 @@ MIN_RECALL_WORDS = 6
 """Body lines with fewer words (captions, counters, kickers) are not required in the main text."""
 _DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\s*")
 _HAS_DATE = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}:\d{2}|tháng\s+\d+\s*,?\s*\d{4}|ngày \d+ tháng", re.I)
-_NOT_TITLE = re.compile(r"\||^(?:cỡ chữ|hotline|hôm nay)", re.I)
-"""Header lines of the source site's chrome ("Cỡ chữ: A+ A-", "Tiếng Việt | English"), never its headline."""
+_NOT_TITLE = re.compile(r"\||^(?:cỡ chữ|hotline|hôm nay|chi tiết)", re.I)
+"""Header lines of the source site's chrome ("Cỡ chữ: A+ A-", "Tiếng Việt | English", "Chi tiết - Huyện X"), never its headline."""
 _PROSE_WORDS = 15
 _PROSE_CHARS = 120
 HEADER_LINES = 6
@@ -450,10 +450,41 @@ def party_portal(a: Article, c: Chrome) -> str:
     return page(f"{headline(a)}", f'<meta name="description" content="{E(a.body[0][:150]) if a.body else ""}">', body_html)
 
 
+def category_h1(a: Article, c: Chrome) -> str:
+    """A portal whose <h1> is the section's name; the article's title is an <h2>, repeated in <title>."""
+    date_html = f"<p><i>Ngày {dmy(a.published)} 10:42</i></p>" if a.published else ""
+    others = "".join(f'<p><a href="/{d.toordinal()}">{E(t)}</a></p>' for t, d in c.related)
+    body_html = (
+        f'<div><div><a href="/"><img src="/logo.png" alt="{E(c.site)}"></a></div><div>{menu("ul", "nav")}</div>'
+        '<div class="cat-band"><h1>Xây dựng Đảng</h1></div>'
+        f'<div class="row"><div class="col-9"><h2>{E(headline(a))}</h2>{date_html}<div>{paragraphs(a)}</div>'
+        f'<div><h4>Các bài khác</h4>{others}</div></div>'
+        f'<div class="col-3"><h4>Thông báo</h4><p>Lịch tiếp công dân tháng {(a.published or date(2021, 6, 1)).month}</p></div></div>'
+        f'<div>{footer_text(c)}</div></div>'
+    )
+    return page(f"{headline(a)} - {c.site}", "", body_html)
+
+
+def inline_related(a: Article, c: Chrome) -> str:
+    """A district portal in layout tables, with a bare box of undated links floated in the middle of the body."""
+    links = "".join(f'<li><a href="/{d.toordinal()}">{E(t)}</a></li>' for t, d in c.related[:4])
+    paras = [f"<p>{E(line)}</p>" for line in a.body]
+    paras.insert(min(1, len(paras)), f'<div style="float:right;width:40%"><ul>{links}</ul></div>')
+    date_html = f"<div>Thứ {a.published.weekday() + 2 if a.published.weekday() < 6 else 'Chủ Nhật'}, {dmy(a.published)}</div>" if a.published else ""
+    body_html = (
+        f'<center><table width="980"><tr><td><img src="/banner.gif"></td></tr><tr><td>{menu("div", "x")}</td></tr></table></center>'
+        f'<div id="ctl00_divContent"><div class="tieude">{E(headline(a))}</div>{date_html}'
+        f'<div id="ctl00_noidung">{"".join(paras)}</div></div>'
+        f'<center><table width="980"><tr><td>{footer_text(c)}</td></tr></table></center>'
+    )
+    return page(c.site, "", body_html)
+
+
 LAYOUTS: dict[str, Callable[[Article, Chrome], str]] = {
     "aspnet_table": aspnet_table, "liferay": liferay, "sharepoint": sharepoint, "nukeviet": nukeviet,
     "wordpress": wordpress, "news_cms": news_cms, "amp": amp, "no_h1": no_h1, "byline_after": byline_after,
     "updated_line": updated_line, "joomla": joomla, "party_portal": party_portal,
+    "category_h1": category_h1, "inline_related": inline_related,
 }
 
 

@@ -90,3 +90,20 @@ def test_a_short_article_in_a_link_heavy_wrapper_is_kept() -> None:
     html = f'<html><body><div>{outside}</div><div class="main"><div class="detail"><p>{PROSE}</p></div>{boxes}</div></body></html>'
     text = _text(html)
     assert PROSE in text and "Tin số 3 của mục 1" not in text
+
+
+def test_a_section_name_h1_is_not_the_title_when_title_tag_names_the_heading() -> None:
+    assert choose_title("Xây dựng Đảng", None, None, "Tân Yên kết nạp 312 đảng viên", "Tân Yên kết nạp 312 đảng viên - Báo X", None) == "Tân Yên kết nạp 312 đảng viên"
+    assert choose_title("Xây dựng Đảng", None, None, "Tân Yên kết nạp 312 đảng viên", "Báo X", None) == "Xây dựng Đảng"
+    assert choose_title("Tân Yên kết nạp 312 đảng viên", None, None, "Tin mới", "Tân Yên kết nạp 312 đảng viên | Báo X", None) == "Tân Yên kết nạp 312 đảng viên"
+
+
+def test_a_sidebar_notice_after_the_article_is_trimmed_a_byline_next_to_the_body_is_kept() -> None:
+    html = (
+        f"<html><body><div class='row'><div class='col'><h2>Tân Yên kết nạp 312 đảng viên</h2><div><p>{PROSE}</p>"
+        f"<p>{SECOND}</p></div><p>Nguyễn Minh Anh</p></div>"
+        "<div class='col'><h4>Thông báo</h4><p>Lịch tiếp công dân tháng 6 năm 2024</p></div></div></body></html>"
+    )
+    text = parse_page(html).text
+    assert SECOND in text and "Nguyễn Minh Anh" in text
+    assert "Lịch tiếp công dân" not in text
