@@ -62,7 +62,6 @@ _PAGE_HEADER = re.compile(r"(?<![\w-])(?:header|top|topbar|page-header)(?![\w-])
 _WINDOW = pagedates.TITLE_WINDOW
 _PROSE_WINDOW = 3 * _WINDOW
 """How far below the start of the main text its first prose line is looked for (kickers, counters, captions)."""
-_TEXT_NODES = etree.XPath("//body//text()[normalize-space()]")
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5"))
 _INLINE = frozenset(("a", "b", "strong", "span", "em", "i", "font", "u", "small"))
 _TITLE_NAME = re.compile(r"title|tieude|tieu-de|tieu_de|headline|heading", re.IGNORECASE)
@@ -141,7 +140,7 @@ def parse_page(
     prune_chrome(tree)
     author = _clean(meta.author) or author_element(tree)
     text, method = cap_text(*main_text(tree, feed_summary))
-    nodes = _TEXT_NODES(tree)
+    nodes = text_nodes(tree)
     text = trim_to_article(text, nodes)
     if detect_language(text) != "vi":
         raise ParseError("not_vietnamese", text[:80])
@@ -245,6 +244,31 @@ def lines_near_title(tree: lxml_html.HtmlElement, title: str | None) -> list[str
 
 
 @dataclass(frozen=True, slots=True)
+class TextNode:
+    """A visible run of the page's text (whitespace-collapsed) and the element that contains it."""
+
+    text: str
+    element: Any
+
+
+def text_nodes(tree: lxml_html.HtmlElement) -> list[TextNode]:
+    """The body's non-blank text runs in document order (an element's tail belongs to its parent)."""
+    body = tree.find(".//body")
+    if body is None:
+        return []
+    out = []
+    for event, element in etree.iterwalk(body, events=("start", "end")):
+        if not isinstance(element.tag, str):
+            continue
+        if event == "start":
+            if element.text and not element.text.isspace():
+                out.append(TextNode(_collapse(element.text), element))
+        elif element is not body and element.tail and not element.tail.isspace():
+            out.append(TextNode(_collapse(element.tail), element.getparent()))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleHead:
     """The page text around the main text's start: heading, byline under it, kicker above it, the text's top."""
 
@@ -255,7 +279,7 @@ class ArticleHead:
     found: bool
 
     @classmethod
-    def locate(cls, nodes: list[Any], text: str) -> ArticleHead:
+    def locate(cls, nodes: list[TextNode], text: str) -> ArticleHead:
         """Find where the main text starts among the page's text nodes and read the nodes just above it.
 
         The heading is the nearest heading-like node (h1-h5, a class/id naming a title, a bold-only line)
@@ -280,24 +304,24 @@ class ArticleHead:
         box = _container(nodes[heading_at])
         kicker = nodes[max(0, heading_at - KICKER_LINES):heading_at]
         above = tuple(_node_line(node) for node in reversed(kicker) if _inside(node, box))
-        return cls(_collapse(str(nodes[heading_at])), byline, above, top, True)
+        return cls(nodes[heading_at].text, byline, above, top, True)
 
 
-def _container(node: Any) -> Any:
+def _container(node: TextNode) -> Any:
     """The block that holds a heading: the parent of its innermost non-inline element."""
-    element = node.getparent()
+    element = node.element
     while element is not None and element.tag in _INLINE:
         element = element.getparent()
     return element.getparent() if element is not None else None
 
 
-def _inside(node: Any, box: Any) -> bool:
+def _inside(node: TextNode, box: Any) -> bool:
     """Whether a text node sits in the block (a kicker of the heading, not the page's top bar)."""
-    element = node.getparent()
+    element = node.element
     return box is not None and element is not None and (element is box or any(a is box for a in element.iterancestors()))
 
 
-def trim_to_article(text: str, nodes: list[Any]) -> str:
+def trim_to_article(text: str, nodes: list[TextNode]) -> str:
     """Drop main-text lines after the last prose line that come from outside the article's block.
 
     The block is the parent of the element holding all prose lines (so a byline or caption next to the body
@@ -308,7 +332,7 @@ def trim_to_article(text: str, nodes: list[Any]) -> str:
     prose = [(i, at) for i, at in enumerate(found) if at is not None and len(lines[i]) > pagedates.PROSE_LINE]
     if not prose:
         return text
-    box = _common_ancestor([nodes[at].getparent() for _, at in prose])
+    box = _common_ancestor([nodes[at].element for _, at in prose])
     if box is None or box.tag == "body":
         return text
     box = box.getparent() if box.getparent() is not None and box.getparent().tag != "body" else box
@@ -317,7 +341,7 @@ def trim_to_article(text: str, nodes: list[Any]) -> str:
     return "\n".join(lines[: last + 1] + tail)
 
 
-def _line_nodes(lines: list[str], nodes: list[Any]) -> list[int | None]:
+def _line_nodes(lines: list[str], nodes: list[TextNode]) -> list[int | None]:
     """For each text line, the index of the page text node it starts in (searched in document order)."""
     out: list[int | None] = []
     at = 0
@@ -326,7 +350,7 @@ def _line_nodes(lines: list[str], nodes: list[Any]) -> list[int | None]:
         hit = None
         if len(probe) >= MIN_PROBE:
             for i in range(at, len(nodes)):
-                value = _collapse(str(nodes[i]))
+                value = nodes[i].text
                 if len(value) >= MIN_PROBE and (value.startswith(probe) or probe.startswith(value)):
                     hit = i
                     break
@@ -353,39 +377,39 @@ def _collapse(value: str) -> str:
     return " ".join(value.split())
 
 
-def _start_index(nodes: list[Any], text: str) -> int | None:
+def _start_index(nodes: list[TextNode], text: str) -> int | None:
     """Index of the text node where one of the main text's first lines begins."""
     lines = [_collapse(line) for line in text.splitlines() if len(line.strip()) >= MIN_PROBE][:3]
     for line in lines:
         probe = line[:PROBE]
         for i, node in enumerate(nodes):
-            value = _collapse(str(node))
+            value = node.text
             if len(value) >= MIN_PROBE and (value.startswith(probe) or probe.startswith(value)):
                 return i
     return None
 
 
-def _is_prose(node: Any) -> bool:
-    return len(_collapse(str(node))) > pagedates.PROSE_LINE
+def _is_prose(node: TextNode) -> bool:
+    return len(node.text) > pagedates.PROSE_LINE
 
 
-def _node_line(node: Any) -> str:
+def _node_line(node: TextNode) -> str:
     """A text node's line; a <time datetime> element's machine-readable value goes first."""
-    line = _collapse(str(node))
-    parent = node.getparent()
+    line = node.text
+    parent = node.element
     if parent is not None and parent.tag == "time" and parent.get("datetime"):
         return f"{parent.get('datetime')} {line}"
     return line
 
 
-def _is_heading(node: Any) -> bool:
+def _is_heading(node: TextNode) -> bool:
     """A node that reads like an article heading: in a heading element, not a label, date or sentence."""
-    value = _collapse(str(node))
+    value = node.text
     if not MIN_TITLE_CHARS <= len(value) <= MAX_TITLE_CHARS or len(value.split()) < MIN_TITLE_WORDS:
         return False
     if is_chrome_label(value) or pagedates.date_line(value) is not None:
         return False
-    element = node.getparent()
+    element: Any = node.element
     for _ in range(3):
         if element is None or not isinstance(element.tag, str):
             return False
