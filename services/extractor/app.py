@@ -21,7 +21,7 @@ from services import __version__
 from services.extractor.metrics import ExtractorMetrics
 from services.extractor.parse import ParseError
 from services.extractor.settings import ExtractorSettings
-from services.extractor.stages import extract_article, parse_raw
+from services.extractor.stages import extract_article_counted, parse_raw
 from services.shared.events import Event, RawArticle, TextArticle, decode, encode
 from services.shared.health import PipelineHealth
 from services.shared.lag import install_lag_monitor
@@ -112,10 +112,11 @@ async def handle_text(ex: Extractor, value: bytes | None) -> None:
         ex.health.skip(STAGE_FACTS, "tombstone")
         return
     article = decode(value, TextArticle)
-    event = await _timed(ex, STAGE_FACTS, extract_article, article)
+    event, dropped = await _timed(ex, STAGE_FACTS, extract_article_counted, article)
     with ex.metrics.timed(ex.metrics.publish_seconds, STAGE_FACTS):
         await publish(ex.facts_topic, article.article_id, [*event.facts, event])
     ex.metrics.extracted(event.relevant, len(event.facts))
+    ex.metrics.dropped(dropped)
     ex.health.ok(STAGE_FACTS)
 
 

@@ -53,11 +53,16 @@ def parse_raw(raw: RawArticle) -> tuple[TextArticle, ParsedPage]:
 
 def extract_article(article: TextArticle) -> ExtractionEvent:
     """All recruitment facts of one article as its ExtractionEvent (relevant=false and no facts if off-topic)."""
+    return extract_article_counted(article)[0]
+
+
+def extract_article_counted(article: TextArticle) -> tuple[ExtractionEvent, tuple[tuple[str, int], ...]]:
+    """extract_article, and how many facts validation dropped, by reason (for the extractor's metrics)."""
     published = _iso_date(article.published)
     extraction = extract(
         article.text, title=article.title, published=published, province_hint=article.source_province
     )
-    return extraction_event(article, extraction, EXTRACTOR_VERSION)
+    return extraction_event(article, extraction, EXTRACTOR_VERSION), extraction.dropped
 
 
 def _iso_date(value: str | None) -> date | None:
