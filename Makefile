@@ -40,6 +40,7 @@ lint: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/python -m services.extractor.evaluate --corpus $(CORPUS)
+	$(BIN)/python -m tests.support.layout_eval --corpus $(CORPUS)
 
 bench: install
 	$(BIN)/python -m bench.run
