@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from services.extractor import vocab as v
-from services.extractor.sites import STOCK, Cls, Site, per_year
+from services.extractor.sites import STOCK, WINDOW, Cls, Site, per_year
 
 
 def pct(site: Site) -> Cls | None:
@@ -16,7 +16,7 @@ def pct(site: Site) -> Cls | None:
         return found
     if v.CHANGE_BEFORE.search(local) or v.COMPARE_AFTER.match(right) or v.ECON.search(site.clause) or v.POPULATION_AFTER.match(right):
         return None
-    if v.UNION.search(site.low) and not re.search(r"vào đảng|đảng viên|\bđv\b", site.low):
+    if v.UNION.search(site.around) and not re.search(r"vào đảng|đảng viên|\bđv\b", site.around):
         return None
     if v.SHARE_NOUN_AFTER.match(right) or "còn lại" in local or v.SHARE_OF_UNITS.search(site.clause) or v.GROUP_SHARE.search(site.clause):
         return None
@@ -52,7 +52,7 @@ def _share(site: Site) -> Cls | None:
         return None  # a share of the membership, not of the admitted
     if prev and prev.metric == "admitted" and prev.unit == "count" and prev.segment != "all":
         return Cls("admitted", prev.segment, "pct", False, site.num.value)
-    if not (site.admit_context or v.ADMIT.search(site.low[: site.num.start]) or v.ADMITTED_POOL.search(site.right)):
+    if not (site.admit_context or v.ADMIT.search(site.prefix) or v.ADMITTED_POOL.search(site.right)):
         return None
     segs = list(dict.fromkeys(v.segments_in(re.split(r"[,;(]", site.local.rstrip())[0] if site.prev else site.local)))
     if len(segs) == 1:
@@ -72,7 +72,7 @@ def _attainment(site: Site) -> Cls | None:
     unit_item = site.breakdown_of == "target_attainment_pct" and v.ACHIEVED_BEFORE.search(site.local)
     if unit_item and re.match(r"^\s*(?:$|[,;.)]|và\b)", site.right):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)  # "Trong đó, huyện A đạt 61,9%; …"
-    if not v.RECRUIT.search(site.low):
+    if not v.RECRUIT.search(site.around):
         carried = site.after_admission and _CARRIED.fullmatch(site.local) and v.TARGET_WORD_AFTER.match(site.right)
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value) if carried else None
     if v.ATTAINMENT_RATE.search(site.clause) and v.ACHIEVED_BEFORE.search(site.local):
@@ -84,7 +84,7 @@ def _attainment(site: Site) -> Cls | None:
     after_admitted = site.prev is not None and site.prev.metric == "admitted" and site.prev.unit == "count"
     if bare and after_admitted and site.num.value >= 30 and re.search(r"(?:\(|,)\s*(?:đạt|bằng)\s*$", site.local):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
-    if bare and re.search(r"chỉ tiêu|kế hoạch", site.low) and not re.search(r"xuất sắc|nhiệm vụ|tư cách", site.clause):
+    if bare and re.search(r"chỉ tiêu|kế hoạch", site.around) and not re.search(r"xuất sắc|nhiệm vụ|tư cách", site.clause):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value) if _about_admission(site) else None
     return None
 
@@ -117,17 +117,17 @@ def _about_admission(site: Site) -> bool:
 
 def _good(site: Site) -> Cls | None:
     """Share of members rated "hoàn thành tốt nhiệm vụ trở lên"."""
-    if not v.GOOD.search(site.low) or v.NOT_GOOD.search(site.local) or "xuất sắc" in site.right[:40]:
+    if not v.GOOD.search(site.around) or v.NOT_GOOD.search(site.local) or "xuất sắc" in site.right[:40]:
         return None
-    pledged = re.search(r"mục tiêu|đề ra|phấn đấu", site.low[: site.num.start]) or "chỉ tiêu" in site.clause
+    pledged = re.search(r"mục tiêu|đề ra|phấn đấu", site.prefix) or "chỉ tiêu" in site.clause
     if pledged or re.search(r"tổ chức (?:cơ sở )?đảng|chi bộ|tccs", site.clause):
         return None
-    if "xuất sắc" in site.low and not v.GOOD_OR_ABOVE.search(site.low[site.clause_start :]):
+    if "xuất sắc" in site.around and not v.GOOD_OR_ABOVE.search(site.low[site.clause_start : site.num.end + WINDOW]):
         return None  # "… xuất sắc 10,1%; hoàn thành tốt nhiệm vụ 78,8%": one class of a split, not "tốt trở lên"
     stated = re.search(r"(?:đạt|là)\s*(?:trên|hơn|gần|khoảng)?\s*$", site.local) or v.GOOD_AFTER.match(site.right)
     if not stated or not (v.GOOD.search(site.clause) or v.GOOD_AFTER.match(site.right) or "riêng" in site.local):
         return None
-    per_year = bool(v.PER_YEAR.search(site.clause) or v.PER_YEAR.search(site.low[: site.clause_start]))
+    per_year = bool(v.PER_YEAR.search(site.clause) or v.PER_YEAR.search(site.low[max(0, site.clause_start - WINDOW) : site.clause_start]))
     if "riêng" in site.local:
         per_year = False
     return Cls("members_good_rating_pct", "all", "pct", per_year, site.num.value)
@@ -148,13 +148,13 @@ def _rate(site: Site) -> Cls | None:
     """ "tỷ lệ bình quân đạt 5,5%/năm", "đạt tỷ lệ 2,98% so với tổng số đảng viên"."""
     if not (v.RATE_BEFORE.search(site.local) or v.RATE_AFTER.match(site.right)) or v.OTHER_PROGRAM.search(site.local):
         return None
-    if not re.search(r"kết nạp|phát triển|đảng viên mới", site.low):
+    if not re.search(r"kết nạp|phát triển|đảng viên mới", site.around):
         return None
     if site.num.value >= 30 and "so với tổng số" not in site.right[:30]:
         # too high for a rate: an attainment, when the sentence speaks of a target or an admitted count precedes
         counted = site.prev is not None and site.prev.metric == "admitted" and site.prev.unit == "count"
         counted = counted and site.local_start > site.clause_start  # in the same clause
-        if counted or re.search(r"chỉ tiêu|kế hoạch|mục tiêu|nghị quyết", site.low):
+        if counted or re.search(r"chỉ tiêu|kế hoạch|mục tiêu|nghị quyết", site.around):
             return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
         return None
     return Cls("admission_rate_pct", "all", "pct", per_year(site), site.num.value)
@@ -164,7 +164,7 @@ def _segment_pct(site: Site) -> Cls | None:
     """A breakdown share of new members: "50% là nữ", "nông dân chiếm 16,3%", "đảng viên nữ, chiếm 78,3%"."""
     if site.prev and site.prev.metric in STOCK:
         return None  # "nâng tổng số lên 2.500 đồng chí; trong đó 66% là người dân tộc thiểu số": the membership
-    if not (site.admit_context or v.ADMIT.search(site.low[: site.num.start])):
+    if not (site.admit_context or v.ADMIT.search(site.prefix)):
         return None
     if re.fullmatch(r"[^\d;()]{0,30}\(\s*", site.local):
         share = site.prev and site.prev.metric == "admitted" and site.prev.unit == "count" and site.prev.segment != "all"

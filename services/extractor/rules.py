@@ -23,7 +23,7 @@ def classify(site: Site) -> Cls | None:
 def _cue(site: Site) -> str | None:
     """admit / target / total / remove / train: the verb that governs a count."""
     local, clause = site.local, site.clause
-    if site.after_admission and v.RANKING.search(site.low) and not _last_cue(local):
+    if site.after_admission and v.RANKING.search(site.around) and not _last_cue(local):
         return "admit"  # "… kết nạp 2.500 đảng viên. Dẫn đầu là huyện A với 120 đảng viên"
     stock_list = re.fullmatch(r"[^,;\d]{0,40}?[\s,]*(?:với|và|gồm|có)\s*(?:tổng số\s*)?", local)
     if site.prev and site.prev.metric in STOCK and stock_list:
@@ -42,7 +42,7 @@ def _cue(site: Site) -> str | None:
         return own
     if site.prev and site.prev.metric == "admitted_target" and v.TARGET.search(clause):
         return "target"
-    prefix = site.low[: site.num.start]
+    prefix = site.prefix
     spread = v.BREAKDOWN.search(clause) or (v.BREAKDOWN.search(prefix) and not v.WEAK.search(local))
     for text in [clause] + ([prefix] if spread else []):
         found = _last_cue(text)
@@ -129,7 +129,7 @@ def _in_pool(site: Site) -> bool:
     """Whether the number follows (or is a share of) the admitted pool named as a noun phrase."""
     if v.TOTAL.search(site.local) or v.RAISED_TO.search(site.local):
         return False
-    before = site.low[: site.num.start]
+    before = site.prefix
     return bool(v.ADMITTED_POOL.search(before) or v.ADMITTED_POOL.search(site.right))
 
 
