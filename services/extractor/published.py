@@ -8,7 +8,6 @@ from datetime import date
 _D = r"(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>(?:19|20)\d{2})"
 _T = r"\d{1,2}:\d{2}(?::\d{2})?"
 _RULES = [
-    re.compile(r"^\s*date\s+(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})", re.M),
     re.compile(r"(?i:ngày đăng|ngày xuất bản|xuất bản|cập nhật|đăng ngày)\s*:?\s*(?P<y>20\d{2})-(?P<m>\d{2})-(?P<d>\d{2})"),
     re.compile(rf"(?i:cập nhật|ngày cập nhật|ngày đăng|đăng ngày|xuất bản|ngày đăng tải)[^\d\n]{{0,25}}(?:{_T}[^\d\n]{{0,25}})?{_D}"),
     re.compile(rf"(?i:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*,?\s*{_D}"),
@@ -42,11 +41,11 @@ def _matches(head: str, rx: re.Pattern[str]) -> list[tuple[int, date]]:
 def find_published(text: str) -> date | None:
     """A publication date printed in the text, or None (event dates and "Hôm nay" banners are ignored)."""
     head = text[:4000]
-    for rx in _RULES[:3]:
+    for rx in _RULES[:2]:
         found = _matches(head, rx)
         if found:
             return found[0][1]
-    candidates = [hit for rx in _RULES[3:] for hit in _matches(head, rx)]
+    candidates = [hit for rx in _RULES[2:] for hit in _matches(head, rx)]
     if candidates:
         return min(candidates)[1]
     return _date_line(head)
