@@ -82,7 +82,10 @@ class PollResult:
 
 def source_hosts(source: Source) -> frozenset[str]:
     """Host names of a source's home and entry URLs."""
-    return frozenset((urlsplit(u).hostname or "").lower() for u in (source.home, *(e.url for e in source.entries)))
+    urls = [source.home, *(e.url for e in source.entries)]
+    if source.backfill:
+        urls += [*source.backfill.sitemaps, *([source.backfill.page_url(1)] if source.backfill.listing else [])]
+    return frozenset((urlsplit(u).hostname or "").lower() for u in urls)
 
 
 def content_hash(text: str) -> str:
@@ -186,6 +189,17 @@ class Crawler:
                 sub = await self._discover(source, entry, child, state, res, out, depth=1)
                 found.items.extend(sub.items)
         return found
+
+    async def fetch_listing(self, source: Source, entry: Entry, url: str, res: PollResult) -> Found:
+        """Fetch and parse one feed, sitemap or listing page without validators (backfill)."""
+        resp = await self._get(source, url, self.options(source), res)
+        self._check_entry_response(resp)
+        return await asyncio.to_thread(self._parse_entry, entry, resp)
+
+    async def fetch_article(self, source: Source, item: Item, state: SourceState, res: PollResult, done: set[str],
+                            publish: Publish) -> bool:
+        """Fetch one article page and hand its record to `publish`; False when it failed transiently."""
+        return await self._article(source, item, state, res, done, publish)
 
     def _check_entry_response(self, resp: Response) -> str:
         if resp.status >= 400 or resp.status != 200:
