@@ -42,6 +42,8 @@ from services.shared.events import encode
 from services.shared.kafkaio import ensure_state_topic, make_producer, make_reader, read_range
 
 log = logging.getLogger(__name__)
+CHECKPOINT_SECONDS = 2.0
+"""Progress is written between archive pages at most this often (a resumed run redoes at most this much)."""
 MAX_MISSES = 3
 """Consecutive listing pages that failed or had no new links before the listing walk ends."""
 
@@ -116,6 +118,7 @@ class Backfiller:
         self.res = PollResult("backfill")
         self.handled: set[str] = set()
         self.page_dates: list[date | None] = []
+        self.saved = 0.0
 
     async def run(self, source: Source, since: date | None, max_pages: int) -> dict[str, Any]:
         """Walk (or resume) the archive for at most `max_pages` pages; return the summary."""
@@ -136,7 +139,8 @@ class Backfiller:
                 self.m.pages.labels(source.id).inc()
                 shown.update(1)
                 shown.set_postfix(published=walk.published, oldest=walk.oldest or "-")
-                await self._checkpoint(walk)
+                if time.monotonic() - self.saved > CHECKPOINT_SECONDS:
+                    await self._checkpoint(walk)
         await self._checkpoint(walk)
         return {**self._summary(walk, time.monotonic() - started), "pages_this_run": walk.pages - pages,
                 "published_this_run": walk.published - published}
@@ -270,6 +274,7 @@ class Backfiller:
             walk.open_from = {}
         walk.handled = sorted(set(walk.handled))
         await self.progress.save(f"backfill:{walk.source}", asdict(walk))
+        self.saved = time.monotonic()
 
     def _summary(self, walk: Walk, seconds: float) -> dict[str, Any]:
         return {"source": walk.source, "since": walk.since, "pages": walk.pages, "published": walk.published,
