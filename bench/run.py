@@ -87,6 +87,16 @@ def crawler_rows() -> tuple[list[Row], dict[str, Any]]:
     return rows, res
 
 
+def history_rows() -> tuple[list[Row], dict[str, Any]]:
+    """Raw store size per 10,000 articles and re-extraction throughput (issue 13)."""
+    from bench import raw_store, reprocess
+
+    n = int(os.environ.get("BENCH_HISTORY_ARTICLES", "10000"))
+    size, speed = raw_store.run(n), reprocess.run(n)
+    rows = [(str(r[0]), str(r[1]), str(r[2]), str(r[3])) for r in [*size["rows"], *speed["rows"]]]
+    return rows, {"raw_store": size, "reprocess": speed}
+
+
 def table(rows: list[Row]) -> str:
     """The rows as a Markdown table with the machine they ran on."""
     head = (f"Measured {datetime.now(UTC):%Y-%m-%d} on {os.cpu_count()} cores, {platform.python_implementation()} "
@@ -113,6 +123,7 @@ def main() -> int:
         ("extractor_stage", extractor_rows),
         ("pipeline", pipeline_rows),
         ("crawler", crawler_rows),
+        ("history", history_rows),
     ]
     for name, step in steps:
         print(f"bench: {name} …", file=sys.stderr, flush=True)
