@@ -38,7 +38,8 @@ def run(n: int = 10_000, chrome: str = "portal") -> dict[str, Any]:
         prefix = f"r{uuid.uuid4().hex[:6]}."
         asyncio.run(ensure_topics(broker.bootstrap, prefix))
         asyncio.run(_fill(broker.bootstrap, TopicNames.with_prefix(prefix).raw_store, n, chrome))
-        settings = ServiceSettings(kafka_bootstrap_servers=broker.bootstrap, topic_prefix=prefix)
+        settings = ServiceSettings.model_validate({"KAFKA_BOOTSTRAP_SERVERS": broker.bootstrap,
+                                                   "RECRUITWATCH_TOPIC_PREFIX": prefix})
         parse = asyncio.run(Reprocessor(settings, Job("parse"), rate=1e9).run())
         facts = asyncio.run(Reprocessor(settings, Job("facts"), rate=1e9).run())
     res: dict[str, Any] = {"articles": n, "chrome": chrome, "parse": parse, "facts": facts}
