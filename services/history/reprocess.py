@@ -43,6 +43,8 @@ log = logging.getLogger(__name__)
 STAGES = ("parse", "facts")
 CHECKPOINT_EVERY = 50
 CHECKPOINT_SECONDS = 2.0
+MAX_UNACKED = 500
+"""Outputs sent but not yet acknowledged before the job waits (extraction overlaps the broker round trips)."""
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,7 @@ class Reprocessor:
     metrics: Metrics = field(default_factory=Metrics)
     counts: Counter[str] = field(default_factory=Counter)
     this_run: int = 0
+    unacked: list[asyncio.Future[Any]] = field(default_factory=list)
 
     @property
     def input_topic(self) -> str:
@@ -218,6 +221,8 @@ class Reprocessor:
         return progress
 
     async def _save(self, store: ProgressStore, progress: dict[str, Any]) -> None:
+        """Checkpoint: once every output sent so far is acknowledged (a send that failed stops the job)."""
+        await self._drain()
         progress["counts"] = dict(self.counts)
         progress["done"] = sum(self.counts.values())
         await store.save(self.job.job_id, progress)
@@ -237,10 +242,16 @@ class Reprocessor:
         if out.skipped:
             self._count(f"skipped:{out.skipped}")
             return
-        futures = [await producer.send(topics.text, encode(r), key=m.key) for r in out.text]
-        futures += [await producer.send(topics.facts, encode(r), key=m.key) for r in out.facts]
-        await asyncio.gather(*futures)
+        self.unacked += [await producer.send(topics.text, encode(r), key=m.key) for r in out.text]
+        self.unacked += [await producer.send(topics.facts, encode(r), key=m.key) for r in out.facts]
         self._count("reprocessed")
+        if len(self.unacked) > MAX_UNACKED:
+            await self._drain()
+
+    async def _drain(self) -> None:
+        """Wait for the broker's acks of every output sent (the producer keeps each article's order)."""
+        pending, self.unacked = self.unacked, []
+        await asyncio.gather(*pending)
 
     def _count(self, outcome: str) -> None:
         self.counts[outcome] += 1

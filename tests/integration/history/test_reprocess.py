@@ -117,7 +117,7 @@ def test_reprocess_after_a_version_change_equals_a_fresh_run_resumes_and_is_idem
         wait_for(lambda: _settled(sinks[1], expected), 90, lambda: sinks[1].log_tail())
         wait_for(lambda: _settled(sinks[0], expected_current(old)), 90, lambda: sinks[0].log_tail())
 
-        first = _reprocess(service_env, "--stage", "parse", "--rate", "8")
+        first = _reprocess(service_env, "--stage", "parse", "--rate", "4")
         wait_for(lambda: _done(kafka, namespace.prefix) >= 5 or first.poll() is not None, 60, lambda: "no progress")
         os.kill(first.pid, signal.SIGKILL)
         first.wait(10)
