@@ -88,13 +88,13 @@ def crawler_rows() -> tuple[list[Row], dict[str, Any]]:
 
 
 def history_rows() -> tuple[list[Row], dict[str, Any]]:
-    """Raw store size per 10,000 articles and re-extraction throughput (issue 13)."""
-    from bench import raw_store, reprocess
+    """Raw store size per 10,000 articles, re-extraction throughput, full-scale backfill (issue 13)."""
+    from bench import backfill, raw_store, reprocess
 
     n = int(os.environ.get("BENCH_HISTORY_ARTICLES", "10000"))
-    size, speed = raw_store.run(n), reprocess.run(n)
-    rows = [(str(r[0]), str(r[1]), str(r[2]), str(r[3])) for r in [*size["rows"], *speed["rows"]]]
-    return rows, {"raw_store": size, "reprocess": speed}
+    size, speed, walk = raw_store.run(n), reprocess.run(n), backfill.run()
+    rows = [(str(r[0]), str(r[1]), str(r[2]), str(r[3])) for r in [*size["rows"], *speed["rows"], *walk["rows"]]]
+    return rows, {"raw_store": size, "reprocess": speed, "backfill": walk}
 
 
 def table(rows: list[Row]) -> str:
