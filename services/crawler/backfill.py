@@ -42,8 +42,6 @@ from services.shared.events import encode
 from services.shared.kafkaio import ensure_state_topic, make_producer, make_reader, read_range
 
 log = logging.getLogger(__name__)
-CHECKPOINT_SECONDS = 2.0
-"""Progress is written between archive pages at most this often (a resumed run redoes at most this much)."""
 MAX_MISSES = 3
 """Consecutive listing pages that failed or had no new links before the listing walk ends."""
 
@@ -108,7 +106,7 @@ class Backfiller:
     """Walks one source's archive with a crawler, publishing through a producer, progress in the history topic."""
 
     def __init__(self, crawler: Crawler, producer: AIOKafkaProducer, progress: ProgressStore, state: StateStore,
-                 topics: Any, metrics: BackfillMetrics) -> None:
+                 topics: Any, metrics: BackfillMetrics, checkpoint_seconds: float = 2.0) -> None:
         self.crawler = crawler
         self.producer = producer
         self.progress = progress
@@ -119,6 +117,7 @@ class Backfiller:
         self.handled: set[str] = set()
         self.page_dates: list[date | None] = []
         self.saved = 0.0
+        self.checkpoint_seconds = checkpoint_seconds
 
     async def run(self, source: Source, since: date | None, max_pages: int) -> dict[str, Any]:
         """Walk (or resume) the archive for at most `max_pages` pages; return the summary."""
@@ -139,7 +138,7 @@ class Backfiller:
                 self.m.pages.labels(source.id).inc()
                 shown.update(1)
                 shown.set_postfix(published=walk.published, oldest=walk.oldest or "-")
-                if time.monotonic() - self.saved > CHECKPOINT_SECONDS:
+                if time.monotonic() - self.saved >= self.checkpoint_seconds:
                     await self._checkpoint(walk)
         await self._checkpoint(walk)
         return {**self._summary(walk, time.monotonic() - started), "pages_this_run": walk.pages - pages,
@@ -178,45 +177,51 @@ class Backfiller:
         return set(live.seen) if live else set()
 
     async def _step(self, source: Source, plan: Backfill, walk: Walk) -> bool:
-        """Walk one archive page; False when the archive is done."""
+        """Walk one archive page; False when the archive is done.
+
+        The cursor moves past a page only once the page is done: a checkpoint written in the middle of a page
+        (with `open_from`) resumes at that page, whose handled links are then skipped.
+        """
         if walk.queue:
-            await self._sitemap(source, walk, walk.queue.pop(0))
+            url = walk.queue[0]
+            await self._sitemap(source, walk, url)
+            walk.queue.remove(url)
+            walk.visited.append(url)
         elif walk.page is not None:
             await self._listing(source, plan, walk)
         elif walk.retry:
-            urls, walk.retry = walk.retry, []
-            await self._items(source, walk, [Item(u) for u in urls], retry=False)
+            await self._items(source, walk, [Item(u) for u in walk.retry], retry=False)
+            walk.retry = []
         else:
             walk.complete = True
             return False
         return True
 
     async def _sitemap(self, source: Source, walk: Walk, url: str) -> None:
-        walk.visited.append(url)
         try:
             found = await self.crawler.fetch_listing(source, Entry(kind="sitemap", url=url), url, self.res)
         except (FetchError, ParseError) as exc:
             self.crawler._error(source, url, getattr(exc, "kind", "malformed_sitemap"), str(exc), self.res)
             return
-        walk.queue += [u for u in found.sitemaps if u not in walk.visited and u not in walk.queue]
         await self._items(source, walk, found.items)
+        walk.queue += [u for u in found.sitemaps if u not in walk.visited and u not in walk.queue]
 
     async def _listing(self, source: Source, plan: Backfill, walk: Walk) -> None:
         assert walk.page is not None and plan.link_pattern is not None
         url = plan.page_url(walk.page)
         entry = Entry(kind="listing", url=url, link_pattern=plan.link_pattern)
-        walk.page += 1
         try:
             found = await self.crawler.fetch_listing(source, entry, url, self.res)
         except (FetchError, ParseError, LegacyEncoding) as exc:
             self.crawler._error(source, url, getattr(exc, "kind", "legacy_encoding"), str(exc), self.res)
             found = None
         new = [i for i in (found.items if found else []) if article_id(canonicalize(i.url)) not in self.handled]
-        walk.misses = 0 if new else walk.misses + 1
         self.page_dates = []
         await self._items(source, walk, new)
+        walk.misses = 0 if new else walk.misses + 1
         dated = [d for d in self.page_dates if d is not None]
         cutoff = date.fromisoformat(walk.since) if walk.since else None
+        walk.page += 1
         if walk.misses >= MAX_MISSES or (cutoff and dated and max(dated) < cutoff):
             walk.page = None  # the end of the archive, or everything from here on is before the cutoff
 
@@ -274,6 +279,8 @@ class Backfiller:
             walk.open_from = {}
         walk.handled = sorted(set(walk.handled))
         await self.progress.save(f"backfill:{walk.source}", asdict(walk))
+        log.info("backfill progress saved", extra={"source_id": walk.source, "page": walk.page, "sitemaps_left":
+                                                   len(walk.queue), "published": walk.published, "open": bool(walk.open_from)})
         self.saved = time.monotonic()
 
     def _summary(self, walk: Walk, seconds: float) -> dict[str, Any]:
@@ -303,7 +310,8 @@ async def run_backfill(settings: CrawlerSettings, source: Source, since: date | 
         await progress.ensure()
         async with HttpClient(polite, loopback_hosts((source,))) as client:
             crawler = Crawler(polite, client, crawler_metrics)
-            worker = Backfiller(crawler, producer, progress, state, settings.topics, metrics)
+            worker = Backfiller(crawler, producer, progress, state, settings.topics, metrics,
+                                settings.backfill_checkpoint_seconds)
             return await worker.run(source, since, max_pages)
     finally:
         await state.stop()

@@ -48,6 +48,9 @@ class CrawlerSettings(ServiceSettings):
     backfill_delay_factor: float = Field(3.0, ge=1.0, description="`recruitwatch backfill` waits this many "
                                          "HOST_MIN_DELAYs between requests to a host, leaving live polling the rest "
                                          "of its budget.")
+    backfill_checkpoint_seconds: float = Field(2.0, ge=0, description="`recruitwatch backfill` writes its progress "
+                                               "between archive pages at most this often (a resumed run redoes "
+                                               "at most this much).")
     raw_store_retention_days: float = Field(0.0, ge=0, description="Days a page stays in the raw store "
                                             "(articles.raw.store, for re-parsing); 0 keeps the latest page of "
                                             "every article for ever.")
