@@ -95,18 +95,24 @@ def _sources_check(args: argparse.Namespace) -> int:
 
 def _sources_discover(args: argparse.Namespace) -> int:
     from services.crawler.discover import discover_sync
+    from services.crawler.pagination import discover_pagination
     from services.crawler.settings import CrawlerSettings
 
     settings = CrawlerSettings()
     if args.allow_loopback:
         settings = settings.model_copy(update={"allow_loopback": True})
     proposals = discover_sync(args.url, settings, verify_tls=not args.insecure)
+    pagers = asyncio.run(discover_pagination(args.url, settings, verify_tls=not args.insecure))
+    if proposals:
+        print("    entries:")
+    for p in proposals:
+        print(f"      - {{kind: {p.kind}, url: \"{p.url}\"}}  # {p.items} items, via {p.via}")
+    for i, (pattern, last) in enumerate(pagers):  # the archive walk of `recruitwatch backfill`
+        print(("    backfill: " if i == 0 else "    # or: ") + f"{{listing: \"{pattern}\", link_pattern: \"…\"}}"
+              f"  # pager up to page {last} on this page")
     if not proposals:
         print(f"# no feed or sitemap found for {args.url}; use a listing entry with a link_pattern")
         return 1
-    print("    entries:")
-    for p in proposals:
-        print(f"      - {{kind: {p.kind}, url: \"{p.url}\"}}  # {p.items} items, via {p.via}")
     return 0
 
 

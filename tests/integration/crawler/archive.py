@@ -91,7 +91,9 @@ def build_app(site: ArchiveSite) -> web.Application:
         n = int(request.query.get("page", "1"))
         chunk = site.articles[(n - 1) * PER_PAGE: n * PER_PAGE]
         links = "".join(f'<li><a href="{a.path}">Tin {a.n}</a></li>' for a in chunk)
-        return web.Response(text=f'<html><body><a href="/lien-he">Liên hệ</a><ul>{links}</ul></body></html>',
+        last = (len(site.articles) + PER_PAGE - 1) // PER_PAGE
+        pager = "".join(f'<a href="/tin-tuc?page={k}">{k}</a>' for k in (n + 1, n + 2, last) if k <= last)
+        return web.Response(text=f'<html><body><a href="/lien-he">Liên hệ</a><ul>{links}</ul>{pager}</body></html>',
                             content_type="text/html")
 
     async def index(request: web.Request) -> web.Response:

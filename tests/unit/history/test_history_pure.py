@@ -8,6 +8,7 @@ import orjson
 import pytest
 
 from services.crawler.backfill import article_date, older
+from services.crawler.pagination import pagination_patterns
 from services.crawler.sources import SourceError, parse_registry
 from services.extractor.stages import extract_article, parse_raw
 from services.history.reprocess import Job, reextract
@@ -72,3 +73,14 @@ def test_reextraction_is_what_the_extractor_stages_publish() -> None:
     assert reextract("parse", encode(empty)).skipped
     with pytest.raises(Exception):  # noqa: B017 — a broken record raises: the job dead-letters it
         reextract("facts", orjson.dumps({"schema": "nope"}))
+
+
+def test_pagers_on_a_listing_page_become_backfill_patterns() -> None:
+    html = ('<a href="/tin-tuc?page=2">2</a><a href="/tin-tuc?page=3">3</a><a href="/tin-tuc?page=57">Cuối</a>'
+            '<a href="/chinh-tri/trang-2.html">2</a><a href="/chinh-tri/trang-3.html#top">3</a>'
+            '<a href="/list.aspx?cat=5&amp;p=2">2</a><a href="/list.aspx?cat=5&amp;p=3">3</a>'
+            '<a href="/bai-viet/tin-5.html">a</a><a href="/bai-viet/tin-6.html">b</a><a href="/x?page=4">one</a>')
+    assert pagination_patterns(html, "https://a.vn/tin-tuc") == [
+        ("https://a.vn/tin-tuc?page={n}", 57), ("https://a.vn/chinh-tri/trang-{n}.html", 3),
+        ("https://a.vn/list.aspx?cat=5&p={n}", 3)]
+    assert pagination_patterns("<p>no links</p>", "https://a.vn/") == []
