@@ -35,6 +35,7 @@ from services.extractor.parse import PARSER_VERSION, ParseError
 from services.extractor.stages import extract_article, parse_raw
 from services.extractor.version import EXTRACTOR_VERSION
 from services.history.progress import ProgressStore, bar, history_topic
+from services.shared.admin import ensure_topics
 from services.shared.config import ServiceSettings
 from services.shared.events import Event, RawArticle, TextArticle, dead_letter, decode, encode
 from services.shared.kafkaio import make_producer, make_reader
@@ -143,6 +144,7 @@ class Reprocessor:
     async def run(self, restart: bool = False) -> dict[str, Any]:
         """Run (or resume) the job to its end; return the summary."""
         bootstrap = self.settings.kafka_bootstrap_servers
+        await ensure_topics(bootstrap, self.settings.topic_prefix)  # the raw store is new in older deployments
         producer, reader = make_producer(bootstrap), make_reader(bootstrap)
         await producer.start()
         await reader.start()

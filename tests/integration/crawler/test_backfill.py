@@ -18,7 +18,7 @@ import yaml
 
 from services.shared.topics import TopicNames
 from tests.integration.crawler.archive import PER_PAGE, ArchiveServer, ArchiveSite, archive
-from tests.integration.crawler.replicas import read_raw, stop, wait_until
+from tests.integration.crawler.replicas import count_raw, read_raw, stop, wait_until
 
 pytestmark = pytest.mark.kafka
 REPO = Path(__file__).resolve().parents[3]
@@ -66,11 +66,11 @@ def test_backfill_to_a_cutoff_survives_two_sigkills_without_loss_or_duplicate(
     expected = site.published_after(SINCE)
     assert len(expected) > 120
     for _ in range(2 if mode == "listing" else 0):  # killed twice (mid-page: 20 links a page), 25 more articles each
-        at_least = len(read_raw(kafka, namespace.raw, idle=0.2)) + 25
+        at_least = count_raw(kafka, namespace.raw) + 25
         # ~10 articles/s, so it is killed while it walks; a checkpoint per page, so the kill lands in a page
         # begun after a checkpoint (a resumed walk must go back to that page: it once skipped ahead)
         proc = _backfill(service_env, reg, log, delay=0.03, checkpoint=0.0)
-        wait_until(lambda n=at_least, p=proc: len(read_raw(kafka, namespace.raw, idle=0.2)) >= n or p.poll() is not None,
+        wait_until(lambda n=at_least, p=proc: count_raw(kafka, namespace.raw) >= n or p.poll() is not None,
                    60, f"{at_least} records", log_dir=None)
         assert proc.poll() is None, f"finished before the kill\n{log.read_text()[-3000:]}"
         stop(proc, signal.SIGKILL)  # type: ignore[arg-type]
