@@ -22,17 +22,43 @@ class Service:
     process: subprocess.Popen[bytes]
     port: int
 
+    def tree(self) -> list[int]:
+        """The service's pid and its live descendants (the extractor runs each stage in a worker process)."""
+        children: dict[int, list[int]] = {}
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                ppid = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            children.setdefault(ppid, []).append(int(stat.parent.name))
+        out, todo = [], [self.process.pid]
+        while todo:
+            pid = todo.pop()
+            out.append(pid)
+            todo += children.get(pid, [])
+        return out
+
     def peak_rss_mb(self) -> float:
-        """Peak resident set size so far (VmHWM) in MB."""
-        for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-        return float("nan")
+        """Peak resident set size so far (VmHWM) in MB, summed over the process tree (an upper bound)."""
+        total = 0.0
+        for pid in self.tree():
+            try:
+                lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+            except OSError:
+                continue
+            total += sum(int(line.split()[1]) / 1024 for line in lines if line.startswith("VmHWM:"))
+        return total or float("nan")
 
     def cpu_seconds(self) -> float:
-        """User+system CPU seconds used so far."""
-        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        """User+system CPU seconds used so far by the process tree (ended children included)."""
+        ticks = 0
+        for pid in self.tree():
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            ticks += sum(int(f) for f in fields[11:15])
+        return ticks / os.sysconf("SC_CLK_TCK")
 
     def wait_http(self, path: str = "/metrics", timeout: float = 60.0) -> None:
         """Wait until the service answers on its port."""

@@ -32,7 +32,7 @@ def _crawler(args: argparse.Namespace) -> int:
     from services.shared.logs import setup_logging
 
     settings = CrawlerSettings()
-    setup_logging("crawler", settings.log_level)
+    setup_logging("crawler", settings.log_level, settings.log_format)
     wait_for_broker_at_start(settings.kafka_startup_timeout_s)
     registry, problems = load_registry_lenient(args.sources or settings.sources)
 
@@ -53,7 +53,7 @@ def _crawl(args: argparse.Namespace) -> int:
     from services.shared.logs import setup_logging
 
     settings = CrawlerSettings()
-    setup_logging("crawler", args.log_level or "WARNING")
+    setup_logging("crawler", args.log_level or "WARNING", settings.log_format)
     registry = _registry(args.sources or settings.sources)
     if registry is None:
         return 2

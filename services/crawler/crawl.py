@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from services.crawler.fetch import FetchError, HttpClient, RequestOptions, Response
-from services.crawler.metrics import CrawlerMetrics, status_class
-from services.crawler.pages import FEED_TYPES, canonical_link, challenge_reason, is_html, looks_binary
+from services.crawler.metrics import CrawlerMetrics, non_html_reason, status_class, status_kind
+from services.crawler.pages import FEED_TYPES, challenge_reason, is_html, looks_binary, trusted_canonical
 from services.crawler.parsing import Found, Item, ParseError, parse_feed, parse_listing, parse_sitemap
 from services.crawler.politeness import backoff_delay
 from services.crawler.robots import RobotsCache
@@ -24,11 +24,12 @@ from services.crawler.settings import CRAWLER_VERSION, CrawlerSettings
 from services.crawler.sources import Entry, Source
 from services.crawler.state import SourceState, Validators, cache_hint, next_interval
 from services.crawler.textenc import LegacyEncoding, decode_text
-from services.crawler.urls import article_id, canonicalize
+from services.crawler.urls import article_id, canonicalize, log_url
 from services.shared.events import RawArticle, utc_now
 
 log = logging.getLogger(__name__)
-TRANSIENT = frozenset({"timeout", "connect", "http", "http_5xx", "http_429", "bot_challenge", "robots_unreachable"})
+DEFERRED = "deferred_retry_after"
+TRANSIENT = frozenset({DEFERRED, "timeout", "connect", "http", "http_5xx", "http_429", "bot_challenge", "robots_unreachable"})
 MAX_CHILD_SITEMAPS = 10
 
 
@@ -69,6 +70,7 @@ class PollResult:
     skipped: Counter[str] = field(default_factory=Counter)
     errors: Counter[str] = field(default_factory=Counter)
     moved: list[tuple[str, str]] = field(default_factory=list)
+    done: set[str] = field(default_factory=set)  # article ids handled by this poll, across all entries
 
     def summary(self) -> dict[str, object]:
         """Per-source summary for logs and `crawl --once`."""
@@ -99,7 +101,7 @@ class Crawler:
     def __init__(self, settings: CrawlerSettings, client: HttpClient, metrics: CrawlerMetrics) -> None:
         self.s = settings
         self.client = client
-        self.robots = RobotsCache(client, settings.user_agent, settings.robots_ttl)
+        self.robots = RobotsCache(client, settings.user_agent, settings.robots_ttl, settings.max_crawl_delay)
         self.m = metrics
 
     def options(self, source: Source, v: Validators | None = None) -> RequestOptions:
@@ -134,12 +136,12 @@ class Crawler:
     def _error(self, source: Source, url: str, kind: str, message: str, res: PollResult) -> None:
         res.errors[kind] += 1
         self.m.errors.labels(source.id, kind).inc()
-        log.warning("crawl error", extra={"source_id": source.id, "url": url, "kind": kind, "error": message[:500]})
+        log.warning("crawl error", extra={"source_id": source.id, "url": log_url(url), "kind": kind, "error": message[:500]})
 
     def _skip(self, source: Source, url: str, reason: str, res: PollResult) -> None:
         res.skipped[reason] += 1
         self.m.skipped.labels(source.id, reason).inc()
-        log.info("skipped", extra={"source_id": source.id, "url": url, "reason": reason})
+        log.info("skipped", extra={"source_id": source.id, "url": log_url(url), "reason": reason})
 
     async def poll(self, source: Source, state: SourceState, publish: Publish = keep) -> PollResult:
         """Poll every entry of `source`, fetch new or changed articles and hand each to `publish` at once."""
@@ -158,11 +160,14 @@ class Crawler:
             self._error(source, entry.url, getattr(exc, "kind", "legacy_encoding"), str(exc), res)
             return
         res.entries_ok += 1
-        res.found += len(found.items)
+        res.found += len(found.items) + found.dropped
         items = found.items
         if len(items) > self.s.max_links_per_entry:  # big sitemaps: newest first, the rest is archive
             items = sorted(items, key=lambda i: i.published or "", reverse=True)[: self.s.max_links_per_entry]
-            res.skipped["over_link_limit"] += len(found.items) - len(items)
+        over = found.dropped + len(found.items) - len(items)  # the parser dropped the oldest before parsing dates
+        if over:
+            res.skipped["over_link_limit"] += over
+            self.m.skipped.labels(source.id, "over_link_limit").inc(over)
         complete = await self._articles(source, items, state, res, publish)
         if complete:
             res.validators.update(new_validators)
@@ -188,6 +193,7 @@ class Crawler:
             for child in found.sitemaps[:MAX_CHILD_SITEMAPS]:
                 sub = await self._discover(source, entry, child, state, res, out, depth=1)
                 found.items.extend(sub.items)
+                found.dropped += sub.dropped
         return found
 
     async def fetch_listing(self, source: Source, entry: Entry, url: str, res: PollResult) -> Found:
@@ -203,7 +209,7 @@ class Crawler:
 
     def _check_entry_response(self, resp: Response) -> str:
         if resp.status >= 400 or resp.status != 200:
-            kind = "http_429" if resp.status == 429 else f"http_{status_class(resp.status)}"
+            kind = status_kind(resp.status)
             reason = challenge_reason(resp.status, resp.body[:65536].decode("utf-8", "replace"))
             raise FetchError("bot_challenge" if reason else kind, reason or f"HTTP {resp.status}", resp.status)
         if resp.content_type not in FEED_TYPES:
@@ -213,9 +219,9 @@ class Crawler:
     def _parse_entry(self, entry: Entry, resp: Response) -> Found:
         if entry.kind == "rss":
             self._reject_challenge(resp)
-            return parse_feed(resp.body, resp.final_url)
+            return parse_feed(resp.body, resp.final_url, self.s.max_links_per_entry)
         if entry.kind == "sitemap":
-            return parse_sitemap(resp.body, resp.final_url, self.s.max_decoded_bytes)
+            return parse_sitemap(resp.body, resp.final_url, self.s.max_decoded_bytes, self.s.max_links_per_entry)
         text, _ = decode_text(resp.body, resp.headers.get("content-type"))
         self._reject_challenge(resp, text)
         assert entry.link_pattern is not None
@@ -234,7 +240,7 @@ class Crawler:
         """Fetch new/changed items; True when every item was handled (validators may advance)."""
         complete = True
         budget = self.s.max_articles_per_poll
-        done: set[str] = set()
+        done = res.done  # one source's RSS and sitemap often list the same article: fetched once per poll
         for item in items:
             guess = article_id(canonicalize(item.url))
             if guess in done:
@@ -259,10 +265,10 @@ class Crawler:
             resp = await self._get(source, item.url, self.options(source), res)
             if resp.status != 200:
                 challenge = challenge_reason(resp.status, resp.body[:65536].decode("utf-8", "replace"))
-                kind = "http_429" if resp.status == 429 else f"http_{status_class(resp.status)}"
+                kind = status_kind(resp.status)
                 raise FetchError("bot_challenge" if challenge else kind, challenge or f"HTTP {resp.status}", resp.status)
             if not is_html(resp.content_type):
-                self._skip(source, item.url, f"non_html:{resp.content_type}", res)
+                self._skip(source, item.url, non_html_reason(resp.content_type), res)
                 return True
             text, charset = decode_text(resp.body, resp.headers.get("content-type"))
         except LegacyEncoding as exc:
@@ -270,6 +276,9 @@ class Crawler:
             log.warning("legacy encoding", extra={"source_id": source.id, "url": item.url, "family": exc.family})
             return True
         except FetchError as exc:
+            if exc.kind == DEFERRED:  # the host is in Retry-After back-off: next poll, not an error
+                self._skip(source, item.url, DEFERRED, res)
+                return False
             self._error(source, item.url, exc.kind, str(exc), res)
             return exc.kind not in TRANSIENT and not exc.kind.startswith("http_5")
         reason = challenge_reason(resp.status, text)
@@ -287,7 +296,11 @@ class Crawler:
 
     def _record(self, source: Source, item: Item, resp: Response, text: str, charset: str,
                 state: SourceState, res: PollResult, done: set[str]) -> Candidate | None:
-        canonical = canonicalize(canonical_link(text, resp.final_url) or resp.final_url)
+        identity, refused = trusted_canonical(text, resp.final_url, source_hosts(source))
+        if refused:  # a page may not claim another site's article id (and overwrite its figures)
+            self.m.canonical_refused.labels(source.id).inc()
+            log.warning("foreign rel=canonical ignored", extra={"source_id": source.id, "url": log_url(resp.final_url)})
+        canonical = canonicalize(identity)
         aid = article_id(canonical)
         digest = content_hash(text)
         if aid in done and aid != article_id(canonicalize(item.url)):

@@ -7,21 +7,22 @@ import ssl
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import aiohttp
+from aiohttp.abc import AbstractResolver
 
 from services.crawler.body import BodyError, decoder_for
 from services.crawler.netguard import (
+    AddressPolicy,
     BlockedAddress,
     GuardedResolver,
-    check_address,
     guarded_socket_factory,
-    literal_ip,
+    url_host,
 )
-from services.crawler.politeness import Politeness, parse_retry_after
+from services.crawler.politeness import HostDeferred, Politeness, parse_retry_after
 from services.crawler.settings import CrawlerSettings
-from services.crawler.urls import host_key
+from services.crawler.urls import host_key, log_url
 
 REDIRECTS = (301, 302, 303, 307, 308)
 PERMANENT = (301, 308)
@@ -63,6 +64,13 @@ class Response:
         return self.headers.get("content-type", "").split(";")[0].strip().lower()
 
 
+@dataclass
+class Clock:
+    """Seconds of request time left for one fetch (its redirects included)."""
+
+    left: float
+
+
 @dataclass(frozen=True)
 class RequestOptions:
     """Per-request choices coming from the source."""
@@ -76,78 +84,92 @@ class RequestOptions:
 
 
 class HttpClient:
-    """One aiohttp session with connection reuse, shared by every source of a process."""
+    """aiohttp sessions with connection reuse, shared by every source of a process.
 
-    def __init__(self, settings: CrawlerSettings, loopback_hosts: frozenset[str] = frozenset()) -> None:
+    Public sources share one session whose policy allows public addresses only. A source allowed to
+    reach loopback gets a session (connection pool, resolver, socket check) of its own, whose policy
+    allows loopback for that source's hosts only: one source's allowance never opens loopback to another.
+    """
+
+    def __init__(self, settings: CrawlerSettings, loopback_hosts: frozenset[str] = frozenset(),
+                 resolver: AbstractResolver | None = None) -> None:
         self.s = settings
         self.politeness = Politeness(settings.host_min_delay, settings.host_max_connections)
-        self.loopback_hosts: set[str] = set(loopback_hosts)
-        self._session: aiohttp.ClientSession | None = None
+        self.loopback_hosts: set[str] = set(loopback_hosts)  # informational: decisions use each request's own hosts
+        self._inner_resolver = resolver
+        self._sessions: dict[frozenset[str], tuple[aiohttp.ClientSession, AddressPolicy]] = {}
+        self._open = False
 
     async def __aenter__(self) -> HttpClient:
-        resolver = GuardedResolver(self.loopback_hosts, self.s.allow_loopback)
+        self._open = True
+        return self
+
+    def _session_for(self, opts: RequestOptions) -> tuple[aiohttp.ClientSession, AddressPolicy]:
+        """The session (and its address policy) of the request's loopback hosts."""
+        assert self._open, "use HttpClient as an async context manager"
+        key = frozenset() if self.s.allow_loopback else opts.loopback_hosts
+        if key not in self._sessions:
+            policy = AddressPolicy(key, allow_all_loopback=self.s.allow_loopback)
+            self._sessions[key] = (self._new_session(policy), policy)
+        return self._sessions[key]
+
+    def _new_session(self, policy: AddressPolicy) -> aiohttp.ClientSession:
         connector = aiohttp.TCPConnector(
-            resolver=resolver, socket_factory=guarded_socket_factory(self._any_loopback), limit=100, limit_per_host=max(1, min(2, self.s.host_max_connections)), ttl_dns_cache=300
+            resolver=GuardedResolver(policy, self._inner_resolver), socket_factory=guarded_socket_factory(policy),
+            limit=100, limit_per_host=max(1, min(2, self.s.host_max_connections)), ttl_dns_cache=300,
         )
         timeout = aiohttp.ClientTimeout(
             total=self.s.total_timeout, sock_connect=self.s.connect_timeout, sock_read=self.s.read_timeout
         )
-        self._session = aiohttp.ClientSession(
+        return aiohttp.ClientSession(
             connector=connector, timeout=timeout, auto_decompress=False,
             headers={"User-Agent": self.s.user_agent, "Accept-Encoding": "gzip, deflate, br"},
             cookie_jar=aiohttp.CookieJar(unsafe=True),
         )
-        return self
-
-    def _any_loopback(self) -> bool:
-        return self.s.allow_loopback or bool(self.loopback_hosts)
 
     async def __aexit__(self, *exc: object) -> None:
-        if self._session is not None:
-            await self._session.close()
+        self._open = False
+        sessions, self._sessions = list(self._sessions.values()), {}
+        for session, _ in sessions:
+            await session.close()
 
     async def fetch(self, url: str, opts: RequestOptions, robots: RobotsCheck | None = None) -> Response:
-        """GET url following at most max_redirects hops, each hop checked; raise FetchError."""
-        started = time.monotonic()
-        try:
-            return await asyncio.wait_for(self._follow(url, opts, robots, started), self.s.total_timeout)
-        except TimeoutError as exc:
-            raise FetchError("timeout", f"no complete response within {self.s.total_timeout}s") from exc
+        """GET url following at most max_redirects hops, each hop checked; raise FetchError.
 
-    async def _follow(self, url: str, opts: RequestOptions, robots: RobotsCheck | None, started: float) -> Response:
+        `total_timeout` bounds the time spent on requests (redirects included), not the politeness waits
+        before them: a host's gap (Crawl-delay) is scheduling, never a `timeout`."""
+        return await self._follow(url, opts, robots, time.monotonic(), Clock(self.s.total_timeout))
+
+    async def _follow(self, url: str, opts: RequestOptions, robots: RobotsCheck | None, started: float,
+                      clock: Clock) -> Response:
         hops: list[tuple[int, str, str]] = []
         visits = {url: 1}
         current = url
         for _ in range(self.s.max_redirects + 1):
             self._check_target(current, opts)
             if robots is not None and not await robots(current):
-                raise FetchError("robots_disallowed", f"robots.txt disallows {current}")
-            status, headers, body, wire = await self._once(current, opts)
+                raise FetchError("robots_disallowed", f"robots.txt disallows {log_url(current)}")
+            status, headers, body, wire = await self._once(current, opts, clock)
             if status not in REDIRECTS or "location" not in headers:
                 return Response(url, current, status, headers, body, wire, time.monotonic() - started, hops)
             target = urljoin(current, headers["location"])
             hops.append((status, current, target))
             # a redirect to an already visited URL is a loop, unless it primes a session cookie (once)
             if target in visits and (visits[target] > 1 or "set-cookie" not in headers):
-                raise FetchError("redirect_loop", f"redirect loop at {target}", status)
+                raise FetchError("redirect_loop", f"redirect loop at {log_url(target)}", status)
             visits[target] = visits.get(target, 0) + 1
             current = target
-        raise FetchError("too_many_redirects", f"more than {self.s.max_redirects} redirects from {url}")
+        raise FetchError("too_many_redirects", f"more than {self.s.max_redirects} redirects from {log_url(url)}")
 
     def _check_target(self, url: str, opts: RequestOptions) -> None:
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise FetchError("bad_url", f"not an http(s) URL: {url}")
-        ip = literal_ip(parts.hostname)
-        if ip is not None:
-            try:
-                check_address(ip, self._loopback_ok(parts.hostname, opts))
-            except BlockedAddress as exc:
-                raise FetchError("blocked_address", f"{url}: {exc}") from exc
-
-    def _loopback_ok(self, host: str, opts: RequestOptions) -> bool:
-        """Loopback is allowed globally (setting) or for the source's own hosts only."""
-        return self.s.allow_loopback or opts.allow_loopback or host.lower() in opts.loopback_hosts
+        """Before any connect: an http(s) URL whose host, read as aiohttp reads it, the source's policy allows."""
+        host = url_host(url)
+        if host is None:
+            raise FetchError("bad_url", f"not an http(s) URL: {log_url(url)}")
+        try:
+            self._session_for(opts)[1].check_target(host)
+        except BlockedAddress as exc:
+            raise FetchError("blocked_address", f"{log_url(url)}: {exc}") from exc
 
     def _headers(self, opts: RequestOptions) -> dict[str, str]:
         headers = dict(opts.headers)
@@ -157,31 +179,29 @@ class HttpClient:
             headers["If-Modified-Since"] = opts.last_modified
         return headers
 
-    async def _once(self, url: str, opts: RequestOptions) -> tuple[int, dict[str, str], bytes, int]:
-        assert self._session is not None, "use HttpClient as an async context manager"
+    async def _once(self, url: str, opts: RequestOptions, clock: Clock | None = None
+                    ) -> tuple[int, dict[str, str], bytes, int]:
         gate = self.politeness.gate(host_key(url))
-        async with gate.slot():
-            try:
-                return await self._request(url, opts, gate)
-            except BlockedAddress as exc:
-                raise FetchError("blocked_address", f"{url}: {exc}") from exc
-            except (aiohttp.ClientConnectorCertificateError, aiohttp.ClientSSLError, ssl.SSLError) as exc:
-                raise FetchError("tls", f"{url}: TLS error: {exc}") from exc
-            except (aiohttp.ServerTimeoutError, TimeoutError) as exc:
-                raise FetchError("timeout", f"{url}: timed out: {exc}") from exc
-            except aiohttp.ClientConnectorError as exc:
-                if isinstance(getattr(exc, "os_error", None), BlockedAddress) or "is not public" in str(exc):
-                    raise FetchError("blocked_address", f"{url}: {exc}") from exc
-                raise FetchError("connect", f"{url}: cannot connect: {exc}") from exc
-            except aiohttp.ClientError as exc:
-                raise FetchError("http", f"{url}: {type(exc).__name__}: {exc}") from exc
+        clock = clock or Clock(self.s.total_timeout)
+        try:
+            async with gate.slot():
+                started = time.monotonic()
+                try:
+                    return await asyncio.wait_for(self._request(url, opts), max(0.0, clock.left))
+                finally:
+                    clock.left -= time.monotonic() - started
+        except HostDeferred as exc:
+            raise FetchError("deferred_retry_after", f"{host_key(url)} is in back-off for {exc.seconds:.0f} s") from exc
+        except FetchError:
+            raise
+        except TimeoutError as exc:
+            raise FetchError("timeout", f"no complete response within {self.s.total_timeout}s") from exc
+        except Exception as exc:
+            raise _fetch_error(url, exc) from exc
 
-    async def _request(self, url: str, opts: RequestOptions, gate: object) -> tuple[int, dict[str, str], bytes, int]:
-        assert self._session is not None
-        ssl_ctx = bool(opts.verify_tls)
-        async with self._session.get(
-            url, headers=self._headers(opts), allow_redirects=False, ssl=ssl_ctx
-        ) as resp:
+    async def _request(self, url: str, opts: RequestOptions) -> tuple[int, dict[str, str], bytes, int]:
+        session, _ = self._session_for(opts)
+        async with session.get(url, headers=self._headers(opts), allow_redirects=False, ssl=bool(opts.verify_tls)) as resp:
             headers = {k.lower(): v for k, v in resp.headers.items()}
             self._honour_retry_after(resp.status, headers, url)
             if resp.status in REDIRECTS or resp.status == 304:
@@ -211,3 +231,21 @@ class HttpClient:
         except BodyError as exc:
             raise FetchError(exc.kind, str(exc), resp.status) from exc
         return bytes(out), wire
+
+
+def _fetch_error(url: str, exc: BaseException) -> FetchError:
+    """The FetchError (metric kind) for what the client raised while requesting `url`."""
+    where = log_url(url)
+    if isinstance(exc, BlockedAddress) or isinstance(getattr(exc, "os_error", None), BlockedAddress):
+        return FetchError("blocked_address", f"{where}: {exc}")
+    if isinstance(exc, aiohttp.ClientConnectorCertificateError | aiohttp.ClientSSLError | ssl.SSLError):
+        return FetchError("tls", f"{where}: TLS error: {exc}")
+    if isinstance(exc, aiohttp.ServerTimeoutError | TimeoutError):
+        return FetchError("timeout", f"{where}: timed out: {exc}")
+    if isinstance(exc, aiohttp.ClientConnectorError):
+        if "is not public" in str(exc):
+            return FetchError("blocked_address", f"{where}: {exc}")
+        return FetchError("connect", f"{where}: cannot connect: {exc}")
+    if isinstance(exc, aiohttp.ClientError | ValueError):
+        return FetchError("http", f"{where}: {type(exc).__name__}: {exc}")
+    raise exc

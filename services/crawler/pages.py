@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from services.crawler.urls import resolve
+from services.crawler.urls import resolve, same_site
 
 HTML_TYPES = ("text/html", "application/xhtml+xml", "")
 FEED_TYPES = (
@@ -60,3 +60,14 @@ def canonical_link(text: str, base: str) -> str | None:
         if "canonical" in attrs.get("rel", "").lower().split() and attrs.get("href"):
             return resolve(base, attrs["href"])
     return None
+
+
+def trusted_canonical(text: str, final_url: str, own_hosts: frozenset[str]) -> tuple[str, bool]:
+    """(identity URL, whether a foreign canonical was refused): rel=canonical counts only on the page's own
+    registrable domain or the source's declared hosts, else the fetched URL is the article's identity."""
+    canonical = canonical_link(text, final_url)
+    if canonical is None:
+        return final_url, False
+    if same_site(final_url, canonical, own_hosts):
+        return canonical, False
+    return final_url, True

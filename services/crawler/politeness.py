@@ -10,6 +10,14 @@ from contextlib import asynccontextmanager
 from email.utils import parsedate_to_datetime
 
 
+class HostDeferred(Exception):
+    """The host asked us to wait (Retry-After): the request is deferred to a later poll, not waited for."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"host in back-off for {seconds:.0f} s")
+        self.seconds = seconds
+
+
 class HostGate:
     """At most `max_connections` requests at once and `min_delay` seconds between starts, per host."""
 
@@ -24,12 +32,23 @@ class HostGate:
         """Send nothing to this host for `seconds` (Retry-After)."""
         self.blocked_until = max(self.blocked_until, time.monotonic() + seconds)
 
+    def raise_delay(self, seconds: float) -> None:
+        """Raise the gap between two requests (robots.txt Crawl-delay); never below the configured minimum."""
+        self.min_delay = max(self.min_delay, seconds)
+
+    def _check_open(self) -> None:
+        left = self.blocked_until - time.monotonic()
+        if left > 0:
+            raise HostDeferred(left)
+
     @asynccontextmanager
     async def slot(self) -> AsyncIterator[None]:
-        """Wait for a connection slot and the host's delay, then hold the slot."""
+        """Wait for a connection slot and the host's delay, then hold the slot; HostDeferred while in back-off."""
+        self._check_open()
         async with self._sem:
             async with self._lock:
-                wait = max(self._next_start, self.blocked_until) - time.monotonic()
+                self._check_open()
+                wait = self._next_start - time.monotonic()
                 if wait > 0:
                     await asyncio.sleep(wait)
                 self._next_start = time.monotonic() + self.min_delay

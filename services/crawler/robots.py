@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from protego import Protego
 
 from services.crawler.fetch import FetchError, HttpClient, RequestOptions
+from services.crawler.urls import host_key
 
 log = logging.getLogger(__name__)
 ROBOTS_MAX_BYTES = 500 * 1024  # RFC 9309 section 2.5: parse at least 500 KiB
@@ -28,8 +29,9 @@ def robots_policy(status: int | None, body: bytes) -> Protego | None:
 class RobotsCache:
     """Fetches robots.txt once per origin per ttl; RFC 9309: 4xx allows all, 5xx/unreachable disallows all."""
 
-    def __init__(self, client: HttpClient, user_agent: str, ttl: float) -> None:
+    def __init__(self, client: HttpClient, user_agent: str, ttl: float, max_crawl_delay: float = 0.0) -> None:
         self.client = client
+        self.max_crawl_delay = max_crawl_delay
         self.agent = user_agent.split("/")[0]
         self.ttl = ttl
         self._cache: dict[str, tuple[float, Protego | None, FetchError | None]] = {}
@@ -55,8 +57,20 @@ class RobotsCache:
         try:
             resp = await self.client.fetch(origin + "/robots.txt", plain)
         except FetchError as exc:
+            if exc.kind == "deferred_retry_after":  # the host asked us to wait: ask again after, cache nothing
+                return time.monotonic(), None, exc
             log.warning("robots.txt unreachable, treating as disallow", extra={"url": origin, "error": exc.kind})
             return retry_at, None, exc
         if resp.status >= 500:
             return retry_at, robots_policy(resp.status, b""), None
-        return time.monotonic() + self.ttl, robots_policy(resp.status, resp.body), None
+        policy = robots_policy(resp.status, resp.body)
+        self._apply_crawl_delay(origin, policy)
+        return time.monotonic() + self.ttl, policy, None
+
+    def _apply_crawl_delay(self, origin: str, policy: Protego | None) -> None:
+        """A Crawl-delay (up to max_crawl_delay) raises the host's gap between two requests."""
+        delay = policy.crawl_delay(self.agent) if policy is not None else None
+        if delay and self.max_crawl_delay > 0:
+            gap = min(float(delay), self.max_crawl_delay)
+            self.client.politeness.gate(host_key(origin)).raise_delay(gap)
+            log.info("robots.txt Crawl-delay honoured", extra={"url": origin, "crawl_delay": delay, "gap": gap})

@@ -26,7 +26,8 @@ class CrawlerSettings(ServiceSettings):
     allow_loopback: bool = Field(False, description="Allow loopback targets (tests and the demo only).")
     connect_timeout: float = Field(10.0, description="Seconds to establish a TCP/TLS connection.")
     read_timeout: float = Field(20.0, description="Seconds without receiving any body bytes.")
-    total_timeout: float = Field(60.0, description="Seconds for a whole request, redirects included.")
+    total_timeout: float = Field(60.0, description="Seconds for a whole request, redirects included (waits for the "
+                                 "host's politeness gap excluded).")
     max_body_bytes: int = Field(5 * 1024 * 1024, description="Largest response body read (wire bytes).")
     max_decoded_bytes: int = Field(10 * 1024 * 1024, description="Largest body after decompression.")
     max_html_chars: int = Field(1_000_000, description="HTML characters kept in a record (rest truncated).")
@@ -34,6 +35,8 @@ class CrawlerSettings(ServiceSettings):
     host_min_delay: float = Field(2.0, description="Minimum seconds between two requests to one host.")
     host_max_connections: int = Field(2, description="Concurrent connections per host (1-2).")
     max_retry_after: float = Field(3600.0, description="Upper bound honoured for a Retry-After header.")
+    max_crawl_delay: float = Field(20.0, description="Upper bound honoured for a robots.txt Crawl-delay (it raises "
+                                   "the host's gap between requests).")
     backoff_base: float = Field(60.0, description="First backoff after a failed poll, seconds.")
     backoff_max: float = Field(6 * 3600.0, description="Longest backoff after repeated failures, seconds.")
     min_interval: float = Field(300.0, description="Default lower bound of a source's poll interval.")

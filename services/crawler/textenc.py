@@ -16,6 +16,8 @@ LEGACY_FONT = re.compile(r"""font-family\s*[:=]\s*["']?\s*(\.Vn[A-Za-z]+|VNI[- ]
 TCVN3_MARKERS = re.compile(r"§¶ng|ViÖt|®¶ng|c¸n bé|§¹i|Héi|ChÝnh|tØnh|ng­êi|®­îc")
 VNI_MARKERS = re.compile(r"Ñaûng|Vieät|Ñoäi|Chính phuû|tænh|ngöôøi|ñöôïc|ñaûng")
 BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+WIDE = frozenset({"utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"})
+"""Charsets whose every ASCII character carries NUL bytes: declared on a body without NULs, they are a lie."""
 
 
 class LegacyEncoding(ValueError):
@@ -77,13 +79,33 @@ def _fallback(data: bytes, declared: str) -> tuple[str, str]:
     return data.decode(charset, "replace"), charset
 
 
+def _utf8(data: bytes) -> str | None:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _decode(data: bytes, charset: str, from_bom: bool) -> tuple[str, str]:
+    """Decode with the declared charset unless the bytes contradict it: valid non-ASCII UTF-8 beats any other
+    declared charset (a real latin-1/cp1258/UTF-16 Vietnamese page is never valid UTF-8), and a UTF-16/32
+    declaration on bytes without NULs is ignored (valid UTF-8, else the windows-1258 fallback)."""
+    if charset != "utf-8" and not from_bom:
+        utf8 = _utf8(data)
+        if utf8 is not None and not data.isascii():
+            return utf8, "utf-8"
+        if charset in WIDE and b"\x00" not in data[:4096]:
+            return _fallback(data, "utf-8") if utf8 is None else (utf8, "utf-8")
+    try:
+        return data.decode(charset), charset
+    except UnicodeDecodeError:
+        return _fallback(data, charset)
+
+
 def decode_text(body: bytes, content_type: str | None) -> tuple[str, str]:
     """Decode a page to NFC text; returns (text, charset). Raises LegacyEncoding."""
     charset, data = sniff_charset(body, content_type)
-    try:
-        text = data.decode(charset)
-    except UnicodeDecodeError:
-        text, charset = _fallback(data, charset)
+    text, charset = _decode(data, charset, from_bom=len(data) != len(body))
     text = unicodedata.normalize("NFC", text)
     check_legacy(text)
     return text, charset

@@ -18,10 +18,11 @@ import faust
 from aiokafka.errors import KafkaError, KafkaTimeoutError
 
 from services import __version__
+from services.extractor.budget import BUDGET_EXCEEDED, BudgetExceeded, StageRunner, check_size
 from services.extractor.metrics import ExtractorMetrics
 from services.extractor.parse import ParseError
 from services.extractor.settings import ExtractorSettings
-from services.extractor.stages import extract_article, parse_raw
+from services.extractor.stages import extract_article_counted, parse_raw, warm_up
 from services.shared.events import Event, RawArticle, TextArticle, decode, encode
 from services.shared.health import PipelineHealth
 from services.shared.lag import install_lag_monitor
@@ -49,6 +50,7 @@ class Extractor:
     text_topic: faust.TopicT
     facts_topic: faust.TopicT
     dlq: faust.TopicT
+    runner: StageRunner
 
 
 def transient(exc: BaseException) -> bool:
@@ -83,9 +85,10 @@ async def publish(topic: faust.TopicT, key: str, records: Sequence[Event]) -> No
 
 
 async def _timed(ex: Extractor, stage: str, fn: Callable[[Any], T], arg: Any) -> T:
-    """Run a pure, CPU-bound stage function in a thread (the loop keeps heartbeats and /metrics alive)."""
+    """Run a pure, CPU-bound stage function in the stage's worker process, within its time budget (the loop
+    keeps heartbeats and /metrics alive; a runaway article is stopped, see services/extractor/budget.py)."""
     with ex.metrics.timed(ex.metrics.seconds, stage):
-        return await asyncio.get_running_loop().run_in_executor(None, fn, arg)
+        return await ex.runner.run(stage, fn, arg, ex.settings.stage_timeout_s)
 
 
 async def handle_raw(ex: Extractor, value: bytes | None) -> None:
@@ -94,6 +97,7 @@ async def handle_raw(ex: Extractor, value: bytes | None) -> None:
         ex.health.skip(STAGE_PARSE, "tombstone")
         return
     raw = decode(value, RawArticle)
+    check_size(STAGE_PARSE, "html", len(raw.html), ex.settings.max_html_chars)
     try:
         article, page = await _timed(ex, STAGE_PARSE, parse_raw, raw)
     except ParseError as exc:
@@ -112,10 +116,12 @@ async def handle_text(ex: Extractor, value: bytes | None) -> None:
         ex.health.skip(STAGE_FACTS, "tombstone")
         return
     article = decode(value, TextArticle)
-    event = await _timed(ex, STAGE_FACTS, extract_article, article)
+    check_size(STAGE_FACTS, "text", len(article.text), ex.settings.max_text_chars)
+    event, dropped = await _timed(ex, STAGE_FACTS, extract_article_counted, article)
     with ex.metrics.timed(ex.metrics.publish_seconds, STAGE_FACTS):
         await publish(ex.facts_topic, article.article_id, [*event.facts, event])
     ex.metrics.extracted(event.relevant, len(event.facts))
+    ex.metrics.dropped(dropped)
     ex.health.ok(STAGE_FACTS)
 
 
@@ -133,12 +139,18 @@ def build(settings: ExtractorSettings | None = None) -> Extractor:
         text_topic=app.topic(topics.text, **RAW),
         facts_topic=app.topic(topics.facts, **RAW),
         dlq=app.topic(topics.dlq, **RAW),
+        runner=StageRunner(settings.stage_workers, initializer=warm_up),
     )
     _agent(ex, app.topic(topics.raw, **RAW), STAGE_PARSE, handle_raw)
     _agent(ex, ex.text_topic, STAGE_FACTS, handle_text)
     add_metrics_page(app, health.registry)
     install_lag_monitor(app, health, settings.lag_interval)
     install_metadata_watchdog(app, [topics.raw, topics.text])
+
+    @app.on_before_shutdown.connect
+    async def _stop_runner(sender: Any, /, *args: Any, signal: Any, **kwargs: Any) -> None:
+        ex.runner.close()
+
     return ex
 
 
@@ -150,7 +162,7 @@ def _agent(ex: Extractor, source: faust.TopicT, stage: str, body: Callable[[Extr
             try:
                 await body(ex, event.value)
             except Exception as exc:
-                ex.health.fail(stage, type(exc).__name__)
+                ex.health.fail(stage, BUDGET_EXCEEDED if isinstance(exc, BudgetExceeded) else type(exc).__name__)
                 letter = partial(
                     send_dead_letter, ex.dlq, stage, exc, event.value, service_version=__version__, message=event.message
                 )

@@ -5,22 +5,21 @@ from __future__ import annotations
 from typing import overload
 
 from services.extractor.extract import Extraction, Fact
-from services.extractor.text_norm import fold
+from services.extractor.orgid import org_identity
 from services.shared.events import ExtractionEvent, FactEvent, TextArticle, stable_id
 
 
-def org_key(fact: Fact) -> str:
-    """The organisation of a series: level + official unit code, else level + folded name."""
-    level = fact.level or "other"
-    if fact.place_code:
-        return f"{level}:{fact.place_code.rsplit(':', 1)[-1]}"
-    name = fold(fact.place) or fold(fact.org)
-    return f"{level}:{name.replace(' ', '-') or 'unknown'}"
+def org_key(fact: Fact, scope: str | None = None) -> str:
+    """The organisation of a series as named and typed (services/extractor/orgid.py); `scope` (the source)
+    stands for the place when neither place nor province is known."""
+    return org_identity(org=fact.org, level=fact.level, place=fact.place, place_code=fact.place_code,
+                        province=fact.province, province_code=fact.province_code, scope=scope)
 
 
-def series_key(fact: Fact) -> str:
-    """ "district:223|admitted|all|2012|2012": organisation, metric, segment, period."""
-    return "|".join([org_key(fact), fact.metric, fact.segment, fact.period_start or "", fact.period_end or ""])
+def series_key(fact: Fact, scope: str | None = None) -> str:
+    """ "district:223|admitted|all|count|2012|2012": organisation, metric, segment, unit, period."""
+    return "|".join([org_key(fact, scope), fact.metric, fact.segment, fact.unit, fact.period_start or "",
+                     fact.period_end or ""])
 
 
 def event_id(article_id: str, key: str, fact: Fact) -> str:
@@ -43,7 +42,7 @@ def json_number(value: float | None) -> float | None:
 
 def fact_event(article: TextArticle, fact: Fact, version: str, published: str | None) -> FactEvent:
     """One FactEvent for a fact of an article."""
-    key = series_key(fact)
+    key = series_key(fact, article.source_id)
     return FactEvent(
         event_id=event_id(article.article_id, key, fact), series_key=key, article_id=article.article_id,
         article_url=article.url, article_title=article.title, article_published=published,
@@ -53,7 +52,7 @@ def fact_event(article: TextArticle, fact: Fact, version: str, published: str | 
         period_end=fact.period_end, period_text=fact.period_text, evidence=fact.evidence, value_max=json_number(fact.value_max),
         note=fact.note, province=fact.province, province_code=fact.province_code,
         province_current=fact.province_current, province_current_code=fact.province_current_code,
-        place_code=fact.place_code,
+        place_code=fact.place_code, confidence=fact.confidence,
     )
 
 

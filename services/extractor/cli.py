@@ -10,14 +10,12 @@ from services.extractor import offline
 def _run(args: argparse.Namespace) -> int:
     from services.extractor.app import build
     from services.extractor.settings import ExtractorSettings
-    from services.extractor.stages import warm_up
     from services.shared.kafkaio import wait_for_broker_at_start
     from services.shared.streaming import run_worker
 
     settings = ExtractorSettings()
     wait_for_broker_at_start(settings.kafka_startup_timeout_s)
-    warm_up()
-    extractor = build(settings)
+    extractor = build(settings)  # each stage's worker process warms up on its own (services/extractor/budget.py)
     run_worker(extractor.app, extractor.settings)
     return 0
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
 
-from services.extractor import orgs, places
+from services.extractor import confidence, orgs, places, validate
 from services.extractor.facts import STOCK, RawFact, extract_raw, stock_end
+from services.extractor.parse import cap_text
 from services.extractor.published import find_published
 from services.extractor.relevance import is_relevant
 from services.extractor.text_norm import fold, normalize
@@ -39,15 +41,18 @@ class Fact:
     province_current: str | None = None
     province_current_code: str | None = None
     place_code: str | None = None
+    confidence: float = 1.0
+    position: int = -1  # offset of the number in its evidence sentence (-1: unknown), for cross-fact checks
 
 
 @dataclass(frozen=True, slots=True)
 class Extraction:
-    """Relevance, publication date and facts of one article."""
+    """Relevance, publication date and facts of one article, and how many were dropped, by reason."""
 
     relevant: bool
     published: date | None
     facts: tuple[Fact, ...]
+    dropped: tuple[tuple[str, int], ...] = ()
 
 
 def _fact(raw: RawFact, published: date | None) -> Fact:
@@ -62,7 +67,14 @@ def _fact(raw: RawFact, published: date | None) -> Fact:
         qualifier=raw.num.qualifier, per_year=c.per_year, org=org.text if org else None,
         place=org.place if org else None, level=org.level if org else None, period_start=start, period_end=end,
         period_text=period.text if period else None, evidence=raw.evidence[:400], note=c.note,
+        confidence=confidence.score(_evidence(raw)), position=raw.num.start if raw.num.end else -1,
     )
+
+
+def _evidence(raw: RawFact) -> confidence.Evidence:
+    """The evidence behind a raw fact, for its confidence."""
+    org = raw.org
+    return confidence.evidence(raw.cls, raw.num, org.place if org else None, org is not None, raw.period is not None, raw.evidence)
 
 
 def _key(f: Fact) -> tuple[object, ...]:
@@ -142,16 +154,40 @@ def _with_places(facts: list[Fact], text: str, hint: str | None, published: date
     return out
 
 
+OVER_BUDGET = "numbers_over_budget"
+"""The drop reason of candidate numbers not read past the per-sentence / per-article budget."""
+MAX_TOKEN_CHARS = 120
+"""A run of characters without a space longer than this is not prose (a URL is shorter; the corpus' longest is 31)."""
+_LONG_TOKEN = re.compile(rf"\S{{{MAX_TOKEN_CHARS + 1},}}")
+
+
+def bounded(text: str) -> str:
+    """The normalized text within the stage's budget: at most MAX_TEXT_CHARS (cut at a line break), no endless runs without spaces."""
+    text, _ = cap_text(text, "")
+    return _LONG_TOKEN.sub(" ", normalize(text))
+
+
+def _attributed(f: Fact) -> Fact:
+    """A fact whose confidence accounts for how well its organisation is placed."""
+    whole = bool(f.org and orgs.WHOLE_PARTY.fullmatch(f.org))
+    loss = confidence.attribution(f.level, f.place, f.place_code, whole)
+    return replace(f, confidence=round(min(1.0, max(0.0, f.confidence + loss)), 3)) if loss else f
+
+
 def extract(
     text: str, *, title: str | None = None, published: date | None = None, province_hint: str | None = None
 ) -> Extraction:
     """Relevance, publication date (given, else printed in the text) and the facts of an article."""
-    text = normalize(text or "")
-    title = normalize(title) if title else None
+    text = bounded(text or "")
+    title = bounded(title) if title else None
     published = published or find_published(text)
-    raw = extract_raw(text, title, published)
+    stats: dict[str, int] = {}
+    raw = extract_raw(text, title, published, stats)
     facts = dedupe([_fact(r, published) for r in raw])
     relevant = is_relevant(f"{title or ''}\n{text}", [f.metric for f in facts])
+    budget = ((OVER_BUDGET, stats[OVER_BUDGET]),) if stats.get(OVER_BUDGET) else ()
     if not relevant:
-        return Extraction(False, published, ())
-    return Extraction(True, published, tuple(_with_places(facts, text, province_hint, published)))
+        return Extraction(False, published, (), budget)
+    checked = validate.check([_attributed(f) for f in _with_places(facts, text, province_hint, published)])
+    reasons = Counter(checked.dropped) + Counter(dict(budget))
+    return Extraction(True, published, checked.facts, tuple(sorted(reasons.items())))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass, field, replace
@@ -10,9 +11,10 @@ from datetime import date
 from services.extractor import orgs as o
 from services.extractor import places, tables
 from services.extractor import vocab as v
-from services.extractor.numbers import Num, find_fractions, find_numbers
+from services.extractor.numbers import MAX_PER_ARTICLE, Num, budgeted, find_fractions
 from services.extractor.periods import Ctx, Period, find_periods, now_ym, year_of
 from services.extractor.rules import STOCK, Cls, Site, classify, list_name
+from services.extractor.sites import WINDOW
 from services.extractor.text_norm import paragraphs, sentences
 
 
@@ -39,6 +41,8 @@ class State:
     admit_period: Period | None = None
     first_period: Period | None = None
     facts: list[RawFact] = field(default_factory=list)
+    numbers_left: int = MAX_PER_ARTICLE
+    over_budget: int = 0
 
 
 def all_sentences(text: str, title: str | None) -> list[str]:
@@ -49,8 +53,8 @@ def all_sentences(text: str, title: str | None) -> list[str]:
     return out
 
 
-def extract_raw(text: str, title: str | None, published: date | None) -> list[RawFact]:
-    """Raw facts of an article, in text order."""
+def extract_raw(text: str, title: str | None, published: date | None, stats: dict[str, int] | None = None) -> list[RawFact]:
+    """Raw facts of an article, in text order (stats, if given, gets "numbers_over_budget": numbers not read)."""
     sents = all_sentences(text, title)
     mentions = [m for s in sents if not tables.cells(s) for m in o.mentions(s)]
     typed = [org for s in sents for org in o.typed_places(s)]
@@ -67,6 +71,8 @@ def extract_raw(text: str, title: str | None, published: date | None) -> list[Ra
         if v.COUNTER_LINE.search(sent):
             continue
         _sentence(sent, state)
+    if stats is not None:
+        stats["numbers_over_budget"] = state.over_budget
     first = state.first_period
     return [replace(f, period=first) if f.period is None and first and f.cls.metric not in STOCK else f for f in state.facts]
 
@@ -134,12 +140,14 @@ def _numbers(sent: str, periods: list[Period], found: list[tuple[o.Mention, o.Or
     prev: Cls | None = None
     prev_end = 0
     admit_here: Period | None = None
-    nums = find_numbers(sent)
+    nums, skipped = budgeted(sent, state.numbers_left)
+    state.numbers_left, state.over_budget = state.numbers_left - len(nums), state.over_budget + skipped
     respective = _respective(sent, [n for n in nums if not any(s <= n.start < e for s, e in spans)], found)
+    semis = [m.start() for m in _SEMI.finditer(sent)]
     for num in nums:
         if any(s <= num.start < e for s, e in spans):
             continue
-        clause_start = sent.rfind(";", 0, num.start) + 1
+        clause_start = _clause_start(semis, num.start)
         site = Site(sent, num, clause_start, max(clause_start, prev_end), admit_ctx, prev)
         prev_end = num.end
         cls = classify(site)
@@ -159,6 +167,12 @@ def _numbers(sent: str, periods: list[Period], found: list[tuple[o.Mention, o.Or
     return out
 
 
+def _clause_start(semis: list[int], pos: int) -> int:
+    """Start of the clause holding a position: just after the last ";" before it (semis: positions of ";")."""
+    i = bisect.bisect_left(semis, pos)
+    return semis[i - 1] + 1 if i else 0
+
+
 def _own_period(site: Site, periods: list[Period]) -> bool:
     """Whether the number's clause states its own period."""
     return any(not p.compare and site.clause_start <= p.start < site.num.start for p in periods)
@@ -173,7 +187,7 @@ def _orgs_for(site: Site, cls: Cls, found: list[tuple[o.Mention, o.Org]], state:
     if named and upper and not any(site.local_start <= m.start < site.num.start for m, _ in found):
         return [_list_org(named.group("name"))]
     everything = [(m, org) for m, org in found if m.end <= site.num.start]
-    found = [(m, org) for m, org in found if not re.search(r"(?i)(?:trực thuộc|của|theo|thuộc)\s*$", site.text[: m.start])]
+    found = [(m, org) for m, org in found if not _OWNED_BY.search(site.text[max(0, m.start - 40) : m.start])]
     found = _without_qualifiers(site.text, found)
     local = [(m, org) for m, org in found if site.local_start <= m.start and m.end <= site.num.start]
     if len(local) >= 2 and _enumerated(site.text, [m for m, _ in local]):
@@ -181,10 +195,10 @@ def _orgs_for(site: Site, cls: Cls, found: list[tuple[o.Mention, o.Org]], state:
     before = [(m, org) for m, org in found if m.end <= site.num.start and m.start >= site.clause_start]
     before = before or [(m, org) for m, org in found if m.end <= site.num.start]
     if not before:
-        whole = o.WHOLE_PARTY.search(site.text[: site.num.start])
+        whole = o.WHOLE_PARTY.search(site.text[max(0, site.num.start - WINDOW) : site.num.start])
         if whole:
             return [o.Org(whole.group(), None, "other")]
-        subject = _subject_place(site.text[site.clause_start : site.num.start])
+        subject = _subject_place(site.text[max(site.clause_start, site.num.start - WINDOW) : site.num.start])
         return [_list_org(subject)] if subject else [state.org or state.resolver.main]
     mention, org = before[-1]
     earlier = [o2 for m2, o2 in everything if m2.end <= mention.start]
@@ -193,6 +207,8 @@ def _orgs_for(site: Site, cls: Cls, found: list[tuple[o.Mention, o.Org]], state:
     return [org]
 
 
+_SEMI = re.compile(";")
+_OWNED_BY = re.compile(r"(?i)(?:trực thuộc|của|theo|thuộc)\s*$")
 _SEP = r"\s*(?:,\s*và|,|và)\s*"
 
 

@@ -8,6 +8,8 @@ from contextlib import contextmanager
 
 from prometheus_client import CollectorRegistry, Counter, Histogram
 
+from services.extractor.validate import DROP_REASONS
+
 STAGE_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5)
 
 
@@ -22,6 +24,13 @@ class ExtractorMetrics:
             registry=registry,
         )
         self.facts = Counter("recruitwatch_extractor_facts", "Fact events published.", registry=registry)
+        self.facts_dropped = Counter(
+            "recruitwatch_extractor_facts_dropped",
+            "Facts the extractor found but dropped as impossible (cross-fact validation), and candidate numbers "
+            "not read past the per-sentence / per-article budget (numbers_over_budget), by reason.",
+            ["reason"],
+            registry=registry,
+        )
         self.text_method = Counter(
             "recruitwatch_extractor_text_method",
             "Parsed articles by how their main text was obtained.",
@@ -50,6 +59,8 @@ class ExtractorMetrics:
         )
         for relevant in ("true", "false"):
             self.articles.labels(relevant)
+        for reason in DROP_REASONS:
+            self.facts_dropped.labels(reason)
 
     @staticmethod
     @contextmanager
@@ -65,6 +76,11 @@ class ExtractorMetrics:
         """Count one extracted article and its facts."""
         self.articles.labels("true" if relevant else "false").inc()
         self.facts.inc(facts)
+
+    def dropped(self, reasons: tuple[tuple[str, int], ...]) -> None:
+        """Count the facts (or numbers) one article's extraction dropped, by reason."""
+        for reason, count in reasons:
+            self.facts_dropped.labels(reason).inc(count)
 
     def parsed(self, method: str, published_from: str | None) -> None:
         """Count one parsed article by text method and date source."""

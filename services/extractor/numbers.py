@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -16,11 +17,14 @@ _WORDS = {
     "tám": 8, "chín": 9, "mười": 10,
 }
 _WORD = r"một|mốt|hai|ba|bốn|tư|năm|lăm|sáu|bảy|bẩy|tám|chín|mười|mươi|trăm|linh|lẻ"
-_WORD_MENTION = re.compile(
+_WORD_RUN = re.compile(
     r"(?i)(?<![\w])(?<!hàng )(?<!hằng )(?<!mỗi )(?<!trong )(?<!cả )(?<!các )"
-    rf"(?P<w>(?:một|hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín|mười)(?:\s+(?:{_WORD}))*)\s+"
-    r"(?=(?:đảng viên|đồng chí|quần chúng|chi bộ|tân binh|đoàn viên|người|học sinh|sinh viên|công nhân|"
-    r"giáo viên|học viên|trường hợp|đv)\b)"
+    rf"(?P<w>(?:một|hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín|mười)(?!\w)(?:\s+(?:{_WORD})(?!\w))*+)"
+)
+"""A maximal run of number words (possessive: each run is read once, so scanning is linear)."""
+_COUNTED_NOUN = re.compile(
+    r"(?i)\s+(?:đảng viên|đồng chí|quần chúng|chi bộ|tân binh|đoàn viên|người|học sinh|sinh viên|công nhân|"
+    r"giáo viên|học viên|trường hợp|đv)\b"
 )
 _QUAL_BEFORE = [
     ("over", re.compile(r"(?i)(?:trên|hơn|ngoài|ít nhất|tối thiểu|hơn nữa)\s*$")),
@@ -45,6 +49,12 @@ _MASKS = [
     r"(?<![\d.,])(?:19|20)\d{2}(?![\d.,%])",  # bare years
 ]
 MASK = re.compile("|".join(f"(?:{m})" for m in _MASKS), re.IGNORECASE)
+
+
+MAX_PER_SENTENCE = 60
+"""Candidate numbers classified in one sentence (the corpus has at most 22); the rest are counted, not read."""
+MAX_PER_ARTICLE = 600
+"""Candidate numbers classified in one article (the corpus has at most 45); bounds the facts stage's time."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,24 +103,36 @@ def _scale(value: float, mult: str | None) -> float:
     return value
 
 
+_BEFORE_WINDOW = 20
+"""Characters before a number that can hold its qualifier ("xấp xỉ", "ước tính")."""
+_AFTER_WINDOW = 60
+"""Characters after a number that can hold "… trở lên"."""
+
+
 def _qualifier(before: str, after: str) -> str:
     """exact/over/nearly/about from the words around a number."""
     for name, rx in _QUAL_BEFORE:
-        if rx.search(before[-20:]):
+        if rx.search(before[-_BEFORE_WINDOW:]):
             return name
-    if _QUAL_AFTER.search(after):
+    if _QUAL_AFTER.search(after[:_AFTER_WINDOW]):
         return "over"
     return "exact"
 
 
 def masked_spans(sentence: str) -> list[tuple[int, int]]:
-    """Spans of dates, document numbers, village numbers, ages... that are never facts."""
+    """Spans of dates, document numbers, village numbers, ages... that are never facts (sorted, disjoint)."""
     return [(m.start(), m.end()) for m in MASK.finditer(sentence)]
 
 
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    """Whether [start, end) intersects one of the spans."""
-    return any(s < end and start < e for s, e in spans)
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]], ends: list[int]) -> bool:
+    """Whether [start, end) intersects one of the sorted, disjoint spans (ends: their end offsets)."""
+    i = bisect.bisect_right(ends, start)
+    return i < len(spans) and spans[i][0] < end
+
+
+def _around(sentence: str, start: int, end: int) -> tuple[str, str]:
+    """The bounded text before and after a mention, for its qualifier."""
+    return sentence[max(0, start - _BEFORE_WINDOW) : start], sentence[end : end + _AFTER_WINDOW]
 
 
 def _from_match(sentence: str, m: re.Match[str]) -> Num:
@@ -119,29 +141,68 @@ def _from_match(sentence: str, m: re.Match[str]) -> Num:
     value = _scale(parse_number(m.group("a")), mult)
     vmax = _scale(parse_number(m.group("b")), mult) if m.group("b") else None
     pct = bool(m.group("pa") or m.group("pb"))
-    qual = _qualifier(sentence[: m.start()], sentence[m.end() :])
+    qual = _qualifier(*_around(sentence, m.start(), m.end()))
     return Num(m.start(), m.end(), value, vmax, pct, qual, m.group())
 
 
-def find_numbers(sentence: str) -> list[Num]:
-    """Every candidate number (not a date, document number, time, age, village...) in order."""
+def _digit_matches(sentence: str) -> list[re.Match[str]]:
+    """Numbers written in digits, outside masked spans and not part of a fraction or dotted run."""
+    if not _DIGIT.search(sentence):
+        return []  # most sentences: no number, and no need to find dates and document numbers
     spans = masked_spans(sentence)
-    out: list[Num] = []
+    ends = [e for _, e in spans]
+    out: list[re.Match[str]] = []
     for m in _MENTION.finditer(sentence):
-        if _overlaps(m.start("a"), m.end("a"), spans):
+        if _overlaps(m.start("a"), m.end("a"), spans, ends):
             continue
         if sentence[m.end() : m.end() + 1] == "/" and sentence[m.end() + 1 : m.end() + 2].isdigit():
             continue
         if m.start() > 0 and sentence[m.start() - 1] in "/.":
             continue
-        out.append(_from_match(sentence, m))
-    for m in _WORD_MENTION.finditer(sentence):
-        if m.group("w").lower() == "một" and not re.match(r"(?i)\s*(?:đảng viên|quần chúng|đồng chí)", sentence[m.end("w") :]):
+        out.append(m)
+    return out
+
+
+def _word_matches(sentence: str) -> list[re.Match[str]]:
+    """Numbers written in words ("mười lăm đảng viên"): a run of number words right before a counted noun."""
+    out: list[re.Match[str]] = []
+    for m in _WORD_RUN.finditer(sentence):
+        if not _COUNTED_NOUN.match(sentence, m.end("w")):
+            continue
+        if m.group("w").lower() == "một" and not _PARTY_NOUN.match(sentence, m.end("w")):
             continue  # "một chi bộ thuộc…": an article, not a count
-        value = word_value(m.group("w"))
-        qual = _qualifier(sentence[: m.start()], "")
-        out.append(Num(m.start(), m.end("w"), value, None, False, qual, m.group("w")))
-    return sorted(out, key=lambda n: n.start)
+        out.append(m)
+    return out
+
+
+def _word_num(sentence: str, m: re.Match[str]) -> Num:
+    """A Num from a run of number words."""
+    qual = _qualifier(sentence[max(0, m.start() - _BEFORE_WINDOW) : m.start()], "")
+    return Num(m.start(), m.end("w"), word_value(m.group("w")), None, False, qual, m.group("w"))
+
+
+_DIGIT = re.compile(r"\d")
+_PARTY_NOUN = re.compile(r"(?i)\s*(?:đảng viên|quần chúng|đồng chí)")
+
+
+def scan_numbers(sentence: str, limit: int | None = None) -> tuple[list[Num], int]:
+    """The first `limit` candidate numbers in order and how many candidates there are; linear in the sentence."""
+    found = [(m.start(), False, m) for m in _digit_matches(sentence)]
+    found += [(m.start(), True, m) for m in _word_matches(sentence)]
+    found.sort(key=lambda t: t[0])
+    kept = found if limit is None else found[: max(0, limit)]
+    return [_word_num(sentence, m) if words else _from_match(sentence, m) for _, words, m in kept], len(found)
+
+
+def find_numbers(sentence: str) -> list[Num]:
+    """Every candidate number (not a date, document number, time, age, village...) in order."""
+    return scan_numbers(sentence)[0]
+
+
+def budgeted(sentence: str, remaining: int) -> tuple[list[Num], int]:
+    """A sentence's numbers within the per-sentence and remaining per-article budgets, and how many are left out."""
+    nums, total = scan_numbers(sentence, min(MAX_PER_SENTENCE, remaining))
+    return nums, total - len(nums)
 
 
 _FRACTION = re.compile(rf"(?P<a>{NUM})\s*/\s*(?P<b>{NUM})(?![\d/])")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from services.extractor import vocab as v
-from services.extractor.sites import Cls, Site, per_year
+from services.extractor.sites import WINDOW, Cls, Site, per_year
 
 
 def pct(site: Site) -> Cls | None:
@@ -34,7 +34,7 @@ def _vuot(site: Site) -> Cls | None:
 
 def _attainment(site: Site) -> Cls | None:
     """ "đạt 56,8% so với mục tiêu", "(đạt 160% kế hoạch)", "đạt gần 70% chỉ tiêu"."""
-    if not v.RECRUIT.search(site.low):
+    if not v.RECRUIT.search(site.around):
         return None
     if v.TARGET_WORD_AFTER.match(site.right) and not v.GOOD.search(site.clause):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
@@ -43,22 +43,22 @@ def _attainment(site: Site) -> Cls | None:
     after_admitted = site.prev is not None and site.prev.metric == "admitted" and site.prev.unit == "count"
     if bare and after_admitted and site.num.value >= 30 and re.search(r"(?:\(|,)\s*(?:đạt|bằng)\s*$", site.local):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
-    if bare and re.search(r"chỉ tiêu|kế hoạch", site.low) and not re.search(r"xuất sắc|nhiệm vụ|tư cách", site.clause):
+    if bare and re.search(r"chỉ tiêu|kế hoạch", site.around) and not re.search(r"xuất sắc|nhiệm vụ|tư cách", site.clause):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
     return None
 
 
 def _good(site: Site) -> Cls | None:
     """Share of members rated "hoàn thành tốt nhiệm vụ trở lên"."""
-    if not v.GOOD.search(site.low) or v.NOT_GOOD.search(site.local) or "xuất sắc" in site.right[:40]:
+    if not v.GOOD.search(site.around) or v.NOT_GOOD.search(site.local) or "xuất sắc" in site.right[:40]:
         return None
-    prefix = site.low[: site.num.start]
+    prefix = site.prefix
     if re.search(r"mục tiêu|đề ra|phấn đấu|chỉ tiêu", prefix) or re.search(r"tổ chức (?:cơ sở )?đảng|chi bộ", site.clause):
         return None
     stated = re.search(r"(?:đạt|là)\s*(?:trên|hơn|gần|khoảng)?\s*$", site.local) or v.GOOD_AFTER.match(site.right)
     if not stated or not (v.GOOD.search(site.clause) or v.GOOD_AFTER.match(site.right) or "riêng" in site.local):
         return None
-    per_year = bool(v.PER_YEAR.search(site.clause) or v.PER_YEAR.search(site.low[: site.clause_start]))
+    per_year = bool(v.PER_YEAR.search(site.clause) or v.PER_YEAR.search(site.low[max(0, site.clause_start - WINDOW) : site.clause_start]))
     if "riêng" in site.local:
         per_year = False
     return Cls("members_good_rating_pct", "all", "pct", per_year, site.num.value)
@@ -78,7 +78,7 @@ def _rate(site: Site) -> Cls | None:
     """ "tỷ lệ bình quân đạt 5,5%/năm", "đạt tỷ lệ 2,98% so với tổng số đảng viên"."""
     if not (v.RATE_BEFORE.search(site.local) or v.RATE_AFTER.match(site.right)):
         return None
-    if not re.search(r"kết nạp|phát triển|đảng viên mới", site.low):
+    if not re.search(r"kết nạp|phát triển|đảng viên mới", site.around):
         return None
     if site.num.value >= 30 and "so với tổng số" not in site.right[:30]:
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
@@ -87,7 +87,7 @@ def _rate(site: Site) -> Cls | None:
 
 def _segment_pct(site: Site) -> Cls | None:
     """A breakdown share of new members: "50% là nữ", "nông dân chiếm 16,3%", "đảng viên nữ, chiếm 78,3%"."""
-    if not (site.admit_context or v.ADMIT.search(site.low[: site.num.start])):
+    if not (site.admit_context or v.ADMIT.search(site.prefix)):
         return None
     if re.fullmatch(r"[^\d;()]{0,30}\(\s*", site.local):
         share = site.prev and site.prev.metric == "admitted" and site.prev.unit == "count" and site.prev.segment != "all"

@@ -37,7 +37,7 @@ def _cue(site: Site) -> str | None:
         return own
     if site.prev and site.prev.metric == "admitted_target" and v.TARGET.search(clause):
         return "target"
-    prefix = site.low[: site.num.start]
+    prefix = site.prefix
     spread = v.BREAKDOWN.search(clause) or (v.BREAKDOWN.search(prefix) and not v.WEAK.search(local))
     for text in [clause] + ([prefix] if spread else []):
         found = _last_cue(text)

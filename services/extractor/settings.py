@@ -7,16 +7,26 @@ import tempfile
 from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
+from services.extractor.parse import MAX_TEXT_CHARS
 from services.shared.config import ServiceSettings
 
 
 class ExtractorSettings(ServiceSettings):
-    """Extractor settings: HTTP port, consumer-lag interval and the Faust data directory."""
+    """Extractor settings: HTTP port, consumer-lag interval, per-article budgets and the Faust data directory."""
 
     model_config = SettingsConfigDict(env_prefix="RECRUITWATCH_EXTRACTOR_", extra="ignore")
 
     web_port: int = Field(9401, description="Port of the extractor's /metrics page (Faust web server).")
     lag_interval: float = Field(5.0, gt=0, description="Seconds between consumer-lag updates.")
+    stage_timeout_s: float = Field(30.0, gt=0, description="Seconds one article may take in a stage (parse, facts) "
+                                   "before its worker process is replaced and the article dead-lettered "
+                                   "`budget_exceeded`.")
+    stage_workers: int = Field(1, ge=1, le=4, description="Worker processes the two stages share (1: they take "
+                               "turns; 2: parse and facts in parallel, ~100 MB more).")
+    max_html_chars: int = Field(8_000_000, gt=0, description="Largest page (HTML characters) the parse stage "
+                                "accepts; larger ones are dead-lettered `budget_exceeded`.")
+    max_text_chars: int = Field(MAX_TEXT_CHARS, gt=0, description="Largest article text the facts stage accepts "
+                                "(the parse stage's text cap); larger ones are dead-lettered `budget_exceeded`.")
     data_dir: str = Field("", description="Faust data directory (default: a per-port directory under the temp dir).")
 
     @property

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -11,6 +12,8 @@ from services.extractor.numbers import Num
 STOCK = {"members_total", "party_cells", "grassroots_orgs"}
 PCT_METRICS = {"admitted_target_pct", "target_attainment_pct", "admission_rate_pct", "members_good_rating_pct"}
 MEMBER_NOUNS = {"đảng viên", "đv", "đồng chí"}
+WINDOW = 500
+"""Characters around a number the rules read (longer than any sentence of the corpus; bounds work per number)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,24 +42,40 @@ class Site:
 
     @property
     def low(self) -> str:
-        """The sentence in lower case."""
-        return self.text.lower()
+        """The sentence in lower case (computed once per sentence)."""
+        return lower(self.text)
 
     @property
     def local(self) -> str:
-        """Lower-case text between the previous number (or clause start) and this one."""
-        return self.low[self.local_start : self.num.start]
+        """Lower-case text between the previous number (or clause start) and this one, at most WINDOW characters."""
+        return self.low[max(self.local_start, self.num.start - WINDOW) : self.num.start]
 
     @property
     def clause(self) -> str:
-        """Lower-case text from the clause start to this number."""
-        return self.low[self.clause_start : self.num.start]
+        """Lower-case text from the clause start to this number, at most WINDOW characters."""
+        return self.low[max(self.clause_start, self.num.start - WINDOW) : self.num.start]
+
+    @property
+    def prefix(self) -> str:
+        """Lower-case text of the sentence before this number, at most WINDOW characters."""
+        return self.low[max(0, self.num.start - WINDOW) : self.num.start]
+
+    @property
+    def around(self) -> str:
+        """Lower-case text within WINDOW characters of this number, on both sides."""
+        return self.low[max(0, self.num.start - WINDOW) : self.num.end + WINDOW]
 
     @property
     def right(self) -> str:
-        """Lower-case text after the number, to the end of the clause."""
-        rest = self.low[self.num.end :]
+        """Lower-case text after the number, to the end of the clause, at most WINDOW characters."""
+        rest = self.low[self.num.end : self.num.end + WINDOW]
         return rest.split(";", 1)[0]
+
+
+@functools.lru_cache(maxsize=4)
+def lower(sentence: str) -> str:
+    """A sentence in lower case, memoized: every number of a sentence reads it."""
+    return sentence.lower()
 
 
 def per_year(site: Site, after: str = "") -> bool:

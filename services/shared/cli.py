@@ -1,4 +1,4 @@
-"""Subcommands that are not one service's: `up`, `topics`, `broker`."""
+"""Subcommands that are not one service's: `up`, `topics`, `broker`, `facts`."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import asyncio
 import signal
 import threading
 
+from services.shared import facts_cli
 from services.shared.admin import ensure_topics, wait_for_broker
 from services.shared.config import ServiceSettings
 
@@ -38,7 +39,7 @@ def _up(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add `up`, `topics` and `broker`."""
+    """Add `up`, `topics`, `broker` and `facts`."""
     up = sub.add_parser("up", help="run crawler, extractor and sink (and a local Kafka unless KAFKA_BOOTSTRAP_SERVERS)")
     up.add_argument("--demo", action="store_true", help="serve the bundled fixture site and watch only it")
     up.add_argument("--sources", default=None, help="sources YAML (default: seeds/sources.yaml)")
@@ -51,3 +52,4 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     broker = sub.add_parser("broker", help="run the embedded local Kafka broker in the foreground")
     broker.add_argument("--port", type=int, default=0)
     broker.set_defaults(func=_broker)
+    facts_cli.register(sub)

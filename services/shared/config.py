@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -28,7 +30,13 @@ class ServiceSettings(BaseSettings):
     log_level: str = Field(
         "INFO",
         validation_alias=AliasChoices("RECRUITWATCH_LOG_LEVEL"),
-        description="Log level of the JSON logs on stderr.",
+        description="Log level of the logs on stderr.",
+    )
+    log_format: Literal["auto", "json", "console"] = Field(
+        "auto",
+        validation_alias=AliasChoices("RECRUITWATCH_LOG_FORMAT"),
+        description="Log format on stderr: `json` lines, readable `console` lines, or `auto` (console when stderr "
+        "is a terminal, JSON otherwise).",
     )
     metrics_host: str = Field(
         "0.0.0.0",

@@ -14,6 +14,8 @@ from typing import Any, TypeVar
 
 import orjson
 
+from services.shared.metric_registry import COUNT, METRIC_NAMES, PCT
+
 RAW_ARTICLE = "articles.raw/v1"
 TEXT_ARTICLE = "articles.text/v1"
 FACT = "recruitment.fact/v1"
@@ -21,11 +23,7 @@ EXTRACTION = "recruitment.extraction/v1"
 DEAD_LETTER = "recruitwatch.dlq/v1"
 
 
-METRICS = frozenset({
-    "admitted", "admitted_target", "admitted_target_pct", "target_attainment_pct", "admission_rate_pct",
-    "members_total", "party_cells", "grassroots_orgs", "members_good_rating_pct", "members_removed",
-    "candidates_trained",
-})
+METRICS = METRIC_NAMES
 SEGMENTS = frozenset({
     "all", "female", "youth_union", "ethnic_minority", "rural", "civil_servant", "public_employee", "farmer",
     "police_military", "business_owner", "private_sector", "village_head", "student", "worker", "religious", "teacher",
@@ -33,15 +31,106 @@ SEGMENTS = frozenset({
 FACT_ENUMS: dict[str, frozenset[str | None]] = {
     "metric": frozenset(METRICS),
     "segment": frozenset(SEGMENTS),
-    "unit": frozenset({"count", "pct"}),
+    "unit": frozenset({COUNT, PCT}),
     "qualifier": frozenset({"exact", "over", "nearly", "about"}),
     "level": frozenset({"province", "district", "commune", "cell", "agency", "other", None}),
 }
 """The closed vocabularies of a fact (ANNOTATION.md; the same enums as schemas/recruitment.fact.v1)."""
 
 
-EXPOSE_MIN_CONFIDENCE = 0.5
-"""Facts with a confidence below this stay on the topic, marked, but are not exposed by default."""
+@dataclass(frozen=True, slots=True)
+class FieldDoc:
+    """What the public contract says about a field beyond its type (the JSON Schema keywords)."""
+
+    description: str | None = None
+    format: str | None = None
+    pattern: str | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+
+
+_PERIOD = "^[0-9]{4}(-[0-9]{2})?$"
+FIELD_DOCS: dict[str, FieldDoc] = {
+    "article_id": FieldDoc("sha256-derived id of the canonical URL (stable across refetches)."),
+    "source_id": FieldDoc("Id of the source in the sources registry."),
+    "url": FieldDoc("URL the page was fetched from (after redirects)."),
+    "canonical_url": FieldDoc("Canonical URL: rel=canonical honoured, fragments and tracking parameters removed."),
+    "fetched_at": FieldDoc("RFC 3339 UTC fetch time.", format="date-time"),
+    "http_status": FieldDoc("HTTP status of the final response."),
+    "html": FieldDoc("Decoded, NFC-normalized HTML (bounded; see html_truncated)."),
+    "content_hash": FieldDoc("sha256 of the page content; a changed hash republishes the article."),
+    "crawler_version": FieldDoc("Version of the crawler that fetched it."),
+    "etag": FieldDoc("ETag validator of the response."),
+    "last_modified": FieldDoc("Last-Modified validator of the response."),
+    "entry_title": FieldDoc("Title from the feed/sitemap/listing entry."),
+    "entry_published": FieldDoc("Publication time from the feed entry (ISO 8601)."),
+    "entry_summary": FieldDoc("Summary from the feed entry."),
+    "html_truncated": FieldDoc("True when the HTML was cut to the size limit."),
+    "charset": FieldDoc("Charset the body was decoded from."),
+    "source_province": FieldDoc("Province of the source (a hint for place disambiguation)."),
+    "title": FieldDoc("Title of the article."),
+    "published": FieldDoc("Publication date YYYY-MM-DD.", pattern="^[0-9]{4}-[0-9]{2}-[0-9]{2}$"),
+    "published_from": FieldDoc("Where the publication date came from."),
+    "author": FieldDoc("Author as the page names it."),
+    "language": FieldDoc("Detected language code, e.g. vi."),
+    "text": FieldDoc("Main text (NFC)."),
+    "text_method": FieldDoc("How the text was obtained (e.g. trafilatura)."),
+    "parser_version": FieldDoc("Version of the parse stage."),
+    "event_id": FieldDoc("Deterministic id: re-processing the same article yields the same id."),
+    "series_key": FieldDoc(
+        "Organisation (as named and typed: level, sector, place), metric, segment, unit and period, joined by `|`: "
+        "the sink keeps one current value per series. Opaque: compare, do not parse."),
+    "article_url": FieldDoc("URL of the article."),
+    "article_title": FieldDoc("Title of the article."),
+    "article_published": FieldDoc("Publication date of the article, YYYY-MM-DD."),
+    "extractor_version": FieldDoc("PEP 440 version of the extraction rules."),
+    "metric": FieldDoc("What is counted (ANNOTATION.md; services/shared/metric_registry.py)."),
+    "segment": FieldDoc("Breakdown of the figure (all: the whole)."),
+    "value": FieldDoc("The figure: a count, or a percent when unit is pct."),
+    "unit": FieldDoc("count, or pct (a percent, 0-100 and above when exceeded)."),
+    "qualifier": FieldDoc("exact, or how the text bounds the figure (over, nearly, about)."),
+    "per_year": FieldDoc("True when the figure is stated per year over a longer period."),
+    "org": FieldDoc("Reporting organisation as the text names it."),
+    "place": FieldDoc("Bare place name."),
+    "level": FieldDoc("Level of the organisation."),
+    "period_start": FieldDoc("First year or month of the period.", pattern=_PERIOD),
+    "period_end": FieldDoc("Last year or month of the period.", pattern=_PERIOD),
+    "period_text": FieldDoc("The period as the text states it."),
+    "evidence": FieldDoc("The sentence the figure was read from."),
+    "value_max": FieldDoc('Upper bound of a range ("90 - 100").'),
+    "note": FieldDoc('"vuot" when an attainment was stated as exceeding by X%.'),
+    "province": FieldDoc("Province at the article's time."),
+    "province_code": FieldDoc("Official code of the province at the article's time."),
+    "province_current": FieldDoc("Province after the July 2025 reorganisation."),
+    "province_current_code": FieldDoc("Official code of the current province."),
+    "place_code": FieldDoc("Official code of the place."),
+    "confidence": FieldDoc(
+        "The extractor's confidence that the fact is right (0-1); facts below the exposure threshold are kept on "
+        "the topic but not exposed by default. Absent from records of older extractors.", minimum=0, maximum=1),
+    "relevant": FieldDoc("Whether the article is about party-member development."),
+    "facts": FieldDoc("Every fact of the article at this extractor version."),
+    "stage": FieldDoc("Stage that failed (crawl, parse, facts, sink...)."),
+    "error": FieldDoc("Exception type."),
+    "reason": FieldDoc("Error message."),
+    "failed_at": FieldDoc("RFC 3339 UTC time of the failure.", format="date-time"),
+    "service_version": FieldDoc("Version of the service that failed."),
+    "original": FieldDoc("The original record (UTF-8, bounded)."),
+    "original_topic": FieldDoc("Topic of the original record."),
+    "original_partition": FieldDoc("Partition of the original record."),
+    "original_offset": FieldDoc("Offset of the original record."),
+    "original_key": FieldDoc("Key of the original record."),
+    "original_truncated": FieldDoc("True when the original was cut to the size limit."),
+    "schema": FieldDoc("Record type and major version."),
+}
+"""The field registry: one description (and constraints) per field name, the same in every record type;
+schemas/*.schema.json are generated from it and the dataclasses (`make schemas`)."""
+ENUMS: dict[str, frozenset[str | None]] = {**FACT_ENUMS, "published_from": frozenset({"meta", "feed", "text", "url", None})}
+"""Closed vocabularies of fields (fact enums plus the origin of a publication date)."""
+
+
+EXPOSE_MIN_CONFIDENCE = 0.6
+"""Facts with a confidence below this stay on the topic, marked, but are not exposed by default (chosen on dev + dev2
+for headline precision ≥ 0.95: docs/rules.md has the measured curve)."""
 
 
 class SchemaError(ValueError):
@@ -129,6 +218,14 @@ class FactEvent:
     place_code: str | None = None
     confidence: float | None = None
     schema: str = FACT
+
+
+PROVENANCE_FIELDS = ("article_id", "article_url", "article_title", "article_published", "fetched_at", "source_id",
+                     "extractor_version", "event_id")
+"""Fields of a fact that say where it comes from (the article and the extraction), not what it states."""
+FACT_FIELDS = tuple(f.name for f in dataclasses.fields(FactEvent)
+                    if f.name not in {*PROVENANCE_FIELDS, "schema", "series_key"})
+"""Fields of a fact that state the figure: metric, segment, value, unit, organisation, period, evidence, …"""
 
 
 @dataclass(frozen=True, slots=True)

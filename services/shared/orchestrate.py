@@ -16,10 +16,12 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import orjson
 import yaml
 from pydantic import Field
 from pydantic_settings import SettingsConfigDict
@@ -27,7 +29,7 @@ from pydantic_settings import SettingsConfigDict
 from services.shared.admin import ensure_topics, wait_for_broker
 from services.shared.broker import LocalKafka, _die_with_parent
 from services.shared.config import ServiceSettings
-from services.shared.logs import setup_logging
+from services.shared.logs import BOLD, RESET, setup_logging, wants_colour
 
 log = logging.getLogger("recruitwatch.up")
 SERVICES = ("sink", "extractor", "crawler")
@@ -139,6 +141,64 @@ def _children(sources: Path, env: dict[str, str]) -> list[Child]:
     ]
 
 
+@dataclass(frozen=True)
+class ServiceUrls:
+    """Where the services started by `up` answer on this machine."""
+
+    sink_port: int
+    extractor_port: int
+    crawler_port: int
+    host: str = "127.0.0.1"
+
+    @classmethod
+    def from_settings(cls) -> ServiceUrls:
+        """The ports the children read from the same environment."""
+        from services.crawler.settings import CrawlerSettings
+        from services.extractor.settings import ExtractorSettings
+        from services.sink.settings import SinkSettings
+
+        return cls(SinkSettings().port, ExtractorSettings().web_port, CrawlerSettings().metrics_port)
+
+    @property
+    def sink(self) -> str:
+        """Base URL of the sink."""
+        return f"http://{self.host}:{self.sink_port}"
+
+
+def first_facts_line(urls: ServiceUrls, count: int, elapsed_s: float) -> str:
+    """The one line `up` prints when the sink first holds facts: what to open next."""
+    return (f"recruitwatch up: first facts on the sink after {elapsed_s:.0f} s ({count} current facts). "
+            f"Open {urls.sink}/facts (or /facts.csv, /metrics), or run: recruitwatch facts --url {urls.sink}")
+
+
+_LOOPBACK = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+"""An opener that never goes through an HTTP proxy: `up` only asks its own services on loopback."""
+
+
+def sink_fact_count(base: str, timeout: float = 2.0) -> int | None:
+    """How many facts the sink serves on /facts when it is ready; None while it is not answering or not ready."""
+    try:
+        with _LOOPBACK.open(f"{base}/facts", timeout=timeout) as resp:
+            return int(orjson.loads(resp.read()).get("count", 0))
+    except (OSError, ValueError):  # connection refused, 503 while recovering, a body that is not JSON
+        return None
+
+
+def announce_first_facts(urls: ServiceUrls, stop: threading.Event, interval_s: float = 1.0) -> None:
+    """Poll the sink until it serves its first facts, then print `first_facts_line` once."""
+    started = time.monotonic()
+    while not stop.wait(interval_s):
+        count = sink_fact_count(urls.sink)
+        if count:
+            say(first_facts_line(urls, count, time.monotonic() - started))
+            return
+
+
+def say(line: str) -> None:
+    """A line for the person running `up`, on stdout (bold on a terminal)."""
+    print(f"{BOLD}{line}{RESET}" if wants_colour(sys.stdout) else line, flush=True)
+
+
 def _may_restart(child: Child, settings: UpSettings) -> bool:
     now = time.monotonic()
     child.restarts = [t for t in child.restarts if now - t < settings.restart_window_s]
@@ -168,7 +228,7 @@ def _supervise(children: list[Child], settings: UpSettings, stop: threading.Even
 def run_up(demo: bool = False, sources: str | None = None) -> int:
     """Run the whole product until Ctrl-C / SIGTERM; return the exit code."""
     settings = UpSettings()
-    setup_logging("up", settings.log_level)
+    setup_logging("up", settings.log_level, settings.log_format)
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())
@@ -186,7 +246,10 @@ def run_up(demo: bool = False, sources: str | None = None) -> int:
         children = _children(sources_path, env)
         for child in children:
             child.start()
-        print(f"recruitwatch up: kafka {bootstrap}; metrics at http://127.0.0.1:9400/metrics, facts at /facts", flush=True)
+        urls = ServiceUrls.from_settings()
+        say(f"recruitwatch up: kafka {bootstrap}; starting sink, extractor and crawler "
+            f"(metrics on :{urls.sink_port}, :{urls.extractor_port}, :{urls.crawler_port}). Ctrl-C stops everything.")
+        threading.Thread(target=announce_first_facts, args=(urls, stop), name="first-facts", daemon=True).start()
         try:
             code = _supervise(children, settings, stop)
         finally:

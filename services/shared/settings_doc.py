@@ -1,7 +1,8 @@
-"""Prints the README's configuration tables from the settings classes, so docs cannot drift.
+"""The configuration tables of docs/configuration.md, from the settings classes, so docs cannot drift.
 
-`python -m services.shared.settings_doc` writes Markdown; tests/unit/deploy/test_readme.py checks
-that the README lists every environment variable each service reads.
+`python -m services.shared.settings_doc` prints them; `--write docs/configuration.md` replaces the block
+between the settings markers (`make docs` regenerates every generated block: services/shared/docs_gen.py).
+tests/unit/deploy/test_readme.py checks that the committed tables are exactly these.
 """
 
 from __future__ import annotations

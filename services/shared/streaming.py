@@ -122,6 +122,7 @@ def run_worker(app: faust.App, settings: ServiceSettings) -> None:
     from services.shared.logs import logging_config
 
     # mode's worker replaces the root handlers with this config (otherwise it adds a plain-text handler)
-    config = logging_config(app.conf.id.removeprefix(settings.topic_prefix), settings.log_level)
+    config = logging_config(app.conf.id.removeprefix(settings.topic_prefix), settings.log_level,
+                            settings.log_format)
     worker = faust.Worker(app, loglevel=settings.log_level, quiet=True, logging_config=config)
     worker.execute_from_commandline()

@@ -16,7 +16,7 @@ def _sink(args: argparse.Namespace) -> int:
 
     overrides = {"port": args.port} if args.port else {}
     settings = SinkSettings(**overrides)
-    setup_logging("sink", settings.log_level)
+    setup_logging("sink", settings.log_level, settings.log_format)
     wait_for_broker_at_start(settings.kafka_startup_timeout_s)
 
     async def main() -> None:

@@ -3,57 +3,57 @@
 from __future__ import annotations
 
 import logging
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from prometheus_client.core import GaugeMetricFamily, InfoMetricFamily, Metric
 from prometheus_client.registry import Collector
 
-from services.sink.state import Candidate, parse_ts, recency
+from services.shared.metric_registry import (
+    ARTICLE_PUBLISHED,
+    BY_METRIC,
+    DROP_REASONS,
+    FACT_STATUSES,
+    SINK_FACTS,
+    SINK_LATEST_FETCHED,
+    SINK_OWNED_PARTITIONS,
+    SINK_READY,
+    SINK_SERIES_DROPPED,
+    SINK_SERIES_EXPOSED,
+    SOURCE_INFO,
+    VALUE_FAMILIES,
+    family_for,
+)
+from services.sink.state import Candidate, SeriesEntries, current, fact_statuses, parse_ts, recency
 
 log = logging.getLogger(__name__)
 
-LABELS = ("org", "place", "level", "province", "province_current", "segment", "period_start", "period_end")
+LABELS = ("org_id", "org", "place", "level", "province", "province_current", "segment", "period_start", "period_end")
 SOURCE_LABELS = ("family", "metric", *LABELS, "article_id", "article_url", "source_id", "extractor_version", "unit", "qualifier")
 LEVEL_ORDER = {"province": 0, "district": 1, "commune": 2, "agency": 3, "cell": 4, "other": 5}
-_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
-
-HELP = {
-    "admitted": "People admitted to the Party in the period (segment: breakdown of the admissions).",
-    "admitted_target": "Planned number of admissions in the period.",
-    "admitted_target_pct": "Admission target as a share of membership (0-1).",
-    "target_attainment_pct": "Achieved share of the admission target or plan (0-1; above 1 when exceeded).",
-    "admission_rate_pct": "Admissions as a share of total membership (0-1).",
-    "members_total": "Party members of the organisation.",
-    "party_cells": "Party cells (chi bộ) of the organisation.",
-    "grassroots_orgs": "Grassroots party organisations of the organisation.",
-    "members_good_rating_pct": "Share of members rated as completing their duties well or better (0-1).",
-    "members_removed": "Members removed or expelled in the period.",
-    "candidates_trained": "People who completed the party-awareness class, or the stated pool of candidates.",
-}
 
 
-def family_name(metric: str) -> str | None:
-    """`recruitment_<metric>`: `_pct` → `_ratio`, no `_total` suffix on gauges; None when not a valid name."""
-    if not _NAME.match(metric):
+def family_name(metric: str, unit: str | None = None) -> str | None:
+    """The family of a fact (metric and unit, from the metric registry); None for an unknown metric or a
+    unit that does not fit it. Without a unit: the metric's own family."""
+    spec = BY_METRIC.get(metric)
+    if spec is None:
         return None
-    if metric.endswith("_pct"):
-        metric = metric[: -len("_pct")] + "_ratio"
-    elif metric.endswith("_total"):
-        metric = metric[: -len("_total")]
-    return f"recruitment_{metric}"
+    family = family_for(metric, unit or spec.unit)
+    return family.name if family else None
 
 
-def exposed_value(metric: str, value: float) -> float:
-    """The exposed value: percents become ratios in 0-1."""
-    return value / 100.0 if metric.endswith("_pct") else float(value)
+def org_id(series_key: str) -> str:
+    """The organisation identity: the first part of the series key (the whole key when it has no parts)."""
+    return series_key.split("|", 1)[0]
 
 
 def label_values(fact: Candidate) -> tuple[str, ...]:
     """The series labels of a fact, empty strings when unknown."""
-    return tuple("" if fact.get(name) is None else str(fact[name]) for name in LABELS)
+    values = {**fact, "org_id": org_id(str(fact.get("series_key", "")))}
+    return tuple("" if values.get(name) is None else str(values[name]) for name in LABELS)
 
 
 def _priority(fact: Candidate) -> tuple[int, str]:
@@ -67,6 +67,7 @@ class Exposition:
     families: list[Metric] = field(default_factory=list)
     dropped: Counter[str] = field(default_factory=Counter)
     exposed: int = 0
+    statuses: Counter[str] = field(default_factory=Counter)
 
 
 def select(facts: Iterable[Candidate], max_series: int) -> tuple[list[Candidate], Counter[str]]:
@@ -75,9 +76,13 @@ def select(facts: Iterable[Candidate], max_series: int) -> tuple[list[Candidate]
     seen: set[tuple[str, ...]] = set()
     kept: list[Candidate] = []
     for fact in sorted(facts, key=recency, reverse=True):
-        name = family_name(str(fact.get("metric", "")))
-        if name is None:
+        metric = str(fact.get("metric", ""))
+        if metric not in BY_METRIC:
             dropped["invalid_metric"] += 1
+            continue
+        name = family_name(metric, str(fact.get("unit")))
+        if name is None:
+            dropped["unit_mismatch"] += 1
             continue
         ident = (name, *label_values(fact))
         if ident in seen:
@@ -92,37 +97,34 @@ def select(facts: Iterable[Candidate], max_series: int) -> tuple[list[Candidate]
     return kept, dropped
 
 
-def build(facts: Iterable[Candidate], max_series: int) -> Exposition:
-    """All sink families for the given current facts (one per series)."""
+def build(series: Iterable[SeriesEntries], max_series: int, min_confidence: float = 0.0) -> Exposition:
+    """All sink families for the given series (their current value at or above `min_confidence`)."""
+    entries = list(series)
+    facts = [c for e in entries if (c := current(e, min_confidence)) is not None]
     kept, dropped = select(facts, max_series)
-    values: dict[str, GaugeMetricFamily] = {}
-    for metric in HELP:
-        name = family_name(metric)
-        assert name is not None
-        values[name] = GaugeMetricFamily(name, HELP[metric], labels=LABELS)
-    published = GaugeMetricFamily(
-        "recruitment_article_published_timestamp_seconds",
-        "Publication time of the article behind each series' current value.",
-        labels=("metric", *LABELS),
-    )
-    source = InfoMetricFamily("recruitment_source", "Article and extractor behind each series' current value.",
+    values = {f.name: GaugeMetricFamily(f.name, f.help, labels=LABELS) for f in VALUE_FAMILIES}
+    published = GaugeMetricFamily(ARTICLE_PUBLISHED, "Publication time of the article behind each series' current value.",
+                                  labels=("metric", *LABELS))
+    source = InfoMetricFamily(SOURCE_INFO, "Article and extractor behind each series' current value.",
                               labels=SOURCE_LABELS)
     latest = 0.0
     for fact in kept:
         metric = str(fact["metric"])
-        name = family_name(metric)
-        assert name is not None
-        if name not in values:
-            values[name] = GaugeMetricFamily(name, f"Recruitment metric {metric}.", labels=LABELS)
+        family = family_for(metric, str(fact["unit"]))
+        assert family is not None  # select() keeps only facts with a family
         labels = label_values(fact)
-        values[name].add_metric(labels, exposed_value(metric, float(fact["value"])))
+        values[family.name].add_metric(labels, float(fact["value"]) * family.scale)
         ts = parse_ts(fact.get("article_published"))
         if ts is not None:
             published.add_metric([metric, *labels], ts)
         extra = (_str(fact.get(k)) for k in SOURCE_LABELS[len(LABELS) + 2 :])
-        source.add_metric([name, metric, *labels, *extra], {})
+        source.add_metric([family.name, metric, *labels, *extra], {})
         latest = max(latest, parse_ts(fact.get("fetched_at")) or 0.0)
-    out = Exposition(families=[*values.values(), published, source], dropped=dropped, exposed=len(kept))
+    statuses: Counter[str] = Counter()
+    for e in entries:
+        statuses.update(fact_statuses(e, min_confidence))
+    out = Exposition(families=[*values.values(), published, source], dropped=dropped, exposed=len(kept),
+                     statuses=statuses)
     out.families.extend(_sink_families(out, latest))
     return out
 
@@ -132,17 +134,21 @@ def _str(value: object) -> str:
 
 
 def _sink_families(exp: Exposition, latest: float) -> list[Metric]:
-    exposed = GaugeMetricFamily("recruitwatch_sink_series_exposed", "Series exposed on this worker.",
-                                value=exp.exposed)
-    dropped = GaugeMetricFamily("recruitwatch_sink_series_dropped",
+    exposed = GaugeMetricFamily(SINK_SERIES_EXPOSED, "Series exposed on this worker.", value=exp.exposed)
+    dropped = GaugeMetricFamily(SINK_SERIES_DROPPED,
                                 "Current series not exposed, by reason (overflow: over the series cap).",
                                 labels=["reason"])
-    for reason in ("overflow", "label_collision", "invalid_metric"):
+    for reason in DROP_REASONS:
         dropped.add_metric([reason], exp.dropped.get(reason, 0))
-    families: list[Metric] = [exposed, dropped]
+    statuses = GaugeMetricFamily(
+        SINK_FACTS, "Facts of the accepted extractions behind this worker's series, by status (exposed, superseded "
+        "by another article, conflict within their article, below_confidence).", labels=["status"])
+    for status in FACT_STATUSES:
+        statuses.add_metric([status], exp.statuses.get(status, 0))
+    families: list[Metric] = [exposed, dropped, statuses]
     if latest:
         families.append(GaugeMetricFamily(
-            "recruitwatch_sink_latest_fact_fetched_timestamp_seconds",
+            SINK_LATEST_FETCHED,
             "Fetch time of the most recently fetched article behind a current value on this worker.", value=latest))
     return families
 
@@ -150,11 +156,12 @@ def _sink_families(exp: Exposition, latest: float) -> list[Metric]:
 class FactsCollector(Collector):
     """Custom collector over the sink's current facts; logs when series are dropped."""
 
-    def __init__(self, source: Callable[[], Iterable[Candidate]], max_series: int,
-                 ready: Callable[[], bool] = lambda: True) -> None:
+    def __init__(self, source: Callable[[], Iterable[SeriesEntries]], max_series: int,
+                 ready: Callable[[], bool] = lambda: True, min_confidence: float = 0.0) -> None:
         self.source = source
         self.max_series = max_series
         self.ready = ready
+        self.min_confidence = min_confidence
         self._last_dropped: Counter[str] = Counter()
 
     def describe(self) -> list[Metric]:
@@ -163,12 +170,28 @@ class FactsCollector(Collector):
 
     def collect(self) -> Iterator[Metric]:
         """Build the families from the current state."""
-        exp = build(self.source(), self.max_series)
+        exp = build(self.source(), self.max_series, self.min_confidence)
         if exp.dropped != self._last_dropped:
             log.warning("series dropped from /metrics", extra={"dropped": dict(exp.dropped),
                                                                 "max_series": self.max_series})
             self._last_dropped = exp.dropped
         yield from exp.families
-        yield GaugeMetricFamily("recruitwatch_sink_ready",
-                                "1 when table recovery is complete and the values above are complete for this worker.",
+        yield GaugeMetricFamily(SINK_READY,
+                                "1 when this worker has read its state topics back and the values above are complete.",
                                 value=1.0 if self.ready() else 0.0)
+
+
+class OwnershipCollector(Collector):
+    """How many series-topic partitions this worker exposes (0 while the group rebalances)."""
+
+    def __init__(self, owned: Any) -> None:
+        self.owned = owned
+
+    def describe(self) -> list[Metric]:
+        """Nothing up front."""
+        return []
+
+    def collect(self) -> Iterator[Metric]:
+        """One gauge."""
+        yield GaugeMetricFamily(SINK_OWNED_PARTITIONS, "Partitions of the series topic this worker exposes on /metrics.",
+                                value=len(self.owned.partitions))

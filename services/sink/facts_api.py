@@ -5,14 +5,30 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from services.shared.events import FACT_FIELDS
+from services.shared.metric_registry import family_for
 from services.sink.state import SeriesEntries, live_candidates
 
 FILTERS = ("province", "place", "metric", "segment", "period")
-FACT_FIELDS = (
-    "metric", "segment", "value", "value_max", "unit", "qualifier", "per_year", "note",
-    "org", "place", "place_code", "level", "province", "province_code", "province_current", "province_current_code",
-    "period_start", "period_end", "period_text", "evidence",
-)
+PARAMETERS = (*FILTERS, "min_confidence")
+
+
+class BadQuery(ValueError):
+    """A query parameter with an unusable value (answered with 400)."""
+
+
+def min_confidence(params: Mapping[str, str], default: float) -> float:
+    """The `min_confidence` parameter (0-1), else the sink's setting; BadQuery when it is not a number in 0-1."""
+    text = params.get("min_confidence")
+    if text is None or text == "":
+        return default
+    try:
+        value = float(text)
+    except ValueError as exc:
+        raise BadQuery(f"min_confidence {text!r} is not a number") from exc
+    if not 0.0 <= value <= 1.0:
+        raise BadQuery(f"min_confidence {text!r} is not in 0-1")
+    return value
 
 
 def _provenance(candidate: Mapping[str, Any]) -> dict[str, Any]:
@@ -29,16 +45,20 @@ def _provenance(candidate: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def fact_view(series_key: str, entries: SeriesEntries | None) -> dict[str, Any] | None:
-    """A series' current fact with the article behind it and the other articles reporting it."""
-    live = live_candidates(entries)
+def fact_view(series_key: str, entries: SeriesEntries | None, min_conf: float = 0.0) -> dict[str, Any] | None:
+    """A series' current fact (at or above `min_conf`) with the article behind it, the other articles
+    reporting it and the facts these articles kept out of the series (conflicts, each with its article)."""
+    live = live_candidates(entries, min_conf)
     if not live:
         return None
     best = live[0]
-    view: dict[str, Any] = {"series_key": series_key}
+    family = family_for(str(best.get("metric")), str(best.get("unit")))
+    view: dict[str, Any] = {"series_key": series_key, "family": family.name if family else None}
     view.update({name: best.get(name) for name in FACT_FIELDS})
     view["source"] = _provenance(best)
     view["also_reported_by"] = [_provenance(c) for c in live[1:]]
+    view["conflicts"] = [{**c, "article_id": cand.get("article_id")} for cand in live
+                         for c in cand.get("conflicts", ())]
     return view
 
 
@@ -72,14 +92,18 @@ def matches(view: Mapping[str, Any], filters: Mapping[str, str]) -> bool:
     return True
 
 
-def query(series: Iterable[tuple[str, SeriesEntries]], params: Mapping[str, str]) -> list[dict[str, Any]]:
-    """Current facts passing the filters in `params`, ordered by metric, province, org and period."""
+def query(series: Iterable[tuple[str, SeriesEntries]], params: Mapping[str, str],
+          default_min_confidence: float = 0.0) -> list[dict[str, Any]]:
+    """Current facts passing the filters in `params`, ordered by metric, province, org and period;
+    BadQuery for an unusable min_confidence."""
     filters = {k: params[k] for k in FILTERS if params.get(k)}
-    views = [v for key, entries in series if (v := fact_view(key, entries)) is not None and matches(v, filters)]
+    min_conf = min_confidence(params, default_min_confidence)
+    views = [v for key, entries in series
+             if (v := fact_view(key, entries, min_conf)) is not None and matches(v, filters)]
     return sorted(views, key=lambda v: (str(v["metric"]), str(v.get("province") or ""), str(v.get("org") or ""),
                                         str(v.get("period_end") or ""), v["series_key"]))
 
 
 def unknown_filters(params: Mapping[str, str]) -> list[str]:
     """Query parameters the API does not know (reported as a 400)."""
-    return sorted(set(params) - set(FILTERS))
+    return sorted(set(params) - set(PARAMETERS))

@@ -22,10 +22,20 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.abc import ConsumerRebalanceListener
 from aiokafka.errors import CommitFailedError, IllegalStateError
 from aiokafka.structs import ConsumerRecord
+from prometheus_client import CollectorRegistry, Counter
 
 from services.shared.events import ExtractionEvent, FactEvent, SchemaError, decode
 from services.shared.kafkaio import make_reader, read_range
-from services.sink.state import ArticleRecord, Plan, SeriesUpdate, plan_extraction, series_partition
+from services.shared.metric_registry import SINK_FACTS_CONFLICTING
+from services.sink.state import (
+    CONFLICT_REASONS,
+    ArticleRecord,
+    Plan,
+    SeriesUpdate,
+    conflicts_of,
+    plan_extraction,
+    series_partition,
+)
 from services.sink.steps import SinkContext, poison_on_error, with_retries
 
 log = logging.getLogger(__name__)
@@ -49,6 +59,16 @@ def update_key(update: SeriesUpdate) -> bytes:
     return f"{update.series_key}\x1f{update.article_id}".encode()
 
 
+def conflicts_counter(registry: CollectorRegistry) -> Counter:
+    """recruitwatch_sink_facts_conflicting_total{reason}, every reason at 0 from the start."""
+    counter = Counter(SINK_FACTS_CONFLICTING, "Facts kept out of their series because a more specific "
+                      "fact of the same article gave another value, by the deciding rule.", ["reason"],
+                      registry=registry)
+    for reason in CONFLICT_REASONS:
+        counter.labels(reason)
+    return counter
+
+
 class RouteLoop(ConsumerRebalanceListener):
     """Consumes recruitment.facts in the route group; keeps the assigned partitions' article records."""
 
@@ -60,6 +80,7 @@ class RouteLoop(ConsumerRebalanceListener):
         self.articles: dict[int, dict[str, ArticleRecord]] = {}  # per partition, once read back
         self.assigned = asyncio.Event()
         self._batch = asyncio.Lock()
+        self.conflicts = conflicts_counter(ctx.health.registry)
 
     async def on_partitions_revoked(self, revoked: list[TopicPartition]) -> None:
         """Wait for the batch in progress (it commits), then forget the revoked partitions."""
@@ -132,6 +153,8 @@ class RouteLoop(ConsumerRebalanceListener):
         await with_retries(partial(self._send, self.ctx.settings.articles_topic, plan.article_id.encode(), value,
                                    record.partition))
         articles[plan.article_id] = plan.record
+        for reason in conflicts_of(plan):
+            self.conflicts.labels(reason).inc()
         self.ctx.health.ok(STAGE)
 
     async def _publish_updates(self, updates: tuple[SeriesUpdate, ...]) -> None:

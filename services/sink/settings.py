@@ -6,6 +6,7 @@ from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
 from services.shared.config import ServiceSettings
+from services.shared.events import EXPOSE_MIN_CONFIDENCE
 
 APP_ID = "recruitwatch-sink"
 SERIES_TOPIC = "recruitwatch-sink.series"
@@ -16,11 +17,15 @@ ARTICLES_TOPIC = "recruitwatch-sink.articles"
 
 
 class SinkSettings(ServiceSettings):
-    """Sink settings: HTTP port, series cap, lag interval and write timeouts."""
+    """Sink settings: HTTP port, confidence threshold, series cap, lag interval and write timeouts."""
 
     model_config = SettingsConfigDict(env_prefix="RECRUITWATCH_SINK_", extra="ignore")
 
     port: int = Field(9400, description="Port of /metrics and /facts.")
+    min_confidence: float = Field(
+        EXPOSE_MIN_CONFIDENCE, ge=0, le=1, description="Facts below this confidence are not exposed on /metrics "
+        "or /facts (counted as below_confidence; `/facts?min_confidence=0` shows them); facts without a "
+        "confidence count as exposed.")
     max_series: int = Field(10_000, ge=0, description="Most series exposed on /metrics; the rest are counted as overflow.")
     lag_interval: float = Field(5.0, gt=0, description="Seconds between consumer-lag updates.")
     max_batch: int = Field(200, ge=1, description="Most records the sink takes from Kafka per batch (committed together).")

@@ -113,13 +113,68 @@ def validate(fact: FactEvent) -> None:
             raise SchemaError(f"fact {fact.event_id}: {name} must be a non-empty string")
 
 
-def _candidates(event: ExtractionEvent) -> dict[str, Candidate]:
-    """One candidate per series key (the first fact of a series wins within an article)."""
-    out: dict[str, Candidate] = {}
-    for fact in event.facts:
+APPROXIMATE = frozenset({"over", "nearly", "about"})
+CONFLICT_REASONS = ("confidence", "qualifier", "range", "org_named", "position")
+"""Which rule decided a conflict within one article (recruitwatch_sink_facts_conflicting_total{reason}):
+the kept fact has a higher confidence, is exact where the other is approximate, is a single value where
+the other is a range, names its organisation where the other only refers to it, or comes first."""
+
+
+def _confidence(fact: FactEvent | Candidate) -> float:
+    """A fact's confidence; facts without one (older extractors) count as certain."""
+    value = fact.get("confidence") if isinstance(fact, dict) else fact.confidence
+    return 1.0 if value is None else float(value)
+
+
+def _named(fact: FactEvent) -> bool:
+    """Whether the fact's organisation text names its place ("Đảng bộ huyện Hiệp Hòa", not "toàn huyện")."""
+    return bool(fact.place and fact.org and fact.place.casefold() in fact.org.casefold())
+
+
+def specificity(fact: FactEvent, position: int) -> tuple[float, bool, bool, bool, int]:
+    """Rank of a fact among the facts of one article for one series (higher is kept), criteria in the order
+    of CONFLICT_REASONS."""
+    return (_confidence(fact), fact.qualifier not in APPROXIMATE, fact.value_max is None, _named(fact), -position)
+
+
+def _decided_by(kept: tuple[Any, ...], lost: tuple[Any, ...]) -> str:
+    """The first criterion on which the kept fact beats the lost one."""
+    return next(reason for reason, a, b in zip(CONFLICT_REASONS, kept, lost, strict=True) if a != b)
+
+
+def _same_figure(a: FactEvent, b: FactEvent) -> bool:
+    return (a.value, a.value_max, a.unit) == (b.value, b.value_max, b.unit)
+
+
+def conflict_entry(fact: FactEvent, reason: str) -> dict[str, Any]:
+    """What a candidate keeps of a fact it won a conflict against (served on /facts)."""
+    return {"event_id": fact.event_id, "value": fact.value, "value_max": fact.value_max, "unit": fact.unit,
+            "qualifier": fact.qualifier, "org": fact.org, "evidence": fact.evidence,
+            "confidence": fact.confidence, "reason": reason}
+
+
+def resolve(event: ExtractionEvent) -> dict[str, Candidate]:
+    """One candidate per series key: the most specific fact of the article (`specificity`); the facts it
+    beats with a different figure are kept in its `conflicts` with the deciding rule, never dropped silently."""
+    groups: dict[str, list[tuple[tuple[Any, ...], FactEvent]]] = {}
+    for position, fact in enumerate(event.facts):
         validate(fact)
-        out.setdefault(fact.series_key, candidate_from_fact(fact))
+        groups.setdefault(fact.series_key, []).append((specificity(fact, position), fact))
+    out: dict[str, Candidate] = {}
+    for key, ranked in groups.items():
+        ranked.sort(key=lambda item: item[0], reverse=True)
+        (best_rank, best), rest = ranked[0], ranked[1:]
+        candidate = candidate_from_fact(best)
+        conflicts = [conflict_entry(f, _decided_by(best_rank, rank)) for rank, f in rest if not _same_figure(f, best)]
+        if conflicts:
+            candidate["conflicts"] = conflicts
+        out[key] = candidate
     return out
+
+
+def conflicts_of(plan: Plan) -> list[str]:
+    """The reasons of the conflicts an applied plan carries (one per fact kept out of its series)."""
+    return [c["reason"] for u in plan.updates if u.candidate for c in u.candidate.get("conflicts", ())]
 
 
 def plan_extraction(record: ArticleRecord | None, event: ExtractionEvent) -> Plan:
@@ -133,7 +188,7 @@ def plan_extraction(record: ArticleRecord | None, event: ExtractionEvent) -> Pla
             return Plan(DUPLICATE, event.article_id, None)
         if new_token < old_token:
             return Plan(STALE, event.article_id, None)
-    candidates = _candidates(event)
+    candidates = resolve(event)
     previous = set(record["series"]) if record else set()
     updates = [
         SeriesUpdate(key, event.article_id, event.extractor_version, event.fetched_at, candidates.get(key))
@@ -167,13 +222,33 @@ def recency(candidate: Candidate) -> tuple[bool, float, float, str]:
     )
 
 
-def live_candidates(entries: SeriesEntries | None) -> list[Candidate]:
-    """The series' non-retracted candidates, most recent first."""
-    live = [e["candidate"] for e in (entries or {}).values() if e.get("candidate") is not None]
+def exposable(candidate: Candidate, min_confidence: float) -> bool:
+    """Whether a candidate is confident enough to expose (no confidence: an older extractor, exposed)."""
+    return _confidence(candidate) >= min_confidence
+
+
+def live_candidates(entries: SeriesEntries | None, min_confidence: float = 0.0) -> list[Candidate]:
+    """The series' non-retracted candidates at or above `min_confidence`, most recent first."""
+    live = [e["candidate"] for e in (entries or {}).values()
+            if e.get("candidate") is not None and exposable(e["candidate"], min_confidence)]
     return sorted(live, key=recency, reverse=True)
 
 
-def current(entries: SeriesEntries | None) -> Candidate | None:
-    """The series' current value: the most recently published live candidate."""
-    live = live_candidates(entries)
+def current(entries: SeriesEntries | None, min_confidence: float = 0.0) -> Candidate | None:
+    """The series' current value: the most recently published live candidate at or above `min_confidence`."""
+    live = live_candidates(entries, min_confidence)
     return live[0] if live else None
+
+
+def fact_statuses(entries: SeriesEntries | None, min_confidence: float) -> dict[str, int]:
+    """Where the live facts of a series stand: exposed (the current value), superseded (another article's
+    value is current), conflict (lost to a more specific fact of its own article), below_confidence."""
+    live = live_candidates(entries)
+    cur = current(entries, min_confidence)
+    out = {"exposed": 0, "superseded": 0, "conflict": 0, "below_confidence": 0}
+    for cand in live:
+        status = ("below_confidence" if not exposable(cand, min_confidence)
+                  else "exposed" if cand is cur else "superseded")
+        out[status] += 1
+        out["conflict"] += len(cand.get("conflicts", ()))
+    return out

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from services.crawler.urls import article_id, canonicalize
 from services.extractor.parse import ParseError
 from services.extractor.stages import extract_article, parse_raw
-from services.shared.events import RawArticle, stable_id
+from services.shared.events import EXPOSE_MIN_CONFIDENCE, RawArticle, stable_id
 from services.sink.state import SeriesEntries, apply_update, current, plan_extraction
 from tests.chaos.site import GeneratedArticle, render_page
 
@@ -44,7 +44,7 @@ def expected_series(articles: list[GeneratedArticle], base: str, province: str) 
                 entries[update.series_key] = new
     out = {}
     for key, series in entries.items():
-        best = current(series)
+        best = current(series, EXPOSE_MIN_CONFIDENCE)  # the sink's default threshold
         if best is not None:
             out[key] = Expected(float(best["value"]), _num(best.get("value_max")), urlsplit(best["article_url"]).path)
     return out

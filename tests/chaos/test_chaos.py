@@ -14,7 +14,7 @@ import time
 
 import pytest
 
-from services.sink.exposition import exposed_value, family_name
+from services.shared.metric_registry import family_for
 from tests.chaos.expected import Expected, expected_series, observed_series
 from tests.chaos.site import generate
 from tests.chaos.stack import ChaosStack
@@ -61,8 +61,10 @@ def _exposed(metrics: str) -> list[tuple[str, float]]:
 def _expected_exposed(expected: dict[str, Expected]) -> list[tuple[str, float]]:
     out = []
     for key, fact in expected.items():
-        metric = key.split("|")[1]
-        out.append((str(family_name(metric)), round(exposed_value(metric, fact.value), 6)))
+        _, metric, _, unit, *_ = key.split("|")
+        family = family_for(metric, unit)
+        assert family is not None, f"no family for {metric} in {unit}"
+        out.append((family.name, round(fact.value * family.scale, 6)))
     return sorted(out)
 
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import pty
+import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 import uuid
@@ -21,6 +24,8 @@ from services.shared.broker import free_port
 from services.shared.topics import TOPICS
 
 REPO = Path(__file__).resolve().parents[2]
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+FIRST_FACTS = "recruitwatch up: first facts on the sink after"
 
 
 @dataclass
@@ -40,7 +45,11 @@ class Stack:
 
     def log_tail(self, n: int = 6000) -> str:
         """The end of the combined stdout/stderr of the stack."""
-        return self.log_path.read_text(errors="replace")[-n:]
+        return self.log_path.read_text(errors="replace")[-n:] if self.log_path.exists() else ""
+
+    def log_lines(self) -> list[str]:
+        """Every line the stack wrote so far, terminal colours removed."""
+        return ANSI.sub("", self.log_tail(10**7)).replace("\r\n", "\n").splitlines()
 
 
 def stack_env(marker: str, ports: tuple[int, int, int], extra: dict[str, str] | None = None) -> dict[str, str]:
@@ -60,17 +69,41 @@ def stack_env(marker: str, ports: tuple[int, int, int], extra: dict[str, str] | 
     return env
 
 
+def _copy_terminal(master: int, log_path: Path) -> None:
+    """Append what the stack writes to its pseudo-terminal to the log file, until the terminal closes."""
+    with log_path.open("ab") as log:
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # EIO once every process holding the terminal has exited
+                break
+            if not chunk:
+                break
+            log.write(chunk)
+            log.flush()
+    os.close(master)
+
+
 @contextlib.contextmanager
-def run_up(tmp: Path, extra_env: dict[str, str] | None = None, args: tuple[str, ...] = ("--demo",)) -> Iterator[Stack]:
-    """Start `recruitwatch up --demo` (or with `args`); stop it with SIGINT at the end (SIGKILL if it hangs)."""
+def run_up(tmp: Path, extra_env: dict[str, str] | None = None, args: tuple[str, ...] = ("--demo",),
+           tty: bool = False) -> Iterator[Stack]:
+    """Start `recruitwatch up --demo` (or with `args`); stop it with SIGINT at the end (SIGKILL if it hangs).
+
+    Its stdout and stderr go to a log file, or with `tty` to a pseudo-terminal copied into the log file.
+    """
     marker = uuid.uuid4().hex[:12]
     ports = (free_port(), free_port(), free_port())
     log_path = tmp / f"up-{marker}.log"
-    with log_path.open("wb") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "services.cli", "up", *args],
-            env=stack_env(marker, ports, extra_env), stdout=log, stderr=subprocess.STDOUT, cwd=REPO,
-        )
+    argv = [sys.executable, "-m", "services.cli", "up", *args]
+    env = stack_env(marker, ports, extra_env)
+    if tty:
+        master, terminal = pty.openpty()
+        proc = subprocess.Popen(argv, env=env, stdout=terminal, stderr=terminal, cwd=REPO)
+        os.close(terminal)
+        threading.Thread(target=_copy_terminal, args=(master, log_path), daemon=True).start()
+    else:
+        with log_path.open("wb") as log:
+            proc = subprocess.Popen(argv, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=REPO)
     stack = Stack(proc, marker, *ports, log_path)
     try:
         yield stack

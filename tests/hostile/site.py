@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import gzip
 import threading
+import time
 from collections import Counter
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -29,6 +30,11 @@ BILLION_LAUGHS = (
     "<link>{base}/ok/1.html</link></item></channel></rss>"
 )
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 64
+
+CRAWL_DELAYS = {"127.0.0.4": "1", "127.0.0.5": "100000"}
+"""robots.txt Crawl-delay per host address (the others have none)."""
+HOSTS = ("127.0.0.2", "127.0.0.3", "127.0.0.4", "127.0.0.5")
+"""Loopback addresses served besides 127.0.0.1 (each one another host)."""
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -64,6 +70,9 @@ class HostileSite:
 
     calls: Counter[str] = field(default_factory=Counter)
     feeds: dict[str, str] = field(default_factory=dict)
+    sitemaps: dict[str, str] = field(default_factory=dict)
+    redirects: dict[str, str] = field(default_factory=dict)
+    hits: list[tuple[float, str, str]] = field(default_factory=list)  # (monotonic time, host, path)
     port: int = 0
 
     @property
@@ -137,6 +146,30 @@ def _pages(site: HostileSite) -> dict[str, Handler]:
     async def png_as_html(request: web.Request) -> web.Response:
         return web.Response(body=PNG, headers={"Content-Type": "text/html"})
 
+    async def go(request: web.Request) -> web.Response:
+        raise web.HTTPFound(site.redirects[request.match_info["name"]])
+
+    async def poison(request: web.Request) -> web.Response:
+        canonical = f"http://localhost:{site.port}/ok/1.html"  # another source's article
+        return web.Response(text=good_page(90).replace("<head>", f"<head><link rel='canonical' href='{canonical}'>"),
+                            content_type="text/html")
+
+    async def canon_same(request: web.Request) -> web.Response:
+        return web.Response(text=good_page(91).replace("<head>", "<head><link rel=canonical href='/ok/2.html'>"),
+                            content_type="text/html")
+
+    async def busy(request: web.Request) -> web.Response:
+        return web.Response(status=429, headers={"Retry-After": "3600"}, text="slow down")
+
+    async def utf16_lie(request: web.Request) -> web.Response:
+        return web.Response(body=UTF8_PAGE.encode("utf-8"), headers={"Content-Type": "text/html; charset=utf-16"})
+
+    async def utf32_lie(request: web.Request) -> web.Response:
+        return web.Response(body=UTF8_PAGE.encode("utf-8"), headers={"Content-Type": "text/html; charset=utf-32"})
+
+    async def utf16_real(request: web.Request) -> web.Response:
+        return web.Response(body=UTF8_PAGE.encode("utf-16-le"), headers={"Content-Type": "text/html; charset=utf-16le"})
+
     async def pdf_as_html(request: web.Request) -> web.Response:
         return web.Response(body=b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n" + bytes(range(256)) * 16,
                             headers={"Content-Type": "text/html; charset=utf-8"})
@@ -146,6 +179,8 @@ def _pages(site: HostileSite) -> dict[str, Handler]:
         "/latin1-lie.html": latin1_lie, "/cp1252-lie.html": cp1252_lie, "/utf8-lie.html": utf8_lie, "/tcvn3.html": tcvn3,
         "/challenge.html": challenge, "/challenge503.html": challenge_503, "/moved-private.html": moved_private,
         "/gone/{n}.html": gone, "/report.pdf": octet, "/image.html": png_as_html, "/pdf-as-html.html": pdf_as_html,
+        "/go/{name}": go, "/poison.html": poison, "/canon-same.html": canon_same, "/busy.html": busy,
+        "/utf16-lie.html": utf16_lie, "/utf32-lie.html": utf32_lie, "/utf16-real.html": utf16_real,
     }
 
 
@@ -169,6 +204,9 @@ def _entries(site: HostileSite) -> dict[str, Handler]:
     async def big(request: web.Request) -> web.Response:
         return _xml(rss(site.base, [f"/ok/{n}.html" for n in range(10_000)]))
 
+    async def sitemap(request: web.Request) -> web.Response:
+        return _xml(site.sitemaps[request.match_info["name"]], "application/xml")
+
     async def bomb_gz(request: web.Request) -> web.Response:
         return web.Response(body=gzip_bomb(), content_type="application/x-gzip")
 
@@ -180,7 +218,7 @@ def _entries(site: HostileSite) -> dict[str, Handler]:
     return {
         "/feed/{name}.xml": feed, "/laughs.xml": laughs, "/truncated.xml": truncated,
         "/html-as-rss.xml": html_as_rss, "/big.xml": big, "/bomb-sitemap.xml.gz": bomb_gz,
-        "/foreign-sitemap.xml": foreign,
+        "/foreign-sitemap.xml": foreign, "/sitemap/{name}.xml": sitemap,
     }
 
 
@@ -190,10 +228,12 @@ def build_app(site: HostileSite) -> web.Application:
     @web.middleware
     async def count(request: web.Request, handler: Handler) -> web.StreamResponse:
         site.calls[request.path] += 1
+        site.hits.append((time.monotonic(), request.host, request.path))
         return await handler(request)
 
     async def robots(request: web.Request) -> web.Response:
-        return web.Response(text="User-agent: *\nAllow: /\n")
+        delay = CRAWL_DELAYS.get(request.host.rsplit(":", 1)[0])
+        return web.Response(text="User-agent: *\nAllow: /\n" + (f"Crawl-delay: {delay}\n" if delay else ""))
 
     app = web.Application(middlewares=[count])
     app.router.add_get("/robots.txt", robots)
@@ -203,7 +243,7 @@ def build_app(site: HostileSite) -> web.Application:
 
 
 class HostileServer:
-    """Serves the hostile site on 127.0.0.1 and 127.0.0.2 (same port) from a background thread."""
+    """Serves the hostile site on 127.0.0.1 and HOSTS (same port) from a background thread."""
 
     def __init__(self) -> None:
         self.site = HostileSite()
@@ -224,7 +264,8 @@ class HostileServer:
         tcp = web.TCPSite(self._runner, "127.0.0.1", 0)
         await tcp.start()
         self.site.port = tcp._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-        await web.TCPSite(self._runner, "127.0.0.2", self.site.port).start()
+        for host in HOSTS:
+            await web.TCPSite(self._runner, host, self.site.port).start()
 
     def stop(self) -> None:
         """Stop serving."""

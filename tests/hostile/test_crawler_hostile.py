@@ -7,12 +7,15 @@ article listed next to the hostile one is still published by the same poll.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import time
 from collections.abc import Iterator
 
 import pytest
 
 from services.crawler.crawl import PollResult
+from services.crawler.fetch import FetchError, HttpClient, RequestOptions
+from services.crawler.robots import RobotsCache
 from services.extractor.parse import parse_page
 from tests.hostile.site import HostileServer, HostileSite, rss
 from tests.integration.crawler.conftest import Poller, source
@@ -146,12 +149,21 @@ def test_endless_slow_drip_body_hits_the_total_timeout(site: HostileSite) -> Non
     assert time.monotonic() - started < 3
 
 
-def test_charset_lie_latin1_header_on_utf8_bytes_is_repaired_by_the_parse_stage(site: HostileSite) -> None:
-    _, res = poll_links(site, "latin1", ["/latin1-lie.html", "/ok/1.html"])
+@pytest.mark.parametrize("path", ["/latin1-lie.html", "/utf16-lie.html", "/utf32-lie.html"])
+def test_charset_lie_on_utf8_bytes_loses_to_valid_utf8(site: HostileSite, path: str) -> None:
+    """latin-1, utf-16 and utf-32 declared on UTF-8 bytes: the page is published as UTF-8, title and figure right."""
+    sid = path.strip("/").split(".")[0]
+    _, res = poll_links(site, sid, [path, "/ok/1.html"])
     record = res.articles[0].record
-    assert record.charset == "iso8859-1" and "Káº¿t" in record.html
+    assert record.charset == "utf-8" and "Đảng bộ huyện Hiệp Hòa kết nạp 215 đảng viên mới" in record.html
     page = parse_page(record.html, url=record.url)
     assert page.title == "Kết nạp đảng viên mới" and "kết nạp 215 đảng viên mới" in page.text
+
+
+def test_real_utf16_declared_as_such_is_decoded_as_utf16(site: HostileSite) -> None:
+    _, res = poll_links(site, "utf16real", ["/utf16-real.html", "/ok/1.html"])
+    record = res.articles[0].record
+    assert record.charset == "utf-16-le" and "Đảng bộ huyện Hiệp Hòa kết nạp 215 đảng viên mới" in record.html
 
 
 def test_charset_lie_windows_1252_header_on_utf8_bytes_decodes_as_utf8(site: HostileSite) -> None:
@@ -176,9 +188,12 @@ def test_bot_challenge_article_with_status_200(site: HostileSite) -> None:
     assert_article_error(p, res, "chal200", "bot_challenge")
 
 
-def test_bot_challenge_article_with_status_503(site: HostileSite) -> None:
-    p, res = poll_links(site, "chal503", ["/challenge503.html", "/ok/1.html"], backoff_base=0.1)
-    assert_article_error(p, res, "chal503", "bot_challenge")
+def test_bot_challenge_article_with_status_503_defers_the_rest_of_the_host(site: HostileSite) -> None:
+    started = time.monotonic()
+    p, res = poll_links(site, "chal503", ["/challenge503.html", "/ok/1.html"], backoff_base=30.0)
+    assert res.errors == {"bot_challenge": 1} and res.skipped == {"deferred_retry_after": 1}, res.summary()
+    assert res.articles == [] and skip_metric(p, "chal503", "deferred_retry_after") == 1
+    assert time.monotonic() - started < 5  # the back-off is not waited for
 
 
 def test_301_to_a_private_ip_is_blocked(site: HostileSite) -> None:
@@ -203,3 +218,59 @@ def test_binary_served_as_text_html_is_skipped(site: HostileSite, path: str) -> 
     sid = "bin" + path.strip("/").split(".")[0].replace("-", "")
     p, res = poll_links(site, sid, [path, "/ok/1.html"])
     assert_article_skip(p, res, sid, "binary_body")
+
+
+# --- Retry-After and Crawl-delay as scheduling -------------------------------------------------
+
+
+def test_retry_after_defers_the_rest_of_the_poll_without_waiting(site: HostileSite) -> None:
+    started = time.monotonic()
+    p, res = poll_links(site, "busy", ["/busy.html", "/ok/41.html", "/ok/42.html"])
+    assert res.errors == {"http_429": 1} and res.skipped == {"deferred_retry_after": 2}, res.summary()
+    assert res.articles == [] and site.calls["/ok/41.html"] == site.calls["/ok/42.html"] == 0
+    assert skip_metric(p, "busy", "deferred_retry_after") == 2 and error_metric(p, "busy", "timeout") == 0
+    assert time.monotonic() - started < 3  # Retry-After: 3600 is scheduling, not a wait inside the poll
+
+
+def _gaps(site: HostileSite, host: str, paths: list[str]) -> list[float]:
+    """Seconds between successive requests to `host` for `paths`, in request order."""
+    times = [t for t, h, path in site.hits if h == f"{host}:{site.port}" and path in paths]
+    return [b - a for a, b in itertools.pairwise(times)]
+
+
+def test_crawl_delay_raises_the_hosts_gap_between_requests(site: HostileSite) -> None:
+    base = f"http://127.0.0.4:{site.port}"
+    site.feeds["delay"] = rss(base, ["/ok/51.html", "/ok/52.html", "/ok/53.html"])
+    p = Poller()  # host_min_delay 0: only robots.txt's Crawl-delay: 1 spaces the requests
+    res = asyncio.run(p.poll(source("delay", "rss", f"{base}/feed/delay.xml")))
+    assert len(res.articles) == 3
+    gaps = _gaps(site, "127.0.0.4", ["/ok/51.html", "/ok/52.html", "/ok/53.html"])
+    assert len(gaps) == 2 and min(gaps) >= 0.95, gaps
+
+
+def test_crawl_delay_is_capped_at_max_crawl_delay_and_its_wait_is_no_timeout(site: HostileSite) -> None:
+    base = f"http://127.0.0.5:{site.port}"  # robots.txt asks for Crawl-delay: 100000
+    site.feeds["huge-delay"] = rss(base, ["/ok/61.html", "/ok/62.html"])
+    p = Poller(max_crawl_delay=1.5, total_timeout=1.0)  # the gap is longer than a request may take
+    started = time.monotonic()
+    res = asyncio.run(p.poll(source("hugedelay", "rss", f"{base}/feed/huge-delay.xml")))
+    assert len(res.articles) == 2 and res.errors == {}, res.summary()
+    assert time.monotonic() - started < 6
+    (gap,) = _gaps(site, "127.0.0.5", ["/ok/61.html", "/ok/62.html"])
+    assert 1.45 <= gap < 3
+
+
+def test_robots_of_a_host_in_back_off_is_fetched_after_it_not_cached_as_unreachable(site: HostileSite) -> None:
+    async def run() -> tuple[str, bool]:
+        p = Poller()
+        async with HttpClient(p.settings) as client:
+            robots = RobotsCache(client, p.settings.user_agent, 60.0)
+            opts = RequestOptions(loopback_hosts=frozenset({"127.0.0.3"}))
+            url = f"http://127.0.0.3:{site.port}/ok/71.html"
+            client.politeness.gate(f"127.0.0.3:{site.port}").block_for(0.5)
+            with pytest.raises(FetchError) as deferred:
+                await robots.allowed(url, opts)
+            await asyncio.sleep(0.6)
+            return deferred.value.kind, await robots.allowed(url, opts)
+
+    assert asyncio.run(run()) == ("deferred_retry_after", True)

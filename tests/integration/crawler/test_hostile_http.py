@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from services.crawler.crawl import commit
+from services.crawler.crawl import PollResult, commit
 from services.crawler.state import SourceState
 from tests.integration.crawler.conftest import Poller, source
 from tests.integration.crawler.site import FixtureSite
@@ -46,11 +46,11 @@ def test_robots_disallow_is_honoured(site: FixtureSite, caplog: pytest.LogCaptur
     assert _errors(p, "priv", "robots_disallowed") == 1 and _logged(caplog, "robots_disallowed")
 
 
-def test_429_retry_after_blocks_the_host_then_recovers(site: FixtureSite) -> None:
+def test_429_retry_after_defers_the_host_then_recovers(site: FixtureSite) -> None:
     p = Poller(backoff_base=0.1)
     src = source("r429", "rss", f"{site.base}/r429/feed.xml")
 
-    async def two_polls() -> tuple[float, int, int]:
+    async def three_polls() -> tuple[PollResult, PollResult, PollResult, float]:
         from services.crawler.crawl import Crawler
         from services.crawler.fetch import HttpClient
 
@@ -59,13 +59,17 @@ def test_429_retry_after_blocks_the_host_then_recovers(site: FixtureSite) -> Non
             first = await crawler.poll(src, SourceState("r429"))
             blocked = client.politeness.blocked_for(f"localhost:{site.port}")
             started = time.monotonic()
-            second = await crawler.poll(src, SourceState("r429"))
-            assert blocked > 0.5 and time.monotonic() - started >= blocked - 0.1
-            return blocked, len(first.articles), len(second.articles)
+            second = await crawler.poll(src, SourceState("r429"))  # still in back-off: deferred at once
+            elapsed = time.monotonic() - started
+            assert blocked > 0.5 and elapsed < 0.5
+            await asyncio.sleep(blocked)
+            third = await crawler.poll(src, SourceState("r429"))
+            return first, second, third, elapsed
 
-    _, first, second = asyncio.run(two_polls())
-    assert first == 0 and second == 1
-    assert _errors(p, "r429", "http_429") == 1
+    first, second, third, _ = asyncio.run(three_polls())
+    assert first.errors == {"http_429": 1} and second.errors == {"deferred_retry_after": 1}
+    assert len(first.articles) == 0 and len(second.articles) == 0 and len(third.articles) == 1
+    assert _errors(p, "r429", "http_429") == 1 and _errors(p, "r429", "timeout") == 0
 
 
 def test_500s_back_off_then_recover(site: FixtureSite) -> None:

@@ -8,6 +8,7 @@ import subprocess
 import pytest
 
 from services.shared.topics import TopicNames
+from tests.support.accounting import check_units
 from tests.support.facts import article
 from tests.support.kafka import produce_events, produce_raw
 from tests.support.promql import (
@@ -49,12 +50,14 @@ def events() -> list:
     return [
         *article("p1", [{"value": 3011, **province}, {"segment": "female", "value": 1500, **province},
                         {"segment": "youth_union", "value": 900, **province},
+                        {"segment": "female", "value": 49.8, "unit": "pct", **province},
                         {"metric": "admitted_target", "value": 3000, **province},
                         {"metric": "target_attainment_pct", "value": 100.4, **province},
                         {"metric": "admission_rate_pct", "value": 3.2, **province},
                         {"metric": "members_total", "value": 94000, "period_start": None, **province},
                         {"metric": "party_cells", "value": 2500, "period_start": None, **province},
-                        {"metric": "grassroots_orgs", "value": 700, "period_start": None, **province}],
+                        {"metric": "grassroots_orgs", "value": 700, "period_start": None, **province},
+                        {"metric": "members_removed", "value": 41, "confidence": 0.2, **province}],
                 published="2024-12-30"),
         *article("d1", [{"value": 625}, {"metric": "target_attainment_pct", "value": 104.2}]),
     ]
@@ -70,9 +73,16 @@ def test_every_sink_panel_and_rule_expression_returns_data_in_real_prometheus(
     sink = SinkProcess(service_env).start()
     prom = PrometheusServer({"recruitwatch-sink": [f"127.0.0.1:{sink.port}"]})
     try:
-        wait_for(lambda: (b := sink.facts()) and b["count"] == 11, 120, sink.log_tail)
+        wait_for(lambda: (b := sink.facts()) and b["count"] == 12, 120, sink.log_tail)
         check = subprocess.run(["promtool", "check", "metrics"], input=sink.metrics(), capture_output=True, text=True)
         assert check.returncode == 0, check.stdout + check.stderr
+        everything = sink.facts("?min_confidence=0")
+        assert everything is not None and everything["count"] == 13, "the doubtful fact is kept, shown on request"
+        assert 'recruitwatch_sink_facts{status="below_confidence"} 1.0' in sink.metrics()
+        assert "recruitment_members_removed{" not in sink.metrics()
+        checked = check_units(sink.metrics(), everything)
+        assert sum(checked.values()) == 12 and checked["recruitment_admitted_share_ratio"] == 1, checked
+        assert checked["recruitment_admitted"] == 4, "the percent breakdown is not a headcount"
         prom.start()
         wait_for(lambda: query(prom.url, "count(recruitment_source_info)") and
                  query(prom.url, "count_over_time(up[1m]) >= 4"), 60, lambda: "no scrapes")
@@ -95,3 +105,36 @@ def test_every_sink_panel_and_rule_expression_returns_data_in_real_prometheus(
     finally:
         prom.stop()
         sink.stop()
+
+
+VALUES = '{__name__=~"recruitment_.+",__name__!~"recruitment_(source_info|article_published_timestamp_seconds)"}'
+SERIES = "__name__, org_id, segment, period_start, period_end"
+
+
+def test_two_workers_scraped_by_prometheus_expose_each_series_exactly_once(
+        kafka: str, namespace: TopicNames, service_env: dict[str, str]) -> None:
+    produce_events(kafka, namespace.facts, events())
+    a, b = SinkProcess(service_env).start(), SinkProcess(service_env).start()
+    # the targets compose's DNS service discovery finds for `--scale sink=2`
+    prom = PrometheusServer({"recruitwatch-sink": [f"127.0.0.1:{a.port}", f"127.0.0.1:{b.port}"]})
+    try:
+        wait_for(lambda: all((x := w.facts()) and x["count"] == 12 for w in (a, b)), 120,
+                 lambda: a.log_tail() + b.log_tail())
+        assert a.facts() == b.facts()
+        prom.start()
+
+        def once() -> bool:
+            ready = query(prom.url, "sum(recruitwatch_sink_ready)")
+            total = query(prom.url, f"count(count by ({SERIES}) ({VALUES}))")
+            doubled = query(prom.url, f"count by ({SERIES}) ({VALUES}) > 1")
+            return bool(ready and float(ready[0]["value"][1]) == 2 and total
+                        and float(total[0]["value"][1]) == 12 and not doubled)
+
+        wait_for(once, 60, lambda: str(query(prom.url, f"count by (instance) ({VALUES})")))
+        per_worker = query(prom.url, f"count by (instance) ({VALUES})")
+        assert len(per_worker) == 2, f"both workers expose a share: {per_worker}"
+        assert float(query(prom.url, "sum(recruitwatch_sink_series_exposed)")[0]["value"][1]) == 12
+    finally:
+        prom.stop()
+        a.stop()
+        b.stop()

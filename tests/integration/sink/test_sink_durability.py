@@ -20,8 +20,11 @@ pytestmark = pytest.mark.kafka
 
 
 def converged(sink: SinkProcess, expected: dict[str, tuple[float, str, str]]) -> dict | None:
+    """/facts complete and /metrics ready (the series group assigned: a restarted worker answers /facts
+    before the group has handed it its share of /metrics)."""
     body = sink.facts()
-    return body if body is not None and observed(body) == expected else None
+    ready = body is not None and observed(body) == expected and "recruitwatch_sink_ready 1.0" in sink.metrics()
+    return body if ready else None
 
 
 def diff(sink: SinkProcess, expected: dict[str, tuple[float, str, str]]) -> str:
@@ -98,34 +101,48 @@ def test_sigkilled_sink_ends_identical_to_an_uninterrupted_run(kafka: str, names
         baseline.stop()
 
 
-def test_two_workers_split_series_take_over_after_a_kill_and_rebalance_back(kafka: str, namespace: TopicNames,
-                                                             service_env: dict[str, str]) -> None:
+def metric_series(metrics_text: str) -> list[str]:
+    """The value samples of recruitment families on a /metrics page (labels included, value left out)."""
+    return [line.rsplit(" ", 1)[0] for line in metrics_text.splitlines()
+            if line.startswith("recruitment_") and not line.startswith(("recruitment_source_info",
+                                                                       "recruitment_article_published"))]
+
+
+def test_two_workers_answer_for_everything_expose_each_series_once_and_take_over(
+        kafka: str, namespace: TopicNames, service_env: dict[str, str]) -> None:
     ds = generate(n_articles=60, seed=11)
     expected = expected_current(ds.events)
     produce_events(kafka, namespace.facts, ds.events)
     a, b = SinkProcess(service_env).start(), SinkProcess(service_env).start()
 
-    def union() -> dict | None:
+    def split() -> tuple[list[str], list[str]] | None:
+        """/facts complete and identical on both; /metrics of both ready, disjoint and complete together."""
         bodies = [w.facts() for w in (a, b)]
-        if any(x is None for x in bodies):
+        if any(x is None or observed(x) != expected for x in bodies):
             return None
-        parts = [observed(x) for x in bodies if x is not None]
-        merged = {**parts[0], **parts[1]}
-        split = all(parts) and not parts[0].keys() & parts[1].keys()
-        return {"parts": parts} if split and merged == expected else None
+        pages = [w.metrics() for w in (a, b)]
+        if not all('recruitwatch_sink_ready 1.0' in p for p in pages):
+            return None
+        parts = [metric_series(p) for p in pages]
+        both = parts[0] + parts[1]
+        return (parts[0], parts[1]) if len(both) == len(set(both)) == len(expected) else None
 
     try:
-        parts = wait_for(union, 120, lambda: f"a: {diff(a, expected)} | b: {diff(b, expected)}")["parts"]
-        assert all(parts), "each worker owns some series"
+        parts = wait_for(split, 120, lambda: f"a: {diff(a, expected)} | b: {diff(b, expected)}")
+        assert all(parts), "each worker exposes some series"
+        assert a.facts() == b.facts(), "/facts is the same on every worker"
         b.kill()
-        wait_for(lambda: converged(a, expected), 90, a.log_tail)
+        # the survivor still answers /facts for everything, and takes over /metrics after the session timeout
+        body = a.facts()
+        assert body is not None and observed(body) == expected, "the survivor answers /facts for all at once"
+        wait_for(lambda: len(metric_series(a.metrics())) == len(expected), 90, a.log_tail)
         lines = state_lines(a.metrics())
         assert sum(1 for x in lines if x.startswith("recruitment_source_info{")) == len(expected)
         assert a.get("/facts?nope=1")[0] == 400
 
-        # the killed worker comes back: partitions move back, and no series is served twice or stale
+        # the killed worker comes back: partitions move back, and no series is exposed twice or stale
         b.start()
-        parts = wait_for(union, 120, lambda: f"a: {diff(a, expected)} | b: {diff(b, expected)}")["parts"]
+        parts = wait_for(split, 120, lambda: f"a: {diff(a, expected)} | b: {diff(b, expected)}")
         assert all(parts)
     finally:
         a.stop()

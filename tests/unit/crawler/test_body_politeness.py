@@ -14,7 +14,7 @@ import brotli
 import pytest
 
 from services.crawler.body import BodyError, decoder_for, gunzip_bounded
-from services.crawler.politeness import HostGate, backoff_delay, parse_retry_after
+from services.crawler.politeness import HostDeferred, HostGate, backoff_delay, parse_retry_after
 
 PAGE = ("<p>Kết nạp đảng viên</p>" * 2000).encode()
 
@@ -92,12 +92,19 @@ def test_host_gate_spaces_requests_and_caps_connections() -> None:
     assert peak <= 2 and all(g >= 0.09 for g in gaps)
 
 
-def test_host_gate_honours_a_block() -> None:
-    async def run() -> float:
+def test_host_gate_in_back_off_defers_at_once_and_opens_after_the_block() -> None:
+    async def run() -> tuple[float, float]:
         gate = HostGate(0.0, 2)
         gate.block_for(0.3)
         t = time.monotonic()
+        with pytest.raises(HostDeferred) as deferred:
+            async with gate.slot():
+                pass
+        refused_after = time.monotonic() - t
+        await asyncio.sleep(0.31)
         async with gate.slot():
-            return time.monotonic() - t
+            pass
+        return refused_after, deferred.value.seconds
 
-    assert asyncio.run(run()) >= 0.28
+    refused_after, seconds = asyncio.run(run())
+    assert refused_after < 0.1 and 0.2 < seconds <= 0.3

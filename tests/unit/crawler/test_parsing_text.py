@@ -8,7 +8,16 @@ import unicodedata
 import pytest
 
 from services.crawler.pages import canonical_link, challenge_reason
-from services.crawler.parsing import ParseError, parse_feed, parse_listing, parse_sitemap, parse_vn_date
+from services.crawler.parsing import (
+    DateBudget,
+    ParseError,
+    newest,
+    parse_feed,
+    parse_listing,
+    parse_sitemap,
+    parse_vn_date,
+    trim_feed,
+)
 from services.crawler.textenc import LegacyEncoding, decode_text, sniff_charset
 
 FEED = (b'<?xml version="1.0" encoding="utf-8"?><rss version="2.0" '
@@ -111,3 +120,24 @@ def test_challenge_pages_and_canonical_links() -> None:
     html = '<head><link href="/a-post1.html?utm_source=x" rel="canonical"></head><body></body>'
     assert canonical_link(html, "https://x.vn/b?x=1") == "https://x.vn/a-post1.html?utm_source=x"
     assert canonical_link("<head></head>", "https://x.vn/") is None
+
+
+def test_newest_keeps_the_cheaply_dated_newest_then_document_order() -> None:
+    keys = [None, "2024-01-02T00:00:00Z", None, "2025-01-01T00:00:00Z", "2023-01-01T00:00:00Z", None]
+    assert newest(keys, 3) == {1, 3, 4} and newest(keys, 4) == {0, 1, 3, 4} and newest(keys, None) == set(range(6))
+
+
+def test_the_date_budget_stops_calling_dateparser_but_keeps_cheap_dates() -> None:
+    budget = DateBudget(0.0)
+    assert budget.parse("2024-03-05T10:00:00+07:00") == "2024-03-05T03:00:00Z"
+    assert budget.parse("5 tháng 3 năm 2024") is None and budget.skipped == 1
+    assert DateBudget(5.0).parse("5 tháng 3 năm 2024") == "2024-03-04T17:00:00Z"
+
+
+def test_a_large_feed_lxml_cannot_read_is_left_to_feedparsers_verdict() -> None:
+    items = "".join(f"<item><link>http://a.vn/{i}</link></item>" for i in range(500))
+    broken = f'<?xml version="1.0"?><rss version="2.0"><channel>{items}<item>&nbsp;</channel></rss>'.encode()
+    assert trim_feed(broken, 10) == (broken, 0)
+    with pytest.raises(ParseError) as err:
+        parse_feed(broken, "http://a.vn/", 10)
+    assert err.value.kind == "malformed_feed"

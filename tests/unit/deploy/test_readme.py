@@ -1,36 +1,75 @@
-"""The README documents every setting, topic and command the code has."""
+"""The docs say what the code does: generated blocks (settings, commands, metric families) are exactly what
+the code generates, every topic is documented, and every link between the docs resolves."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
-from services.cli import build_parser
+from services.shared.docs_gen import BLOCKS, read_block
 from services.shared.settings_doc import CLASSES, env_names, load
 from services.shared.topics import TOPICS
+from tests.support.docs import anchors
 
-README = (Path(__file__).resolve().parents[3] / "README.md").read_text(encoding="utf-8")
+REPO = Path(__file__).resolve().parents[3]
+README = (REPO / "README.md").read_text(encoding="utf-8")
+CONFIGURATION = (REPO / "docs" / "configuration.md").read_text(encoding="utf-8")
+DOCS = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
+LINK = re.compile(r"(?<!!)\[[^\]]*\]\(([^)\s]+)\)")
+
+
+@pytest.mark.parametrize("rel,name", [(rel, name) for rel, blocks in BLOCKS.items() for name in blocks])
+def test_generated_blocks_are_what_the_code_generates(rel: str, name: str) -> None:
+    committed = read_block((REPO / rel).read_text(encoding="utf-8"), name)
+    assert committed is not None, f"{rel} lacks its <!-- {name}:start --> ... <!-- {name}:end --> block"
+    assert committed == BLOCKS[rel][name](), f"{rel}: the {name} block is stale: run `make docs` and commit"
 
 
 @pytest.mark.parametrize("title,path", CLASSES)
-def test_readme_lists_every_environment_variable(title: str, path: str) -> None:
-    missing = [env for env, *_ in env_names(load(path)) if f"`{env}`" not in README]
-    assert not missing, f"README lacks {title} settings: {missing} (python -m services.shared.settings_doc)"
+def test_configuration_lists_every_environment_variable(title: str, path: str) -> None:
+    missing = [env for env, *_ in env_names(load(path)) if f"`{env}`" not in CONFIGURATION]
+    assert not missing, f"docs/configuration.md lacks {title} settings: {missing} (make docs)"
 
 
-def test_readme_documents_every_topic() -> None:
+def test_topics_doc_names_every_topic_with_its_partitions() -> None:
+    text = (REPO / "docs" / "topics.md").read_text(encoding="utf-8")
     for topic in TOPICS:
-        assert f"`{topic.name}`" in README
+        row = next((line for line in text.splitlines() if line.startswith(f"| `{topic.name}` |")), None)
+        assert row is not None, f"docs/topics.md has no row for {topic.name}"
+        assert f"| {topic.partitions} |" in row, (topic.name, topic.partitions, row)
 
 
 def test_readme_documents_every_command() -> None:
+    from services.cli import build_parser
+
     sub = next(a for a in build_parser()._actions if a.dest == "command")
     for name in sub.choices:  # type: ignore[union-attr]
-        assert f"recruitwatch {name}" in README, name
+        assert f"`recruitwatch {name}" in README, name
 
 
-def test_readme_starts_with_the_product_and_the_two_commands() -> None:
+def test_readme_is_for_a_newcomer() -> None:
+    """What it is and the two commands first; reference material lives in docs/."""
     head = README[:3000]
     assert head.startswith("# recruitwatch")
     assert "make run" in head and "make test" in head
+    assert len(README) < 12_000, "keep the README short: move reference material to docs/"
+    assert "## Where to go next" in README
+
+
+@pytest.mark.parametrize("path", DOCS, ids=lambda p: p.name)
+def test_every_relative_link_resolves(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    prose = re.sub(r"```.*?```", "", text, flags=re.S)
+    broken = []
+    for target in LINK.findall(prose):
+        if re.match(r"[a-z]+:", target):
+            continue  # http(s), mailto: not checked offline
+        file, _, anchor = target.partition("#")
+        dest = (path.parent / file).resolve() if file else path
+        if not dest.exists():
+            broken.append(f"{target}: no such file")
+        elif anchor and dest.suffix == ".md" and anchor not in anchors(dest.read_text(encoding="utf-8")):
+            broken.append(f"{target}: no such section")
+    assert not broken, f"{path.relative_to(REPO)}: {broken}"

@@ -20,7 +20,7 @@ def _article(text: str = TEXT) -> TextArticle:
 def test_series_key_uses_level_and_official_code() -> None:
     event = extraction_event(_article(), extract(TEXT), "1.0.0")
     (fact,) = event.facts
-    assert fact.series_key == "district:223|admitted|all|2012|2012"
+    assert fact.series_key == "district:223|admitted|all|count|2012|2012"
     assert fact.province == "Bắc Giang" and fact.extractor_version == "1.0.0"
 
 
@@ -33,3 +33,18 @@ def test_reprocessing_gives_the_same_event_ids() -> None:
 def test_irrelevant_article_has_no_facts() -> None:
     event = extraction_event(_article("Giá lúa tăng nhẹ."), extract("Giá lúa tăng nhẹ."), "1.0.0")
     assert not event.relevant and event.facts == ()
+
+
+def test_every_fact_event_carries_its_confidence_and_validates() -> None:
+    import orjson
+
+    from services.shared.events import encode
+    from tests.contract import validate_record
+
+    text = "Năm 2016, Đảng bộ huyện Hiệp Hòa đã kết nạp được 300 đảng viên mới, trong đó có 6 đảng viên là người công giáo."
+    extraction = extract(text)
+    event = extraction_event(_article(text), extraction, "1.0.0")
+    assert [f.confidence for f in event.facts] == [f.confidence for f in extraction.facts]
+    assert len({f.confidence for f in event.facts}) == 2  # the breakdown is marked, not removed from the topic
+    for fact in (*event.facts, event):
+        validate_record(orjson.loads(encode(fact)))

@@ -12,7 +12,7 @@ from services.cli import main
 SEED = Path(__file__).resolve().parents[3] / "seeds" / "articles" / "003_e9fc23dd2bee9b62.txt"
 FACT_KEYS = {
     "metric", "segment", "value", "value_max", "unit", "qualifier", "per_year", "org", "place", "level",
-    "period_start", "period_end", "period_text", "evidence", "province", "province_current",
+    "period_start", "period_end", "period_text", "evidence", "province", "province_current", "confidence",
 }
 
 
@@ -28,7 +28,7 @@ def test_one_line_per_file_with_contract_fields(tmp_path: Path, capsys) -> None:
     assert main(["extract", "--format", "json", str(a), str(b)]) == 0
     lines = capsys.readouterr().out.strip().splitlines()
     first, second = (json.loads(line) for line in lines)
-    assert set(first) == {"doc", "relevant", "published", "facts"}
+    assert {"doc", "relevant", "published", "facts"} <= set(first) <= {"doc", "relevant", "published", "facts", "hidden", "dropped"}
     assert (first["doc"], first["relevant"], first["published"]) == ("a", True, "2023-03-06")
     for fact in first["facts"]:
         assert set(fact) - {"note"} == FACT_KEYS

@@ -124,3 +124,26 @@ def test_dead_letter_keeps_stage_error_and_bounded_original() -> None:
 def test_stable_id_is_deterministic_and_distinguishes_parts() -> None:
     assert events.stable_id("a", "b") == events.stable_id("a", "b")
     assert events.stable_id("ab", "") != events.stable_id("a", "b")
+
+
+def test_committed_contract_files_are_what_the_model_generates() -> None:
+    """schemas/ is generated from the one fact model (`make schemas`): a drift fails here."""
+    from services.shared import schemagen
+
+    for name, content in schemagen.rendered().items():
+        committed = (schemagen.SCHEMAS / name).read_text(encoding="utf-8")
+        assert committed == content, f"schemas/{name} drifted from services/shared/events.py: run `make schemas`"
+
+
+def test_every_field_of_every_record_is_in_the_field_registry() -> None:
+    for cls in CLASSES.values():
+        missing = {f.name for f in dataclasses.fields(cls)} - events.FIELD_DOCS.keys()
+        assert not missing, (cls.__name__, missing)
+
+
+def test_v1_compatibility_new_fields_are_optional() -> None:
+    """Fields added within v1 (confidence) are optional: records of older producers stay valid."""
+    record = orjson.loads(events.encode(_fact()))
+    del record["confidence"]
+    validate_record(record)
+    assert events.decode(orjson.dumps(record)).confidence is None

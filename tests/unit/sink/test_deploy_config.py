@@ -10,17 +10,15 @@ from pathlib import Path
 import pytest
 import yaml
 
+from services.shared import metric_registry as reg
 from tests.support.promql import DASHBOARDS, RULES, dashboard_expressions, rule_expressions
 
 PROM = Path(__file__).resolve().parents[3] / "deploy" / "prometheus"
 pytestmark = pytest.mark.usefixtures("prometheus_installed")
 
-SINK_FAMILIES = {"recruitment_admitted", "recruitment_admitted_target", "recruitment_target_attainment_ratio",
-                 "recruitment_admission_rate_ratio", "recruitment_members", "recruitment_party_cells",
-                 "recruitment_grassroots_orgs", "recruitment_source_info",
-                 "recruitment_article_published_timestamp_seconds", "recruitwatch_sink_series_exposed",
-                 "recruitwatch_sink_series_dropped", "recruitwatch_sink_latest_fact_fetched_timestamp_seconds",
-                 "recruitwatch_sink_ready"}
+SINK_FAMILIES = {f.name for f in reg.VALUE_FAMILIES} | {
+    reg.SOURCE_INFO_SAMPLE, reg.ARTICLE_PUBLISHED, reg.SINK_SERIES_EXPOSED, reg.SINK_SERIES_DROPPED, reg.SINK_FACTS,
+    reg.SINK_FACTS_CONFLICTING + "_total", reg.SINK_LATEST_FETCHED, reg.SINK_READY, reg.SINK_OWNED_PARTITIONS}
 HEALTH_FAMILIES = {"recruitwatch_records_processed_total", "recruitwatch_dead_letters_total",
                    "recruitwatch_last_success_timestamp_seconds", "recruitwatch_consumer_lag", "recruitwatch_build_info",
                    "up"}
@@ -43,11 +41,18 @@ def test_alert_rules_pass_promtool_check_and_their_unit_tests() -> None:
     promtool("test", "rules", "tests/alerts_test.yml")
 
 
-def test_scrape_config_covers_every_service_on_its_port() -> None:
+def test_scrape_config_covers_every_service_on_its_port_and_every_sink_worker() -> None:
     cfg = yaml.safe_load((PROM / "prometheus.yml").read_text())
-    targets = {j["job_name"]: j["static_configs"][0]["targets"] for j in cfg["scrape_configs"]}
-    assert targets == {"recruitwatch-sink": ["sink:9400"], "recruitwatch-extractor": ["extractor:9401"],
-                       "recruitwatch-crawler": ["crawler:9402"]}
+    jobs = {j["job_name"]: j for j in cfg["scrape_configs"]}
+    static = {name: j["static_configs"][0]["targets"] for name, j in jobs.items() if "static_configs" in j}
+    assert static == {"recruitwatch-extractor": ["extractor:9401"], "recruitwatch-crawler": ["crawler:9402"]}
+    # the sink scales (`--scale sink=N`): DNS service discovery finds every worker of the compose service
+    (sd,) = jobs["recruitwatch-sink"]["dns_sd_configs"]
+    assert (sd["names"], sd["type"], sd["port"]) == (["sink"], "A", 9400)
+    compose = yaml.safe_load((PROM.parents[1] / "docker-compose.yml").read_text())
+    sink = compose["services"]["sink"]
+    assert sink["environment"]["RECRUITWATCH_SINK_PORT"] == "9400"
+    assert all("-" in str(p).split(":")[0] for p in sink["ports"]), "a host port range, so that the sink can scale"
 
 
 def test_every_dashboard_expression_is_valid_promql_over_known_families(tmp_path: Path) -> None:
@@ -63,13 +68,7 @@ def test_every_dashboard_expression_is_valid_promql_over_known_families(tmp_path
         assert e.needs() <= known, (e.name, e.needs() - known)
 
 
-def test_dashboards_use_the_provisioned_datasource_and_have_unique_uids() -> None:
-    ds = yaml.safe_load((DASHBOARDS.parent / "provisioning" / "datasources" / "prometheus.yml").read_text())
-    uid = ds["datasources"][0]["uid"]
-    uids = []
-    for path in sorted(DASHBOARDS.glob("*.json")):
-        data = json.loads(path.read_text())
-        uids.append(data["uid"])
-        for panel in data["panels"]:
-            assert panel["datasource"]["uid"] == uid, (path.name, panel["title"])
+def test_dashboards_have_unique_uids() -> None:
+    """(The data source variable and the drift check: tests/unit/deploy/test_dashboards.py.)"""
+    uids = [json.loads(path.read_text())["uid"] for path in sorted(DASHBOARDS.glob("*.json"))]
     assert len(set(uids)) == len(uids) == 2

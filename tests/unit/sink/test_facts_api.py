@@ -46,3 +46,21 @@ def test_period_overlap() -> None:
     assert period_matches("2024-01", "2024-06", "2024")
     assert not period_matches("2024-01", "2024-06", "2024-07")
     assert not period_matches(None, None, "2024")
+
+
+def test_min_confidence_hides_doubtful_facts_by_default_and_zero_shows_all() -> None:
+    import pytest
+
+    from services.sink.facts_api import BadQuery
+
+    data = series(fact("a", value=100, published="2024-12-01", confidence=0.8),
+                  fact("b", value=999, published="2025-01-01", confidence=0.3),
+                  fact("c", metric="members_total", value=5000, period_start=None))  # no confidence: exposed
+    shown = {v["metric"]: v["value"] for v in query(data, {}, 0.5)}
+    assert shown == {"admitted": 100, "members_total": 5000}
+    everything = query(data, {"min_confidence": "0"}, 0.5)
+    assert {v["metric"]: v["value"] for v in everything} == {"admitted": 999, "members_total": 5000}
+    assert [r["value"] for v in everything for r in v["also_reported_by"]] == [100]
+    for bad in ("2", "-0.1", "high"):
+        with pytest.raises(BadQuery):
+            query(data, {"min_confidence": bad}, 0.5)
