@@ -107,6 +107,16 @@ def crawler_rows() -> tuple[list[Row], dict[str, Any]]:
     return rows, res
 
 
+def history_rows() -> tuple[list[Row], dict[str, Any]]:
+    """Raw store size per 10,000 articles, re-extraction throughput, full-scale backfill (issue 13)."""
+    from bench import backfill, raw_store, reprocess
+
+    n = int(os.environ.get("BENCH_HISTORY_ARTICLES", "10000"))
+    size, speed, walk = raw_store.run(n), reprocess.run(n), backfill.run()
+    rows = [(str(r[0]), str(r[1]), str(r[2]), str(r[3])) for r in [*size["rows"], *speed["rows"], *walk["rows"]]]
+    return rows, {"raw_store": size, "reprocess": speed, "backfill": walk}
+
+
 def hostile_parse_rows() -> tuple[list[Row], dict[str, Any]]:
     """CPU seconds of the worst hostile feed and sitemap inside the size limits (issue 12)."""
     from bench import hostile_parse
@@ -143,6 +153,7 @@ def main() -> int:
         ("facts", facts_rows),
         ("crawler", crawler_rows),
         ("hostile_parse", hostile_parse_rows),
+        ("history", history_rows),
     ]
     for name, step in steps:
         print(f"bench: {name} …", file=sys.stderr, flush=True)

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from services.crawler import cli as crawler_cli
 from services.extractor import cli as extractor_cli
+from services.history import cli as history_cli
 from services.shared import cli as shared_cli
 from services.sink import cli as sink_cli
 
@@ -23,6 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     crawler_cli.register(sub)
     extractor_cli.register(sub)
     sink_cli.register(sub)
+    history_cli.register(sub)
     return parser
 
 

@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import signal
 import sys
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -59,6 +60,30 @@ def _crawl(args: argparse.Namespace) -> int:
     return run_once(registry, settings, Path(args.output))
 
 
+def _backfill(args: argparse.Namespace) -> int:
+    import orjson
+
+    from services.crawler.backfill import run_backfill
+    from services.crawler.settings import CrawlerSettings
+    from services.shared.kafkaio import wait_for_broker_at_start
+    from services.shared.logs import setup_logging
+
+    settings = CrawlerSettings()
+    setup_logging("crawler", args.log_level or "WARNING")
+    registry = _registry(args.sources or settings.sources)
+    if registry is None:
+        return 2
+    source = registry.by_id().get(args.source)
+    if source is None or source.backfill is None:
+        sys.stderr.write(f"source {args.source!r} is not in {registry.path} or has no backfill block\n")
+        return 2
+    wait_for_broker_at_start(settings.kafka_startup_timeout_s)
+    max_pages = args.max_pages or source.backfill.max_pages
+    summary = asyncio.run(run_backfill(settings, source, args.since, max_pages, args.metrics_port))
+    sys.stdout.write(orjson.dumps(summary).decode() + "\n")
+    return 0
+
+
 def _sources_check(args: argparse.Namespace) -> int:
     registry = _registry(args.file)
     if registry is None:
@@ -70,18 +95,24 @@ def _sources_check(args: argparse.Namespace) -> int:
 
 def _sources_discover(args: argparse.Namespace) -> int:
     from services.crawler.discover import discover_sync
+    from services.crawler.pagination import discover_pagination
     from services.crawler.settings import CrawlerSettings
 
     settings = CrawlerSettings()
     if args.allow_loopback:
         settings = settings.model_copy(update={"allow_loopback": True})
     proposals = discover_sync(args.url, settings, verify_tls=not args.insecure)
+    pagers = asyncio.run(discover_pagination(args.url, settings, verify_tls=not args.insecure))
+    if proposals:
+        print("    entries:")
+    for p in proposals:
+        print(f"      - {{kind: {p.kind}, url: \"{p.url}\"}}  # {p.items} items, via {p.via}")
+    for i, (pattern, last) in enumerate(pagers):  # the archive walk of `recruitwatch backfill`
+        print(("    backfill: " if i == 0 else "    # or: ") + f"{{listing: \"{pattern}\", link_pattern: \"…\"}}"
+              f"  # pager up to page {last} on this page")
     if not proposals:
         print(f"# no feed or sitemap found for {args.url}; use a listing entry with a link_pattern")
         return 1
-    print("    entries:")
-    for p in proposals:
-        print(f"      - {{kind: {p.kind}, url: \"{p.url}\"}}  # {p.items} items, via {p.via}")
     return 0
 
 
@@ -96,6 +127,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     crawl.add_argument("--output", required=True, help="JSON lines file for the records")
     crawl.add_argument("--log-level", default=None, help="JSON log level on stderr (default WARNING)")
     crawl.set_defaults(func=_crawl)
+    back = sub.add_parser("backfill", help="walk a source's archive (its backfill block) and publish its articles")
+    back.add_argument("--source", required=True, help="source id (with a backfill: block)")
+    back.add_argument("--sources", default=None, help="sources YAML (default: RECRUITWATCH_CRAWLER_SOURCES)")
+    back.add_argument("--since", type=date.fromisoformat, default=None, help="cutoff YYYY-MM-DD (default: the block's)")
+    back.add_argument("--max-pages", type=int, default=None, help="archive pages this run (default: the block's)")
+    back.add_argument("--metrics-port", type=int, default=0, help="serve recruitwatch_backfill_* metrics here")
+    back.add_argument("--log-level", default=None, help="JSON log level on stderr (default WARNING)")
+    back.set_defaults(func=_backfill)
     src = sub.add_parser("sources", help="validate the registry or discover a site's feeds")
     srcsub = src.add_subparsers(dest="sources_command", required=True)
     check = srcsub.add_parser("check", help="validate a sources file offline")

@@ -1,6 +1,7 @@
 """One poll of one source: entry URLs → candidate links → article pages → RawArticle records.
 
-poll() never mutates the state it is given; the caller publishes, then commits the PollResult.
+poll() never mutates the state it is given. Each new article is handed to the caller's `publish` callback as
+soon as it is fetched (the service sends it to Kafka there); the caller commits the PollResult at the end.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ import asyncio
 import hashlib
 import logging
 from collections import Counter
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -37,6 +39,18 @@ class Candidate:
 
     record: RawArticle
     stamp: str | None
+
+
+Publish = Callable[[Candidate], Awaitable[None]]
+"""Called with each new article as soon as it is fetched; raising aborts the poll (nothing is committed)."""
+
+
+class PublishFailed(Exception):
+    """A record may or may not have reached Kafka: the poll stops and its open publication is resolved later."""
+
+
+async def keep(cand: Candidate) -> None:
+    """The default publisher: records stay in PollResult.articles only."""
 
 
 @dataclass
@@ -70,7 +84,10 @@ class PollResult:
 
 def source_hosts(source: Source) -> frozenset[str]:
     """Host names of a source's home and entry URLs."""
-    return frozenset((urlsplit(u).hostname or "").lower() for u in (source.home, *(e.url for e in source.entries)))
+    urls = [source.home, *(e.url for e in source.entries)]
+    if source.backfill:
+        urls += [*source.backfill.sitemaps, *([source.backfill.page_url(1)] if source.backfill.listing else [])]
+    return frozenset((urlsplit(u).hostname or "").lower() for u in urls)
 
 
 def content_hash(text: str) -> str:
@@ -126,14 +143,15 @@ class Crawler:
         self.m.skipped.labels(source.id, reason).inc()
         log.info("skipped", extra={"source_id": source.id, "url": log_url(url), "reason": reason})
 
-    async def poll(self, source: Source, state: SourceState) -> PollResult:
-        """Poll every entry of `source`, then fetch new or changed articles."""
+    async def poll(self, source: Source, state: SourceState, publish: Publish = keep) -> PollResult:
+        """Poll every entry of `source`, fetch new or changed articles and hand each to `publish` at once."""
         res = PollResult(source.id, validators={u: Validators(**vars(v)) for u, v in state.validators.items()})
         for entry in source.entries:
-            await self._poll_entry(source, entry, state, res)
+            await self._poll_entry(source, entry, state, res, publish)
         return res
 
-    async def _poll_entry(self, source: Source, entry: Entry, state: SourceState, res: PollResult) -> None:
+    async def _poll_entry(self, source: Source, entry: Entry, state: SourceState, res: PollResult,
+                          publish: Publish) -> None:
         new_validators: dict[str, Validators] = {}
         try:
             found = await self._discover(source, entry, entry.url, state, res, new_validators, depth=0)
@@ -150,7 +168,7 @@ class Crawler:
         if over:
             res.skipped["over_link_limit"] += over
             self.m.skipped.labels(source.id, "over_link_limit").inc(over)
-        complete = await self._articles(source, items, state, res)
+        complete = await self._articles(source, items, state, res, publish)
         if complete:
             res.validators.update(new_validators)
         if found.hint_seconds:
@@ -177,6 +195,17 @@ class Crawler:
                 found.items.extend(sub.items)
                 found.dropped += sub.dropped
         return found
+
+    async def fetch_listing(self, source: Source, entry: Entry, url: str, res: PollResult) -> Found:
+        """Fetch and parse one feed, sitemap or listing page without validators (backfill)."""
+        resp = await self._get(source, url, self.options(source), res)
+        self._check_entry_response(resp)
+        return await asyncio.to_thread(self._parse_entry, entry, resp)
+
+    async def fetch_article(self, source: Source, item: Item, state: SourceState, res: PollResult, done: set[str],
+                            publish: Publish) -> bool:
+        """Fetch one article page and hand its record to `publish`; False when it failed transiently."""
+        return await self._article(source, item, state, res, done, publish)
 
     def _check_entry_response(self, resp: Response) -> str:
         if resp.status >= 400 or resp.status != 200:
@@ -206,7 +235,8 @@ class Crawler:
             if reason:
                 raise FetchError("bot_challenge", reason, resp.status)
 
-    async def _articles(self, source: Source, items: list[Item], state: SourceState, res: PollResult) -> bool:
+    async def _articles(self, source: Source, items: list[Item], state: SourceState, res: PollResult,
+                        publish: Publish) -> bool:
         """Fetch new/changed items; True when every item was handled (validators may advance)."""
         complete = True
         budget = self.s.max_articles_per_poll
@@ -224,10 +254,11 @@ class Crawler:
                 self._skip(source, item.url, "deferred_budget", res)
                 complete = False
                 continue
-            complete = await self._article(source, item, state, res, done) and complete
+            complete = await self._article(source, item, state, res, done, publish) and complete
         return complete
 
-    async def _article(self, source: Source, item: Item, state: SourceState, res: PollResult, done: set[str]) -> bool:
+    async def _article(self, source: Source, item: Item, state: SourceState, res: PollResult, done: set[str],
+                       publish: Publish) -> bool:
         """Fetch one article page; False when it failed transiently (retry next poll)."""
         res.fetched += 1
         try:
@@ -257,11 +288,14 @@ class Crawler:
         if looks_binary(text):
             self._skip(source, item.url, "binary_body", res)
             return True
-        self._record(source, item, resp, text, charset, state, res, done)
+        cand = self._record(source, item, resp, text, charset, state, res, done)
+        if cand is not None:
+            await publish(cand)
+            res.articles.append(cand)
         return True
 
     def _record(self, source: Source, item: Item, resp: Response, text: str, charset: str,
-                state: SourceState, res: PollResult, done: set[str]) -> None:
+                state: SourceState, res: PollResult, done: set[str]) -> Candidate | None:
         identity, refused = trusted_canonical(text, resp.final_url, source_hosts(source))
         if refused:  # a page may not claim another site's article id (and overwrite its figures)
             self.m.canonical_refused.labels(source.id).inc()
@@ -271,7 +305,7 @@ class Crawler:
         digest = content_hash(text)
         if aid in done and aid != article_id(canonicalize(item.url)):
             self._skip(source, item.url, "duplicate_in_poll", res)
-            return
+            return None
         done.add(aid)
         guess = article_id(canonicalize(item.url))
         if guess != aid:
@@ -280,7 +314,7 @@ class Crawler:
         if prior is not None and prior[0] == digest:
             res.touched[aid] = (digest, item.published)
             self._skip(source, item.url, "unchanged", res)
-            return
+            return None
         html = text[: self.s.max_html_chars]
         record = RawArticle(
             article_id=aid, source_id=source.id, url=item.url, canonical_url=canonical, fetched_at=utc_now(),
@@ -289,7 +323,7 @@ class Crawler:
             entry_title=item.title, entry_published=item.published, entry_summary=item.summary,
             html_truncated=len(text) > len(html), charset=charset, source_province=source.province,
         )
-        res.articles.append(Candidate(record, item.published))
+        return Candidate(record, item.published)
 
 
 def commit(state: SourceState, res: PollResult, source: Source, s: CrawlerSettings, now: float,
@@ -302,6 +336,7 @@ def commit(state: SourceState, res: PollResult, source: Source, s: CrawlerSettin
         state.remember(aid, digest, stamp, now, s.seen_limit)
     state.validators = res.validators
     state.pending = {}
+    state.open_from = {}
     lo, hi = source.min_interval or s.min_interval, source.max_interval or s.max_interval
     if res.entries_ok == 0:
         state.failures += 1
@@ -313,4 +348,6 @@ def commit(state: SourceState, res: PollResult, source: Source, s: CrawlerSettin
     state.last_success = now
     state.interval = next_interval(state.interval, res.new_links, res.found, res.hint, lo, hi)
     state.next_due = now + max(state.interval, retry_after)
+    if res.skipped.get("deferred_budget") and (res.articles or res.touched):
+        state.next_due = now + max(s.host_min_delay, retry_after)  # continue with the deferred links at once
     return state

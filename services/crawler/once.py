@@ -10,7 +10,7 @@ from typing import IO
 
 import orjson
 
-from services.crawler.crawl import Crawler, PollResult, source_hosts
+from services.crawler.crawl import Candidate, Crawler, PollResult, Publish, PublishFailed, keep, source_hosts
 from services.crawler.fetch import HttpClient
 from services.crawler.metrics import CrawlerMetrics
 from services.crawler.settings import CrawlerSettings
@@ -30,13 +30,25 @@ def loopback_hosts(sources: tuple[Source, ...]) -> frozenset[str]:
     return frozenset(h for h in hosts if h)
 
 
-async def safe_poll(crawler: Crawler, source: Source, state: SourceState) -> PollResult:
-    """Poll; an unexpected bug in one source becomes an error count, never a crash."""
+async def safe_poll(crawler: Crawler, source: Source, state: SourceState, publish: Publish = keep) -> PollResult:
+    """Poll; an unexpected bug in one source becomes an error count, never a crash.
+
+    The result of a crashed poll still lists the articles already published, so committing it marks them
+    seen; a failed publication (PublishFailed) propagates, since only Kafka knows whether it landed.
+    """
+    published: list[Candidate] = []
+
+    async def tracked(cand: Candidate) -> None:
+        await publish(cand)
+        published.append(cand)
+
     try:
-        return await crawler.poll(source, state)
+        return await crawler.poll(source, state, tracked)
+    except PublishFailed:
+        raise
     except Exception as exc:  # the crawler keeps serving the other sources
         log.exception("poll crashed", extra={"source_id": source.id, "url": source.home})
-        res = PollResult(source.id, validators=dict(state.validators))
+        res = PollResult(source.id, articles=published, validators=dict(state.validators))
         res.errors[f"bug:{type(exc).__name__}"] += 1
         crawler.m.errors.labels(source.id, "bug").inc()
         return res
@@ -49,12 +61,12 @@ async def crawl_once(registry: Registry, settings: CrawlerSettings, out: IO[byte
     async with HttpClient(settings, loopback_hosts(sources)) as client:
         crawler = Crawler(settings, client, CrawlerMetrics())
 
+        async def write(cand: Candidate) -> None:
+            out.write(encode(cand.record) + b"\n")
+
         async def one(source: Source) -> PollResult:
             async with sem:
-                res = await safe_poll(crawler, source, SourceState(source.id))
-            for cand in res.articles:
-                out.write(encode(cand.record) + b"\n")
-            return res
+                return await safe_poll(crawler, source, SourceState(source.id), write)
 
         return list(await asyncio.gather(*(one(s) for s in sources)))
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.abc import ConsumerRebalanceListener
 
-from services.crawler.crawl import Crawler, PollResult, commit
+from services.crawler.crawl import Candidate, Crawler, PollResult, PublishFailed, commit
 from services.crawler.fetch import HttpClient
 from services.crawler.metrics import STAGE, CrawlerMetrics
 from services.crawler.once import loopback_hosts, safe_poll
@@ -24,7 +24,8 @@ from services.crawler.store import StateStore
 from services.crawler.urls import host_key
 from services.shared.admin import ensure_topics, wait_for_broker
 from services.shared.events import encode
-from services.shared.kafkaio import ensure_state_topic, make_producer, partition_for
+from services.shared.kafkaio import apply_retention, ensure_state_topic, make_producer, partition_for
+from services.shared.topics import RAW_STORE
 from services.shared.web import MetricsServer
 
 log = logging.getLogger(__name__)
@@ -102,13 +103,15 @@ class CrawlerService:
         log.info("partitions assigned", extra={"partitions": sorted(parts), "owned": sorted(self.owned)})
 
     async def _resolve(self, state: SourceState) -> None:
-        pending = len(state.pending)
+        pending, interrupted = len(state.pending), bool(state.open_from)
         missing = await self.store.resolve_pending(state)
-        if missing:
+        published = await self.store.resolve_open(state)
+        if missing or interrupted:
             state.validators = {}  # rediscover what was not published
         await self.store.save(state, self.owner_partition(state.source_id))
         log.info("pending publications resolved",
-                 extra={"source_id": state.source_id, "pending": pending, "not_published": missing})
+                 extra={"source_id": state.source_id, "pending": pending, "not_published": missing,
+                        "interrupted_poll": interrupted, "published_by_interrupted_poll": published})
 
     async def revoke(self, parts: set[int]) -> None:
         """Stop polling the revoked sources: cancel fetches, let publications finish."""
@@ -146,13 +149,19 @@ class CrawlerService:
             async with self._sem:
                 state = self.states[source.id]
                 assert self.crawler is not None
-                if state.pending:  # an earlier publish failed half-way: settle it before polling again
+                if state.pending or state.open_from:  # an earlier poll stopped half-way: settle it first
                     await self._resolve(state)
-                res = await safe_poll(self.crawler, source, state)
+
+                async def publish(cand: Candidate) -> None:
+                    await self._publish_one(source, state, cand)
+
+                res = await safe_poll(self.crawler, source, state, publish)
                 self.inflight[source.id].publishing = True
-                await asyncio.shield(self._publish(source, state, res))
+                await asyncio.shield(self._commit(source, state, res))
         except asyncio.CancelledError:
             log.info("poll cancelled (source revoked)", extra={"source_id": source.id})
+        except PublishFailed:  # the next poll resolves what reached articles.raw first
+            self.states[source.id].next_due = time.time() + self.s.backoff_base
         except Exception:
             log.exception("poll failed", extra={"source_id": source.id, "url": source.home})
             self.metrics.errors.labels(source.id, "bug").inc()
@@ -160,36 +169,36 @@ class CrawlerService:
         finally:
             self.inflight.pop(source.id, None)
 
-    async def _publish(self, source: Source, state: SourceState, res: PollResult) -> None:
-        """Pending first, then the articles, then the committed state; each step acknowledged."""
-        if res.articles:
+    async def _publish_one(self, source: Source, state: SourceState, cand: Candidate) -> None:
+        """Publish one article as soon as it is fetched: raw store, then articles.raw, both acknowledged.
+
+        The poll's first publication first writes the state with `open_from` (articles.raw end offsets), so
+        a replica killed before the poll commits is resolved from articles.raw (store.py).
+        """
+        if not state.open_from:
             ends = await self.store.raw_end_offsets()
-            for cand in res.articles:
-                p = partition_for(cand.record.article_id, len(ends))
-                state.pending[cand.record.article_id] = [cand.record.content_hash, p, ends[p], cand.stamp]
+            state.open_from = {str(p): off for p, off in ends.items()}
             await self.store.save(state, self.owner_partition(state.source_id))
-            await self._send_all(source, res)
-            self._failpoint("after_publish")
+        rec = cand.record
+        value, key = encode(rec), rec.article_id.encode()
+        try:
+            await self.producer.send_and_wait(self.s.topics.raw_store, value, key=key)
+            await self.producer.send_and_wait(self.s.topics.raw, value, key=key)
+        except Exception as exc:
+            log.error("publish failed", extra={"source_id": source.id, "url": rec.url, "error": repr(exc)})
+            self.metrics.errors.labels(source.id, "publish_failed").inc()
+            raise PublishFailed(str(exc)) from exc
+        self.metrics.published.labels(source.id).inc()
+        self.metrics.health.ok(STAGE)
+        self._failpoint("after_publish")
+
+    async def _commit(self, source: Source, state: SourceState, res: PollResult) -> None:
+        """Commit a finished poll: seen articles, validators and schedule, acknowledged by the broker."""
         retry = max(self.crawler.client.politeness.blocked_for(host_key(e.url)) for e in source.entries) \
             if self.crawler else 0.0
         commit(state, res, source, self.s, time.time(), retry)
         await self.store.save(state, self.owner_partition(state.source_id))
         self._observe(source, state, res)
-
-    async def _send_all(self, source: Source, res: PollResult) -> None:
-        """Send every record and wait for all acks; raise if any failed (pending is resolved on retry)."""
-        futures = []
-        for cand in res.articles:
-            rec = cand.record
-            futures.append(await self.producer.send(self.s.topics.raw, encode(rec), key=rec.article_id.encode()))
-        results = await asyncio.gather(*futures, return_exceptions=True)
-        failed = [(c, r) for c, r in zip(res.articles, results, strict=True) if isinstance(r, BaseException)]
-        for cand, error in failed:
-            log.error("publish failed", extra={"source_id": source.id, "url": cand.record.url, "error": str(error)})
-            self.metrics.errors.labels(source.id, "publish_failed").inc()
-        self.metrics.published.labels(source.id).inc(len(res.articles) - len(failed))
-        if failed:
-            raise failed[0][1]
 
     def _failpoint(self, name: str) -> None:
         """Chaos testing only: SIGKILL this process at a named point once RECRUITWATCH_CRAWLER_FAILPOINT says so."""
@@ -203,7 +212,7 @@ class CrawlerService:
     def _observe(self, source: Source, state: SourceState, res: PollResult) -> None:
         if res.entries_ok:
             self.metrics.poll_ok(source.id, state.interval)
-            self.metrics.health.ok(STAGE, len(res.articles))
+            self.metrics.health.ok(STAGE, 0)  # stamps the last success; records are counted as published
         else:
             self.metrics.poll_failed(source.id, state.interval)
         log.info("poll done", extra={"source_id": source.id, "url": source.home, **res.summary(),
@@ -233,6 +242,12 @@ class CrawlerService:
             log.error("invalid source skipped", extra={"problem": problem})
         log.info("crawler starting", extra={"sources": len(self.sources), "registry_problems": len(self.problems)})
 
+    async def _warm_up(self) -> None:
+        """Fetch the topics' metadata now, so the first article of the first poll is not delayed by it."""
+        await self.store.raw_end_offsets()
+        for topic in (self.s.topics.raw_store, self.s.state_topic):
+            await self.producer.partitions_for(topic)
+
     async def run(self, stop: asyncio.Event) -> None:
         """Serve until `stop` is set."""
         self._report_registry()
@@ -240,10 +255,13 @@ class CrawlerService:
         await ensure_topics(self.s.kafka_bootstrap_servers, self.s.topic_prefix)
         self.partitions = await ensure_state_topic(self.s.kafka_bootstrap_servers, self.s.state_topic,
                                                    self.s.state_partitions)
+        await apply_retention(self.s.kafka_bootstrap_servers, self.s.topics.raw_store, RAW_STORE,
+                              self.s.raw_store_retention_days)
         web = MetricsServer(self.metrics.health.registry, self.s.metrics_host, self.s.metrics_port)
         await web.start()
         await self.producer.start()
         await self.store.start()
+        await self._warm_up()
         consumer = self._consumer()
         await consumer.start()
         consumer.subscribe([self.s.state_topic], listener=_Listener(self))

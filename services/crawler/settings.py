@@ -48,6 +48,15 @@ class CrawlerSettings(ServiceSettings):
     max_concurrent_sources: int = Field(8, description="Sources crawled at the same time per replica.")
     tick_seconds: float = Field(1.0, description="How often a replica looks for due sources.")
     state_partitions: int = Field(8, description="Partitions of the crawl-state topic (replica parallelism).")
+    backfill_delay_factor: float = Field(3.0, ge=1.0, description="`recruitwatch backfill` waits this many "
+                                         "HOST_MIN_DELAYs between requests to a host, leaving live polling the rest "
+                                         "of its budget.")
+    backfill_checkpoint_seconds: float = Field(2.0, ge=0, description="`recruitwatch backfill` writes its progress "
+                                               "between archive pages at most this often (a resumed run redoes "
+                                               "at most this much).")
+    raw_store_retention_days: float = Field(0.0, ge=0, description="Days a page stays in the raw store "
+                                            "(articles.raw.store, for re-parsing); 0 keeps the latest page of "
+                                            "every article for ever.")
     settle_seconds: float = Field(5.0, description="Wait after a (re)assignment before polling, so replicas "
                                   "starting together split the sources first.")
 

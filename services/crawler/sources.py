@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
@@ -53,6 +54,45 @@ class Entry(BaseModel):
         return self
 
 
+class Backfill(BaseModel):
+    """How to walk a source's archive: sitemap indexes and/or numbered listing pages (`recruitwatch backfill`)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    sitemaps: tuple[str, ...] = ()  # sitemap indexes or sitemaps, walked down to their monthly or paged children
+    listing: str | None = None  # a listing URL with {n} for the page number: ?page={n}, /trang-{n}.html, &p={n}
+    link_pattern: str | None = None  # regex for article URLs on listing pages
+    first_page: int = Field(1, ge=0)
+    since: date | None = None  # default cutoff: articles published before it are not fetched or published
+    max_pages: int = Field(1000, ge=1)  # sitemap and listing pages fetched per run at most
+
+    @field_validator("sitemaps")
+    @classmethod
+    def _urls(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(_http_url(v) for v in value)
+
+    @model_validator(mode="after")
+    def _complete(self) -> Backfill:
+        if not self.sitemaps and not self.listing:
+            raise ValueError("a backfill needs sitemaps or a listing pattern")
+        if self.listing is not None:
+            if "{n}" not in self.listing:
+                raise ValueError("listing must contain {n} where the page number goes")
+            _http_url(self.listing.replace("{n}", "1"))
+            if not self.link_pattern:
+                raise ValueError("a backfill listing needs link_pattern (a regular expression for article URLs)")
+            try:
+                re.compile(self.link_pattern)
+            except re.error as exc:
+                raise ValueError(f"link_pattern is not a valid regular expression: {exc}") from exc
+        return self
+
+    def page_url(self, n: int) -> str:
+        """The listing page number `n`."""
+        assert self.listing is not None
+        return self.listing.replace("{n}", str(n))
+
+
 class Source(BaseModel):
     """One watched site."""
 
@@ -71,6 +111,7 @@ class Source(BaseModel):
     headers: dict[str, str] = Field(default_factory=dict)
     notes: str | None = None
     enabled: bool = True
+    backfill: Backfill | None = None
 
     _home = field_validator("home")(_http_url)
 

@@ -29,6 +29,7 @@ class SourceState:
     validators: dict[str, Validators] = field(default_factory=dict)
     seen: dict[str, list[Any]] = field(default_factory=dict)  # article_id -> [content_hash, entry_stamp, ts]
     pending: dict[str, list[Any]] = field(default_factory=dict)  # article_id -> [hash, raw partition, offset, stamp]
+    open_from: dict[str, int] = field(default_factory=dict)  # a poll is publishing: raw partition -> end offset before
     interval: float = 0.0
     next_due: float = 0.0
     failures: int = 0

@@ -2,9 +2,12 @@
 
 A replica owns the sources whose host hashes (Kafka's murmur2) to a state partition assigned to it by
 the consumer group, so per-host politeness holds across replicas; records are keyed by source_id. On assignment it reads those partitions to their end, then it is
-their only writer. Articles about to be published are written as `pending` first, with the end offset
-of their articles.raw partition; a new owner resolves pending entries by reading articles.raw from there,
-so a replica killed between publishing and committing neither loses nor duplicates an article.
+their only writer. Before a poll publishes its first article, the state is written with `open_from`: the end
+offset of every articles.raw partition. Articles are then published one by one as they are fetched, and the
+state is committed when the poll ends. A new owner that finds `open_from` reads articles.raw from there and
+marks this source's records as seen (the record carries the content hash and the entry stamp), so a
+replica killed at any point of a poll neither loses nor duplicates an article. (`pending`, the per-article
+form of the same protocol written by earlier versions, is still resolved.)
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from services.crawler.state import SourceState, dump_state, load_state
 from services.shared.kafkaio import make_reader, read_range
 
 log = logging.getLogger(__name__)
+
+
 class StateStore:
     """Reads and writes SourceState records on the state topic; resolves pending publications."""
 
@@ -69,6 +74,24 @@ class StateStore:
         tps = [TopicPartition(self.raw_topic, p) for p in sorted(parts)]
         ends = await self.reader.end_offsets(tps)
         return {tp.partition: off for tp, off in ends.items()}
+
+    async def resolve_open(self, state: SourceState) -> int:
+        """Mark this source's records published since `open_from` as seen; return how many there were."""
+        if not state.open_from:
+            return 0
+        starts = {TopicPartition(self.raw_topic, int(p)): int(o) for p, o in state.open_from.items()}
+        async with self._lock:
+            records = await read_range(self.reader, list(starts), starts)
+        found = 0
+        for key, value in records:
+            if key is None or value is None:
+                continue
+            rec = orjson.loads(value)
+            if rec.get("source_id") == state.source_id and rec.get("content_hash"):
+                state.remember(key.decode(), str(rec["content_hash"]), rec.get("entry_published"), 0.0, 10**9)
+                found += 1
+        state.open_from = {}
+        return found
 
     async def resolve_pending(self, state: SourceState) -> int:
         """Mark pending articles found in articles.raw as seen; return how many were not found."""

@@ -13,11 +13,12 @@ from typing import Any
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 from aiokafka.client import AIOKafkaClient
 from aiokafka.errors import KafkaConnectionError, TopicAlreadyExistsError
 from aiokafka.partitioner import murmur2
 
-from services.shared.topics import MAX_MESSAGE_BYTES, kafka_limits
+from services.shared.topics import DAY_MS, MAX_MESSAGE_BYTES, kafka_limits, spec
 
 log = logging.getLogger(__name__)
 BOOTSTRAP_MAX_DELAY_S = 5.0
@@ -54,6 +55,30 @@ async def ensure_state_topic(bootstrap: str, topic: str, partitions: int) -> int
         raise RuntimeError(f"topic {topic} still has no partitions 20 s after creation")
     finally:
         await admin.close()
+
+
+def retention_config(name: str, days: float) -> dict[str, str]:
+    """A compacted public topic's configuration with a time limit: `days` > 0 adds deletion after that age."""
+    config = dict(spec(name).config)
+    if days > 0:
+        config["cleanup.policy"] = "compact,delete"
+        config["retention.ms"] = str(int(days * DAY_MS))
+    return config
+
+
+async def apply_retention(bootstrap: str, topic: str, name: str, days: float) -> None:
+    """Set the retention of compacted topic `topic` (spec `name`) to `days` (0: keep the latest record for ever)."""
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=15000)
+    await admin.start()
+    try:
+        responses = await admin.alter_configs([ConfigResource(ConfigResourceType.TOPIC, topic,
+                                                               retention_config(name, days))])
+        for code, message, *_ in (r for resp in responses for r in resp.resources):
+            if code:
+                raise RuntimeError(f"setting the retention of {topic} failed with code {code}: {message}")
+    finally:
+        await admin.close()
+    log.info("retention applied", extra={"topic": topic, "days": days})
 
 
 def make_producer(bootstrap: str) -> AIOKafkaProducer:

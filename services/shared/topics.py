@@ -8,6 +8,7 @@ ARTICLES_RAW = "articles.raw"
 ARTICLES_TEXT = "articles.text"
 RECRUITMENT_FACTS = "recruitment.facts"
 DEAD_LETTERS = "recruitwatch.dlq"
+RAW_STORE = "articles.raw.store"
 
 PARTITIONS = 4
 """Partitions of every public topic; workers of one service split them (Faust needs co-partitioning)."""
@@ -63,6 +64,18 @@ TOPICS: tuple[TopicSpec, ...] = (
         "recruitment fact events plus one extraction record per article, keyed by article_id",
     ),
     TopicSpec(
+        RAW_STORE,
+        PARTITIONS,
+        {
+            "cleanup.policy": "compact",
+            "min.compaction.lag.ms": str(DAY_MS),
+            "segment.ms": str(7 * DAY_MS),
+            "max.message.bytes": str(MAX_MESSAGE_BYTES),
+            "compression.type": "gzip",
+        },
+        "the latest fetched page per article (articles.raw/v1), kept for re-parsing, keyed by article_id",
+    ),
+    TopicSpec(
         DEAD_LETTERS,
         1,
         {
@@ -85,6 +98,7 @@ class TopicNames:
     facts: str
     dlq: str
     prefix: str = ""
+    raw_store: str = RAW_STORE
 
     @classmethod
     def with_prefix(cls, prefix: str = "") -> TopicNames:
@@ -95,7 +109,13 @@ class TopicNames:
             facts=prefix + RECRUITMENT_FACTS,
             dlq=prefix + DEAD_LETTERS,
             prefix=prefix,
+            raw_store=prefix + RAW_STORE,
         )
+
+
+def spec(name: str) -> TopicSpec:
+    """The specification of a public topic by its unprefixed name."""
+    return next(t for t in TOPICS if t.name == name)
 
 
 def kafka_limits() -> dict[str, int]:

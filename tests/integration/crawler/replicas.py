@@ -12,7 +12,7 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
-from aiokafka import AIOKafkaConsumer
+from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from services.shared.broker import free_port
 from services.shared.events import RawArticle, decode
@@ -80,6 +80,25 @@ async def _read_all(bootstrap: str, topic: str, idle: float) -> list[RawArticle]
 def read_raw(bootstrap: str, topic: str, idle: float = 1.5) -> list[RawArticle]:
     """Every record on articles.raw (stops after `idle` seconds without new records)."""
     return asyncio.run(_read_all(bootstrap, topic, idle))
+
+
+async def _count(bootstrap: str, topic: str) -> int:
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
+    await consumer.start()
+    try:
+        parts = consumer.partitions_for_topic(topic) or set()
+        if not parts:
+            await consumer._client.force_metadata_update()
+            parts = consumer.partitions_for_topic(topic) or set()
+        ends = await consumer.end_offsets([TopicPartition(topic, p) for p in parts])
+        return sum(ends.values())
+    finally:
+        await consumer.stop()
+
+
+def count_raw(bootstrap: str, topic: str) -> int:
+    """Records on the topic so far (its end offsets) without waiting for a pause: articles stream in one by one."""
+    return asyncio.run(_count(bootstrap, topic))
 
 
 def wait_until(check: Callable[[], bool], timeout: float, what: str, procs: list[subprocess.Popen[bytes]] = (),

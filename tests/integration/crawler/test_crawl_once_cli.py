@@ -86,3 +86,16 @@ def test_sources_discover_proposes_feeds_and_sitemaps(site: FixtureSite) -> None
     assert f'{{kind: rss, url: "{site.base}/s/home/rss.xml"}}' in proc.stdout
     assert "via html <link>" in proc.stdout
     assert f'{{kind: sitemap, url: "{site.base}/sitemap.xml"}}' in proc.stdout
+
+
+def test_sources_discover_proposes_the_backfill_pagination_of_a_listing_page(tmp_path: Path) -> None:
+    from tests.integration.crawler.archive import ArchiveServer, ArchiveSite, archive
+
+    server = ArchiveServer(ArchiveSite(archive(100)))
+    site = server.start()
+    try:
+        proc = _cli("sources", "discover", f"{site.base}/tin-tuc?page=1", "--allow-loopback")
+    finally:
+        server.stop()
+    assert f'backfill: {{listing: "{site.base}/tin-tuc?page={{n}}"' in proc.stdout, proc.stdout + proc.stderr
+    assert "pager up to page 5" in proc.stdout

@@ -13,7 +13,7 @@ import yaml
 
 from services.shared.broker import free_port
 from services.shared.topics import TopicNames
-from tests.integration.crawler.replicas import read_raw, scrape, start_replica, stop, wait_until
+from tests.integration.crawler.replicas import count_raw, read_raw, scrape, start_replica, stop, wait_until
 from tests.integration.crawler.site import FixtureSite, SiteServer
 from tests.integration.crawler.test_crawl_once_cli import write_sources
 
@@ -95,7 +95,7 @@ def test_sigkill_then_restart_loses_and_duplicates_nothing(
             wait_until(lambda: first.poll() is not None, 90, "the failpoint", [first], tmp_path)
             assert first.returncode == -signal.SIGKILL
         else:
-            wait_until(lambda: len(read_raw(kafka, namespace.raw, idle=0.2)) >= 15, 60, "mid-crawl", [first], tmp_path)
+            wait_until(lambda: count_raw(kafka, namespace.raw) >= 15, 60, "mid-crawl", [first], tmp_path)
             stop(first, signal.SIGKILL)
         before = read_raw(kafka, namespace.raw, idle=1.0)
         assert 0 < len(before) < 150

@@ -29,6 +29,7 @@ def test_state_round_trips() -> None:
     s = SourceState("a", validators={"u": Validators('"e"', "Mon", "h")}, interval=5.0, failures=2)
     s.remember("x", "h1", "2025", 1.0, 10)
     s.pending["y"] = ["h2", 3, 17, None]
+    s.open_from = {"0": 12, "3": 0}
     assert load_state(dump_state(s)) == s
 
 
@@ -64,6 +65,20 @@ def test_commit_success_and_failure() -> None:
     failed = commit(state, PollResult("a-1", validators=state.validators, entries_failed=1), source, settings, 2000.0,
                     retry_after=500.0)
     assert failed.failures == 1 and failed.next_due == 2500.0 and "x" in failed.seen
+
+
+def test_a_poll_cut_by_its_budget_continues_after_one_host_delay_only_when_it_made_progress() -> None:
+    source = parse_registry(SRC).sources[0]
+    settings = CrawlerSettings(host_min_delay=2.0)
+    cut = PollResult("a-1", articles=[Candidate(_record("x"), "s")], found=60, new_links=60, entries_ok=1)
+    cut.skipped["deferred_budget"] = 10
+    state = commit(SourceState("a-1", open_from={"0": 5}), cut, source, settings, 1000.0)
+    assert state.next_due == 1002.0 and state.open_from == {} and 60 <= state.interval <= 600
+    stuck = PollResult("a-1", found=60, new_links=60, entries_ok=1)  # every fetched link failed: no busy loop
+    stuck.skipped["deferred_budget"] = 10
+    assert commit(SourceState("a-1"), stuck, source, settings, 1000.0).next_due >= 1060.0
+    blocked = commit(SourceState("a-1"), cut, source, settings, 1000.0, retry_after=30.0)
+    assert blocked.next_due == 1030.0
 
 
 def test_partition_for_matches_the_kafka_producer() -> None:

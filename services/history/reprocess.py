@@ -1,0 +1,273 @@
+"""`recruitwatch reprocess`: run the current extractor again over stored articles.
+
+Stage `facts` reads `articles.text` and republishes each article's facts and extraction record to
+`recruitment.facts`; stage `parse` reads the raw store (`articles.raw.store`), parses each page again to
+`articles.text`, then extracts its facts. Only the latest record of each article in the input is processed.
+The outputs are exactly what the extractor's agents produce for the same input (the same pure stage
+functions), so the sink's rule (a newer extractor version supersedes an article's facts and retracts those
+it no longer finds; an equal one is a duplicate) makes it idempotent.
+
+A job (stage, extractor/parser version, filters) covers the input as it was when the job started; its
+progress is kept in Kafka (services/history/progress.py) after each acknowledged checkpoint, so a killed job
+resumes where it stopped, and a job that already finished does nothing: running `reprocess` after every
+upgrade re-extracts exactly when the version changed. The rate is bounded (`--rate` articles/s).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections import Counter
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import orjson
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka.structs import ConsumerRecord
+from prometheus_client import CollectorRegistry, Gauge, start_http_server
+from prometheus_client import Counter as PromCounter
+
+from services import __version__
+from services.extractor.parse import PARSER_VERSION, ParseError
+from services.extractor.stages import extract_article, parse_raw
+from services.extractor.version import EXTRACTOR_VERSION
+from services.history.progress import ProgressStore, bar, history_topic
+from services.shared.admin import ensure_topics
+from services.shared.config import ServiceSettings
+from services.shared.events import Event, RawArticle, TextArticle, dead_letter, decode, encode
+from services.shared.kafkaio import make_producer, make_reader
+
+log = logging.getLogger(__name__)
+STAGES = ("parse", "facts")
+CHECKPOINT_EVERY = 50
+CHECKPOINT_SECONDS = 2.0
+MAX_UNACKED = 500
+"""Outputs sent but not yet acknowledged before the job waits (extraction overlaps the broker round trips)."""
+
+
+@dataclass(frozen=True)
+class Job:
+    """What to re-extract: the stage to start from and the article filters."""
+
+    stage: str = "facts"
+    since: date | None = None
+    source: str | None = None
+
+    @property
+    def version(self) -> str:
+        """The versions whose change makes this job new."""
+        return f"{EXTRACTOR_VERSION}+{PARSER_VERSION}" if self.stage == "parse" else EXTRACTOR_VERSION
+
+    @property
+    def job_id(self) -> str:
+        """Key of the job's progress record."""
+        return f"reprocess:{self.stage}:{self.version}:{self.since or '-'}:{self.source or '*'}"
+
+    def selects(self, record: dict[str, Any]) -> bool:
+        """Whether a stored article (decoded JSON) is in the job: its source, fetched on or after `since`."""
+        if self.source and record.get("source_id") != self.source:
+            return False
+        fetched = str(record.get("fetched_at") or "")
+        return self.since is None or fetched[:10] >= self.since.isoformat()
+
+
+@dataclass
+class Outputs:
+    """What one stored article becomes: records per output topic, or a skip reason."""
+
+    text: list[Event] = field(default_factory=list)
+    facts: list[Event] = field(default_factory=list)
+    skipped: str | None = None
+
+
+def reextract(stage: str, value: bytes) -> Outputs:
+    """The records the extractor's agents would publish for this stored article (pure)."""
+    if stage == "parse":
+        try:
+            article, _ = parse_raw(decode(value, RawArticle))
+        except ParseError as exc:
+            return Outputs(skipped=exc.reason)
+        event = extract_article(article)
+        return Outputs(text=[article], facts=[*event.facts, event])
+    event = extract_article(decode(value, TextArticle))
+    return Outputs(facts=[*event.facts, event])
+
+
+async def scan(reader: AIOKafkaConsumer, tp: TopicPartition, start: int, end: int) -> AsyncIterator[ConsumerRecord[Any, Any]]:
+    """Records of `tp` from offset `start` up to `end` (exclusive), streamed (compaction gaps are fine)."""
+    if start >= end:
+        return
+    reader.assign([tp])
+    reader.seek(tp, start)
+    while True:
+        msgs = (await reader.getmany(tp, timeout_ms=500, max_records=200)).get(tp, [])
+        for m in msgs:
+            if m.offset >= end:
+                return
+            yield m
+        if (msgs and msgs[-1].offset + 1 >= end) or (not msgs and await reader.position(tp) >= end):
+            return
+
+
+class Metrics:
+    """recruitwatch_reprocess_* families, served on --metrics-port when given."""
+
+    def __init__(self) -> None:
+        self.registry = CollectorRegistry()
+        self.articles = PromCounter("recruitwatch_reprocess_articles", "Stored articles re-extracted, by outcome.",
+                                    ["stage", "outcome"], registry=self.registry)
+        self.remaining = Gauge("recruitwatch_reprocess_remaining_articles", "Articles left in the running job.",
+                               ["stage"], registry=self.registry)
+
+
+@dataclass
+class Reprocessor:
+    """Runs one reprocess job against Kafka."""
+
+    settings: ServiceSettings
+    job: Job
+    rate: float = 20.0
+    metrics: Metrics = field(default_factory=Metrics)
+    counts: Counter[str] = field(default_factory=Counter)
+    this_run: int = 0
+    unacked: list[asyncio.Future[Any]] = field(default_factory=list)
+
+    @property
+    def input_topic(self) -> str:
+        """Where the stored articles are read from."""
+        topics = self.settings.topics
+        return topics.raw_store if self.job.stage == "parse" else topics.text
+
+    async def run(self, restart: bool = False) -> dict[str, Any]:
+        """Run (or resume) the job to its end; return the summary."""
+        bootstrap = self.settings.kafka_bootstrap_servers
+        await ensure_topics(bootstrap, self.settings.topic_prefix)  # the raw store is new in older deployments
+        producer, reader = make_producer(bootstrap), make_reader(bootstrap)
+        await producer.start()
+        await reader.start()
+        store = ProgressStore(bootstrap, history_topic(self.settings.topic_prefix), producer)
+        try:
+            await store.ensure()
+            progress = None if restart else await store.load(self.job.job_id)
+            if progress is None:
+                progress = await self._new_progress(reader, producer)
+            started = time.monotonic()
+            if not progress.get("complete"):
+                progress = await self._work(reader, producer, store, progress)
+            return self._summary(progress, self.this_run, time.monotonic() - started)
+        finally:
+            await reader.stop()
+            await producer.stop()
+
+    async def _new_progress(self, reader: AIOKafkaConsumer, producer: AIOKafkaProducer) -> dict[str, Any]:
+        """A new job over the input as it is now (its current end offsets)."""
+        parts = await producer.partitions_for(self.input_topic)
+        tps = [TopicPartition(self.input_topic, p) for p in sorted(parts)]
+        ends = await reader.end_offsets(tps)
+        return {"job": self.job.job_id, "stage": self.job.stage, "started": time.time(),
+                "ends": {str(tp.partition): off for tp, off in ends.items()},
+                "next": {str(tp.partition): 0 for tp in tps}, "done": 0, "counts": {}, "complete": False}
+
+    async def _latest(self, reader: AIOKafkaConsumer, tp: TopicPartition, end: int) -> set[int]:
+        """Offsets of the latest selected record of each article in [0, end)."""
+        latest: dict[bytes, int] = {}
+        async for m in scan(reader, tp, 0, end):
+            if m.key is None:
+                continue
+            if m.value is None:
+                latest.pop(m.key, None)
+                continue
+            try:
+                selected = self.job.selects(orjson.loads(m.value))
+            except orjson.JSONDecodeError:
+                selected = True  # processed, so it is dead-lettered with its error rather than silently skipped
+            if selected:
+                latest[m.key] = m.offset
+            else:
+                latest.pop(m.key, None)
+        return set(latest.values())
+
+    async def _work(self, reader: AIOKafkaConsumer, producer: AIOKafkaProducer, store: ProgressStore,
+                    progress: dict[str, Any]) -> dict[str, Any]:
+        todo = {p: await self._latest(reader, TopicPartition(self.input_topic, int(p)), end)
+                for p, end in progress["ends"].items()}
+        total = sum(len(offs) for offs in todo.values())
+        done_before = sum(1 for p, offs in todo.items() for o in offs if o < progress["next"][p])
+        self.counts.update(progress.get("counts", {}))
+        progress["total"] = total
+        self.metrics.remaining.labels(self.job.stage).set(total - done_before)
+        pace_start, paced = time.monotonic(), 0
+        last_save, since_save = time.monotonic(), 0
+        with bar(total, f"reprocess {self.job.stage}", done_before) as shown:
+            for p, end in progress["ends"].items():
+                tp = TopicPartition(self.input_topic, int(p))
+                async for m in scan(reader, tp, progress["next"][p], end):
+                    if m.offset in todo[p]:
+                        await self._one(producer, m)
+                        paced += 1
+                        since_save += 1
+                        shown.update(1)
+                        self.metrics.remaining.labels(self.job.stage).dec()
+                        await asyncio.sleep(max(0.0, pace_start + paced / self.rate - time.monotonic()))
+                    progress["next"][p] = m.offset + 1
+                    if since_save >= CHECKPOINT_EVERY or time.monotonic() - last_save > CHECKPOINT_SECONDS:
+                        await self._save(store, progress)
+                        last_save, since_save = time.monotonic(), 0
+                progress["next"][p] = end
+        progress["complete"] = True
+        progress["finished"] = time.time()
+        await self._save(store, progress)
+        return progress
+
+    async def _save(self, store: ProgressStore, progress: dict[str, Any]) -> None:
+        """Checkpoint: once every output sent so far is acknowledged (a send that failed stops the job)."""
+        await self._drain()
+        progress["counts"] = dict(self.counts)
+        progress["done"] = sum(self.counts.values())
+        await store.save(self.job.job_id, progress)
+
+    async def _one(self, producer: AIOKafkaProducer, m: ConsumerRecord[Any, Any]) -> None:
+        """Re-extract one stored article and wait until its outputs (or its dead letter) are acknowledged."""
+        topics = self.settings.topics
+        try:
+            out = await asyncio.to_thread(reextract, self.job.stage, m.value)
+        except Exception as exc:  # a record the extractor cannot handle: dead letter, never a stop
+            letter = dead_letter(f"reprocess-{self.job.stage}", exc, m.value, service_version=__version__,
+                                 topic=m.topic, partition=m.partition, offset=m.offset, key=m.key)
+            await producer.send_and_wait(topics.dlq, encode(letter), key=m.key)
+            self._count("dead_lettered")
+            log.warning("reprocess failed", extra={"offset": m.offset, "error": letter.error})
+            return
+        if out.skipped:
+            self._count(f"skipped:{out.skipped}")
+            return
+        self.unacked += [await producer.send(topics.text, encode(r), key=m.key) for r in out.text]
+        self.unacked += [await producer.send(topics.facts, encode(r), key=m.key) for r in out.facts]
+        self._count("reprocessed")
+        if len(self.unacked) > MAX_UNACKED:
+            await self._drain()
+
+    async def _drain(self) -> None:
+        """Wait for the broker's acks of every output sent (the producer keeps each article's order)."""
+        pending, self.unacked = self.unacked, []
+        await asyncio.gather(*pending)
+
+    def _count(self, outcome: str) -> None:
+        self.counts[outcome] += 1
+        self.this_run += 1
+        self.metrics.articles.labels(self.job.stage, outcome.split(":")[0]).inc()
+
+    def _summary(self, progress: dict[str, Any], this_run: int, seconds: float) -> dict[str, Any]:
+        return {"job": progress["job"], "articles": progress.get("total", progress.get("done", 0)),
+                "outcomes": progress.get("counts", {}), "this_run": this_run, "seconds": round(seconds, 1),
+                "articles_per_s": round(this_run / seconds, 1) if this_run and seconds > 0 else None,
+                "complete": bool(progress.get("complete"))}
+
+
+def serve_metrics(metrics: Metrics, port: int) -> None:
+    """Serve the job's metrics on `port` (0: not served)."""
+    if port:
+        start_http_server(port, registry=metrics.registry)

@@ -1,0 +1,156 @@
+"""A generated news site with a multi-year archive on loopback: numbered listing pages (newest first), a
+monthly sitemap index, robots.txt, and some article pages gone (404) or moved (301 to a new address)."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from aiohttp import web
+
+PER_PAGE = 20
+TEXT = "Năm {y}, Đảng bộ huyện kết nạp {n} đảng viên mới, đạt {p}% kế hoạch. Công tác phát triển đảng viên được chú trọng."
+
+
+@dataclass(frozen=True)
+class ArchiveArticle:
+    """One article of the archive."""
+
+    n: int
+    published: date
+    gone: bool = False
+    moved: bool = False
+    private: bool = False
+
+    @property
+    def path(self) -> str:
+        """Where listings and sitemaps link to it."""
+        return f"/private/{self.n}.html" if self.private else f"/bai-viet/tin-{self.n}.html"
+
+    @property
+    def final_path(self) -> str:
+        """Where it is served (moved pages redirect here)."""
+        return f"/bai-viet-moi/tin-{self.n}.html" if self.moved else self.path
+
+
+def archive(n: int, first: date = date(2015, 1, 1), last: date = date(2024, 12, 31)) -> list[ArchiveArticle]:
+    """`n` articles spread evenly over [first, last], newest first; every 37th gone, every 23rd moved,
+    every 101st under /private/ (disallowed by robots.txt)."""
+    span = (last - first).days
+    out = []
+    for i in range(n):
+        day = last - timedelta(days=span * i // max(1, n - 1))
+        out.append(ArchiveArticle(i, day, gone=i % 37 == 5, moved=i % 23 == 7, private=i % 101 == 50))
+    return out
+
+
+@dataclass
+class ArchiveSite:
+    """The site's articles and request log."""
+
+    articles: list[ArchiveArticle]
+    port: int = 0
+    calls: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def base(self) -> str:
+        """http://localhost:port."""
+        return f"http://localhost:{self.port}"
+
+    def published_after(self, since: date) -> set[str]:
+        """Final URLs of the articles a backfill to `since` must publish (reachable, allowed, not older)."""
+        return {self.base + a.final_path for a in self.articles if a.published >= since and not a.gone and not a.private}
+
+
+def _page(a: ArchiveArticle, base: str) -> str:
+    return (f'<html><head><meta charset="utf-8"><title>Tin {a.n}</title>'
+            f'<meta property="article:published_time" content="{a.published.isoformat()}T08:00:00+07:00">'
+            f'<link rel="canonical" href="{base}{a.final_path}"></head><body><h1>Tin {a.n}</h1>'
+            f"<p>{TEXT.format(y=a.published.year, n=100 + a.n % 400, p=90 + a.n % 20)}</p></body></html>")
+
+
+def build_app(site: ArchiveSite) -> web.Application:
+    """Listing pages /tin-tuc?page=N, /sitemap_index.xml → /sitemaps/YYYY-MM.xml, article pages."""
+    by_path = {a.path: a for a in site.articles} | {a.final_path: a for a in site.articles}
+    months: dict[str, list[ArchiveArticle]] = {}
+    for a in site.articles:
+        months.setdefault(a.published.strftime("%Y-%m"), []).append(a)
+
+    @web.middleware
+    async def record(request: web.Request, handler):  # type: ignore[no-untyped-def]
+        site.calls[request.path] += 1
+        return await handler(request)
+
+    async def robots(request: web.Request) -> web.Response:
+        return web.Response(text="User-agent: *\nDisallow: /private/\n")
+
+    async def listing(request: web.Request) -> web.Response:
+        n = int(request.query.get("page", "1"))
+        chunk = site.articles[(n - 1) * PER_PAGE: n * PER_PAGE]
+        links = "".join(f'<li><a href="{a.path}">Tin {a.n}</a></li>' for a in chunk)
+        last = (len(site.articles) + PER_PAGE - 1) // PER_PAGE
+        pager = "".join(f'<a href="/tin-tuc?page={k}">{k}</a>' for k in (n + 1, n + 2, last) if k <= last)
+        return web.Response(text=f'<html><body><a href="/lien-he">Liên hệ</a><ul>{links}</ul>{pager}</body></html>',
+                            content_type="text/html")
+
+    async def index(request: web.Request) -> web.Response:
+        base = f"http://{request.host}"
+        items = "".join(f"<sitemap><loc>{base}/sitemaps/{m}.xml</loc></sitemap>" for m in sorted(months, reverse=True))
+        return web.Response(text=f'<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/'
+                                 f'sitemap/0.9">{items}</sitemapindex>', content_type="application/xml")
+
+    async def month(request: web.Request) -> web.Response:
+        base = f"http://{request.host}"
+        items = "".join(f"<url><loc>{base}{a.path}</loc><lastmod>{a.published.isoformat()}</lastmod></url>"
+                        for a in months.get(request.match_info["m"], []))
+        return web.Response(text=f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                                 f"{items}</urlset>", content_type="application/xml")
+
+    async def article(request: web.Request) -> web.Response:
+        a = by_path.get(request.path)
+        if a is None or a.gone:
+            raise web.HTTPNotFound()
+        if a.moved and request.path == a.path:
+            raise web.HTTPMovedPermanently(a.final_path)
+        return web.Response(text=_page(a, f"http://{request.host}"), content_type="text/html")
+
+    app = web.Application(middlewares=[record])
+    app.router.add_get("/robots.txt", robots)
+    app.router.add_get("/tin-tuc", listing)
+    app.router.add_get("/sitemap_index.xml", index)
+    app.router.add_get("/sitemaps/{m}.xml", month)
+    app.router.add_get("/{section}/{name}", article)
+    return app
+
+
+class ArchiveServer:
+    """Serves an ArchiveSite on 127.0.0.1 in a background thread."""
+
+    def __init__(self, site: ArchiveSite) -> None:
+        self.site = site
+        self._loop = asyncio.new_event_loop()
+        self._runner: web.AppRunner | None = None
+        self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
+
+    def start(self) -> ArchiveSite:
+        """Start serving; returns the site with its port."""
+        self._thread.start()
+        asyncio.run_coroutine_threadsafe(self._start(), self._loop).result(10)
+        return self.site
+
+    async def _start(self) -> None:
+        self._runner = web.AppRunner(build_app(self.site), access_log=None)
+        await self._runner.setup()
+        tcp = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await tcp.start()
+        self.site.port = tcp._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+
+    def stop(self) -> None:
+        """Stop serving."""
+        if self._runner is not None:
+            asyncio.run_coroutine_threadsafe(self._runner.cleanup(), self._loop).result(10)
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(5)
