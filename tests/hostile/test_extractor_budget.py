@@ -19,11 +19,18 @@ import pytest
 from services.extractor.budget import BudgetExceeded, StageRunner
 from services.extractor.offline import extract_file
 from services.extractor.stages import extract_article, warm_up
-from services.shared.events import DeadLetter, Event, ExtractionEvent, TextArticle, decode, encode
+from services.shared.events import DeadLetter, ExtractionEvent, TextArticle, decode, encode
 from services.shared.topics import TopicNames
 from tests.hostile.test_extractor_payloads import raw, text
 from tests.hostile.test_extractor_text import PARAGRAPH, page
-from tests.integration.extractor.harness import Worker, free_port, metric_value, produce, read_until
+from tests.integration.extractor.harness import (
+    Worker,
+    extractions_by_article,
+    free_port,
+    metric_value,
+    produce,
+    read_until,
+)
 
 STAGE_TIMEOUT = 0.3
 MAX_HTML = 3_000_000
@@ -98,11 +105,6 @@ class Outcome:
     alive: bool
 
 
-def _extractions(records: list[tuple[bytes, bytes]]) -> dict[str, ExtractionEvent]:
-    events: list[Event] = [decode(v) for _, v in records]
-    return {e.article_id: e for e in events if isinstance(e, ExtractionEvent)}
-
-
 @pytest.fixture(scope="module")
 def outcome(kafka: str, module_namespace: TopicNames, module_env: dict[str, str],
             tmp_path_factory: pytest.TempPathFactory) -> Iterator[Outcome]:
@@ -119,7 +121,7 @@ def outcome(kafka: str, module_namespace: TopicNames, module_env: dict[str, str]
                                 (b"good", encode(raw("good", page(PARAGRAPH * 2))))], partition=0)
         produce(kafka, ns.text, [(b"long-text", encode(long_text)), (b"good-text", encode(good_text()))], partition=1)
         letters = [decode(v, DeadLetter) for _, v in read_until(kafka, ns.dlq, lambda rs: len(rs) >= 3, 120)]
-        facts = _extractions(read_until(kafka, ns.facts, lambda rs: {"good", "good-text"} <= set(_extractions(rs)),
+        facts = extractions_by_article(read_until(kafka, ns.facts, lambda rs: {"good", "good-text"} <= set(extractions_by_article(rs)),
                                         120))
         texts = {k.decode() for k, _ in read_until(kafka, ns.text, lambda rs: False, 2)}
         yield Outcome(letters={d.original_key or "": d for d in letters}, extractions=facts, texts=texts,

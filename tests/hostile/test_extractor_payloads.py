@@ -17,7 +17,6 @@ import pytest
 
 from services.shared.events import (
     DeadLetter,
-    Event,
     ExtractionEvent,
     RawArticle,
     TextArticle,
@@ -27,7 +26,14 @@ from services.shared.events import (
 )
 from services.shared.topics import MAX_MESSAGE_BYTES, TopicNames
 from tests.hostile.test_extractor_text import PARAGRAPH, page
-from tests.integration.extractor.harness import Worker, free_port, metric_value, produce, read_until
+from tests.integration.extractor.harness import (
+    Worker,
+    extractions_by_article,
+    free_port,
+    metric_value,
+    produce,
+    read_until,
+)
 
 pytestmark = pytest.mark.kafka
 
@@ -123,11 +129,6 @@ class Outcome:
     alive: bool
 
 
-def _extractions(records: list[tuple[bytes, bytes]]) -> dict[str, ExtractionEvent]:
-    events: list[Event] = [decode(v) for _, v in records]
-    return {e.article_id: e for e in events if isinstance(e, ExtractionEvent)}
-
-
 @pytest.fixture(scope="module")
 def outcome(kafka: str, module_namespace: TopicNames, module_env: dict[str, str],
             tmp_path_factory: pytest.TempPathFactory) -> Iterator[Outcome]:
@@ -141,7 +142,7 @@ def outcome(kafka: str, module_namespace: TopicNames, module_env: dict[str, str]
         produce(kafka, ns.text, texts, partition=1)
         n_letters = len(DLQ_PARSE) + len(DLQ_FACTS)
         letters = [decode(v, DeadLetter) for _, v in read_until(kafka, ns.dlq, lambda rs: len(rs) >= n_letters, 90)]
-        facts = _extractions(read_until(kafka, ns.facts, lambda rs: set(_extractions(rs)) >= set(GOOD), 90))
+        facts = extractions_by_article(read_until(kafka, ns.facts, lambda rs: set(extractions_by_article(rs)) >= set(GOOD), 90))
         mine = {k for k, _ in texts}
         text_out = {k.decode(): decode(v, TextArticle) for k, v in read_until(kafka, ns.text, lambda rs: False, 2)
                     if k not in mine}

@@ -159,8 +159,9 @@ def headline_strict_f1(scorer: ModuleType, articles: list[Article], preds: dict[
 def evaluate(corpus: Path, layouts: list[str] | None = None) -> dict[str, Any]:
     """Scores per layout, the `.txt` headline strict F1, and every miss (for debugging)."""
     articles = load_articles(corpus)
-    references = {
-        a.key: extract_file(corpus / a.split / "docs" / f"{a.doc}.txt", min_confidence=ALL_FACTS) for a in articles
+    references = {  # the same text with the same input the page gives: its own publication date
+        a.key: extract_file(corpus / a.split / "docs" / f"{a.doc}.txt", published=a.published, min_confidence=ALL_FACTS)
+        for a in articles
     }
     scorer = load_scorer(corpus)
     txt_f1 = headline_strict_f1(scorer, articles, references)

@@ -115,6 +115,11 @@ def extractions(records: list[tuple[bytes, bytes]]) -> list[ExtractionEvent]:
     return [e for e in events if isinstance(e, ExtractionEvent)]
 
 
+def extractions_by_article(records: list[tuple[bytes, bytes]]) -> dict[str, ExtractionEvent]:
+    """The last ExtractionEvent of each article among recruitment.facts records."""
+    return {e.article_id: e for e in extractions(records)}
+
+
 def seed_articles() -> list[Article]:
     """The repository's seed articles (seeds/articles, titles and dates from seeds/demo/site.yaml)."""
     return [
