@@ -166,13 +166,13 @@ def curve_table(curve: dict[str, dict[str, Any]]) -> str:
 
 
 def choose_threshold(curve: dict[str, dict[str, Any]], target: float = TARGET_PRECISION) -> float:
-    """The threshold with the best headline loose F1 among those with headline precision ≥ target (ties: the higher
-    threshold); when none reaches the target, the one with the best precision."""
+    """The threshold with the best headline loose F1 among those with headline precision ≥ target; when none reaches
+    the target, the one with the best precision. Ties go to the lower threshold: hide only what measurably pays."""
     points = [(float(t), r["headline"]["loose"]) for t, r in curve.items()]
-    good = [(h["f1"], t) for t, h in points if h["precision"] >= target]
+    good = [(h["f1"], -t) for t, h in points if h["precision"] >= target]
     if good:
-        return max(good)[1]
-    return max((h["precision"], t) for t, h in points)[1]
+        return -max(good)[1]
+    return -max((h["precision"], -t) for t, h in points)[1]
 
 
 def shortfalls(combined: dict[str, Any]) -> list[str]:

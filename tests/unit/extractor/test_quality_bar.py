@@ -63,6 +63,7 @@ def test_the_threshold_rule_prefers_f1_among_precise_thresholds() -> None:
     curve = {"0.0": point(0.90, 0.93), "0.5": point(0.95, 0.90), "0.6": point(0.97, 0.91), "0.7": point(0.97, 0.85)}
     assert choose_threshold(curve) == 0.6
     assert choose_threshold({**curve, "0.0": point(TARGET_PRECISION, 0.93)}) == 0.0
+    assert choose_threshold({**curve, "0.7": point(0.97, 0.91)}) == 0.6  # a tie: hide no more than pays
     assert choose_threshold({"0.0": point(0.8, 0.9), "0.5": point(0.9, 0.7)}) == 0.5  # none precise: the most precise
 
 
