@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 CORPUS  ?= $(or $(RECRUITWATCH_CORPUS),../shared/corpus)
 
-.PHONY: docs schemas dashboards deb install kafka run live test test-unit lint eval bench chaos clean
+.PHONY: docs schemas dashboards deb install kafka run live test test-unit lint eval fit-confidence bench chaos clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -41,6 +41,9 @@ lint: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/python -m services.extractor.evaluate --corpus $(CORPUS)
 	$(BIN)/python -m tests.support.layout_eval --corpus $(CORPUS)
+
+fit-confidence: $(STAMP)   ## refit confidence.json's weights on dev + dev2, judged by leave-one-site-out CV (prints; --write adopts)
+	$(BIN)/python -m services.extractor.fit_confidence --corpus $(CORPUS)
 
 bench: install
 	$(BIN)/python -m bench.run

@@ -24,6 +24,7 @@ from aiohttp import web
 from services.shared.admin import ensure_topics
 from services.shared.broker import LocalKafka, _die_with_parent, free_port
 from services.shared.topics import TopicNames
+from tests.chaos.expected import SINK_MIN_CONFIDENCE
 from tests.chaos.site import GeneratedArticle, build_app, sources_yaml
 
 REPO = Path(__file__).resolve().parents[2]
@@ -145,6 +146,7 @@ class ChaosStack:
             PORT_ENV[service]: str(port),
             "RECRUITWATCH_CRAWLER_HOST_MIN_DELAY": "0.02",
             "RECRUITWATCH_CRAWLER_MAX_ARTICLES_PER_POLL": "100",
+            "RECRUITWATCH_SINK_MIN_CONFIDENCE": str(SINK_MIN_CONFIDENCE),
         })
         argv = [service, "--sources", str(sources)] if service == "crawler" else [service]
         return Worker(service, index, port, argv, env, self.tmp / f"{service}-{index}.log")

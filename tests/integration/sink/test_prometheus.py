@@ -39,6 +39,14 @@ EXPECTED_ALERTS = {
     "RecruitwatchNoFactsAtAll": None,
 }
 
+MIN_CONFIDENCE = "0.5"
+"""An explicit positive threshold for the sinks: the doubtful fact (confidence 0.2) is hidden whatever the default."""
+
+
+def confident(service_env: dict[str, str]) -> dict[str, str]:
+    """The service environment with the sink's confidence threshold set explicitly."""
+    return {**service_env, "RECRUITWATCH_SINK_MIN_CONFIDENCE": MIN_CONFIDENCE}
+
 
 def sink_expressions() -> list[Expression]:
     exprs = [e for p in sorted(DASHBOARDS.glob("*.json")) for e in dashboard_expressions(p)]
@@ -70,7 +78,7 @@ def test_every_sink_panel_and_rule_expression_returns_data_in_real_prometheus(
     assert proc.returncode == 0, proc.stdout + proc.stderr
     produce_events(kafka, namespace.facts, events())
     produce_raw(kafka, namespace.facts, [(b"bad", b"{not json")] * 2)
-    sink = SinkProcess(service_env).start()
+    sink = SinkProcess(confident(service_env)).start()
     prom = PrometheusServer({"recruitwatch-sink": [f"127.0.0.1:{sink.port}"]})
     try:
         wait_for(lambda: (b := sink.facts()) and b["count"] == 12, 120, sink.log_tail)
@@ -114,7 +122,7 @@ SERIES = "__name__, org_id, segment, period_start, period_end"
 def test_two_workers_scraped_by_prometheus_expose_each_series_exactly_once(
         kafka: str, namespace: TopicNames, service_env: dict[str, str]) -> None:
     produce_events(kafka, namespace.facts, events())
-    a, b = SinkProcess(service_env).start(), SinkProcess(service_env).start()
+    a, b = SinkProcess(confident(service_env)).start(), SinkProcess(confident(service_env)).start()
     # the targets compose's DNS service discovery finds for `--scale sink=2`
     prom = PrometheusServer({"recruitwatch-sink": [f"127.0.0.1:{a.port}", f"127.0.0.1:{b.port}"]})
     try:

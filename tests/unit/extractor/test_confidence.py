@@ -1,4 +1,4 @@
-"""Confidence of facts: general doubtful patterns fall below the exposure threshold, plain statements stay above."""
+"""Confidence of facts: general doubtful patterns fall below a positive threshold, plain statements stay above it."""
 
 from __future__ import annotations
 
@@ -15,7 +15,9 @@ from services.extractor import confidence
 from services.extractor.extract import extract
 from services.shared.events import EXPOSE_MIN_CONFIDENCE
 
-T = EXPOSE_MIN_CONFIDENCE
+T = 0.6
+"""A positive threshold that proves the mechanism (one strong doubt puts a plain fact under it, a plain fact stays above),
+whatever exposure threshold (EXPOSE_MIN_CONFIDENCE) the measured curve chooses."""
 
 
 def _conf(text: str) -> list[tuple[str, float, bool]]:
@@ -73,9 +75,13 @@ def test_extract_prints_exposed_facts_unless_min_confidence_says_otherwise(tmp_p
     doc = _write(tmp_path, "Năm 2016, Đảng bộ huyện Tân Yên đã kết nạp được 300 đảng viên mới, trong đó kết nạp 6 đảng viên ở vùng cao.")
     assert main(["extract", str(doc)]) == 0
     default = json.loads(capsys.readouterr().out)
+    assert main(["extract", "--min-confidence", str(EXPOSE_MIN_CONFIDENCE), str(doc)]) == 0
+    assert json.loads(capsys.readouterr().out) == default  # the default is what the sink exposes
+    assert main(["extract", "--min-confidence", str(T), str(doc)]) == 0
+    confident = json.loads(capsys.readouterr().out)
     assert main(["extract", "--min-confidence", "0", str(doc)]) == 0
     everything = json.loads(capsys.readouterr().out)
-    assert [f["value"] for f in default["facts"]] == [300] and default["hidden"] == 1
+    assert [f["value"] for f in confident["facts"]] == [300] and confident["hidden"] == 1
     assert [f["value"] for f in everything["facts"]] == [300, 6] and "hidden" not in everything
     assert all(0 <= f["confidence"] <= 1 for f in everything["facts"])
 
