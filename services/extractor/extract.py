@@ -87,15 +87,41 @@ def _richness(f: Fact) -> int:
     return (f.period_end is not None) + (f.period_start is not None)
 
 
-def dedupe(facts: list[Fact]) -> list[Fact]:
-    """One fact per stated figure; a rounded restatement ("hơn 4.200") yields to the exact body figure."""
+def dedupe(facts: list[Fact], heads: set[str] | None = None) -> list[Fact]:
+    """One fact per stated figure; a rounded restatement ("hơn 4.200") and a headline's copy yield to the body figure."""
     kept: dict[tuple[object, ...], Fact] = {}
     for f in facts:
         k = _key(f)
         if k not in kept or (_richness(f), len(f.evidence or "")) > (_richness(kept[k]), len(kept[k].evidence or "")):
             kept[k] = f
     out = list(kept.values())
-    return [f for f in out if not _rounded_copy(f, out)]
+    out = [f for f in out if not _rounded_copy(f, out)]
+    return [f for f in out if not _headline_copy(f, out, heads or set())]
+
+
+HEADLINE_LINES = 6
+"""How many of the text's first non-empty lines may be its headline (date, sapo and title lines come first)."""
+_HEADLINE_MAX_CHARS = 200
+
+
+def headlines(text: str, title: str | None) -> set[str]:
+    """The title and the text's opening lines without a sentence end: headlines that restate body figures."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()][:HEADLINE_LINES]
+    out = {line for line in lines if len(line) <= _HEADLINE_MAX_CHARS and not re.search(r"[.!?…:;]$", line)}
+    return out | ({title.strip()} if title and title.strip() else set())
+
+
+def _headline_copy(f: Fact, facts: list[Fact], heads: set[str]) -> bool:
+    """Whether f, stated in a headline, restates a body fact of the same figure (its place may differ)."""
+    if (f.evidence or "").strip() not in heads:
+        return False
+    year = (f.period_end or "")[:4]
+    for g in facts:
+        body = g is not f and (g.evidence or "").strip() not in heads
+        same = (g.metric, g.segment, g.unit, g.value, g.value_max) == (f.metric, f.segment, f.unit, f.value, f.value_max)
+        if body and same and (not year or not g.period_end or g.period_end[:4] == year):
+            return True
+    return False
 
 
 def _rounded_copy(f: Fact, facts: list[Fact]) -> bool:
@@ -183,7 +209,7 @@ def extract(
     published = published or find_published(text)
     stats: dict[str, int] = {}
     raw = extract_raw(text, title, published, stats)
-    facts = dedupe([_fact(r, published) for r in raw])
+    facts = dedupe([_fact(r, published) for r in raw], headlines(text, title))
     relevant = is_relevant(f"{title or ''}\n{text}", [f.metric for f in facts])
     budget = ((OVER_BUDGET, stats[OVER_BUDGET]),) if stats.get(OVER_BUDGET) else ()
     if not relevant:

@@ -25,3 +25,22 @@ def test_distinct_round_figure_is_kept() -> None:
 def test_close_figures_of_different_years_are_both_kept() -> None:
     text = "Năm 2021, thị xã Buôn Hồ kết nạp 188 đảng viên; năm 2022 kết nạp gần 190 đảng viên."
     assert sorted(f.value for f in extract(text).facts) == [188, 190]
+
+
+def test_headline_line_restating_a_body_figure_with_another_place_yields_to_the_body() -> None:
+    text = (
+        "Huyện Lục Nam kết nạp thêm 12 đảng viên\n\n"
+        "Ngày 5-3-2022, Đảng bộ thị trấn Đồi Ngô (huyện Lục Nam) đã tổ chức lễ kết nạp đảng viên cho 12 quần chúng ưu tú."
+    )
+    facts = [f for f in extract(text).facts if f.metric == "admitted"]
+    assert [(f.value, f.place) for f in facts] == [(12, "Đồi Ngô")]
+
+
+def test_headline_figure_absent_from_the_body_is_kept() -> None:
+    text = "Thị trấn Đồi Ngô kết nạp 12 đảng viên\n\nNăm 2022, Đảng bộ thị trấn Đồi Ngô kết nạp 9 đảng viên mới."
+    assert sorted(f.value for f in extract(text).facts if f.metric == "admitted") == [9, 12]
+
+
+def test_equal_body_figures_of_two_places_are_both_kept() -> None:
+    text = "Năm 2022, Đảng bộ xã Tân Lập kết nạp 7 đảng viên mới.\nNăm 2022, Đảng bộ xã Tân Mộc kết nạp 7 đảng viên mới."
+    assert [f.place for f in extract(text).facts if f.metric == "admitted"] == ["Tân Lập", "Tân Mộc"]
