@@ -67,8 +67,9 @@ def _structural(site: Site) -> Cls | None:
     right, local = site.right, site.local
     if v.STRUCT_EVENT.search(site.clause) or v.EACH.search(local):
         return None
-    if v.STRUCT_CHANGE.search(local) and not v.STOCK_VERB.search(local):
-        return None
+    changes = list(v.STRUCT_CHANGE.finditer(site.clause))
+    if changes and not v.STOCK_VERB.search(site.clause[changes[-1].end() :]):
+        return None  # "giải thể 24 chi bộ … và 4 chi bộ trực thuộc": every item of the change is a change
     m = v.CELL_NOUN.match(right)
     attached = m and (v.CELL_ATTACHED.match(right[m.end() :]) or "trực thuộc" in (m.group("tail") or ""))
     if m and (attached or v.CELL_OK_AFTER.match(right[m.end() :])):

@@ -100,3 +100,13 @@ def test_members_listed_after_cells_even_when_the_sentence_speaks_of_development
         "được thành lập, có 7 chi bộ trực thuộc, với 80 đảng viên."
     )
     assert _facts(text) == [("members_total", 80), ("party_cells", 7)]
+
+
+def test_every_item_of_a_dissolution_is_a_change_not_a_stock() -> None:
+    from services.extractor.extract import extract
+
+    lead = "Công tác phát triển đảng viên được chú trọng. "
+    text = lead + "Năm 2021, huyện Lục Nam giải thể 12 chi bộ cơ quan xã và 3 chi bộ trực thuộc Huyện ủy."
+    assert [f for f in extract(text).facts if f.metric == "party_cells"] == []
+    after = lead + "Năm 2021, huyện Lục Nam thành lập mới 2 chi bộ, nâng tổng số lên 40 chi bộ trực thuộc."
+    assert [f.value for f in extract(after).facts if f.metric == "party_cells"] == [40]
