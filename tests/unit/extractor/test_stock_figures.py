@@ -110,3 +110,13 @@ def test_every_item_of_a_dissolution_is_a_change_not_a_stock() -> None:
     assert [f for f in extract(text).facts if f.metric == "party_cells"] == []
     after = lead + "Năm 2021, huyện Lục Nam thành lập mới 2 chi bộ, nâng tổng số lên 40 chi bộ trực thuộc."
     assert [f.value for f in extract(after).facts if f.metric == "party_cells"] == [40]
+
+
+def test_a_count_with_its_share_of_a_whole_is_not_the_membership() -> None:
+    from services.extractor.extract import extract
+
+    lead = "Công tác phát triển đảng viên được chú trọng. "
+    part = lead + "Đảng viên người dân tộc thiểu số tăng; huyện Lạc Dương có 925 đảng viên (chiếm 31,1%)."
+    assert [f for f in extract(part).facts if f.metric == "members_total"] == []
+    whole = lead + "Đảng bộ huyện Lạc Dương hiện có 2.340 đảng viên, chiếm 3,2% dân số."
+    assert [f.value for f in extract(whole).facts if f.metric == "members_total"] == [2340]
