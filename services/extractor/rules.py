@@ -162,7 +162,7 @@ def _bare_segment(site: Site) -> Cls | None:
     if not m or not (listed or site.admit_context or _after_breakdown(site.clause)):
         return None
     label = m.group("label")
-    for text in (label, re.sub(r"^người\s+", "", label)):
+    for text in (label, re.sub(r"^người\s+", "", label), _FROM_SOURCE.sub("", label)):
         first = [name for name, rx in v.SEGMENTS if rx.match(text)]
         if first:
             return Cls("admitted", first[0], "count", False, site.num.value)
@@ -306,7 +306,9 @@ def _segment(site: Site, noun: str, after: str, breakdown: bool) -> str:
         segs = v.segments_in(noun + head[:40])
     elif noun in MEMBER_NOUNS and [name for name, rx in v.SEGMENTS if rx.match(head.lstrip())] and not verb:
         segs = [name for name, rx in v.SEGMENTS if rx.match(head.lstrip())][:1]  # "30 đồng chí dân tộc thiểu số"
-    elif re.match(r"^\s*(?:là|nữ|người|thuộc|ở|trong|khu vực|còn|đang|em)\b", head) and "đều là" not in head:
+    elif _FROM_SOURCE.match(head) and v.BREAKDOWN.search(site.clause):
+        segs = v.segments_in(head[_FROM_SOURCE.match(head).end() :][:40])[:1]  # type: ignore[union-attr]
+    elif re.match(r"^\s*(?:mới\s+)?(?:là|nữ|người|thuộc|ở|trong|khu vực|còn|đang|em)\b", head) and "đều là" not in head:
         segs = v.segments_in(head[:60])
         source = re.search(r"kết nạp|phát triển", site.local) and not v.BREAKDOWN.search(site.clause)
         if source and re.match(r"^\s*là\b", head) and segs[:1] == ["youth_union"]:
@@ -319,6 +321,10 @@ def _segment(site: Site, noun: str, after: str, breakdown: bool) -> str:
             segs = list(dict.fromkeys(v.segments_in(site.local)))
         segs = segs if len(segs) == 1 else []
     return segs[0] if segs else "all"
+
+
+_FROM_SOURCE = re.compile(r"^\s*(?:mới\s+)?(?:đã\s+)?(?:được\s+)?(?:kết nạp|phát triển)\s+(?:từ|trong)\s+(?:nguồn\s+)?")
+"""A breakdown item by source: "… trong đó 210 đảng viên được kết nạp từ (nguồn) đoàn viên"."""
 
 
 def list_name(raw: str) -> str:

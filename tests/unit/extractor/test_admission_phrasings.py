@@ -20,3 +20,18 @@ def test_youth_union_members_admitted_to_the_party_without_vao() -> None:
 
 def test_youth_union_members_admitted_to_the_youth_union_are_not_party_admissions() -> None:
     assert _facts("Trong năm 2022, 64 đoàn viên được kết nạp Đoàn.") == []
+
+
+def test_breakdown_item_by_source_names_its_segment() -> None:
+    facts = _facts(
+        "Năm 2022, Đảng bộ huyện Lục Nam kết nạp được 300 đảng viên, trong đó có 120 là nữ; "
+        "210 kết nạp từ đoàn viên thanh niên."
+    )
+    assert ("admitted", "youth_union", 210) in facts and ("admitted", "female", 120) in facts
+    facts = _facts("Năm 2022, Đảng bộ huyện Lục Nam kết nạp được 300 đảng viên, trong đó 210 đảng viên được kết nạp từ nguồn đoàn viên.")
+    assert ("admitted", "youth_union", 210) in facts
+
+
+def test_new_members_label_after_moi_names_the_segment() -> None:
+    facts = _facts("Năm 2022, Chi bộ Trường THPT Lục Nam tổ chức lễ kết nạp Đảng cho 16 quần chúng ưu tú, trong đó có 7 đảng viên mới là học sinh.")
+    assert facts == [("admitted", "all", 16), ("admitted", "student", 7)]
