@@ -100,6 +100,7 @@ TARGET_CUES = (
     r"(?<=theo )nghị quyết",
     r"(?<=tiêu )nghị quyết",
     r"(?:phải|cần(?: phải)?) (?:kết nạp|phát triển)(?: được)?",
+    r"\bsẽ (?:kết nạp|phát triển)(?: mới)?(?! cho)",
     r"(?:đề ra|quyết tâm|đăng ký|giao(?: nhiệm vụ)?)(?: cho [^,;.]{0,30}?)? (?:kết nạp|phát triển)(?: mới)?",
 )
 # "trên tổng số 150 chỉ tiêu được giao": the number counts quota places.

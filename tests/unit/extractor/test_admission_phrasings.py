@@ -35,3 +35,9 @@ def test_breakdown_item_by_source_names_its_segment() -> None:
 def test_new_members_label_after_moi_names_the_segment() -> None:
     facts = _facts("Năm 2022, Chi bộ Trường THPT Lục Nam tổ chức lễ kết nạp Đảng cho 16 quần chúng ưu tú, trong đó có 7 đảng viên mới là học sinh.")
     assert facts == [("admitted", "all", 16), ("admitted", "student", 7)]
+
+
+def test_a_future_admission_is_a_target_not_an_admission() -> None:
+    assert _facts("Năm 2023, Đảng bộ huyện Lục Nam sẽ kết nạp mới 350 đảng viên.") == [("admitted_target", "all", 350)]
+    facts = _facts("Năm 2023, Đảng bộ huyện Lục Nam kết nạp 300 đảng viên; năm 2024 sẽ kết nạp 350 đảng viên.")
+    assert facts == [("admitted", "all", 300), ("admitted_target", "all", 350)]
