@@ -22,7 +22,7 @@ def pct(site: Site) -> Cls | None:
         return None
     if v.SHARE_BEFORE.search(local) and not v.TARGET_WORD_AFTER.match(right):
         return _share(site)
-    for rule in (_vuot, _attainment, _good, _target_pct, _rate, _segment_pct, _list_item):
+    for rule in (_vuot, _attainment, _good, _of_members, _target_pct, _rate, _segment_pct, _list_item):
         found = rule(site)
         if found:
             return found
@@ -142,6 +142,24 @@ def _target_pct(site: Site) -> Cls | None:
     if v.TARGET_WORD_AFTER.match(site.right) or versus or "vượt" in site.local or achieved:
         return None
     return Cls("admitted_target_pct", "all", "pct", per_year(site), site.num.value)
+
+
+_OF_MEMBERS = re.compile(r"^\s*(?:so với\s+)?(?:tổng\s+)?số đảng viên\s+(?:cuối|đầu|hiện có|của|toàn|năm)\b")
+_COUNT_THEN_RATIO = re.compile(r"^[^\d;()]{0,40}?[,(]\s*(?:đạt|bằng)\s*(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*$")
+
+
+def _of_members(site: Site) -> Cls | None:
+    """ "kết nạp 150 đảng viên, đạt 3,02% số đảng viên cuối năm trước": the admission (or target) rate of the count before."""
+    prev = site.prev
+    if prev is None or prev.unit != "count" or site.num.value >= 30 or site.local_start <= site.clause_start:
+        return None
+    if not (_OF_MEMBERS.match(site.right) and _COUNT_THEN_RATIO.match(site.local)):
+        return None
+    if prev.metric == "admitted" and prev.segment == "all":
+        return Cls("admission_rate_pct", "all", "pct", prev.per_year, site.num.value)
+    if prev.metric == "admitted_target" and prev.segment == "all":
+        return Cls("admitted_target_pct", "all", "pct", prev.per_year, site.num.value)
+    return None
 
 
 def _rate(site: Site) -> Cls | None:

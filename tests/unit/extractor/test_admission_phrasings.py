@@ -41,3 +41,15 @@ def test_a_future_admission_is_a_target_not_an_admission() -> None:
     assert _facts("Năm 2023, Đảng bộ huyện Lục Nam sẽ kết nạp mới 350 đảng viên.") == [("admitted_target", "all", 350)]
     facts = _facts("Năm 2023, Đảng bộ huyện Lục Nam kết nạp 300 đảng viên; năm 2024 sẽ kết nạp 350 đảng viên.")
     assert facts == [("admitted", "all", 300), ("admitted_target", "all", 350)]
+
+
+def test_percent_of_the_membership_after_a_count_is_its_rate() -> None:
+    facts = _facts("Năm 2022, Đảng bộ huyện Lục Nam kết nạp được 150 đảng viên mới, đạt 3,02% số đảng viên cuối năm trước.")
+    assert facts == [("admitted", "all", 150), ("admission_rate_pct", "all", 3.02)]
+    facts = _facts("Năm 2023, Đảng bộ huyện Lục Nam sẽ kết nạp 350 đảng viên, bằng 6,6% số đảng viên cuối năm 2022.")
+    assert facts == [("admitted_target", "all", 350), ("admitted_target_pct", "all", 6.6)]
+
+
+def test_percent_of_a_cells_membership_after_a_segment_count_is_no_rate() -> None:
+    facts = _facts("Năm 2022, huyện Lục Nam kết nạp được 150 đảng viên mới, trong đó 12 đảng viên nữ (bằng 8% số đảng viên của chi bộ).")
+    assert [f for f in facts if f[0].endswith("_pct")] == []
