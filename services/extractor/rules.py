@@ -276,7 +276,7 @@ def _admitted(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
 
 def _into_party(local: str, after: str) -> bool:
     """Admission into the Party, not into the Youth or Trade Union ("kết nạp 45 đoàn viên ưu tú vào Đảng", "… được kết nạp Đảng")."""
-    return bool(re.search(r"kết nạp (?:vào )?đảng|đảng viên", local) or re.match(r"^[^,;.]{0,40}(?:vào đảng|kết nạp đảng\b|hàng ngũ)", after))
+    return bool(re.search(r"kết nạp (?:vào )?đảng|đảng viên", local) or re.match(r"^[^,;.]{0,40}(?:vào đảng|kết nạp đảng\b|hàng ngũ)", after) or v.ADMIT_AFTER.match(after))
 
 
 def _after_breakdown(clause: str) -> bool:

@@ -157,6 +157,7 @@ TRAIN_AFTER = re.compile(
 )
 ADMIT_AFTER = re.compile(
     r"^[^,;.()]{0,50}?\b(?:đã\s+)?(?:vinh dự\s+)?(?:được|đã được)\s+(?:vinh dự\s+)?kết nạp(?!\s+(?:vào\s+)?đoàn\b)|"
+    r"^[^,;.()\d]{0,40},(?![^,;.()\d]{0,30}?\b(?:sẽ|chưa|không|đề nghị|xem xét)\b)[^,;.()\d]{0,30}?\b(?:đã\s+)?(?:vinh dự\s+)?(?:được|đã được)\s+(?:vinh dự\s+)?kết nạp (?:vào )?đảng\b|"
     r"^[^,;.()]{0,30}?\b(?:đã\s+)?(?:chính thức\s+)?trở thành đảng viên|"
     r"^\s*(?:mới\s+|trẻ\s+|ưu tú\s+|tiêu biểu\s+|xuất sắc\s+)?(?:đã\s+)?(?:vinh dự\s+)?(?:được|đứng vào|đã được)\s+(?:vinh dự\s+)?(?:kết nạp|hàng ngũ)|^[^,;.]{0,40}đứng (?:vào|trong) hàng ngũ", IC
 )

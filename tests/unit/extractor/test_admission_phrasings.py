@@ -53,3 +53,13 @@ def test_percent_of_the_membership_after_a_count_is_its_rate() -> None:
 def test_percent_of_a_cells_membership_after_a_segment_count_is_no_rate() -> None:
     facts = _facts("Năm 2022, huyện Lục Nam kết nạp được 150 đảng viên mới, trong đó 12 đảng viên nữ (bằng 8% số đảng viên của chi bộ).")
     assert [f for f in facts if f[0].endswith("_pct")] == []
+
+
+def test_admission_after_an_apposition_of_the_admitted() -> None:
+    facts = _facts("Năm 2022, huyện Lục Nam có 45 đoàn viên ưu tú, công nhân được vinh dự kết nạp vào Đảng.")
+    assert facts == [("admitted", "youth_union", 45)]
+
+
+def test_apposition_then_a_future_admission_is_no_admission() -> None:
+    facts = _facts("Năm 2022, Huyện đoàn giới thiệu 45 đoàn viên ưu tú, những đoàn viên này sẽ được kết nạp vào Đảng.")
+    assert [f for f in facts if f[0] == "admitted"] == []
