@@ -155,11 +155,14 @@ TRAIN_ITEM_CUES = (
 TRAIN_AFTER = re.compile(
     r"^[^;]{0,80}?(?:" + "|".join(TRAIN_AFTER_CUES) + ")|^[^;,.]{0,60}?(?:" + "|".join(TRAIN_ITEM_CUES) + ")", IC
 )
+# "45 đoàn viên ưu tú, công nhân được vinh dự kết nạp vào Đảng": admitted after a short apposition (not future or pending).
+APPOSITION_ADMITTED_RX = r"^[^,;.()\d]{0,40},(?![^,;.()\d]{0,30}?\b(?:sẽ|chưa|không|đề nghị|xem xét)\b)[^,;.()\d]{0,30}?\b(?:đã\s+)?(?:vinh dự\s+)?(?:được|đã được)\s+(?:vinh dự\s+)?kết nạp (?:vào )?đảng\b"
+APPOSITION_ADMITTED = re.compile(APPOSITION_ADMITTED_RX, IC)
 ADMIT_AFTER = re.compile(
     r"^[^,;.()]{0,50}?\b(?:đã\s+)?(?:vinh dự\s+)?(?:được|đã được)\s+(?:vinh dự\s+)?kết nạp(?!\s+(?:vào\s+)?đoàn\b)|"
-    r"^[^,;.()\d]{0,40},(?![^,;.()\d]{0,30}?\b(?:sẽ|chưa|không|đề nghị|xem xét)\b)[^,;.()\d]{0,30}?\b(?:đã\s+)?(?:vinh dự\s+)?(?:được|đã được)\s+(?:vinh dự\s+)?kết nạp (?:vào )?đảng\b|"
+    + APPOSITION_ADMITTED_RX + "|"
     r"^[^,;.()]{0,30}?\b(?:đã\s+)?(?:chính thức\s+)?trở thành đảng viên|"
-    r"^\s*(?:mới\s+|trẻ\s+|ưu tú\s+|tiêu biểu\s+|xuất sắc\s+)?(?:đã\s+)?(?:vinh dự\s+)?(?:được|đứng vào|đã được)\s+(?:vinh dự\s+)?(?:kết nạp|hàng ngũ)|^[^,;.]{0,40}đứng (?:vào|trong) hàng ngũ", IC
+    r"^\s*(?:mới\s+|trẻ\s+|ưu tú\s+|tiêu biểu\s+|xuất sắc\s+)?(?:đã\s+)?(?:vinh dự\s+)?(?:được|đứng vào|đã được)\s+(?:vinh dự\s+)?(?:kết nạp(?!\s+(?:vào\s+)?đoàn\b)|hàng ngũ)|^[^,;.]{0,40}đứng (?:vào|trong) hàng ngũ", IC
 )
 MEMBER_BAD_AFTER = re.compile(
     r"^\s*(?:nữ|dự bị|là|có|được|đang|hoàn thành|chiếm|tham|trong độ|đi|xin|vi phạm|trẻ|ưu tú|chính thức|"

@@ -63,3 +63,8 @@ def test_admission_after_an_apposition_of_the_admitted() -> None:
 def test_apposition_then_a_future_admission_is_no_admission() -> None:
     facts = _facts("Năm 2022, Huyện đoàn giới thiệu 45 đoàn viên ưu tú, những đoàn viên này sẽ được kết nạp vào Đảng.")
     assert [f for f in facts if f[0] == "admitted"] == []
+
+
+def test_youth_union_members_admitted_without_naming_the_party() -> None:
+    assert _facts("Năm 2022, huyện Lục Nam có 52 đoàn viên ưu tú đã được kết nạp.") == [("admitted", "youth_union", 52)]
+    assert _facts("Năm 2022, huyện Lục Nam có 52 đoàn viên ưu tú được kết nạp vào Đoàn.") == []
