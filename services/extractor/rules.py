@@ -33,6 +33,8 @@ def _cue(site: Site) -> str | None:
         if not local[remnant.end() :].strip() and local.rstrip().endswith("("):
             return "target"
         local = local[remnant.end() :]
+    if v.TARGET_MET_THEN_ADMIT.search(local):
+        return "admit"
     if v.TARGET.search(local):
         return "target"
     if site.num.value_max is not None and v.TARGET.search(clause):

@@ -99,13 +99,21 @@ TARGET_CUES = (
     r"dự kiến",
     r"(?<=theo )nghị quyết",
     r"(?<=tiêu )nghị quyết",
-    r"(?:phải|cần(?: phải)?) (?:kết nạp|phát triển)(?: được)?",
+    r"(?:phải|cần(?: phải)?)(?: hoàn thành)? (?:kết nạp|phát triển)(?: được)?",
+    r"(?:xác định|yêu cầu)(?: [^,;.\d]{0,20}?)? (?:kết nạp|phát triển)(?: mới)?",
+    r"được giao\s*$",
     r"\bsẽ (?:kết nạp|phát triển)(?: mới)?(?! cho)",
     r"(?:đề ra|quyết tâm|đăng ký|giao(?: nhiệm vụ)?)(?: cho [^,;.]{0,30}?)? (?:kết nạp|phát triển)(?: mới)?",
 )
 # "trên tổng số 150 chỉ tiêu được giao": the number counts quota places.
 QUOTA_NOUN_AFTER = re.compile(r"^\s*(?:đảng viên\s*)?chỉ tiêu\b", IC)
 TARGET = re.compile(r"(?<!đạt )(?<!vượt )(?<!thực hiện )(?<!thực hiện các )(?:" + "|".join(TARGET_CUES) + ")", IC)
+# "hoàn thành chỉ tiêu được giao, kết nạp 80 đảng viên": a target met, then the admission itself.
+TARGET_MET_THEN_ADMIT = re.compile(
+    r"(?:hoàn thành|đạt|vượt)(?: vượt)?(?: mức)? (?:các )?(?:chỉ tiêu|kế hoạch|mục tiêu)[^,;\d]{0,40},\s*"
+    r"(?:đã\s+)?(?:kết nạp|phát triển)(?: được)?(?: thêm)?(?: mới)?\s*$",
+    IC,
+)
 # "kết nạp được 48/204 đảng viên": admitted against the target, right after the verb.
 ADMIT_BEFORE_FRACTION = re.compile(r"(?:kết nạp|phát triển)(?:\s+được)?(?:\s+mới)?\s*$", IC)
 UNITS_AFTER_FRACTION = re.compile(

@@ -68,3 +68,21 @@ def test_apposition_then_a_future_admission_is_no_admission() -> None:
 def test_youth_union_members_admitted_without_naming_the_party() -> None:
     assert _facts("Năm 2022, huyện Lục Nam có 52 đoàn viên ưu tú đã được kết nạp.") == [("admitted", "youth_union", 52)]
     assert _facts("Năm 2022, huyện Lục Nam có 52 đoàn viên ưu tú được kết nạp vào Đoàn.") == []
+
+
+def test_decided_required_and_assigned_admissions_are_targets() -> None:
+    for text in (
+        "Năm 2024, Đảng bộ huyện Lục Nam xác định kết nạp 150 đảng viên.",
+        "Năm 2024, Đảng bộ huyện Lục Nam đặt ra yêu cầu kết nạp 150 đảng viên.",
+        "Năm 2024, Đảng bộ huyện Lục Nam phải hoàn thành kết nạp 150 đảng viên.",
+    ):
+        assert _facts(text) == [("admitted_target", "all", 150)], text
+    facts = _facts("Năm 2024, Đảng bộ huyện Lục Nam được giao 150 đảng viên, đến nay đã kết nạp 80 đảng viên.")
+    assert facts == [("admitted_target", "all", 150), ("admitted", "all", 80)]
+
+
+def test_a_met_target_then_the_admission_is_an_admission() -> None:
+    assert _facts("Năm 2024, Đảng bộ huyện Lục Nam hoàn thành chỉ tiêu được giao, kết nạp 80 đảng viên.") == [("admitted", "all", 80)]
+    assert _facts("Năm 2024, Đảng bộ huyện Lục Nam không hoàn thành chỉ tiêu kết nạp 150 đảng viên.") == [
+        ("admitted_target", "all", 150)
+    ]
