@@ -80,7 +80,9 @@ OWN_PREDICATE_AFTER = re.compile(
 # "phát thẻ cho 110 đảng viên", "trao huy hiệu cho 500 đảng viên": the object of another verb.
 OTHER_VERB_FOR = re.compile(r"\b(?:cho|tới|đến)\s*(?:hơn|trên|gần|khoảng)?\s*$", IC)
 # "(mỗi nơi 4 đảng viên)": a figure per unit, not anyone's total.
-EACH = re.compile(r"mỗi (?:nơi|đơn vị|xã|chi bộ|đảng bộ|thôn)\s*(?:có\s*)?$", IC)
+EACH = re.compile(
+    r"mỗi (?:nơi|đơn vị|xã|chi bộ|đảng bộ|thôn|trường|cơ sở)\s*(?:có\s*)?(?:(?:đã\s*)?(?:kết nạp|phát triển)(?: được)?(?: mới)?\s*)?$", IC
+)
 ORGS_BAD_AFTER = re.compile(r"^[^,;.(]{0,40}?(?:kết nạp|đã|đạt|vượt|thực hiện|so với|hoàn thành)", IC)
 FUTURE = re.compile(r"\bsẽ\b|dự kiến", IC)
 RATING_CTX = re.compile(r"hoàn thành|xuất sắc|xếp loại|đánh giá|chiếm", IC)
@@ -144,13 +146,14 @@ REMOVE_AFTER = re.compile(r"^\s*(?:đã\s+)?bị\s+(?:xóa tên|xoá tên|khai t
 REMOVE = re.compile(r"xóa tên|xoá tên|khai trừ|ra khỏi đảng|cho ra\b", IC)
 # Candidates: awareness classes, introductions to the Party, files under review (candidates_trained).
 TRAIN_CUES = (
+    r"(?:đề nghị|hồ sơ(?: đề nghị)?|chờ)\s+kết nạp(?:\s+(?:vào\s+)?đảng)?",  # first: pending: "đề nghị kết nạp 12 quần chúng"
     "lớp", "cảm tình", "nhận thức về đảng", "học viên", "giới thiệu", "hồ sơ", "bồi dưỡng lý luận", "danh sách",
     r"đối tượng kết nạp(?: vào)? đảng", r"(?:cho (?:đảng|chi bộ|cấp ủy)|đề nghị)\s+xem xét,? kết nạp(?: vào)?(?: đảng)?",
 )
 # The usual pools of candidates: a breakdown of them by unit stays candidates ("các phường là 79 đoàn viên").
 CANDIDATE_NOUNS = ("đoàn viên", "quần chúng", "thanh niên", "cảm tình đảng")
 # "tổ chức lễ kết nạp Đảng cho 2 quần chúng ưu tú": the ceremony admits them.
-ADMIT_FOR = re.compile(r"(?<!đối tượng )(?<!xem xét )kết nạp(?: đảng(?: viên)?| vào đảng)?\s+cho\s*$", IC)
+ADMIT_FOR = re.compile(r"(?<!đối tượng )(?<!xem xét )(?<!đề nghị )(?<!hồ sơ )(?<!chờ )kết nạp(?: đảng(?: viên)?| vào đảng)?\s+cho\s*$", IC)
 TRAIN = re.compile("|".join(TRAIN_CUES), IC)
 TRAIN_AFTER_CUES = (
     r"(?<!học sinh )(?<!sinh viên )lớp(?!\s+(?:\d|trưởng))", "cảm tình", "nhận thức về đảng", "viết hồ sơ", "học viên", "diện xem xét", "làm hồ sơ", "hoàn thiện hồ sơ",

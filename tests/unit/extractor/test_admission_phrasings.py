@@ -86,3 +86,17 @@ def test_a_met_target_then_the_admission_is_an_admission() -> None:
     assert _facts("Năm 2024, Đảng bộ huyện Lục Nam không hoàn thành chỉ tiêu kết nạp 150 đảng viên.") == [
         ("admitted_target", "all", 150)
     ]
+
+
+def test_pending_admissions_are_candidates_not_admissions() -> None:
+    for text in (
+        "Năm 2024, Đảng ủy xã Tân Lập đã xét, đề nghị kết nạp 12 quần chúng ưu tú.",
+        "Năm 2024, Đảng ủy xã Tân Lập đề nghị kết nạp đảng cho 12 quần chúng.",
+        "Năm 2024, Đảng bộ huyện Lục Nam đang hoàn thiện hồ sơ kết nạp 12 quần chúng.",
+    ):
+        assert _facts(text) == [("candidates_trained", "all", 12)], text
+    assert _facts("Năm 2024, Đảng bộ huyện Lục Nam đã xem xét, quyết định kết nạp 30 quần chúng.") == [("admitted", "all", 30)]
+
+
+def test_admissions_per_unit_are_not_totals() -> None:
+    assert _facts("Năm 2024, bình quân mỗi chi bộ kết nạp 2 đảng viên.") == []
