@@ -206,7 +206,7 @@ ECON = re.compile(r"ngân sách|tỷ đồng|GRDP|dự toán|doanh thu|sản lư
 # Other programmes whose percentages of plan share sentences with admissions ("giải ngân vốn đạt 95% kế hoạch").
 OTHER_PROGRAM = re.compile(
     r"tuyển quân|giao quân|ngân sách|giải ngân|\bvốn\b|bảo hiểm|hộ nghèo|nông thôn mới|thu nhập|sản xuất|doanh thu|\bthuế\b|"
-    r"dân số|tiêm|học sinh giỏi|dự án|đầu tư|trồng rừng|xuất khẩu",
+    r"dân số|tiêm|học sinh giỏi|dự án|đầu tư|trồng rừng|xuất khẩu|đảng phí|thu nộp|đặt mua báo|báo đảng|kinh phí|quỹ",
     IC,
 )
 # Trade-union and association membership drives: their percentages are not the Party's.

@@ -100,3 +100,8 @@ def test_pending_admissions_are_candidates_not_admissions() -> None:
 
 def test_admissions_per_unit_are_not_totals() -> None:
     assert _facts("Năm 2024, bình quân mỗi chi bộ kết nạp 2 đảng viên.") == []
+
+
+def test_party_fee_plan_is_not_the_admission_plan() -> None:
+    facts = _facts("Năm 2024, Đảng bộ huyện Lục Nam kết nạp 120 đảng viên; thu nộp đảng phí đạt 105% kế hoạch.")
+    assert facts == [("admitted", "all", 120)]
