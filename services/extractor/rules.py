@@ -309,7 +309,7 @@ def _segment(site: Site, noun: str, after: str, breakdown: bool) -> str:
     elif noun in MEMBER_NOUNS and [name for name, rx in v.SEGMENTS if rx.match(head.lstrip())] and not verb:
         segs = [name for name, rx in v.SEGMENTS if rx.match(head.lstrip())][:1]  # "30 đồng chí dân tộc thiểu số"
     elif _FROM_SOURCE.match(head) and v.BREAKDOWN.search(site.clause):
-        segs = v.segments_in(head[_FROM_SOURCE.match(head).end() :][:40])[:1]  # type: ignore[union-attr]
+        segs = v.segments_in(_FROM_SOURCE.sub("", head, count=1)[:40])[:1]
     elif re.match(r"^\s*(?:mới\s+)?(?:là|nữ|người|thuộc|ở|trong|khu vực|còn|đang|em)\b", head) and "đều là" not in head:
         segs = v.segments_in(head[:60])
         source = re.search(r"kết nạp|phát triển", site.local) and not v.BREAKDOWN.search(site.clause)
