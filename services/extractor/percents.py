@@ -117,7 +117,8 @@ def _about_admission(site: Site) -> bool:
 
 def _good(site: Site) -> Cls | None:
     """Share of members rated "hoàn thành tốt nhiệm vụ trở lên"."""
-    if not v.GOOD.search(site.around) or v.NOT_GOOD.search(site.local) or "xuất sắc" in site.right[:40]:
+    excellent_only = "xuất sắc" in site.right[:40] and not v.GOOD_OR_ABOVE.search(site.right[:60])
+    if not v.GOOD.search(site.around) or v.NOT_GOOD.search(site.local) or excellent_only:
         return None
     pledged = re.search(r"mục tiêu|đề ra|phấn đấu", site.prefix) or "chỉ tiêu" in site.clause
     if pledged or re.search(r"tổ chức (?:cơ sở )?đảng|chi bộ|tccs", site.clause):

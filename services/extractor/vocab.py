@@ -178,7 +178,7 @@ ADMIT_AFTER = re.compile(
 MEMBER_BAD_AFTER = re.compile(
     r"^\s*(?:nữ|dự bị|là|có|được|đang|hoàn thành|chiếm|tham|trong độ|đi|xin|vi phạm|trẻ|ưu tú|chính thức|"
     r"người|thuộc|ở|bị|không|cao tuổi|tuổi|giữ|làm|tại)\b|"
-    r"^\s*[(,]\s*chiếm\b(?![^)]{0,40}dân số)",  # "có 9.252 đảng viên (chiếm 31%)": a part of some whole, not the membership
+    r"^\s*[(,]\s*(?:chiếm|tỷ lệ|tỉ lệ)\b(?![^)]{0,40}dân số)",  # "có 9.252 đảng viên (chiếm 31%)": a part of some whole, not the membership
     IC,
 )
 MEMBER_OK_AFTER = re.compile(

@@ -120,3 +120,20 @@ def test_a_count_with_its_share_of_a_whole_is_not_the_membership() -> None:
     assert [f for f in extract(part).facts if f.metric == "members_total"] == []
     whole = lead + "Đảng bộ huyện Lạc Dương hiện có 2.340 đảng viên, chiếm 3,2% dân số."
     assert [f.value for f in extract(whole).facts if f.metric == "members_total"] == [2340]
+
+
+def test_a_member_count_with_its_ratio_is_a_part_not_the_membership() -> None:
+    from services.extractor.extract import extract
+
+    text = "Công tác phát triển đảng viên được chú trọng. Tính đến tháng 8-2023, tổng số đảng viên ở các xã của huyện Lục Nam là 2.609 đảng viên (tỷ lệ 78,70%)."
+    assert [f for f in extract(text).facts if f.metric == "members_total"] == []
+
+
+def test_good_and_excellent_together_is_the_good_or_above_share() -> None:
+    from services.extractor.extract import extract
+
+    lead = "Công tác phát triển đảng viên được chú trọng. "
+    both = extract(lead + "Năm 2023, Đảng bộ xã Tân Lập có 95% đảng viên hoàn thành tốt và xuất sắc nhiệm vụ.").facts
+    assert [(f.metric, f.value) for f in both] == [("members_good_rating_pct", 95)]
+    excellent = extract(lead + "Năm 2023, Đảng bộ xã Tân Lập có 15% đảng viên hoàn thành xuất sắc nhiệm vụ.").facts
+    assert [f for f in excellent if f.metric == "members_good_rating_pct"] == []
