@@ -174,7 +174,11 @@ def _bare_segment(site: Site) -> Cls | None:
 def _kind(site: Site, noun: str, after: str) -> str | None:
     """The cue, corrected by what follows the noun ("… được kết nạp", "… tham gia lớp cảm tình Đảng")."""
     if noun == "học viên":
-        return "train"
+        scope = site.clause + re.split(r"trong đó|trong số|;", after, maxsplit=1)[0]
+        if v.AWARENESS_COURSE.search(scope):
+            return "train"
+        other = v.OTHER_COURSE.search(scope) or v.AWARENESS_COURSE.search(after)  # only a part of the classes is for candidates
+        return None if other else "train"  # "lớp trung cấp lý luận chính trị cho 80 học viên"
     if v.NOT_ADMISSION.match(after.lstrip()) and not v.REMOVE.search(site.local):
         return "other"  # "34 trường hợp chuyển sinh hoạt đảng", "5 đảng viên vi phạm" (unless removed: "khai trừ 12 đảng viên vi phạm")
     if v.ADMIT_FOR.search(site.local) or v.ADMIT_AFTER.match(after):

@@ -150,6 +150,11 @@ TRAIN_CUES = (
     "lớp", "cảm tình", "nhận thức về đảng", "học viên", "giới thiệu", "hồ sơ", "bồi dưỡng lý luận", "danh sách",
     r"đối tượng kết nạp(?: vào)? đảng", r"(?:cho (?:đảng|chi bộ|cấp ủy)|đề nghị)\s+xem xét,? kết nạp(?: vào)?(?: đảng)?",
 )
+# Students ("học viên") are candidates only in a class for them (not "lớp trung cấp lý luận chính trị", not any class).
+AWARENESS_COURSE = re.compile(
+    r"cảm tình|nhận thức về đảng|đối tượng (?:kết nạp|đảng|phát triển)|quần chúng|đoàn viên|ưu tú|nguồn|giới thiệu|xem xét kết nạp", IC
+)
+OTHER_COURSE = re.compile(r"lý luận chính trị|trung cấp|cao cấp|sơ cấp|nghiệp vụ|quốc phòng|chuyên viên|cấp ủy viên|bồi dưỡng kiến thức", IC)
 # The usual pools of candidates: a breakdown of them by unit stays candidates ("các phường là 79 đoàn viên").
 CANDIDATE_NOUNS = ("đoàn viên", "quần chúng", "thanh niên", "cảm tình đảng")
 # "tổ chức lễ kết nạp Đảng cho 2 quần chúng ưu tú": the ceremony admits them.

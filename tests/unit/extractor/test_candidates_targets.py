@@ -166,3 +166,16 @@ def test_list_of_units_with_parenthesised_counts_goes_on_after_a_full_stop() -> 
         "Trường Đại học Kỹ thuật y tế Hải Dương (12 đảng viên). Bệnh viện Nhi Hải Dương (6 đảng viên)."
     )
     assert [f[2] for f in _facts(text)] == [2500, 12, 6]
+
+
+def test_students_of_other_courses_are_not_candidates() -> None:
+    from services.extractor.extract import extract
+
+    lead = "Công tác phát triển đảng viên được chú trọng. "
+    for text in (
+        "Năm 2023, Trung tâm Chính trị huyện tổ chức lớp trung cấp lý luận chính trị cho 80 học viên.",
+        "Năm 2023, Trung tâm Chính trị huyện mở 25 lớp với 2.300 học viên, trong đó có 6 lớp cảm tình Đảng.",
+    ):
+        assert [f for f in extract(lead + text).facts if f.metric == "candidates_trained"] == [], text
+    awareness = extract(lead + "Năm 2023, Trung tâm Chính trị huyện mở 6 lớp bồi dưỡng nhận thức về Đảng cho 420 học viên.")
+    assert [(f.metric, f.value) for f in awareness.facts] == [("candidates_trained", 420)]
