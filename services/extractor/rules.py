@@ -67,8 +67,8 @@ _CUES = (("admit", v.ADMIT), ("total", v.TOTAL), ("remove", v.REMOVE), ("train",
 def _structural(site: Site) -> Cls | None:
     """Counts of party cells and grassroots organisations."""
     right, local = site.right, site.local
-    if v.STRUCT_EVENT.search(site.clause) or v.EACH.search(local):
-        return None
+    if v.STRUCT_EVENT.search(site.clause) or v.EACH.search(local) or re.search(r"\bcho\s*$", local):
+        return None  # "giao chỉ tiêu cho 30 chi bộ": the cells something is given to, not the stock
     changes = list(v.STRUCT_CHANGE.finditer(site.clause))
     if changes and not v.STOCK_VERB.search(site.clause[changes[-1].end() :]):
         return None  # "giải thể 24 chi bộ … và 4 chi bộ trực thuộc": every item of the change is a change
@@ -98,7 +98,7 @@ def _count(site: Site) -> Cls | None:
         return _structural(site)
     if v.QUOTA_NOUN_AFTER.match(site.right) and (v.ADMIT.search(site.local) or "tổng số" in site.local):
         return Cls("admitted_target", "all", "count", False, site.num.value)
-    if v.EACH.search(site.local):
+    if v.EACH.search(site.local) or v.UNITS_REACHING.search(site.clause):
         return None
     if v.CELLS_TOTAL_BEFORE.search(site.local) and re.match(r"^\s*(?:đơn vị|chi bộ)?\s*(?:$|[,.;()])", site.right):
         return Cls("party_cells", "all", "count", False, site.num.value)

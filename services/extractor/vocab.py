@@ -57,7 +57,13 @@ ORGS_NOUN = re.compile(
 # Clauses where cells and organisations are awarded or transferred: not a count of them.
 STRUCT_EVENT = re.compile(r"tặng|khen|cờ thi đua|biểu dương|chuyển giao|bàn giao|tiếp nhận", IC)
 # Cells and organisations created or dissolved: a change, unless the clause states the stock ("… còn/có N").
-STRUCT_CHANGE = re.compile(r"giải thể|thành lập", IC)
+STRUCT_CHANGE = re.compile(r"giải thể|thành lập|kiện toàn|củng cố|chia tách|sáp nhập|hợp nhất", IC)
+# "có 6 chi bộ kết nạp được từ 3 đảng viên trở lên": units counted by what each reached, not a count of the organisation.
+UNITS_REACHING = re.compile(
+    r"\d+\s*(?:/\s*\d+\s*)?(?:chi bộ|đảng bộ|xã|phường|thị trấn|đơn vị|tổ chức cơ sở đảng|cơ sở|địa phương)\b[^\d,;]{0,30}?"
+    r"(?:kết nạp|phát triển)(?: được)?(?: mới)?\s*(?:từ|trên|hơn|ít nhất|tối thiểu)\s*$",
+    IC,
+)
 STOCK_VERB = re.compile(r"(?<!\w)(?:có|còn|với|gồm|lên|là|tổng số)(?!\w)", IC)
 # "nâng tổng số chi bộ trực thuộc lên 19 đơn vị", "tổng số chi bộ … là 166".
 CELLS_TOTAL_BEFORE = re.compile(r"tổng số chi bộ[^,;]{0,60}?(?:lên|là|có)\s*$", IC)

@@ -137,3 +137,26 @@ def test_good_and_excellent_together_is_the_good_or_above_share() -> None:
     assert [(f.metric, f.value) for f in both] == [("members_good_rating_pct", 95)]
     excellent = extract(lead + "Năm 2023, Đảng bộ xã Tân Lập có 15% đảng viên hoàn thành xuất sắc nhiệm vụ.").facts
     assert [f for f in excellent if f.metric == "members_good_rating_pct"] == []
+
+
+def test_cells_reorganised_or_given_to_are_not_the_stock() -> None:
+    from services.extractor.extract import extract
+
+    lead = "Công tác phát triển đảng viên được chú trọng. "
+    for text in (
+        "Năm 2023, huyện Lục Nam kiện toàn 5 chi bộ.",
+        "Năm 2023, huyện Lục Nam chia tách 3 chi bộ.",
+        "Năm 2023, Huyện ủy giao chỉ tiêu cho 30 chi bộ.",
+    ):
+        assert [f for f in extract(lead + text).facts if f.metric == "party_cells"] == [], text
+    stock = extract(lead + "Năm 2023, Đảng bộ huyện Lục Nam kiện toàn tổ chức, hiện có 40 chi bộ.").facts
+    assert [f.value for f in stock if f.metric == "party_cells"] == [40]
+
+
+def test_a_threshold_units_reached_is_not_an_admission() -> None:
+    from services.extractor.extract import extract
+
+    lead = "Công tác phát triển đảng viên được chú trọng. "
+    assert extract(lead + "Năm 2023, có 6 chi bộ kết nạp được từ 3 đảng viên trở lên.").facts == ()
+    own = extract(lead + "Năm 2023, Đảng bộ huyện Lục Nam kết nạp từ 120 đảng viên trở lên.").facts
+    assert [(f.metric, f.value) for f in own] == [("admitted", 120)]
