@@ -130,7 +130,7 @@ ENUMS: dict[str, frozenset[str | None]] = {**FACT_ENUMS, "published_from": froze
 
 EXPOSE_MIN_CONFIDENCE = 0.0
 """Facts with a confidence below this stay on the topic, marked, but are not exposed by default. Chosen on dev + dev2 by
-`evaluate.choose_threshold` (the best headline F1 among thresholds with headline precision ≥ 0.95; with rules 1.2.0
+`evaluate.choose_threshold` (the best headline F1 among thresholds with headline precision ≥ 0.95; with rules 1.2.1
 every threshold keeps precision ≥ 0.95 and 0 has the best F1): docs/rules.md has the measured curve."""
 
 
