@@ -201,6 +201,7 @@ def _now(m: re.Match[str], ctx: Ctx) -> tuple[str | None, str | None]:
 _RULES: list[Rule] = [
     (re.compile(rf"(?:tính\s+)?từ đầu nhiệm kỳ(?:\s+(?P<y>{Y})(?:{DASH}{Y})?)?(?:\s*(?:đến|tới)\s+(?:nay|hết\s+tháng\s+(?P<um>\d{{1,2}})\s*/\s*(?P<uy>{Y})))?", re.I), _from_term_start),
     (re.compile(rf"nhiệm kỳ\s+\(?\s*(?P<a>{Y}){DASH}(?P<b>{Y})\s*\)?", re.I), _term_range),
+    (re.compile(rf"(?:trong\s+)?(?:\d{{1,2}}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+năm\s*(?:qua\s*)?[,(]?\s*(?:từ\s+)?(?:năm\s+)?(?P<a>{Y})\s*(?:đến|tới|-|–)\s*(?:năm\s+)?(?:(?P<uy>{Y})|nay)\s*\)?", re.I), _year_range),  # "trong 2 năm 2011-2012"
     (re.compile(rf"(?:giai đoạn|từ)\s+(?:năm\s+)?(?P<a>{Y})\s*(?:đến|tới|-|–)\s*(?:năm\s+)?(?:(?P<uy>{Y})|nay)", re.I), _year_range),
     (re.compile(rf"từ đầu năm(?:\s+(?P<y>{Y}))?\s*(?:đến|tới)\s+(?:nay|ngày\s+\d{{1,2}}\s*[./-]\s*(?P<um>\d{{1,2}})|hết\s+tháng\s+(?P<uy>)(?P<um_>\d{{1,2}}))?", re.I), _from_year_start),
     (re.compile(rf"(?P<n>\d{{1,2}}|hai|ba|sáu|chín|tám|bốn|bảy|mười)\s+tháng(?:\s+tháng)?(?:\s+(?:(?P<late>cuối)|đầu)(?!\s+nhiệm))?(?:\s+năm)?(?:\s+(?P<y>{Y}|nay))?(?!\s+(?:đầu\s+)?nhiệm)", re.I), _months),

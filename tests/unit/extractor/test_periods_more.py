@@ -57,3 +57,15 @@ def test_unnumbered_cited_document_period_yields_to_the_sentence_year() -> None:
     assert _period(text) == [(176, "2022", "2022")]
     text = "Thực hiện Nghị quyết của Huyện ủy giai đoạn 2021 - 2025, huyện Hàm Yên đã kết nạp 512 đảng viên."
     assert _period(text) == [(512, "2021", "2025")]
+
+
+def test_a_span_of_years_stated_with_its_length_ends_at_its_last_year() -> None:
+    from services.extractor.extract import extract
+
+    lead = "Công tác phát triển đảng viên được chú trọng. "
+    for text, start, end in (
+        ("Kết quả, trong 2 năm 2011-2012, Đảng bộ huyện Lục Nam đã kết nạp được 1.083 đảng viên.", "2011", "2012"),
+        ("Trong 5 năm (từ 2016-2020), Đảng bộ huyện Lục Nam kết nạp 1.083 đảng viên.", "2016", "2020"),
+    ):
+        facts = extract(lead + text).facts
+        assert [(f.period_start, f.period_end) for f in facts] == [(start, end)], text
