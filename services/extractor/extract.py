@@ -107,7 +107,7 @@ _HEADLINE_MAX_CHARS = 200
 def headlines(text: str, title: str | None) -> set[str]:
     """The title and the text's opening lines without a sentence end: headlines that restate body figures."""
     lines = [line.strip() for line in text.splitlines() if line.strip()][:HEADLINE_LINES]
-    out = {line for line in lines if len(line) <= _HEADLINE_MAX_CHARS and not re.search(r"[.!?…:;]$", line)}
+    out = {line for line in lines if len(line) <= _HEADLINE_MAX_CHARS and not re.search(r"[.!?…:;|]$|\|", line)}  # no table rows
     return out | ({title.strip()} if title and title.strip() else set())
 
 

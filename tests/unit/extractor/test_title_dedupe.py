@@ -44,3 +44,12 @@ def test_headline_figure_absent_from_the_body_is_kept() -> None:
 def test_equal_body_figures_of_two_places_are_both_kept() -> None:
     text = "Năm 2022, Đảng bộ xã Tân Lập kết nạp 7 đảng viên mới.\nNăm 2022, Đảng bộ xã Tân Mộc kết nạp 7 đảng viên mới."
     assert [f.place for f in extract(text).facts if f.metric == "admitted"] == ["Tân Lập", "Tân Mộc"]
+
+
+def test_table_rows_at_the_top_are_not_headlines() -> None:
+    text = (
+        "TT | Đơn vị | Chỉ tiêu giao | Số đảng viên kết nạp | Tỷ lệ đạt (%)\n"
+        "1 | Đảng bộ xã Tân Lập | 9 | 7 | 77,8\n\n"
+        "Năm 2022, Đảng bộ xã Tân Mộc kết nạp 7 đảng viên mới."
+    )
+    assert sorted(f.place or "" for f in extract(text).facts if f.metric == "admitted") == ["Tân Lập", "Tân Mộc"]
