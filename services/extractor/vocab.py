@@ -51,7 +51,7 @@ CELL_OK_AFTER = re.compile(r"^\s*(?:$|[,.;()…:]|với\b|và\b|trong\b|thuộc\
 ORGS_NOUN = re.compile(
     r"^\s*(?:tổ chức,?\s*cơ sở đảng|tổ chức cơ sở đảng|tổ chức đảng cơ sở|cơ sở đảng|tccs\s*đảng|tccsđ|đảng bộ cơ sở|"
     r"đảng bộ trực thuộc|chi,\s*đảng bộ cơ sở|chi bộ,\s*đảng bộ cơ sở|chi,\s*đảng bộ trực thuộc|"
-    r"đảng bộ(?=\s*(?:,|và\b|\)|;|\.|$)))",
+    r"đảng bộ(?=\s*(?:,|và\b|\)|;|\.|$))|tổ chức đảng(?=\s+(?:trong|ở|tại)\s+(?:các\s+)?(?:doanh nghiệp|đơn vị|cơ quan|trường)))",
     IC,
 )
 # Clauses where cells and organisations are awarded or transferred: not a count of them.

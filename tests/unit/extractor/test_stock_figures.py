@@ -160,3 +160,13 @@ def test_a_threshold_units_reached_is_not_an_admission() -> None:
     assert extract(lead + "Năm 2023, có 6 chi bộ kết nạp được từ 3 đảng viên trở lên.").facts == ()
     own = extract(lead + "Năm 2023, Đảng bộ huyện Lục Nam kết nạp từ 120 đảng viên trở lên.").facts
     assert [(f.metric, f.value) for f in own] == [("admitted", 120)]
+
+
+def test_party_organisations_in_enterprises_are_grassroots_organisations() -> None:
+    from services.extractor.extract import extract
+
+    lead = "Công tác phát triển đảng viên được chú trọng. "
+    text = lead + "Tính đến năm 2023, tỉnh Bắc Giang có 66 tổ chức đảng trong doanh nghiệp ngoài nhà nước với 2.901 đảng viên."
+    assert [(f.metric, f.value) for f in extract(text).facts if f.metric == "grassroots_orgs"] == [("grassroots_orgs", 66)]
+    rated = extract(lead + "Năm 2023, 95 tổ chức đảng được xếp loại hoàn thành tốt nhiệm vụ.").facts
+    assert [f for f in rated if f.metric == "grassroots_orgs"] == []
