@@ -148,7 +148,11 @@ GROUP_SHARE = re.compile(
     r"(?:tỷ lệ|tỉ lệ)\s+(?:\w+\s+){1,4}?là đảng viên|(?:tỷ lệ|tỉ lệ) đảng viên (?:trong|so với|trên) (?:tổng )?(?:số )?(?:công nhân|dân|lao động)",
     IC,
 )
-REMOVE_AFTER = re.compile(r"^\s*(?:đã\s+)?bị\s+(?:xóa tên|xoá tên|khai trừ|đưa ra khỏi)", IC)
+REMOVE_AFTER = re.compile(
+    r"^\s*(?:đã\s+)?bị\s+(?:xóa tên|xoá tên|khai trừ|đưa ra khỏi)|"
+    r"^[^,;.\d]{0,100}?\b(?:bị|được|đã)\s+(?:[^,;.\d]{0,60}?\s)?(?:xóa tên|xoá tên|khai trừ|đưa ra khỏi đảng)",  # "… không còn đủ tư cách đã bị / được … đưa ra khỏi Đảng"
+    IC,
+)
 REMOVE = re.compile(r"xóa tên|xoá tên|khai trừ|ra khỏi đảng|cho ra\b", IC)
 # Candidates: awareness classes, introductions to the Party, files under review (candidates_trained).
 TRAIN_CUES = (

@@ -134,3 +134,9 @@ def test_target_then_achievement_for_each_district() -> None:
         ("admitted", "all", 98, "count"),
         ("target_attainment_pct", "all", 81.7, "pct"),
     ]
+
+
+def test_removal_stated_after_the_removed_with_its_agent() -> None:
+    lead = "Công tác phát triển đảng viên được chú trọng. "
+    text = lead + "Trong 5 năm qua, hơn 900 đảng viên không còn đủ tư cách đã được các cấp ủy trong huyện Lục Nam đưa ra khỏi Đảng."
+    assert _facts(text) == [("members_removed", "all", 900, "count")]
