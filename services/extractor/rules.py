@@ -96,7 +96,8 @@ def _count(site: Site) -> Cls | None:
         return Cls("members_total", "all", "count", False, site.num.value)
     if v.CELL_NOUN.match(site.right) or v.ORGS_NOUN.match(site.right):
         return _structural(site)
-    if v.QUOTA_NOUN_AFTER.match(site.right) and (v.ADMIT.search(site.local) or "tổng số" in site.local):
+    quota_of_admissions = re.match(r"^\s*chỉ tiêu\s+(?:kết nạp|phát triển)", site.right)  # "giao cho huyện A 150 chỉ tiêu kết nạp"
+    if v.QUOTA_NOUN_AFTER.match(site.right) and (v.ADMIT.search(site.local) or "tổng số" in site.local or quota_of_admissions):
         return Cls("admitted_target", "all", "count", False, site.num.value)
     if v.EACH.search(site.local) or v.UNITS_REACHING.search(site.clause):
         return None

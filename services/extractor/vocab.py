@@ -111,7 +111,7 @@ TARGET_CUES = (
     r"(?:xác định|yêu cầu)(?: [^,;.\d]{0,20}?)? (?:kết nạp|phát triển)(?: mới)?",
     r"được giao\s*$",
     r"\bsẽ (?:kết nạp|phát triển)(?: mới)?(?! cho)",
-    r"(?:đề ra|quyết tâm|đăng ký|giao(?: nhiệm vụ)?)(?: cho [^,;.]{0,30}?)? (?:kết nạp|phát triển)(?: mới)?",
+    r"(?:đề ra|quyết tâm|đăng ký|giao(?: nhiệm vụ)?)(?: cho [^,;.]{0,30}?)?(?: (?:mỗi|hằng|hàng|bình quân)(?: mỗi)? năm)? (?:kết nạp|phát triển)(?: mới)?",
 )
 # "trên tổng số 150 chỉ tiêu được giao": the number counts quota places.
 QUOTA_NOUN_AFTER = re.compile(r"^\s*(?:đảng viên\s*)?chỉ tiêu\b", IC)

@@ -105,3 +105,9 @@ def test_admissions_per_unit_are_not_totals() -> None:
 def test_party_fee_plan_is_not_the_admission_plan() -> None:
     facts = _facts("Năm 2024, Đảng bộ huyện Lục Nam kết nạp 120 đảng viên; thu nộp đảng phí đạt 105% kế hoạch.")
     assert facts == [("admitted", "all", 120)]
+
+
+def test_quota_given_and_yearly_resolution_targets() -> None:
+    assert _facts("Năm 2024, Tỉnh ủy giao cho huyện Lục Nam 150 chỉ tiêu kết nạp đảng viên.") == [("admitted_target", "all", 150)]
+    text = "Nghị quyết Đại hội Đảng bộ huyện Lục Nam nhiệm kỳ 2020-2025 đề ra mỗi năm kết nạp từ 150 đảng viên trở lên."
+    assert _facts(text) == [("admitted_target", "all", 150)]
