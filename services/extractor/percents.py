@@ -18,6 +18,8 @@ def pct(site: Site) -> Cls | None:
         return None
     if v.UNION.search(site.around) and not re.search(r"vào đảng|đảng viên|\bđv\b", site.around):
         return None
+    if v.UNITS_FRACTION.search(local):
+        return None
     if v.SHARE_NOUN_AFTER.match(right) or "còn lại" in local or v.SHARE_OF_UNITS.search(site.clause) or v.GROUP_SHARE.search(site.clause):
         return None
     if v.SHARE_BEFORE.search(local) and not v.TARGET_WORD_AFTER.match(right):

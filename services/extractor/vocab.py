@@ -248,6 +248,10 @@ SHARE_NOUN_AFTER = re.compile(
     r"^\s*(?:tổ chức|cơ sở|chi bộ|khóm|thôn|xóm|ấp|cán bộ|gia đình|học viên|dân số|số(?!\s+(?:đảng viên|đv)\b)|trường|xã|phường|"
     r"hộ|người dân|cấp ủy)", IC
 )
+# "có 18/20 xã hoàn thành chỉ tiêu, đạt 90%": the share of units that did something, not the attainment.
+UNITS_FRACTION = re.compile(
+    r"\d+\s*/\s*\d+\s*(?:xã|phường|thị trấn|chi bộ|đơn vị|đảng bộ|tổ chức|cơ sở|huyện|địa phương|thôn)\b[^\d;]{0,60}$", IC
+)
 SHARE_OF_UNITS = re.compile(r"(?:tỷ lệ|tỉ lệ)\s+(?:các\s+)?(?:tổ chức|chi bộ|cơ sở|thôn|xóm|ấp|khu phố|xã|phường|trưởng)", IC)
 SEG_AFTER = re.compile(r"^\s*(?:đảng viên|đv\b)?\s*(?:mới\s*)?(?:được kết nạp\s*)?(?:ở|là|thuộc|trong|khu vực)?\s*(?P<rest>[^,;.()]{0,60})", IC)
 COUNTER_LINE = re.compile(r"truy cập|lượt xem|hôm qua:|trong tuần:|tất cả:|lượt truy|đang online|bình luận", IC)

@@ -111,3 +111,10 @@ def test_quota_given_and_yearly_resolution_targets() -> None:
     assert _facts("Năm 2024, Tỉnh ủy giao cho huyện Lục Nam 150 chỉ tiêu kết nạp đảng viên.") == [("admitted_target", "all", 150)]
     text = "Nghị quyết Đại hội Đảng bộ huyện Lục Nam nhiệm kỳ 2020-2025 đề ra mỗi năm kết nạp từ 150 đảng viên trở lên."
     assert _facts(text) == [("admitted_target", "all", 150)]
+
+
+def test_share_of_units_after_a_fraction_is_not_the_attainment() -> None:
+    facts = _facts("Năm 2024, huyện Lục Nam kết nạp 120 đảng viên, có 18/20 xã hoàn thành chỉ tiêu, đạt 90%.")
+    assert facts == [("admitted", "all", 120)]
+    facts = _facts("Năm 2024, huyện Lục Nam kết nạp 120/150 đảng viên, đạt 80% chỉ tiêu.")
+    assert ("target_attainment_pct", "all", 80) in facts
