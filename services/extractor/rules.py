@@ -228,8 +228,7 @@ def _count_metric(site: Site, kind: str | None, noun: str, after: str) -> Cls | 
     if kind == "total":
         return _total(site, noun, after)
     if kind == "admit":
-        found = _admitted(site, noun, after, per_year)
-        return None if found and noun == "cán bộ" and found.segment == "all" else found
+        return _admitted(site, noun, after, per_year)
     own = label(site.local) if site.prev and site.prev.metric == "admitted" and noun in MEMBER_NOUNS | {""} else []
     if len(own) == 1 and site.prev:
         return Cls("admitted", own[0], "count", site.prev.per_year, value)
@@ -278,6 +277,8 @@ def _admitted(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
         segment = own[0]
     elif segment == "all" and inherit and not breakdown and noun in MEMBER_NOUNS and site.prev:
         segment = site.prev.segment
+    if segment == "all" and noun in v.CATEGORY_NOUNS:
+        return None  # "kết nạp được 04 trưởng, thôn …": a category whose segment is unknown is not the total
     return Cls("admitted", segment, "count", per_year, site.num.value)
 
 

@@ -42,6 +42,11 @@ PERSON_NOUN = re.compile(
     r"nữ(?!\s+(?:sinh|giới))\b|tín đồ|chức sắc|lao động|đồng bào|cảm tình đảng|đ/c)",
     IC,
 )
+CATEGORY_NOUNS = frozenset({
+    "trưởng", "phó thôn", "công nhân", "giáo viên", "nông dân", "sinh viên", "học sinh", "chủ doanh nghiệp", "nữ",
+    "tín đồ", "chức sắc", "lao động", "đồng bào", "cán bộ",
+})
+"""Nouns of PERSON_NOUN that name a category of people: an admitted count of one is a breakdown, never the total."""
 CELL_NOUN = re.compile(
     r"^\s*chi bộ(?P<tail>\s+(?:trực thuộc(?:\s+(?:các\s+)?đảng (?:ủy|bộ)(?:\s+cơ sở)?)?|cơ sở(?:\s+trực thuộc)?))?", IC
 )

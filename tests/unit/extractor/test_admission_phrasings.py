@@ -118,3 +118,13 @@ def test_share_of_units_after_a_fraction_is_not_the_attainment() -> None:
     assert facts == [("admitted", "all", 120)]
     facts = _facts("Năm 2024, huyện Lục Nam kết nạp 120/150 đảng viên, đạt 80% chỉ tiêu.")
     assert ("target_attainment_pct", "all", 80) in facts
+
+
+def test_an_admitted_category_whose_segment_is_unknown_is_not_the_total() -> None:
+    facts = _facts("Từ năm 2021 đến nay, Đảng bộ huyện Lục Nam đã kết nạp được 05 trưởng, phó ban công tác mặt trận; "
+                   "08 công nhân, viên chức hợp đồng vào Đảng.")
+    assert [f for f in facts if f[1] == "all"] == []
+
+
+def test_an_admitted_category_with_a_known_segment_keeps_it() -> None:
+    assert ("admitted", "village_head", 4) in _facts("Năm 2022, Đảng bộ huyện Lục Nam kết nạp được 04 trưởng thôn vào Đảng.")
