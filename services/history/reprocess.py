@@ -19,7 +19,7 @@ import asyncio
 import logging
 import time
 from collections import Counter
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -113,10 +113,10 @@ async def scan(reader: AIOKafkaConsumer, tp: TopicPartition, start: int, end: in
 
 
 class Metrics:
-    """recruitwatch_reprocess_* families, served on --metrics-port when given."""
+    """recruitwatch_reprocess_* families, served on --metrics-port when given (or on the extractor's /metrics)."""
 
-    def __init__(self) -> None:
-        self.registry = CollectorRegistry()
+    def __init__(self, registry: CollectorRegistry | None = None) -> None:
+        self.registry = registry or CollectorRegistry()
         self.articles = PromCounter("recruitwatch_reprocess_articles", "Stored articles re-extracted, by outcome.",
                                     ["stage", "outcome"], registry=self.registry)
         self.remaining = Gauge("recruitwatch_reprocess_remaining_articles", "Articles left in the running job.",
@@ -134,6 +134,8 @@ class Reprocessor:
     counts: Counter[str] = field(default_factory=Counter)
     this_run: int = 0
     unacked: list[asyncio.Future[Any]] = field(default_factory=list)
+    extract: Callable[[str, bytes], Awaitable[Outputs]] | None = None
+    """How to run `reextract` (default: in a thread; the extractor service uses its stage worker process)."""
 
     @property
     def input_topic(self) -> str:
@@ -233,7 +235,10 @@ class Reprocessor:
         """Re-extract one stored article and wait until its outputs (or its dead letter) are acknowledged."""
         topics = self.settings.topics
         try:
-            out = await asyncio.to_thread(reextract, self.job.stage, m.value)
+            if self.extract is not None:
+                out = await self.extract(self.job.stage, m.value)
+            else:
+                out = await asyncio.to_thread(reextract, self.job.stage, m.value)
         except Exception as exc:  # a record the extractor cannot handle: dead letter, never a stop
             letter = dead_letter(f"reprocess-{self.job.stage}", exc, m.value, service_version=__version__,
                                  topic=m.topic, partition=m.partition, offset=m.offset, key=m.key)
