@@ -201,7 +201,7 @@ class _Upgrade:
     async def run(self) -> None:
         """Run (or resume, or find finished) the facts-stage job of this extractor version."""
         worker = Reprocessor(self.ex.settings, Job("facts"), rate=self.ex.settings.reprocess_rate,
-                             metrics=self.metrics, extract=self._extract)
+                             metrics=self.metrics, extract=self._extract, older_only=True)
         try:
             summary = await worker.run()
         except Exception:

@@ -37,7 +37,7 @@ from services.extractor.version import EXTRACTOR_VERSION
 from services.history.progress import ProgressStore, bar, history_topic
 from services.shared.admin import ensure_topics
 from services.shared.config import ServiceSettings
-from services.shared.events import Event, RawArticle, TextArticle, dead_letter, decode, encode
+from services.shared.events import EXTRACTION, Event, RawArticle, TextArticle, dead_letter, decode, encode
 from services.shared.kafkaio import make_producer, make_reader
 
 log = logging.getLogger(__name__)
@@ -136,6 +136,10 @@ class Reprocessor:
     unacked: list[asyncio.Future[Any]] = field(default_factory=list)
     extract: Callable[[str, bytes], Awaitable[Outputs]] | None = None
     """How to run `reextract` (default: in a thread; the extractor service uses its stage worker process)."""
+    older_only: bool = False
+    """Only articles whose latest extraction on recruitment.facts is by another extractor version (the automatic
+    run after an upgrade: articles not yet extracted, or extracted by this version, are the live agents')."""
+    versions: dict[bytes, str] = field(default_factory=dict)
 
     @property
     def input_topic(self) -> str:
@@ -183,7 +187,7 @@ class Reprocessor:
                 latest.pop(m.key, None)
                 continue
             try:
-                selected = self.job.selects(orjson.loads(m.value))
+                selected = self._wanted(m.key, orjson.loads(m.value))
             except orjson.JSONDecodeError:
                 selected = True  # processed, so it is dead-lettered with its error rather than silently skipped
             if selected:
@@ -192,8 +196,33 @@ class Reprocessor:
                 latest.pop(m.key, None)
         return set(latest.values())
 
+    async def _extracted_versions(self, reader: AIOKafkaConsumer, producer: AIOKafkaProducer) -> dict[bytes, str]:
+        """The extractor version of each article's latest extraction record on recruitment.facts."""
+        topic = self.settings.topics.facts
+        tps = [TopicPartition(topic, p) for p in sorted(await producer.partitions_for(topic))]
+        versions: dict[bytes, str] = {}
+        for tp, end in (await reader.end_offsets(tps)).items():
+            async for m in scan(reader, tp, 0, end):
+                if m.key is None or m.value is None:
+                    continue
+                try:
+                    data = orjson.loads(m.value)
+                except orjson.JSONDecodeError:
+                    continue  # not an extraction record
+                if isinstance(data, dict) and data.get("schema") == EXTRACTION:
+                    versions[m.key] = str(data.get("extractor_version"))
+        return versions
+
+    def _wanted(self, key: bytes, record: dict[str, Any]) -> bool:
+        """Whether a stored article is in the job (its filters, and with `older_only` an older extraction)."""
+        if not self.job.selects(record):
+            return False
+        return not self.older_only or self.versions.get(key, EXTRACTOR_VERSION) != EXTRACTOR_VERSION
+
     async def _work(self, reader: AIOKafkaConsumer, producer: AIOKafkaProducer, store: ProgressStore,
                     progress: dict[str, Any]) -> dict[str, Any]:
+        if self.older_only:
+            self.versions = await self._extracted_versions(reader, producer)
         todo = {p: await self._latest(reader, TopicPartition(self.input_topic, int(p)), end)
                 for p, end in progress["ends"].items()}
         total = sum(len(offs) for offs in todo.values())
