@@ -55,10 +55,10 @@ class HostGate:
             raise HostDeferred(left)
 
     async def _background_turn(self) -> None:
-        """Wait until no live request waits, the host's gap has passed and the background's own gap too."""
+        """Wait until no live request waits, the host's gap has passed and the background's own gap too; a
+        host in Retry-After back-off is waited out (background work has no poll to defer to)."""
         while True:
-            self._check_open()
-            left = max(self._next_start, self._next_background) - time.monotonic()
+            left = max(self._next_start, self._next_background, self.blocked_until) - time.monotonic()
             if left <= 0 and self.live_waiting == 0 and not self._lock.locked():
                 return
             await asyncio.sleep(max(left, BACKGROUND_POLL))
@@ -67,13 +67,13 @@ class HostGate:
     async def slot(self, background: bool = False) -> AsyncIterator[None]:
         """Wait for a connection slot and the host's delay, then hold the slot; HostDeferred while in back-off.
 
-        A background request first waits for its turn (`_background_turn`); a live one counts as waiting
-        until it starts, so no background request starts before it."""
-        self._check_open()
+        A background request first waits for its turn (`_background_turn`, a back-off included); a live one
+        counts as waiting until it starts, so no background request starts before it."""
         counted = not background
         if background:
             await self._background_turn()
         else:
+            self._check_open()
             self.live_waiting += 1
         try:
             async with self._sem:

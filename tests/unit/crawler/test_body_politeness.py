@@ -155,3 +155,14 @@ def test_live_request_cancelled_while_queued_stops_blocking_background() -> None
         return gate.live_waiting
 
     assert asyncio.run(run()) == 0
+
+
+def test_background_request_waits_out_a_back_off_instead_of_failing() -> None:
+    async def run() -> float:
+        gate = HostGate(0.0, 2)
+        gate.block_for(0.3)
+        t = time.monotonic()
+        async with gate.slot(background=True):
+            return time.monotonic() - t
+
+    assert 0.28 <= asyncio.run(run()) < 1.0
