@@ -171,6 +171,7 @@ class CrawlerService:
     async def _run_backfill(self, source: Source) -> None:
         """Walk the source's archive to its end (backfill.py: resumable, progress in the history topic)."""
         assert self.background is not None and source.backfill is not None
+
         def live(aid: str) -> bool:
             state = self.states.get(source.id)
             return aid in self.live_claims.get(source.id, ()) or bool(state and aid in state.seen)
