@@ -2,7 +2,8 @@
 
 Pages are fetched through the crawler's own fetcher (robots.txt, address guards, size and time limits,
 per-host politeness) with `BACKFILL_DELAY_FACTOR` times the host delay, so live polling keeps most of each
-host's budget. Each article published after the cutoff goes to the raw store and `articles.raw` like a live
+host's budget; inside the crawler service (service.py) the same walk runs on the service's own per-host
+gates as background requests, which go after live ones (politeness.py). Each article published after the cutoff goes to the raw store and `articles.raw` like a live
 one. Progress (the sitemap queue, the next listing page, the article ids handled) is kept per source in the
 history topic and written after every archive page; before the first publication after a checkpoint it is
 written with `open_from` (the articles.raw end offsets), so a run killed at any point resumes without
