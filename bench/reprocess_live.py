@@ -120,7 +120,7 @@ def _latency(sink: Service, bootstrap: str, names: TopicNames, rate: float, seco
 
 
 def _measure(bootstrap: str, texts: list[TextArticle], reprocess_rate: float, rate: float, seconds: float,
-             logs: Path) -> dict[str, Any]:
+             logs: Path, wait: bool = True) -> dict[str, Any]:
     names = TopicNames.with_prefix(f"u{uuid.uuid4().hex[:6]}.")
     asyncio.run(ensure_topics(bootstrap, names.prefix))
     asyncio.run(_upgraded(bootstrap, names, texts))
@@ -138,7 +138,7 @@ def _measure(bootstrap: str, texts: list[TextArticle], reprocess_rate: float, ra
         time.sleep(8)  # the leader's first check (5 s): the job is running when live traffic starts
         lat = _latency(sink, bootstrap, names, rate, seconds)
         job = None
-        while reprocess_rate and not (job and job.get("complete")):
+        while wait and reprocess_rate and not (job and job.get("complete")):
             time.sleep(5)
             job = asyncio.run(_job(bootstrap, names))
     res: dict[str, Any] = {"reprocess_rate": reprocess_rate, "latency": lat}
@@ -153,13 +153,14 @@ def _measure(bootstrap: str, texts: list[TextArticle], reprocess_rate: float, ra
     return res
 
 
-def run(n: int = 10_000, reprocess_rate: float = 50.0, rate: float = 5.0, seconds: float = 30.0) -> dict[str, Any]:
+def run(n: int = 10_000, reprocess_rate: float = 50.0, rate: float = 5.0, seconds: float = 30.0,
+        latency_only: bool = False) -> dict[str, Any]:
     """Baseline latency, then latency, throughput and result of the automatic re-extraction of `n` articles."""
     logs = Path(tempfile.mkdtemp(prefix="recruitwatch-bench-upgrade-"))
     texts = stored(n)
     with LocalKafka() as broker:
         idle = _measure(broker.bootstrap, texts[:10], 0, rate, seconds, logs)
-        busy = _measure(broker.bootstrap, texts, reprocess_rate, rate, seconds, logs)
+        busy = _measure(broker.bootstrap, texts, reprocess_rate, rate, seconds, logs, wait=not latency_only)
     res: dict[str, Any] = {"stored": len(texts), "baseline": idle, "while_reprocessing": busy, "logs": str(logs)}
     job, lat, base = busy.get("job") or {}, busy["latency"], idle["latency"]
     res["rows"] = [
@@ -180,8 +181,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--reprocess-rate", type=float, default=50.0)
     ap.add_argument("--rate", type=float, default=5.0)
     ap.add_argument("--seconds", type=float, default=30.0)
+    ap.add_argument("--latency-only", action="store_true", help="stop after the live latency (job still running)")
     args = ap.parse_args(argv)
-    print(orjson.dumps(run(args.articles, args.reprocess_rate, args.rate, args.seconds),
+    print(orjson.dumps(run(args.articles, args.reprocess_rate, args.rate, args.seconds, args.latency_only),
                        option=orjson.OPT_INDENT_2).decode())
     return 0
 
