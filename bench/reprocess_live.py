@@ -166,7 +166,7 @@ def run(n: int = 10_000, reprocess_rate: float = 50.0, rate: float = 5.0, second
     res["rows"] = [
         (f"automatic re-extraction after an upgrade, {len(texts)} stored articles (REPROCESS_RATE {reprocess_rate:g})",
          f"{job.get('articles_per_s')} articles/s; {busy.get('identical_to_fresh')} of {len(texts)} identical to a "
-         "fresh extraction", "all identical", "ok" if busy.get("differs_from_fresh") == 0 else "FAIL"),
+         "fresh extraction", "all identical", "not measured" if not job else "ok" if busy.get("differs_from_fresh") == 0 else "FAIL"),
         (f"live latency (raw → /facts) at {rate:g}/s while re-extracting",
          f"p50 {lat['p50_s']} s, p99 {lat['p99_s']} s (idle extractor: p50 {base['p50_s']} s, p99 {base['p99_s']} s)",
          "reported", "n/a"),
