@@ -108,13 +108,15 @@ def crawler_rows() -> tuple[list[Row], dict[str, Any]]:
 
 
 def history_rows() -> tuple[list[Row], dict[str, Any]]:
-    """Raw store size per 10,000 articles, re-extraction throughput, full-scale backfill (issue 13)."""
-    from bench import backfill, raw_store, reprocess
+    """Raw store size per 10,000 articles, re-extraction throughput (and inside the extractor beside live traffic), full-scale backfill (issue 13)."""
+    from bench import backfill, raw_store, reprocess, reprocess_live
 
     n = int(os.environ.get("BENCH_HISTORY_ARTICLES", "10000"))
     size, speed, walk = raw_store.run(n), reprocess.run(n), backfill.run()
-    rows = [(str(r[0]), str(r[1]), str(r[2]), str(r[3])) for r in [*size["rows"], *speed["rows"], *walk["rows"]]]
-    return rows, {"raw_store": size, "reprocess": speed, "backfill": walk}
+    upgrade = reprocess_live.run(n)
+    rows = [(str(r[0]), str(r[1]), str(r[2]), str(r[3]))
+            for r in [*size["rows"], *speed["rows"], *walk["rows"], *upgrade["rows"]]]
+    return rows, {"raw_store": size, "reprocess": speed, "backfill": walk, "reprocess_live": upgrade}
 
 
 def hostile_parse_rows() -> tuple[list[Row], dict[str, Any]]:

@@ -2,7 +2,8 @@
 
 Pages are fetched through the crawler's own fetcher (robots.txt, address guards, size and time limits,
 per-host politeness) with `BACKFILL_DELAY_FACTOR` times the host delay, so live polling keeps most of each
-host's budget. Each article published after the cutoff goes to the raw store and `articles.raw` like a live
+host's budget; inside the crawler service (service.py) the same walk runs on the service's own per-host
+gates as background requests, which go after live ones (politeness.py). Each article published after the cutoff goes to the raw store and `articles.raw` like a live
 one. Progress (the sitemap queue, the next listing page, the article ids handled) is kept per source in the
 history topic and written after every archive page; before the first publication after a checkpoint it is
 written with `open_from` (the articles.raw end offsets), so a run killed at any point resumes without
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
@@ -106,8 +108,10 @@ class Backfiller:
     """Walks one source's archive with a crawler, publishing through a producer, progress in the history topic."""
 
     def __init__(self, crawler: Crawler, producer: AIOKafkaProducer, progress: ProgressStore, state: StateStore,
-                 topics: Any, metrics: BackfillMetrics, checkpoint_seconds: float = 2.0) -> None:
+                 topics: Any, metrics: BackfillMetrics, checkpoint_seconds: float = 2.0,
+                 live: Callable[[str], bool] | None = None) -> None:
         self.crawler = crawler
+        self.live = live  # in the crawler service: whether live polling published an article id
         self.producer = producer
         self.progress = progress
         self.state = state
@@ -115,6 +119,7 @@ class Backfiller:
         self.m = metrics
         self.res = PollResult("backfill")
         self.handled: set[str] = set()
+        self.claimed: set[str] = set()  # article ids this backfiller published (or is publishing) in this process
         self.page_dates: list[date | None] = []
         self.saved = 0.0
         self.checkpoint_seconds = checkpoint_seconds
@@ -171,6 +176,8 @@ class Backfiller:
 
     async def _live_seen(self, source: Source) -> set[str]:
         """Article ids the live crawler already published for this source."""
+        if self.live is not None:
+            return set()  # asked per article (`_live_has`)
         parts = await self.producer.partitions_for(self.state.topic)
         states = await self.state.load(sorted(parts or []))
         live = states.get(source.id)
@@ -228,7 +235,7 @@ class Backfiller:
     async def _items(self, source: Source, walk: Walk, items: list[Item], retry: bool = True) -> None:
         for item in items:
             guess = article_id(canonicalize(item.url))
-            if guess in self.handled:
+            if guess in self.handled or self._live_has(guess):
                 continue
             if older(item.published, walk.since):
                 walk.too_old += 1
@@ -246,15 +253,23 @@ class Backfiller:
             elif retry and item.url not in walk.retry:
                 walk.retry.append(item.url)
 
+    def _live_has(self, aid: str) -> bool:
+        """Whether live polling published this article since the walk started (in the crawler service)."""
+        return self.live is not None and self.live(aid)
+
     async def _publish(self, source: Source, walk: Walk, cand: Candidate) -> None:
         """Publish an archive article unless it is older than the cutoff."""
         rec = cand.record
+        if self._live_has(rec.article_id):  # live polling published it meanwhile (in the crawler service)
+            walk.handled.append(rec.article_id)
+            return
         when = article_date(rec.html, cand.stamp, rec.canonical_url)
         self.page_dates.append(when)
         if walk.since and when is not None and when.isoformat() < walk.since:
             walk.too_old += 1
             walk.handled.append(rec.article_id)
             return
+        self.claimed.add(rec.article_id)  # claimed before any wait: live polling now leaves it to us
         if not walk.open_from:
             walk.open_from = {str(p): o for p, o in (await self.state.raw_end_offsets()).items()}
             await self._checkpoint(walk, settled=False)

@@ -98,11 +98,13 @@ def content_hash(text: str) -> str:
 class Crawler:
     """Polls sources through a shared HttpClient and RobotsCache, recording metrics and logs."""
 
-    def __init__(self, settings: CrawlerSettings, client: HttpClient, metrics: CrawlerMetrics) -> None:
+    def __init__(self, settings: CrawlerSettings, client: HttpClient, metrics: CrawlerMetrics,
+                 background: bool = False) -> None:
         self.s = settings
         self.client = client
         self.robots = RobotsCache(client, settings.user_agent, settings.robots_ttl, settings.max_crawl_delay)
         self.m = metrics
+        self.background = background  # its requests yield to live ones at each host's gate (politeness.py)
 
     def options(self, source: Source, v: Validators | None = None) -> RequestOptions:
         """Request options for a source (validators only for entry URLs)."""
@@ -111,7 +113,7 @@ class Crawler:
         return RequestOptions(
             verify_tls=source.verify_tls, allow_loopback=self.s.allow_loopback, loopback_hosts=loopback,
             headers=tuple(source.headers.items()), etag=v.etag if v else None,
-            last_modified=v.last_modified if v else None,
+            last_modified=v.last_modified if v else None, background=self.background,
         )
 
     async def _get(self, source: Source, url: str, opts: RequestOptions, res: PollResult) -> Response:

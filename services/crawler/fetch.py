@@ -81,6 +81,7 @@ class RequestOptions:
     headers: tuple[tuple[str, str], ...] = ()
     etag: str | None = None
     last_modified: str | None = None
+    background: bool = False  # a background backfill request: live polling of the host goes first
 
 
 class HttpClient:
@@ -94,7 +95,8 @@ class HttpClient:
     def __init__(self, settings: CrawlerSettings, loopback_hosts: frozenset[str] = frozenset(),
                  resolver: AbstractResolver | None = None) -> None:
         self.s = settings
-        self.politeness = Politeness(settings.host_min_delay, settings.host_max_connections)
+        self.politeness = Politeness(settings.host_min_delay, settings.host_max_connections,
+                                     settings.backfill_delay_factor)
         self.loopback_hosts: set[str] = set(loopback_hosts)  # informational: decisions use each request's own hosts
         self._inner_resolver = resolver
         self._sessions: dict[frozenset[str], tuple[aiohttp.ClientSession, AddressPolicy]] = {}
@@ -184,7 +186,7 @@ class HttpClient:
         gate = self.politeness.gate(host_key(url))
         clock = clock or Clock(self.s.total_timeout)
         try:
-            async with gate.slot():
+            async with gate.slot(opts.background):
                 started = time.monotonic()
                 try:
                     return await asyncio.wait_for(self._request(url, opts), max(0.0, clock.left))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.abc import ConsumerRebalanceListener
 
+from services.crawler.backfill import Backfiller, BackfillMetrics
 from services.crawler.crawl import Candidate, Crawler, PollResult, PublishFailed, commit
 from services.crawler.fetch import HttpClient
 from services.crawler.metrics import STAGE, CrawlerMetrics
@@ -22,6 +23,7 @@ from services.crawler.sources import Registry, Source
 from services.crawler.state import SourceState
 from services.crawler.store import StateStore
 from services.crawler.urls import host_key
+from services.history.progress import ProgressStore, history_topic
 from services.shared.admin import ensure_topics, wait_for_broker
 from services.shared.events import encode
 from services.shared.kafkaio import apply_retention, ensure_state_topic, make_producer, partition_for
@@ -73,6 +75,15 @@ class CrawlerService:
         self.inflight: dict[str, Inflight] = {}
         self.settle_until = 0.0
         self.crawler: Crawler | None = None
+        self.background: Crawler | None = None  # backfills: the same client and gates, live polling first
+        self.progress = ProgressStore(settings.kafka_bootstrap_servers, history_topic(settings.topic_prefix),
+                                      self.producer)
+        self.backfill_metrics = BackfillMetrics(self.metrics.health.registry)
+        self.backfills: dict[str, asyncio.Task[None]] = {}
+        self.backfilled: dict[str, set[str]] = {}  # article ids a running backfill published or claimed
+        self.live_claims: dict[str, set[str]] = {}  # article ids live polls published since their last commit
+        self.backfill_done: set[str] = set()
+        self.backfill_retry: dict[str, float] = {}
         self._sem = asyncio.Semaphore(settings.max_concurrent_sources)
         self._failpoint_hits = 0
         self._owner: dict[tuple[str, int], int] = {}
@@ -116,6 +127,7 @@ class CrawlerService:
     async def revoke(self, parts: set[int]) -> None:
         """Stop polling the revoked sources: cancel fetches, let publications finish."""
         self.owned -= parts
+        await self._stop_backfills(parts)
         mine = [sid for sid in self.inflight if self.owner_partition(sid) in parts]
         for sid in mine:
             if not self.inflight[sid].publishing:
@@ -143,6 +155,54 @@ class CrawlerService:
             for source in self.due(time.time()):
                 holder = Inflight(asyncio.create_task(self._run_source(source)))
                 self.inflight[source.id] = holder
+            if self.s.backfill_in_service:
+                self._start_backfills(time.time())
+
+    def _start_backfills(self, now: float) -> None:
+        """Start the background backfill of each owned source with a `backfill:` block not yet walked."""
+        for source in self.sources:
+            sid = source.id
+            if (source.backfill is None or sid in self.backfills or sid in self.backfill_done
+                    or sid not in self.states or self.states[sid].last_success is None  # after a live poll
+                    or self.owner_partition(sid) not in self.owned or self.backfill_retry.get(sid, 0.0) > now):
+                continue
+            self.backfills[sid] = asyncio.create_task(self._run_backfill(source))
+
+    async def _run_backfill(self, source: Source) -> None:
+        """Walk the source's archive to its end (backfill.py: resumable, progress in the history topic)."""
+        assert self.background is not None and source.backfill is not None
+
+        def live(aid: str) -> bool:
+            state = self.states.get(source.id)
+            return aid in self.live_claims.get(source.id, ()) or bool(state and aid in state.seen)
+
+        worker = Backfiller(self.background, self.producer, self.progress, self.store, self.s.topics,
+                            self.backfill_metrics, self.s.backfill_checkpoint_seconds, live=live)
+        self.backfilled[source.id] = worker.claimed
+        try:
+            while True:
+                summary = await worker.run(source, None, source.backfill.max_pages)
+                if summary["complete"]:
+                    break
+            self.backfill_done.add(source.id)
+            log.info("backfill done", extra={"source_id": source.id, **{k: v for k, v in summary.items()
+                                                                          if k != "source"}})
+        except asyncio.CancelledError:
+            log.info("backfill paused (source revoked)", extra={"source_id": source.id})
+        except Exception:
+            log.exception("backfill failed", extra={"source_id": source.id})
+            self.metrics.errors.labels(source.id, "bug").inc()
+            self.backfill_retry[source.id] = time.time() + self.s.backoff_base
+        finally:
+            self.backfills.pop(source.id, None)
+            self.backfilled.pop(source.id, None)
+
+    async def _stop_backfills(self, parts: set[int]) -> None:
+        """Cancel the backfills of revoked sources (they resume from their progress wherever they run next)."""
+        mine = [self.backfills[sid] for sid in list(self.backfills) if self.owner_partition(sid) in parts]
+        for task in mine:
+            task.cancel()
+        await asyncio.gather(*mine, return_exceptions=True)
 
     async def _run_source(self, source: Source) -> None:
         try:
@@ -175,6 +235,11 @@ class CrawlerService:
         The poll's first publication first writes the state with `open_from` (articles.raw end offsets), so
         a replica killed before the poll commits is resolved from articles.raw (store.py).
         """
+        aid = cand.record.article_id
+        if aid in self.backfilled.get(source.id, ()) and aid not in state.seen:
+            log.info("published by the backfill", extra={"source_id": source.id, "url": cand.record.url})
+            return  # remembered as seen at commit, not published twice
+        self.live_claims.setdefault(source.id, set()).add(aid)
         if not state.open_from:
             ends = await self.store.raw_end_offsets()
             state.open_from = {str(p): off for p, off in ends.items()}
@@ -198,6 +263,7 @@ class CrawlerService:
             if self.crawler else 0.0
         commit(state, res, source, self.s, time.time(), retry)
         await self.store.save(state, self.owner_partition(state.source_id))
+        self.live_claims.pop(source.id, None)  # now in state.seen
         self._observe(source, state, res)
 
     def _failpoint(self, name: str) -> None:
@@ -261,6 +327,7 @@ class CrawlerService:
         await web.start()
         await self.producer.start()
         await self.store.start()
+        await self.progress.ensure()
         await self._warm_up()
         consumer = self._consumer()
         await consumer.start()
@@ -268,6 +335,8 @@ class CrawlerService:
         try:
             async with HttpClient(self.s, loopback_hosts(self.sources)) as client:
                 self.crawler = Crawler(self.s, client, self.metrics)
+                self.background = Crawler(self.s, client, self.metrics, background=True)
+                self.background.robots = self.crawler.robots  # one robots.txt cache per host
                 tasks = [asyncio.create_task(self._membership(consumer)), asyncio.create_task(self._scheduler())]
                 await stop.wait()
                 for t in tasks:

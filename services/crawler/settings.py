@@ -48,9 +48,12 @@ class CrawlerSettings(ServiceSettings):
     max_concurrent_sources: int = Field(8, description="Sources crawled at the same time per replica.")
     tick_seconds: float = Field(1.0, description="How often a replica looks for due sources.")
     state_partitions: int = Field(8, description="Partitions of the crawl-state topic (replica parallelism).")
-    backfill_delay_factor: float = Field(3.0, ge=1.0, description="`recruitwatch backfill` waits this many "
-                                         "HOST_MIN_DELAYs between requests to a host, leaving live polling the rest "
-                                         "of its budget.")
+    backfill_delay_factor: float = Field(3.0, ge=1.0, description="Backfills take at most one of every this "
+                                         "many request slots of a host (this many HOST_MIN_DELAYs between their "
+                                         "requests), leaving live polling the rest of its budget.")
+    backfill_in_service: bool = Field(True, description="The crawler service walks the archive of each source it "
+                                      "owns that has a `backfill:` block, in the background: live polling of the "
+                                      "host goes first (docs/crawler.md).")
     backfill_checkpoint_seconds: float = Field(2.0, ge=0, description="`recruitwatch backfill` writes its progress "
                                                "between archive pages at most this often (a resumed run redoes "
                                                "at most this much).")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import AsyncIterable, Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -23,6 +24,7 @@ from services.extractor.metrics import ExtractorMetrics
 from services.extractor.parse import ParseError
 from services.extractor.settings import ExtractorSettings
 from services.extractor.stages import extract_article_counted, parse_raw, warm_up
+from services.history.reprocess import Job, Metrics, Reprocessor, reextract
 from services.shared.events import Event, RawArticle, TextArticle, decode, encode
 from services.shared.health import PipelineHealth
 from services.shared.lag import install_lag_monitor
@@ -37,6 +39,10 @@ RAW: dict[str, Any] = {"key_type": bytes, "value_type": bytes, "key_serializer":
 T = TypeVar("T")
 RETRY_MAX_DELAY = 10.0
 """Longest wait between two attempts to publish while the broker is unavailable."""
+REPROCESS_CHECK_SECONDS = 5.0
+"""How often the leader worker checks that the stored articles were re-extracted by this version."""
+REPROCESS_RETRY_SECONDS = 60.0
+"""Wait before a failed background re-extraction is resumed."""
 
 
 @dataclass
@@ -146,6 +152,7 @@ def build(settings: ExtractorSettings | None = None) -> Extractor:
     add_metrics_page(app, health.registry)
     install_lag_monitor(app, health, settings.lag_interval)
     install_metadata_watchdog(app, [topics.raw, topics.text])
+    _install_reprocess_on_upgrade(ex)
 
     @app.on_before_shutdown.connect
     async def _stop_runner(sender: Any, /, *args: Any, signal: Any, **kwargs: Any) -> None:
@@ -170,3 +177,53 @@ def _agent(ex: Extractor, source: faust.TopicT, stage: str, body: Callable[[Extr
 
     agent.__name__ = agent.__qualname__ = stage
     ex.app.agent(source, name=stage, concurrency=1)(agent)
+
+
+class _Upgrade:
+    """The background re-extraction of one extractor version (services/history/reprocess.py, facts stage)."""
+
+    def __init__(self, ex: Extractor) -> None:
+        self.ex = ex
+        self.metrics = Metrics(ex.health.registry)
+        self.task: asyncio.Task[None] | None = None
+        self.done = False
+        self.retry_at = 0.0
+
+    def tick(self) -> None:
+        """Start the job unless it is done for this version, running, or waiting after a failure."""
+        if self.done or (self.task is not None and not self.task.done()) or time.monotonic() < self.retry_at:
+            return
+        self.task = asyncio.create_task(self.run())
+
+    async def _extract(self, stage: str, value: bytes) -> Any:
+        return await _timed(self.ex, STAGE_FACTS, partial(reextract, stage), value)
+
+    async def run(self) -> None:
+        """Run (or resume, or find finished) the facts-stage job of this extractor version."""
+        worker = Reprocessor(self.ex.settings, Job("facts"), rate=self.ex.settings.reprocess_rate,
+                             metrics=self.metrics, extract=self._extract, older_only=True)
+        try:
+            summary = await worker.run()
+        except Exception:
+            log.exception("re-extraction after upgrade failed; retried later")
+            self.retry_at = time.monotonic() + REPROCESS_RETRY_SECONDS
+            return
+        self.done = bool(summary["complete"])
+        log.info("re-extraction for this extractor version done" if summary["this_run"] else
+                 "re-extraction for this extractor version already done", extra=summary)
+
+
+def _install_reprocess_on_upgrade(ex: Extractor) -> None:
+    """On the leader worker: re-extract stored articles once per extractor version, at a bounded rate."""
+    if ex.settings.reprocess_rate <= 0:
+        return
+    upgrade = _Upgrade(ex)
+
+    @ex.app.timer(REPROCESS_CHECK_SECONDS, on_leader=True)
+    async def _reprocess_on_upgrade() -> None:
+        upgrade.tick()
+
+    @ex.app.on_before_shutdown.connect
+    async def _stop_reprocess(sender: Any, /, *args: Any, signal: Any, **kwargs: Any) -> None:
+        if upgrade.task is not None:
+            upgrade.task.cancel()

@@ -27,6 +27,9 @@ class ExtractorSettings(ServiceSettings):
                                 "accepts; larger ones are dead-lettered `budget_exceeded`.")
     max_text_chars: int = Field(MAX_TEXT_CHARS, gt=0, description="Largest article text the facts stage accepts "
                                 "(the parse stage's text cap); larger ones are dead-lettered `budget_exceeded`.")
+    reprocess_rate: float = Field(5.0, ge=0, description="After an extractor version change, the stored articles "
+                                  "(articles.text) are re-extracted in the background once per version, at most "
+                                  "this many per second (0: off; run `recruitwatch reprocess` by hand).")
     data_dir: str = Field("", description="Faust data directory (default: a per-port directory under the temp dir).")
 
     @property

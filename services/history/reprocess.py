@@ -19,7 +19,7 @@ import asyncio
 import logging
 import time
 from collections import Counter
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -37,7 +37,7 @@ from services.extractor.version import EXTRACTOR_VERSION
 from services.history.progress import ProgressStore, bar, history_topic
 from services.shared.admin import ensure_topics
 from services.shared.config import ServiceSettings
-from services.shared.events import Event, RawArticle, TextArticle, dead_letter, decode, encode
+from services.shared.events import EXTRACTION, Event, RawArticle, TextArticle, dead_letter, decode, encode
 from services.shared.kafkaio import make_producer, make_reader
 
 log = logging.getLogger(__name__)
@@ -113,10 +113,10 @@ async def scan(reader: AIOKafkaConsumer, tp: TopicPartition, start: int, end: in
 
 
 class Metrics:
-    """recruitwatch_reprocess_* families, served on --metrics-port when given."""
+    """recruitwatch_reprocess_* families, served on --metrics-port when given (or on the extractor's /metrics)."""
 
-    def __init__(self) -> None:
-        self.registry = CollectorRegistry()
+    def __init__(self, registry: CollectorRegistry | None = None) -> None:
+        self.registry = registry or CollectorRegistry()
         self.articles = PromCounter("recruitwatch_reprocess_articles", "Stored articles re-extracted, by outcome.",
                                     ["stage", "outcome"], registry=self.registry)
         self.remaining = Gauge("recruitwatch_reprocess_remaining_articles", "Articles left in the running job.",
@@ -134,6 +134,12 @@ class Reprocessor:
     counts: Counter[str] = field(default_factory=Counter)
     this_run: int = 0
     unacked: list[asyncio.Future[Any]] = field(default_factory=list)
+    extract: Callable[[str, bytes], Awaitable[Outputs]] | None = None
+    """How to run `reextract` (default: in a thread; the extractor service uses its stage worker process)."""
+    older_only: bool = False
+    """Only articles whose latest extraction on recruitment.facts is by another extractor version (the automatic
+    run after an upgrade: articles not yet extracted, or extracted by this version, are the live agents')."""
+    versions: dict[bytes, str] = field(default_factory=dict)
 
     @property
     def input_topic(self) -> str:
@@ -181,7 +187,7 @@ class Reprocessor:
                 latest.pop(m.key, None)
                 continue
             try:
-                selected = self.job.selects(orjson.loads(m.value))
+                selected = self._wanted(m.key, orjson.loads(m.value))
             except orjson.JSONDecodeError:
                 selected = True  # processed, so it is dead-lettered with its error rather than silently skipped
             if selected:
@@ -190,8 +196,33 @@ class Reprocessor:
                 latest.pop(m.key, None)
         return set(latest.values())
 
+    async def _extracted_versions(self, reader: AIOKafkaConsumer, producer: AIOKafkaProducer) -> dict[bytes, str]:
+        """The extractor version of each article's latest extraction record on recruitment.facts."""
+        topic = self.settings.topics.facts
+        tps = [TopicPartition(topic, p) for p in sorted(await producer.partitions_for(topic))]
+        versions: dict[bytes, str] = {}
+        for tp, end in (await reader.end_offsets(tps)).items():
+            async for m in scan(reader, tp, 0, end):
+                if m.key is None or m.value is None:
+                    continue
+                try:
+                    data = orjson.loads(m.value)
+                except orjson.JSONDecodeError:
+                    continue  # not an extraction record
+                if isinstance(data, dict) and data.get("schema") == EXTRACTION:
+                    versions[m.key] = str(data.get("extractor_version"))
+        return versions
+
+    def _wanted(self, key: bytes, record: dict[str, Any]) -> bool:
+        """Whether a stored article is in the job (its filters, and with `older_only` an older extraction)."""
+        if not self.job.selects(record):
+            return False
+        return not self.older_only or self.versions.get(key, EXTRACTOR_VERSION) != EXTRACTOR_VERSION
+
     async def _work(self, reader: AIOKafkaConsumer, producer: AIOKafkaProducer, store: ProgressStore,
                     progress: dict[str, Any]) -> dict[str, Any]:
+        if self.older_only:
+            self.versions = await self._extracted_versions(reader, producer)
         todo = {p: await self._latest(reader, TopicPartition(self.input_topic, int(p)), end)
                 for p, end in progress["ends"].items()}
         total = sum(len(offs) for offs in todo.values())
@@ -233,7 +264,10 @@ class Reprocessor:
         """Re-extract one stored article and wait until its outputs (or its dead letter) are acknowledged."""
         topics = self.settings.topics
         try:
-            out = await asyncio.to_thread(reextract, self.job.stage, m.value)
+            if self.extract is not None:
+                out = await self.extract(self.job.stage, m.value)
+            else:
+                out = await asyncio.to_thread(reextract, self.job.stage, m.value)
         except Exception as exc:  # a record the extractor cannot handle: dead letter, never a stop
             letter = dead_letter(f"reprocess-{self.job.stage}", exc, m.value, service_version=__version__,
                                  topic=m.topic, partition=m.partition, offset=m.offset, key=m.key)

@@ -1,10 +1,12 @@
 """A generated news site with a multi-year archive on loopback: numbered listing pages (newest first), a
-monthly sitemap index, robots.txt, and some article pages gone (404) or moved (301 to a new address)."""
+monthly sitemap index, robots.txt, and some article pages gone (404) or moved (301 to a new address); and a
+live section on the same host (/tin-moi, whose articles the test adds while it runs)."""
 
 from __future__ import annotations
 
 import asyncio
 import threading
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -54,6 +56,8 @@ class ArchiveSite:
     articles: list[ArchiveArticle]
     port: int = 0
     calls: Counter[str] = field(default_factory=Counter)
+    live: list[int] = field(default_factory=list)  # live section article numbers, newest last
+    log: list[tuple[str, float]] = field(default_factory=list)  # (path, monotonic time) of every request
 
     @property
     def base(self) -> str:
@@ -82,6 +86,7 @@ def build_app(site: ArchiveSite) -> web.Application:
     @web.middleware
     async def record(request: web.Request, handler):  # type: ignore[no-untyped-def]
         site.calls[request.path] += 1
+        site.log.append((request.path, time.monotonic()))
         return await handler(request)
 
     async def robots(request: web.Request) -> web.Response:
@@ -109,6 +114,18 @@ def build_app(site: ArchiveSite) -> web.Application:
         return web.Response(text=f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
                                  f"{items}</urlset>", content_type="application/xml")
 
+    async def live_listing(request: web.Request) -> web.Response:
+        links = "".join(f'<li><a href="/tin-moi/{k}.html">Mới {k}</a></li>' for k in reversed(site.live[-20:]))
+        return web.Response(text=f"<html><body><ul>{links}</ul></body></html>", content_type="text/html")
+
+    async def live_article(request: web.Request) -> web.Response:
+        k = int(request.match_info["k"])
+        if k not in site.live:
+            raise web.HTTPNotFound()
+        today = date.today()
+        return web.Response(text=_page(ArchiveArticle(100_000 + k, today), f"http://{request.host}").replace(
+            f"/bai-viet/tin-{100_000 + k}.html", f"/tin-moi/{k}.html"), content_type="text/html")
+
     async def article(request: web.Request) -> web.Response:
         a = by_path.get(request.path)
         if a is None or a.gone:
@@ -122,6 +139,8 @@ def build_app(site: ArchiveSite) -> web.Application:
     app.router.add_get("/tin-tuc", listing)
     app.router.add_get("/sitemap_index.xml", index)
     app.router.add_get("/sitemaps/{m}.xml", month)
+    app.router.add_get("/tin-moi", live_listing)
+    app.router.add_get("/tin-moi/{k:\\d+}.html", live_article)
     app.router.add_get("/{section}/{name}", article)
     return app
 

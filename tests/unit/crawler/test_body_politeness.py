@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gzip
 import itertools
 import random
@@ -108,3 +109,60 @@ def test_host_gate_in_back_off_defers_at_once_and_opens_after_the_block() -> Non
 
     refused_after, seconds = asyncio.run(run())
     assert refused_after < 0.1 and 0.2 < seconds <= 0.3
+
+
+def test_background_requests_go_after_live_ones_and_take_at_most_one_slot_in_share() -> None:
+    """A live request queued at the gate starts before every background one; background starts are spaced
+    `share` gaps apart while live ones keep the host's own gap."""
+
+    async def run() -> list[tuple[str, float]]:
+        gate = HostGate(min_delay=0.05, max_connections=1, share=4)
+        starts: list[tuple[str, float]] = []
+
+        async def one(kind: str) -> None:
+            async with gate.slot(background=kind == "bg"):
+                starts.append((kind, time.monotonic()))
+
+        async def live_stream() -> None:
+            for _ in range(6):
+                await one("live")
+
+        live = asyncio.create_task(live_stream())
+        await asyncio.sleep(0)  # live polling has started and queued its next request
+        background = [asyncio.create_task(one("bg")) for _ in range(3)]
+        await asyncio.gather(live, *background)
+        return starts
+
+    starts = asyncio.run(run())
+    kinds = [k for k, _ in starts]
+    assert kinds[:6] == ["live"] * 6, kinds  # background waited while live had a request queued
+    bg = [t for k, t in starts if k == "bg"]
+    assert all(b - a >= 0.19 for a, b in itertools.pairwise(bg)), bg  # 4 × 0.05 s between background starts
+    times = [t for _, t in starts]
+    assert all(b - a >= 0.045 for a, b in itertools.pairwise(times))  # the host's gap holds for both kinds
+
+
+def test_live_request_cancelled_while_queued_stops_blocking_background() -> None:
+    async def run() -> int:
+        gate = HostGate(min_delay=0.2, max_connections=1)
+        async with gate.slot():
+            waiter = asyncio.create_task(gate.slot().__aenter__())
+            await asyncio.sleep(0.01)
+            assert gate.live_waiting == 1
+            waiter.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await waiter
+        return gate.live_waiting
+
+    assert asyncio.run(run()) == 0
+
+
+def test_background_request_waits_out_a_back_off_instead_of_failing() -> None:
+    async def run() -> float:
+        gate = HostGate(0.0, 2)
+        gate.block_for(0.3)
+        t = time.monotonic()
+        async with gate.slot(background=True):
+            return time.monotonic() - t
+
+    assert 0.28 <= asyncio.run(run()) < 1.0
