@@ -3,15 +3,15 @@ it with the corpus scorer (`<corpus>/score.py`, loaded by path) and list the sco
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
 from typing import Any
+
+from services.extractor.evaluate import load_scorer
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -27,14 +27,6 @@ class Floors:
     place_acc: float
     period_acc: float
     relevance: float
-
-
-def _scorer(corpus: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location("recruitwatch_corpus_score", corpus / "score.py")
-    assert spec is not None and spec.loader is not None, f"cannot import {corpus / 'score.py'}"
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _extract_command() -> list[str]:
@@ -56,7 +48,7 @@ def _predict(set_dir: Path, expected_docs: int, tmp_path: Path) -> Path:
 
 def score_set(set_dir: Path, expected_docs: int, corpus: Path, tmp_path: Path) -> dict[str, Any]:
     """Scores of the extractor on a held-out set, in score.py's --json shape; every doc must have output."""
-    scorer = _scorer(corpus)
+    scorer = load_scorer(corpus)
     gold = scorer.load(str(set_dir / "gold.jsonl"))
     pred = scorer.load(str(_predict(set_dir, expected_docs, tmp_path)))
     missing = [d for d in gold if d not in pred]

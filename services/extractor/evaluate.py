@@ -11,6 +11,7 @@ Usage: python -m services.extractor.evaluate --corpus ../shared/corpus [--json] 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import shlex
@@ -19,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from services.shared.events import EXPOSE_MIN_CONFIDENCE
@@ -34,6 +36,15 @@ TARGET_PRECISION = 0.95
 """The exposure threshold is chosen for dev + dev2 headline precision at least this (`choose_threshold`)."""
 DEFAULT_CORPUS = Path(os.environ.get("RECRUITWATCH_CORPUS", "../shared/corpus"))
 
+
+
+def load_scorer(corpus: Path) -> ModuleType:
+    """The corpus scorer (`score.py`: key_match, match, score, HEADLINE) as a module."""
+    spec = importlib.util.spec_from_file_location("recruitwatch_corpus_score", corpus / "score.py")
+    assert spec is not None and spec.loader is not None, f"cannot import {corpus / 'score.py'}"
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 def _command() -> list[str]:
     """The real console script next to this interpreter, else the same entry point through -m."""

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import copy
-import importlib.util
 import json
 import sys
 from collections import Counter
@@ -25,7 +24,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from services.extractor import confidence
-from services.extractor.evaluate import DEFAULT_CORPUS, THRESHOLDS, choose_threshold
+from services.extractor.evaluate import DEFAULT_CORPUS, THRESHOLDS, choose_threshold, load_scorer
 from services.extractor.extract import _evidence, _fact, bounded
 from services.extractor.facts import extract_raw
 from services.extractor.offline import extract_file
@@ -48,15 +47,6 @@ class Row:
     correct: bool
 
 
-def _scorer(corpus: Path) -> Any:
-    """The corpus scorer as a module (its key_match, match, HEADLINE)."""
-    spec = importlib.util.spec_from_file_location("corpus_score", corpus / "score.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def _names_by_fact(path: Path) -> dict[tuple[object, ...], tuple[str, ...]]:
     """Evidence names of each raw fact of a document, keyed as its printed fact (metric, segment, unit, value, evidence)."""
     text = bounded(path.read_text(encoding="utf-8"))
@@ -70,7 +60,7 @@ def _names_by_fact(path: Path) -> dict[tuple[object, ...], tuple[str, ...]]:
 
 def collect(corpus: Path) -> tuple[list[Row], Counter[str]]:
     """Headline facts printed on dev + dev2 with their labels, and the number of gold headline facts per site."""
-    sc = _scorer(corpus)
+    sc = load_scorer(corpus)
     rows: list[Row] = []
     gold_per_site: Counter[str] = Counter()
 

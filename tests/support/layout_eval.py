@@ -7,7 +7,6 @@ Usage: python -m tests.support.layout_eval --corpus ../shared/corpus [--json] [-
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 import unicodedata
@@ -17,6 +16,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from services.extractor.evaluate import load_scorer
 from services.extractor.offline import extract_file, page_document
 from services.extractor.parse import ParsedPage, ParseError, parse_page
 from tests.support.layouts import (
@@ -138,15 +138,6 @@ def score_page(article: Article, html: str, reference: dict[str, Any], tally: Ta
         tally.facts_equal += 1
     else:
         tally.misses.append(f"{article.key} facts differ")
-
-
-def load_scorer(corpus: Path) -> ModuleType:
-    """The corpus scorer as a module."""
-    spec = importlib.util.spec_from_file_location("corpus_score", corpus / "score.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def headline_strict_f1(scorer: ModuleType, articles: list[Article], preds: dict[str, dict[str, Any]]) -> float:
