@@ -16,7 +16,7 @@ def _run(args: argparse.Namespace) -> int:
     settings = ExtractorSettings()
     wait_for_broker_at_start(settings.kafka_startup_timeout_s)
     extractor = build(settings)  # each stage's worker process warms up on its own (services/extractor/budget.py)
-    run_worker(extractor.app, extractor.settings)
+    run_worker(extractor.app, extractor.settings, "extractor")
     return 0
 
 

@@ -117,12 +117,11 @@ async def send_dead_letter(
     return letter
 
 
-def run_worker(app: faust.App, settings: ServiceSettings) -> None:
-    """Run the Faust worker in the foreground until SIGINT/SIGTERM; logs stay JSON."""
+def run_worker(app: faust.App, settings: ServiceSettings, service: str) -> None:
+    """Run the Faust worker in the foreground until SIGINT/SIGTERM, logging as `service` ("extractor")."""
     from services.shared.logs import logging_config
 
     # mode's worker replaces the root handlers with this config (otherwise it adds a plain-text handler)
-    config = logging_config(app.conf.id.removeprefix(settings.topic_prefix), settings.log_level,
-                            settings.log_format)
+    config = logging_config(service, settings.log_level, settings.log_format)
     worker = faust.Worker(app, loglevel=settings.log_level, quiet=True, logging_config=config)
     worker.execute_from_commandline()

@@ -57,7 +57,7 @@ def test_pipeline_records_on_every_topic_match_the_public_schemas(
     # not a terminal: every log line is JSON; only the lines `up` says to its user are plain text
     logs = [line for line in stack.log_lines() if line.strip() and not line.startswith("recruitwatch up:")]
     records = [orjson.loads(line) for line in logs]
-    assert {r["service"] for r in records} >= {"up", "crawler", "sink"}, {r["service"] for r in records}
+    assert {r["service"] for r in records} >= {"up", "crawler", "extractor", "sink"}, {r["service"] for r in records}
     counts = {}
     for topic in (namespace.raw, namespace.text, namespace.facts):
         records = [orjson.loads(v) for v in read_topic(kafka, topic)]
