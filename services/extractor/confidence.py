@@ -150,28 +150,21 @@ def evidence(cls: Cls, num: Num, org_place: str | None, org_found: bool, period:
     )
 
 
+FLAG_WEIGHTS: tuple[tuple[str, str], ...] = (
+    ("table", "table"), ("list_item", "list_item"), ("obligation", "obligation_admitted"),
+    ("candidate", "candidate_admitted"), ("share_after", "share_after"), ("share_pct", "share_pct"),
+    ("segment_label", "segment_label"), ("distributive", "distributive"), ("breakdown_lead", "breakdown_lead"),
+    ("surplus", "surplus"), ("vuot_below_100", "vuot_below_100"),
+)
+"""Evidence flags (Evidence attributes) and the weight each one turns on when set."""
+
+
 def weights_of(ev: Evidence) -> list[str]:
     """The names of the weights that apply to a piece of evidence."""
     names = [f"cue_{ev.cue}", f"org_{ev.org}"]
     if ev.metric in FLOW and not ev.period:
         names.append("period_missing")
-    if ev.table:
-        names.append("table")
-    if ev.list_item:
-        names.append("list_item")
-    if ev.obligation:
-        names.append("obligation_admitted")
-    if ev.candidate:
-        names.append("candidate_admitted")
-    if ev.share_after:
-        names.append("share_after")
-    if ev.share_pct:
-        names.append("share_pct")
-    if ev.segment_label:
-        names.append("segment_label")
-    for flag in ("distributive", "breakdown_lead", "surplus", "vuot_below_100"):
-        if getattr(ev, flag):
-            names.append(flag)
+    names += [name for flag, name in FLAG_WEIGHTS if getattr(ev, flag)]
     if ev.small:
         names.append(f"small_{ev.small}")
     return names
