@@ -14,6 +14,7 @@ import asyncio
 import json
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -83,14 +84,19 @@ def run(n: int = 10_000, chrome: str = "portal") -> dict[str, Any]:
     return res
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Print the measurement as JSON."""
-    ap = argparse.ArgumentParser(description=__doc__)
+def cli(measure: Callable[[int, str], dict[str, Any]], description: str | None, argv: list[str] | None) -> int:
+    """Run a stored-articles bench (`--articles N --chrome portal|thin`) and print its measurement as JSON."""
+    ap = argparse.ArgumentParser(description=description)
     ap.add_argument("--articles", type=int, default=10_000)
     ap.add_argument("--chrome", choices=("portal", "thin"), default="portal")
     args = ap.parse_args(argv)
-    print(json.dumps(run(args.articles, args.chrome), indent=2, ensure_ascii=False))
+    print(json.dumps(measure(args.articles, args.chrome), indent=2, ensure_ascii=False))
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the measurement as JSON."""
+    return cli(run, __doc__, argv)
 
 
 if __name__ == "__main__":

@@ -6,13 +6,11 @@ over the articles.text it wrote, on a local broker, without a rate limit (one pr
 
 from __future__ import annotations
 
-import argparse
 import asyncio
-import json
 import uuid
 from typing import Any
 
-from bench.raw_store import records
+from bench.raw_store import cli, records
 from services.history.reprocess import Job, Reprocessor
 from services.shared.admin import ensure_topics
 from services.shared.broker import LocalKafka
@@ -54,12 +52,7 @@ def run(n: int = 10_000, chrome: str = "portal") -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     """Print the measurement as JSON."""
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--articles", type=int, default=10_000)
-    ap.add_argument("--chrome", choices=("portal", "thin"), default="portal")
-    args = ap.parse_args(argv)
-    print(json.dumps(run(args.articles, args.chrome), indent=2, ensure_ascii=False))
-    return 0
+    return cli(run, __doc__, argv)
 
 
 if __name__ == "__main__":
