@@ -20,6 +20,7 @@ import statistics
 import tempfile
 import threading
 import time
+import urllib.request
 import uuid
 from contextlib import ExitStack, suppress
 from pathlib import Path
@@ -41,6 +42,7 @@ from services.shared.broker import LocalKafka, free_port
 from services.shared.events import EXTRACTION, ExtractionEvent, TextArticle, encode
 from services.shared.kafkaio import make_producer, make_reader, read_range
 from services.shared.topics import TOPICS, TopicNames
+from services.sink.settings import ARTICLES_TOPIC
 
 
 def stored(n: int) -> list[TextArticle]:
@@ -103,46 +105,122 @@ async def _latest(bootstrap: str, names: TopicNames) -> dict[str, dict[str, Any]
     return out
 
 
-def _latency(sink: Service, bootstrap: str, names: TopicNames, rate: float, seconds: float) -> dict[str, Any]:
+def _pcts(values: list[float]) -> dict[str, float | None]:
+    """p50 and p99 of `values` (seconds, rounded), None when empty."""
+    lat = sorted(values)
+    if not lat:
+        return {"p50_s": None, "p99_s": None}
+    return {"p50_s": round(statistics.median(lat), 3), "p99_s": round(lat[min(len(lat) - 1, int(len(lat) * 0.99))], 3)}
+
+
+async def _stamps(bootstrap: str, topic: str, ids: set[str], extraction_only: bool) -> dict[str, float]:
+    """Record timestamps (unix s, set by the producer) of the first record of each article in `ids` on `topic`."""
+    reader = make_reader(bootstrap)
+    await reader.start()
+    out: dict[str, float] = {}
+    try:
+        await reader.topics()  # metadata of every topic, the sink's internal ones included
+        tps = [TopicPartition(topic, p) for p in sorted(reader.partitions_for_topic(topic) or ())]
+        ends = await reader.end_offsets(tps)
+        reader.assign(tps)
+        await reader.seek_to_beginning(*tps)
+        todo = {tp for tp in tps if ends[tp] > 0}
+        while todo:
+            for tp, msgs in (await reader.getmany(*todo, timeout_ms=500)).items():
+                for m in msgs:
+                    key = (m.key or b"").decode()
+                    value = m.value or b""
+                    if key in ids and key not in out and (not extraction_only or EXTRACTION.encode() in value):
+                        out[key] = m.timestamp / 1000
+                if msgs and msgs[-1].offset + 1 >= ends[tp]:
+                    todo.discard(tp)
+    finally:
+        await reader.stop()
+    return out
+
+
+class _Every(threading.Event):
+    """A stop event whose pauses last `interval` s: _poll_facts then reads /facts as a dashboard would (every
+    few seconds; bench.pipeline polls every 0.05 s, which with thousands of facts keeps the sink busy)."""
+
+    def __init__(self, interval: float) -> None:
+        super().__init__()
+        self.interval = interval
+
+    def wait(self, timeout: float | None = None) -> bool:
+        return super().wait(self.interval)
+
+
+def _latency(sink: Service, bootstrap: str, names: TopicNames, rate: float, seconds: float,
+             poll: float) -> dict[str, Any]:
+    """Live raw pages at `rate`/s: latency to the sink, and where it is spent (producer timestamps of each hop)."""
     steady = raw_articles(int(rate * seconds), seed=int(time.time()) % 1000)
     seen: dict[str, float] = {}
-    stop = threading.Event()
+    stop = _Every(poll)
     poller = threading.Thread(target=_poll_facts, args=(sink, seen, stop), daemon=True)
     poller.start()
+    wall = time.time() - time.monotonic()
     sent = asyncio.run(_produce(bootstrap, names.raw, steady, rate))
     time.sleep(10)
     stop.set()
     poller.join()
-    lat = sorted(seen[r.article_id] - t for r, t in zip(steady, sent, strict=True) if r.article_id in seen)
-    p99 = lat[min(len(lat) - 1, int(len(lat) * 0.99))] if lat else None
-    return {"articles": len(steady), "observed": len(lat), "p50_s": round(statistics.median(lat), 3) if lat else None,
-            "p99_s": round(p99, 3) if p99 else None}
+    ids = {r.article_id for r in steady}
+    text = asyncio.run(_stamps(bootstrap, names.text, ids, False))
+    facts = asyncio.run(_stamps(bootstrap, names.facts, ids, True))
+    routed = asyncio.run(_stamps(bootstrap, names.prefix + ARTICLES_TOPIC, ids, False))
+    at = {r.article_id: t + wall for r, t in zip(steady, sent, strict=True)}
+    hops = {"parse (raw sent → articles.text)": [text[a] - at[a] for a in text],
+            "facts (articles.text → recruitment.facts)": [facts[a] - text[a] for a in facts if a in text],
+            "sink route (recruitment.facts → routed)": [routed[a] - facts[a] for a in routed if a in facts]}
+    on_facts = [seen[a] + wall - at[a] for a in seen if a in at]
+    return {"articles": len(steady), "routed": len(routed), **_pcts([routed[a] - at[a] for a in routed]),
+            "hops": {k: {"n": len(v), **_pcts(v)} for k, v in hops.items()},
+            f"on /facts (polled every {poll:g} s)": {"n": len(on_facts), **_pcts(on_facts)}}
+
+
+def _sink_caught_up(sink: Service, timeout: float = 600.0) -> float:
+    """Wait until the sink has routed everything on recruitment.facts (an upgraded deployment's sink has)."""
+    t0 = time.monotonic()
+    while time.monotonic() - t0 < timeout:
+        body = urllib.request.urlopen(f"http://127.0.0.1:{sink.port}/metrics", timeout=10).read().decode()
+        lags = [float(line.split()[-1]) for line in body.splitlines() if line.startswith("recruitwatch_consumer_lag{")]
+        if lags and not any(lags):
+            return time.monotonic() - t0
+        time.sleep(1)
+    raise TimeoutError("the sink did not catch up")
 
 
 def _measure(bootstrap: str, texts: list[TextArticle], reprocess_rate: float, rate: float, seconds: float,
-             logs: Path, wait: bool = True) -> dict[str, Any]:
+             logs: Path, wait: bool = True, poll: float = 2.0) -> dict[str, Any]:
     names = TopicNames.with_prefix(f"u{uuid.uuid4().hex[:6]}.")
     asyncio.run(ensure_topics(bootstrap, names.prefix))
     asyncio.run(_upgraded(bootstrap, names, texts))
     with ExitStack() as stack:
         ex_port, sink_port = free_port(), free_port()
+        sink = start("sink", ["sink"], _env(bootstrap, names.prefix, RECRUITWATCH_SINK_PORT=sink_port), sink_port,
+                     logs / f"sink-{reprocess_rate}.log")
+        stack.callback(sink.stop)
+        sink.wait_http()
+        caught_up = _sink_caught_up(sink)  # the older version's extractions, routed before the upgrade
         env = _env(bootstrap, names.prefix, RECRUITWATCH_EXTRACTOR_WEB_PORT=ex_port,
                    RECRUITWATCH_EXTRACTOR_REPROCESS_RATE=int(reprocess_rate) if reprocess_rate else 0)
         extractor = start("extractor", ["extractor"], env, ex_port, logs / f"extractor-{reprocess_rate}.log")
         stack.callback(extractor.stop)
-        sink = start("sink", ["sink"], _env(bootstrap, names.prefix, RECRUITWATCH_SINK_PORT=sink_port), sink_port,
-                     logs / f"sink-{reprocess_rate}.log")
-        stack.callback(sink.stop)
         extractor.wait_http()
-        sink.wait_http()
         time.sleep(8)  # the leader's first check (5 s): the job is running when live traffic starts
-        lat = _latency(sink, bootstrap, names, rate, seconds)
-        job = None
+        before, t0 = asyncio.run(_job(bootstrap, names)), time.monotonic()
+        lat = _latency(sink, bootstrap, names, rate, seconds, poll)
+        after, t1 = asyncio.run(_job(bootstrap, names)), time.monotonic()
+        job = after
         while wait and reprocess_rate and not (job and job.get("complete")):
             time.sleep(5)
             job = asyncio.run(_job(bootstrap, names))
-    res: dict[str, Any] = {"reprocess_rate": reprocess_rate, "latency": lat}
-    if job:
+    res: dict[str, Any] = {"reprocess_rate": reprocess_rate, "sink_caught_up_s": round(caught_up, 1), "latency": lat}
+    if reprocess_rate:
+        done = [(j or {}).get("done") or 0 for j in (before, after)]
+        res["reprocessed_beside_live"] = {"articles": done[1] - done[0],
+                                          "articles_per_s": round((done[1] - done[0]) / (t1 - t0), 1)}
+    if job and job.get("complete"):
         seconds_taken = job["finished"] - job["started"]
         res["job"] = {"articles": job.get("total"), "counts": job.get("counts"), "seconds": round(seconds_taken, 1),
                       "articles_per_s": round((job.get("done") or 0) / seconds_taken, 1)}
@@ -154,21 +232,23 @@ def _measure(bootstrap: str, texts: list[TextArticle], reprocess_rate: float, ra
 
 
 def run(n: int = 10_000, reprocess_rate: float = 50.0, rate: float = 5.0, seconds: float = 30.0,
-        latency_only: bool = False) -> dict[str, Any]:
+        latency_only: bool = False, poll: float = 2.0) -> dict[str, Any]:
     """Baseline latency, then latency, throughput and result of the automatic re-extraction of `n` articles."""
     logs = Path(tempfile.mkdtemp(prefix="recruitwatch-bench-upgrade-"))
     texts = stored(n)
     with LocalKafka() as broker:
-        idle = _measure(broker.bootstrap, texts[:10], 0, rate, seconds, logs)
-        busy = _measure(broker.bootstrap, texts, reprocess_rate, rate, seconds, logs, wait=not latency_only)
+        idle = _measure(broker.bootstrap, texts[:10], 0, rate, seconds, logs, poll=poll)
+        busy = _measure(broker.bootstrap, texts, reprocess_rate, rate, seconds, logs, wait=not latency_only, poll=poll)
     res: dict[str, Any] = {"stored": len(texts), "baseline": idle, "while_reprocessing": busy, "logs": str(logs)}
     job, lat, base = busy.get("job") or {}, busy["latency"], idle["latency"]
     res["rows"] = [
         (f"automatic re-extraction after an upgrade, {len(texts)} stored articles (REPROCESS_RATE {reprocess_rate:g})",
          f"{job.get('articles_per_s')} articles/s; {busy.get('identical_to_fresh')} of {len(texts)} identical to a "
          "fresh extraction", "all identical", "not measured" if not job else "ok" if busy.get("differs_from_fresh") == 0 else "FAIL"),
-        (f"live latency (raw → /facts) at {rate:g}/s while re-extracting",
-         f"p50 {lat['p50_s']} s, p99 {lat['p99_s']} s (idle extractor: p50 {base['p50_s']} s, p99 {base['p99_s']} s)",
+        (f"live latency (raw → routed by the sink) at {rate:g}/s while re-extracting",
+         f"p50 {lat['p50_s']} s, p99 {lat['p99_s']} s, {lat['routed']} of {lat['articles']} (idle extractor: p50 "
+         f"{base['p50_s']} s, p99 {base['p99_s']} s); re-extracting "
+         f"{(busy.get('reprocessed_beside_live') or {}).get('articles_per_s')} articles/s meanwhile",
          "reported", "n/a"),
     ]
     return res
@@ -182,8 +262,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rate", type=float, default=5.0)
     ap.add_argument("--seconds", type=float, default=30.0)
     ap.add_argument("--latency-only", action="store_true", help="stop after the live latency (job still running)")
+    ap.add_argument("--poll", type=float, default=2.0, help="seconds between two reads of the sink's /facts")
     args = ap.parse_args(argv)
-    print(orjson.dumps(run(args.articles, args.reprocess_rate, args.rate, args.seconds, args.latency_only),
+    print(orjson.dumps(run(args.articles, args.reprocess_rate, args.rate, args.seconds, args.latency_only, args.poll),
                        option=orjson.OPT_INDENT_2).decode())
     return 0
 

@@ -24,10 +24,12 @@ from services.extractor.metrics import ExtractorMetrics
 from services.extractor.parse import ParseError
 from services.extractor.settings import ExtractorSettings
 from services.extractor.stages import extract_article_counted, parse_raw, warm_up
+from services.history.live import GroupLag
+from services.history.pace import Load, RateController
 from services.history.reprocess import Job, Metrics, Reprocessor, reextract
 from services.shared.events import Event, RawArticle, TextArticle, decode, encode
 from services.shared.health import PipelineHealth
-from services.shared.lag import install_lag_monitor
+from services.shared.lag import consumer_lag, install_lag_monitor
 from services.shared.streaming import add_metrics_page, install_metadata_watchdog, make_app, send_dead_letter
 
 log = logging.getLogger(__name__)
@@ -196,18 +198,34 @@ class _Upgrade:
         self.task = asyncio.create_task(self.run())
 
     async def _extract(self, stage: str, value: bytes) -> Any:
-        return await _timed(self.ex, STAGE_FACTS, partial(reextract, stage), value)
+        """Re-extract in the stage worker process, after any live article waiting for it."""
+        return await self.ex.runner.run_background(stage, partial(reextract, stage), value,
+                                                   self.ex.settings.stage_timeout_s)
+
+    async def _load(self, sink: GroupLag) -> Load:
+        """Live work now: records the agents have not taken yet, articles in their stages, the sink's lag."""
+        topics = self.ex.settings.topics
+        lags = await consumer_lag(self.ex.app)
+        waiting = sum(lag for (topic, _), lag in lags.items() if topic in (topics.raw, topics.text))
+        return Load(live=waiting + self.ex.runner.live, downstream=(await sink()).downstream)
 
     async def run(self) -> None:
         """Run (or resume, or find finished) the facts-stage job of this extractor version."""
-        worker = Reprocessor(self.ex.settings, Job("facts"), rate=self.ex.settings.reprocess_rate,
-                             metrics=self.metrics, extract=self._extract, older_only=True)
+        s = self.ex.settings
+        sink = GroupLag(s, include_live=False)
+        pace = RateController(s.reprocess_rate, start_rate=s.reprocess_start_rate,
+                              max_downstream=s.reprocess_max_sink_lag)
+        worker = Reprocessor(s, Job("facts"), rate=s.reprocess_rate, metrics=self.metrics, extract=self._extract,
+                             older_only=True, pace=pace, load=partial(self._load, sink))
         try:
+            await sink.start()
             summary = await worker.run()
         except Exception:
             log.exception("re-extraction after upgrade failed; retried later")
             self.retry_at = time.monotonic() + REPROCESS_RETRY_SECONDS
             return
+        finally:
+            await sink.stop()
         self.done = bool(summary["complete"])
         log.info("re-extraction for this extractor version done" if summary["this_run"] else
                  "re-extraction for this extractor version already done", extra=summary)

@@ -50,15 +50,40 @@ class StageRunner:
     """The stages' worker processes: `run` returns a stage's result or raises BudgetExceeded after `seconds`.
 
     The stages share `workers` processes (1 by default: parse and facts take turns, as threads under the GIL
-    did, and the extractor stays within its memory target; 2 lets them run in parallel for ~100 MB more)."""
+    did, and the extractor stays within its memory target; 2 lets them run in parallel for ~100 MB more).
+    Live articles go first: a background call (re-extraction) waits until no live call is running or queued,
+    and background calls run one at a time, so a live article waits behind at most one background article."""
 
     def __init__(self, workers: int = 1, initializer: Callable[[], None] | None = None) -> None:
         self.killed = 0
+        self.live = 0
+        """Live calls running or queued now."""
+        self._idle = asyncio.Event()
+        self._idle.set()
+        self._background = asyncio.Lock()
         # spawn, not fork: the parent runs an event loop and Kafka client threads that must not be copied
         self._pool = ProcessPool(max_workers=workers, initializer=initializer,
                                  context=multiprocessing.get_context("spawn"))
 
     async def run(self, stage: str, fn: Callable[[Any], T], arg: Any, seconds: float) -> T:
+        """fn(arg) in a worker process within `seconds` for a live article (ahead of any background call)."""
+        self.live += 1
+        self._idle.clear()
+        try:
+            return await self._run(stage, fn, arg, seconds)
+        finally:
+            self.live -= 1
+            if not self.live:
+                self._idle.set()
+
+    async def run_background(self, stage: str, fn: Callable[[Any], T], arg: Any, seconds: float) -> T:
+        """fn(arg) like `run`, once no live call is running or queued (one background call at a time)."""
+        async with self._background:
+            while not self._idle.is_set():
+                await self._idle.wait()
+            return await self._run(stage, fn, arg, seconds)
+
+    async def _run(self, stage: str, fn: Callable[[Any], T], arg: Any, seconds: float) -> T:
         """fn(arg) in a worker process within `seconds` (the worker is replaced when it runs over)."""
         future = self._pool.schedule(_call, args=(fn, arg), timeout=seconds)
         try:

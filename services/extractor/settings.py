@@ -8,6 +8,7 @@ from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
 from services.extractor.parse import MAX_TEXT_CHARS
+from services.history.pace import DEFAULT_MAX_SINK_LAG, DEFAULT_START_RATE
 from services.shared.config import ServiceSettings
 
 
@@ -29,7 +30,14 @@ class ExtractorSettings(ServiceSettings):
                                 "(the parse stage's text cap); larger ones are dead-lettered `budget_exceeded`.")
     reprocess_rate: float = Field(5.0, ge=0, description="After an extractor version change, the stored articles "
                                   "(articles.text) are re-extracted in the background once per version, at most "
-                                  "this many per second (0: off; run `recruitwatch reprocess` by hand).")
+                                  "this many per second (0: off; run `recruitwatch reprocess` by hand). The job "
+                                  "pauses while live articles wait and climbs back to this rate when they are done.")
+    reprocess_start_rate: float = Field(DEFAULT_START_RATE, gt=0, description="Articles per second the background "
+                                        "re-extraction resumes at after yielding to live traffic; it doubles every "
+                                        "second the pipeline stays idle, up to REPROCESS_RATE.")
+    reprocess_max_sink_lag: int = Field(DEFAULT_MAX_SINK_LAG, ge=0, description="Records of recruitment.facts the "
+                                        "sink may have waiting (its route group's lag) before the background "
+                                        "re-extraction pauses, so live facts do not queue behind its output.")
     data_dir: str = Field("", description="Faust data directory (default: a per-port directory under the temp dir).")
 
     @property

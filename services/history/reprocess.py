@@ -10,7 +10,8 @@ it no longer finds; an equal one is a duplicate) makes it idempotent.
 A job (stage, extractor/parser version, filters) covers the input as it was when the job started; its
 progress is kept in Kafka (services/history/progress.py) after each acknowledged checkpoint, so a killed job
 resumes where it stopped, and a job that already finished does nothing: running `reprocess` after every
-upgrade re-extracts exactly when the version changed. The rate is bounded (`--rate` articles/s).
+upgrade re-extracts exactly when the version changed. The rate follows the live pipeline
+(services/history/pace.py): paused while live work waits, climbing back to at most `--rate` articles/s.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ from services import __version__
 from services.extractor.parse import PARSER_VERSION, ParseError
 from services.extractor.stages import extract_article, parse_raw
 from services.extractor.version import EXTRACTOR_VERSION
+from services.history.live import GroupLag
+from services.history.pace import RECHECK_SECONDS, Load, RateController
 from services.history.progress import ProgressStore, bar, history_topic
 from services.shared.admin import ensure_topics
 from services.shared.config import ServiceSettings
@@ -67,11 +70,23 @@ class Job:
         return f"reprocess:{self.stage}:{self.version}:{self.since or '-'}:{self.source or '*'}"
 
     def selects(self, record: dict[str, Any]) -> bool:
-        """Whether a stored article (decoded JSON) is in the job: its source, fetched on or after `since`."""
+        """Whether a stored article (decoded JSON) is in the job: its source, published on or after `since`.
+
+        An articles.text record is dated by its published date, or its fetch date when it has none. A raw
+        store record has no published date until it is parsed: it is selected when fetched on or after
+        `since` (a page is published before it is fetched) and checked again once parsed (`keeps`)."""
         if self.source and record.get("source_id") != self.source:
             return False
-        fetched = str(record.get("fetched_at") or "")
-        return self.since is None or fetched[:10] >= self.since.isoformat()
+        return self.since is None or article_date(record) >= self.since.isoformat()
+
+    def keeps(self, article: Event) -> bool:
+        """Whether a re-parsed article is still in the job once its published date is known."""
+        return self.since is None or article_date(orjson.loads(encode(article))) >= self.since.isoformat()
+
+
+def article_date(record: dict[str, Any]) -> str:
+    """The date `--since` compares (YYYY-MM-DD): the article's published date, else the date it was fetched."""
+    return str(record.get("published") or record.get("fetched_at") or "")[:10]
 
 
 @dataclass
@@ -121,6 +136,13 @@ class Metrics:
                                     ["stage", "outcome"], registry=self.registry)
         self.remaining = Gauge("recruitwatch_reprocess_remaining_articles", "Articles left in the running job.",
                                ["stage"], registry=self.registry)
+        self.rate = Gauge("recruitwatch_reprocess_rate", "Articles per second the running job may take now "
+                          "(0 while it yields to live traffic).", ["stage"], registry=self.registry)
+        self.paused = Gauge("recruitwatch_reprocess_paused", "1 while the running job waits for live traffic.",
+                            ["stage"], registry=self.registry)
+        self.pauses = PromCounter("recruitwatch_reprocess_pauses", "Times the job paused for live traffic, by "
+                                  "reason (live_backlog: the extractor's input; sink_backlog: the sink's).",
+                                  ["stage", "reason"], registry=self.registry)
 
 
 @dataclass
@@ -130,6 +152,7 @@ class Reprocessor:
     settings: ServiceSettings
     job: Job
     rate: float = 20.0
+    """Articles per second at most."""
     metrics: Metrics = field(default_factory=Metrics)
     counts: Counter[str] = field(default_factory=Counter)
     this_run: int = 0
@@ -140,6 +163,10 @@ class Reprocessor:
     """Only articles whose latest extraction on recruitment.facts is by another extractor version (the automatic
     run after an upgrade: articles not yet extracted, or extracted by this version, are the live agents')."""
     versions: dict[bytes, str] = field(default_factory=dict)
+    pace: RateController | None = None
+    """How the rate follows live traffic (default: pause for any live backlog, from 1/s up to `rate`)."""
+    load: Callable[[], Awaitable[Load]] | None = None
+    """How busy the live pipeline is (default: the extractor's and the sink's consumer groups, GroupLag)."""
 
     @property
     def input_topic(self) -> str:
@@ -152,10 +179,15 @@ class Reprocessor:
         bootstrap = self.settings.kafka_bootstrap_servers
         await ensure_topics(bootstrap, self.settings.topic_prefix)  # the raw store is new in older deployments
         producer, reader = make_producer(bootstrap), make_reader(bootstrap)
+        self.pace = self.pace or RateController(self.rate)
+        lag = GroupLag(self.settings) if self.load is None and self.pace.follow_live else None
         await producer.start()
         await reader.start()
         store = ProgressStore(bootstrap, history_topic(self.settings.topic_prefix), producer)
         try:
+            if lag is not None:
+                await lag.start()
+                self.load = lag
             await store.ensure()
             progress = None if restart else await store.load(self.job.job_id)
             if progress is None:
@@ -165,6 +197,11 @@ class Reprocessor:
                 progress = await self._work(reader, producer, store, progress)
             return self._summary(progress, self.this_run, time.monotonic() - started)
         finally:
+            self.metrics.rate.labels(self.job.stage).set(0)
+            self.metrics.paused.labels(self.job.stage).set(0)
+            if lag is not None:
+                self.load = None
+                await lag.stop()
             await reader.stop()
             await producer.stop()
 
@@ -230,19 +267,17 @@ class Reprocessor:
         self.counts.update(progress.get("counts", {}))
         progress["total"] = total
         self.metrics.remaining.labels(self.job.stage).set(total - done_before)
-        pace_start, paced = time.monotonic(), 0
         last_save, since_save = time.monotonic(), 0
         with bar(total, f"reprocess {self.job.stage}", done_before) as shown:
             for p, end in progress["ends"].items():
                 tp = TopicPartition(self.input_topic, int(p))
                 async for m in scan(reader, tp, progress["next"][p], end):
                     if m.offset in todo[p]:
+                        await self._turn()
                         await self._one(producer, m)
-                        paced += 1
                         since_save += 1
                         shown.update(1)
                         self.metrics.remaining.labels(self.job.stage).dec()
-                        await asyncio.sleep(max(0.0, pace_start + paced / self.rate - time.monotonic()))
                     progress["next"][p] = m.offset + 1
                     if since_save >= CHECKPOINT_EVERY or time.monotonic() - last_save > CHECKPOINT_SECONDS:
                         await self._save(store, progress)
@@ -252,6 +287,22 @@ class Reprocessor:
         progress["finished"] = time.time()
         await self._save(store, progress)
         return progress
+
+    async def _turn(self) -> None:
+        """Wait until the next article may be re-extracted: live traffic first, then at most `rate`/s."""
+        assert self.pace is not None
+        stage = self.job.stage
+        while True:
+            was_paused = self.pace.paused
+            load = await self.load() if self.load is not None and self.pace.follow_live else Load()
+            wait = self.pace.decide(load, time.monotonic())
+            self.metrics.rate.labels(stage).set(self.pace.rate)
+            self.metrics.paused.labels(stage).set(int(self.pace.paused))
+            if self.pace.paused and not was_paused:
+                self.metrics.pauses.labels(stage, self.pace.reason).inc()
+            if wait == 0:
+                return
+            await asyncio.sleep(RECHECK_SECONDS if wait is None else wait)
 
     async def _save(self, store: ProgressStore, progress: dict[str, Any]) -> None:
         """Checkpoint: once every output sent so far is acknowledged (a send that failed stops the job)."""
@@ -277,6 +328,9 @@ class Reprocessor:
             return
         if out.skipped:
             self._count(f"skipped:{out.skipped}")
+            return
+        if out.text and not all(self.job.keeps(t) for t in out.text):
+            self._count("skipped:published_before_since")
             return
         self.unacked += [await producer.send(topics.text, encode(r), key=m.key) for r in out.text]
         self.unacked += [await producer.send(topics.facts, encode(r), key=m.key) for r in out.facts]
