@@ -208,9 +208,9 @@ def _measure(bootstrap: str, texts: list[TextArticle], reprocess_rate: float, ra
         stack.callback(extractor.stop)
         extractor.wait_http()
         time.sleep(8)  # the leader's first check (5 s): the job is running when live traffic starts
-        before, t0 = asyncio.run(_job(bootstrap, names)), time.monotonic()
+        before, t0 = asyncio.run(_job(bootstrap, names)) if reprocess_rate else None, time.monotonic()
         lat = _latency(sink, bootstrap, names, rate, seconds, poll)
-        after, t1 = asyncio.run(_job(bootstrap, names)), time.monotonic()
+        after, t1 = asyncio.run(_job(bootstrap, names)) if reprocess_rate else None, time.monotonic()
         job = after
         while wait and reprocess_rate and not (job and job.get("complete")):
             time.sleep(5)

@@ -56,10 +56,12 @@ async def _upgraded_deployment(bootstrap: str, names: TopicNames, texts: list[Te
                                 max_request_size=4 * 1024 * 1024)
     await producer.start()
     try:
+        sent = []
         for i, t in enumerate(texts):
-            await producer.send_and_wait(names.text, encode(t), key=t.article_id.encode())
+            sent.append(await producer.send(names.text, encode(t), key=t.article_id.encode()))
             version = EXTRACTOR_VERSION if i == len(texts) - 1 else "1.0.0"
-            await producer.send_and_wait(names.facts, encode(_extraction(t, version)), key=t.article_id.encode())
+            sent.append(await producer.send(names.facts, encode(_extraction(t, version)), key=t.article_id.encode()))
+        await asyncio.gather(*sent)
         topic = history_topic(names.prefix)
         await ensure_state_topic(bootstrap, topic, 1)
         old = {"job": "reprocess:facts:1.0.0:-:*", "complete": True, "ends": {}, "next": {}, "counts": {}}
