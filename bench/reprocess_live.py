@@ -41,7 +41,7 @@ from services.shared.admin import ensure_topics
 from services.shared.broker import LocalKafka, free_port
 from services.shared.events import EXTRACTION, ExtractionEvent, TextArticle, encode
 from services.shared.kafkaio import make_producer, make_reader, read_range
-from services.shared.topics import TOPICS, TopicNames
+from services.shared.topics import RECRUITMENT_FACTS, TOPICS, TopicNames
 from services.sink.settings import ARTICLES_TOPIC
 
 
@@ -119,8 +119,10 @@ async def _stamps(bootstrap: str, topic: str, ids: set[str], extraction_only: bo
     await reader.start()
     out: dict[str, float] = {}
     try:
-        await reader.topics()  # metadata of every topic, the sink's internal ones included
-        tps = [TopicPartition(topic, p) for p in sorted(reader.partitions_for_topic(topic) or ())]
+        # the sink's internal articles topic has the partitions of recruitment.facts (services/sink/topics.py)
+        spec = next((s for s in TOPICS if topic.endswith(s.name)), None) or next(
+            s for s in TOPICS if s.name == RECRUITMENT_FACTS)
+        tps = [TopicPartition(topic, p) for p in range(spec.partitions)]
         ends = await reader.end_offsets(tps)
         reader.assign(tps)
         await reader.seek_to_beginning(*tps)

@@ -80,10 +80,16 @@ class GroupLag:
         self._cached = (now, load)
         return load
 
-    async def _read(self) -> Load:
+    async def states(self) -> dict[str, str]:
+        """State of each of the two groups (Stable, Empty, Dead …) as the broker describes them."""
         assert self._admin is not None
-        groups = [self.live[0], self.downstream[0]]
-        states = group_states((await self._admin.describe_consumer_groups(groups))[0])
+        states: dict[str, str] = {}
+        for response in await self._admin.describe_consumer_groups([self.live[0], self.downstream[0]]):
+            states.update(group_states(response))
+        return states
+
+    async def _read(self) -> Load:
+        states = await self.states()
         live = await self._lag(*self.live) if self.include_live and states.get(self.live[0]) in ACTIVE_STATES else 0
         down = await self._lag(*self.downstream) if states.get(self.downstream[0]) in ACTIVE_STATES else 0
         return Load(live=live, downstream=down)

@@ -13,6 +13,9 @@ import orjson
 import pytest
 from aiokafka import TopicPartition
 
+from services.history.live import ACTIVE_STATES, EXTRACTOR_GROUP, GroupLag
+from services.history.pace import Load
+from services.shared.config import ServiceSettings
 from services.shared.events import EXTRACTION, encode
 from services.shared.kafkaio import make_reader
 from services.shared.topics import TOPICS, TopicNames
@@ -56,6 +59,17 @@ async def _extraction_times(bootstrap: str, topic: str, since: float) -> dict[st
     return out
 
 
+async def _live_groups(env: dict[str, str]) -> tuple[dict[str, str], Load]:
+    """The live groups' states and load as `recruitwatch reprocess` reads them."""
+    keys = ("KAFKA_BOOTSTRAP_SERVERS", "RECRUITWATCH_TOPIC_PREFIX")
+    lag = GroupLag(ServiceSettings.model_validate({k: env[k] for k in keys}))
+    await lag.start()
+    try:
+        return await lag.states(), await lag()
+    finally:
+        await lag.stop()
+
+
 def _wait_metric(worker: Worker, name: str, at_least: float, timeout: float, **labels: str) -> float:
     deadline = time.monotonic() + timeout
     while True:
@@ -78,6 +92,9 @@ def test_live_articles_go_first_while_a_backlog_is_reextracted(
     worker = Worker(env, free_port(), tmp_path / "extractor.log").start()
     try:
         _wait_metric(worker, "recruitwatch_reprocess_articles_total", 10, 90, stage="facts", outcome="reprocessed")
+        states, load = asyncio.run(_live_groups(env))
+        assert states.get(namespace.prefix + EXTRACTOR_GROUP) in ACTIVE_STATES, states
+        assert load.live >= 0 and load.downstream == 0  # no sink in this test: its group waits for nobody
         pages = seed_articles()
         live = [raw_article(a, suffix=f"-live{i}") for i in range(LIVE // len(pages) + 1) for a in pages][:LIVE]
         sent = time.time()
