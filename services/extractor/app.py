@@ -24,7 +24,7 @@ from services.extractor.metrics import ExtractorMetrics
 from services.extractor.parse import ParseError
 from services.extractor.settings import ExtractorSettings
 from services.extractor.stages import extract_article_counted, parse_raw, warm_up
-from services.history.live import GroupLag
+from services.history.live import EXTRACTOR_GROUP, GroupLag
 from services.history.pace import Load, RateController
 from services.history.reprocess import Job, Metrics, Reprocessor, reextract
 from services.shared.events import Event, RawArticle, TextArticle, decode, encode
@@ -34,7 +34,7 @@ from services.shared.streaming import add_metrics_page, install_metadata_watchdo
 
 log = logging.getLogger(__name__)
 
-APP_ID = "recruitwatch-extractor"
+APP_ID = EXTRACTOR_GROUP
 STAGE_PARSE = "parse"
 STAGE_FACTS = "facts"
 RAW: dict[str, Any] = {"key_type": bytes, "value_type": bytes, "key_serializer": "raw", "value_serializer": "raw"}

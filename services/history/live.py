@@ -20,10 +20,13 @@ from aiokafka.admin import AIOKafkaAdminClient
 from services.history.pace import Load
 from services.shared.config import ServiceSettings
 from services.shared.kafkaio import make_reader
+from services.sink.settings import APP_ID as SINK_APP_ID
 
 log = logging.getLogger(__name__)
 EXTRACTOR_GROUP = "recruitwatch-extractor"
-SINK_ROUTE_GROUP = "recruitwatch-sink-route"
+"""The extractor's Faust app id, its consumer group (services/extractor/app.py imports Faust; this does not)."""
+SINK_ROUTE_GROUP = f"{SINK_APP_ID}-route"
+"""The sink's route loop group (SinkSettings.group("route") without the prefix)."""
 ACTIVE_STATES = frozenset({"Stable", "PreparingRebalance", "CompletingRebalance"})
 CACHE_SECONDS = 1.0
 """How long one reading of the groups' lag is used (each reading is a few broker requests)."""
