@@ -3,8 +3,11 @@
 `recruitwatch reprocess` runs in its own process, so it sees the live agents only through their consumer
 groups: records of articles.raw / articles.text the extractor group has not committed yet (live work waiting)
 and records of recruitment.facts the sink's route group has not committed yet (facts waiting to reach the
-dashboards, the job's own outputs among them). A group without members (a service that is not running) waits
-for nobody and counts 0. The extractor service adds what it sees itself (services/extractor/app.py).
+dashboards, the job's own outputs among them). A group whose commits have not moved for STALE_SECONDS while it
+has records waiting (a service that is not running, or stuck) is waiting for nobody and counts 0. (The
+group's state would say so directly, but aiokafka 0.14 decodes DescribeGroups v3 answers with the v2 schema
+and fails on any group with members.) The extractor service adds what it sees itself
+(services/extractor/app.py).
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Iterable
-from typing import Any
+from dataclasses import dataclass
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
@@ -27,7 +30,8 @@ EXTRACTOR_GROUP = "recruitwatch-extractor"
 """The extractor's Faust app id, its consumer group (services/extractor/app.py imports Faust; this does not)."""
 SINK_ROUTE_GROUP = f"{SINK_APP_ID}-route"
 """The sink's route loop group (SinkSettings.group("route") without the prefix)."""
-ACTIVE_STATES = frozenset({"Stable", "PreparingRebalance", "CompletingRebalance"})
+STALE_SECONDS = 30.0
+"""A group with records waiting whose commits did not move for this long is not consuming."""
 CACHE_SECONDS = 1.0
 """How long one reading of the groups' lag is used (each reading is a few broker requests)."""
 
@@ -37,9 +41,18 @@ def committed_lag(ends: dict[TopicPartition, int], committed: dict[TopicPartitio
     return sum(max(0, end - committed.get(tp, 0)) for tp, end in ends.items())
 
 
-def group_states(response: Any) -> dict[str, str]:
-    """Group id → state from a DescribeGroups response (entries: error, group, state, …)."""
-    return {str(g[1]): str(g[2]) for g in getattr(response, "groups", [])}
+@dataclass
+class Consuming:
+    """Whether a group is consuming, from successive readings of its commits (pure)."""
+
+    committed: int | None = None
+    moved_at: float = 0.0
+
+    def lag(self, committed: int, lag: int, now: float) -> int:
+        """`lag`, or 0 when the group has had records waiting and no commit for STALE_SECONDS."""
+        if committed != self.committed:
+            self.committed, self.moved_at = committed, now
+        return lag if now - self.moved_at < STALE_SECONDS else 0
 
 
 class GroupLag:
@@ -55,6 +68,7 @@ class GroupLag:
         self._admin: AIOKafkaAdminClient | None = None
         self._reader: AIOKafkaConsumer | None = None
         self._cached: tuple[float, Load] | None = None
+        self._consuming = {self.live[0]: Consuming(), self.downstream[0]: Consuming()}
 
     async def start(self) -> None:
         """Connect the admin client and the offsets reader."""
@@ -83,19 +97,9 @@ class GroupLag:
         self._cached = (now, load)
         return load
 
-    async def states(self) -> dict[str, str]:
-        """State of each of the two groups (Stable, Empty, Dead …) as the broker describes them."""
-        assert self._admin is not None
-        states: dict[str, str] = {}
-        for response in await self._admin.describe_consumer_groups([self.live[0], self.downstream[0]]):
-            states.update(group_states(response))
-        return states
-
     async def _read(self) -> Load:
-        states = await self.states()
-        live = await self._lag(*self.live) if self.include_live and states.get(self.live[0]) in ACTIVE_STATES else 0
-        down = await self._lag(*self.downstream) if states.get(self.downstream[0]) in ACTIVE_STATES else 0
-        return Load(live=live, downstream=down)
+        live = await self._lag(*self.live) if self.include_live else 0
+        return Load(live=live, downstream=await self._lag(*self.downstream))
 
     async def _lag(self, group: str, topics: Iterable[str]) -> int:
         assert self._admin is not None and self._reader is not None
@@ -104,4 +108,5 @@ class GroupLag:
         if not tps:
             return 0
         ends = await self._reader.end_offsets(tps)
-        return committed_lag(ends, {tp: committed[tp].offset for tp in tps})
+        offsets = {tp: committed[tp].offset for tp in tps}
+        return self._consuming[group].lag(sum(offsets.values()), committed_lag(ends, offsets), time.monotonic())

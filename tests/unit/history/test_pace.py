@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from services.history.live import committed_lag, group_states
+from services.history.live import STALE_SECONDS, Consuming, committed_lag
 from services.history.pace import RECHECK_SECONDS, Load, RateController
 from services.history.reprocess import Job, article_date
 
@@ -82,18 +82,17 @@ def test_a_rate_must_be_positive() -> None:
     assert RateController(3, start_rate=10).start_rate == 3
 
 
-def test_group_lag_counts_records_after_the_commits_of_live_groups_only() -> None:
+def test_group_lag_counts_records_after_the_commits_of_a_consuming_group_only() -> None:
     from aiokafka import TopicPartition
 
     a, b = TopicPartition("t", 0), TopicPartition("t", 1)
     assert committed_lag({a: 10, b: 5}, {a: 7, b: 5}) == 3
     assert committed_lag({a: 10}, {a: 12}) == 0
-
-    class Response:
-        def __init__(self) -> None:
-            self.groups = [(0, "g1", "Stable", "consumer", "range", []), (0, "g2", "Empty", "", "", [])]
-
-    assert group_states(Response()) == {"g1": "Stable", "g2": "Empty"}
+    group = Consuming()
+    assert group.lag(100, 40, 0.0) == 40
+    assert group.lag(100, 60, STALE_SECONDS - 1) == 60  # not moved yet, but not for long
+    assert group.lag(100, 60, STALE_SECONDS) == 0  # no commit for STALE_SECONDS: nobody is consuming
+    assert group.lag(105, 55, STALE_SECONDS + 1) == 55  # it commits again: it counts again
 
 
 def test_since_means_the_published_date_else_the_fetch_date() -> None:
