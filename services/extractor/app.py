@@ -26,7 +26,7 @@ from services.extractor.settings import ExtractorSettings
 from services.extractor.stages import extract_article_counted, parse_raw, warm_up
 from services.history.live import EXTRACTOR_GROUP, GroupLag
 from services.history.pace import Load, RateController
-from services.history.reprocess import Job, Metrics, Reprocessor, reextract
+from services.history.reprocess import Job, Metrics, Reprocessor, reextract, reparse
 from services.shared.events import Event, RawArticle, TextArticle, decode, encode
 from services.shared.health import PipelineHealth
 from services.shared.lag import consumer_lag, install_lag_monitor
@@ -45,6 +45,8 @@ REPROCESS_CHECK_SECONDS = 5.0
 """How often the leader worker checks that the stored articles were re-extracted by this version."""
 REPROCESS_RETRY_SECONDS = 60.0
 """Wait before a failed background re-extraction is resumed."""
+REPROCESS_DRAIN_SECONDS = 2.0
+"""Wait after the re-parsed texts were taken up, for the facts agent's last extractions to be acknowledged."""
 
 
 @dataclass
@@ -182,7 +184,9 @@ def _agent(ex: Extractor, source: faust.TopicT, stage: str, body: Callable[[Extr
 
 
 class _Upgrade:
-    """The background re-extraction of one extractor version (services/history/reprocess.py, facts stage)."""
+    """The background re-extraction of one extractor version (services/history/reprocess.py): first the parse
+    stage from the raw store for articles whose text is by another parser version (their new texts go to
+    articles.text, whose facts the live facts agent extracts), then the facts stage for the others."""
 
     def __init__(self, ex: Extractor) -> None:
         self.ex = ex
@@ -198,9 +202,10 @@ class _Upgrade:
         self.task = asyncio.create_task(self.run())
 
     async def _extract(self, stage: str, value: bytes) -> Any:
-        """Re-extract in the stage worker process, after any live article waiting for it."""
-        return await self.ex.runner.run_background(stage, partial(reextract, stage), value,
-                                                   self.ex.settings.stage_timeout_s)
+        """Re-parse (parse stage) or re-extract (facts stage) in the stage worker process, after any live
+        article waiting for it."""
+        fn = partial(reparse if stage == STAGE_PARSE else reextract, stage)
+        return await self.ex.runner.run_background(stage, fn, value, self.ex.settings.stage_timeout_s)
 
     async def _load(self, sink: GroupLag) -> Load:
         """Live work now: records the agents have not taken yet, articles in their stages, the sink's lag."""
@@ -210,25 +215,38 @@ class _Upgrade:
         return Load(live=waiting + self.ex.runner.live, downstream=(await sink()).downstream)
 
     async def run(self) -> None:
-        """Run (or resume, or find finished) the facts-stage job of this extractor version."""
+        """Run (or resume, or find finished) the parse-stage, then the facts-stage job of this version."""
         s = self.ex.settings
         sink = GroupLag(s, include_live=False)
-        pace = RateController(s.reprocess_rate, start_rate=s.reprocess_start_rate,
-                              max_downstream=s.reprocess_max_sink_lag)
-        worker = Reprocessor(s, Job("facts"), rate=s.reprocess_rate, metrics=self.metrics, extract=self._extract,
-                             older_only=True, pace=pace, load=partial(self._load, sink))
+        summaries = []
         try:
             await sink.start()
-            summary = await worker.run()
+            for stage in (STAGE_PARSE, STAGE_FACTS):
+                pace = RateController(s.reprocess_rate, start_rate=s.reprocess_start_rate,
+                                      max_downstream=s.reprocess_max_sink_lag)
+                worker = Reprocessor(s, Job(stage), rate=s.reprocess_rate, metrics=self.metrics,
+                                     extract=self._extract, older_only=True, pace=pace, load=partial(self._load, sink))
+                summaries.append(await worker.run())
+                if not summaries[-1]["complete"]:
+                    return
+                if stage == STAGE_PARSE and summaries[-1]["this_run"]:
+                    log.info("re-parse for this parser version done", extra=summaries[-1])
+                    await self._drained(sink)
         except Exception:
             log.exception("re-extraction after upgrade failed; retried later")
             self.retry_at = time.monotonic() + REPROCESS_RETRY_SECONDS
             return
         finally:
             await sink.stop()
-        self.done = bool(summary["complete"])
-        log.info("re-extraction for this extractor version done" if summary["this_run"] else
-                 "re-extraction for this extractor version already done", extra=summary)
+        self.done = True
+        log.info("re-extraction for this extractor version done" if any(x["this_run"] for x in summaries) else
+                 "re-extraction for this extractor version already done", extra=summaries[-1])
+
+    async def _drained(self, sink: GroupLag) -> None:
+        """Wait until the live agents have taken up the re-parsed texts (so the facts job finds them done)."""
+        while (await self._load(sink)).live:
+            await asyncio.sleep(0.5)
+        await asyncio.sleep(REPROCESS_DRAIN_SECONDS)
 
 
 def _install_reprocess_on_upgrade(ex: Extractor) -> None:

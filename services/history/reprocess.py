@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import time
 from collections import Counter
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -48,6 +49,7 @@ STAGES = ("parse", "facts")
 CHECKPOINT_EVERY = 50
 CHECKPOINT_SECONDS = 2.0
 MAX_UNACKED = 500
+PARSER_FIELD = re.compile(rb'"parser_version":"([^"]*)"')
 """Outputs sent but not yet acknowledged before the job waits (extraction overlaps the broker round trips)."""
 
 
@@ -96,6 +98,16 @@ class Outputs:
     text: list[Event] = field(default_factory=list)
     facts: list[Event] = field(default_factory=list)
     skipped: str | None = None
+
+
+def reparse(stage: str, value: bytes) -> Outputs:
+    """The articles.text record the parse agent would publish for this raw page (pure); its facts are left to
+    the live facts agent, which extracts every articles.text record (the automatic parse-stage job)."""
+    try:
+        article, _ = parse_raw(decode(value, RawArticle))
+    except ParseError as exc:
+        return Outputs(skipped=exc.reason)
+    return Outputs(text=[article])
 
 
 def reextract(stage: str, value: bytes) -> Outputs:
@@ -163,6 +175,8 @@ class Reprocessor:
     """Only articles whose latest extraction on recruitment.facts is by another extractor version (the automatic
     run after an upgrade: articles not yet extracted, or extracted by this version, are the live agents')."""
     versions: dict[bytes, str] = field(default_factory=dict)
+    parsers: dict[bytes, str] = field(default_factory=dict)
+    """With `older_only` and the parse stage: the parser version of each article's latest articles.text record."""
     pace: RateController | None = None
     """How the rate follows live traffic (default: pause for any live backlog, from 1/s up to `rate`)."""
     load: Callable[[], Awaitable[Load]] | None = None
@@ -250,16 +264,34 @@ class Reprocessor:
                     versions[m.key] = str(data.get("extractor_version"))
         return versions
 
+    async def _text_parsers(self, reader: AIOKafkaConsumer, producer: AIOKafkaProducer) -> dict[bytes, str]:
+        """The parser version of each article's latest articles.text record (read without decoding the texts)."""
+        topic = self.settings.topics.text
+        tps = [TopicPartition(topic, p) for p in sorted(await producer.partitions_for(topic))]
+        parsers: dict[bytes, str] = {}
+        for tp, end in (await reader.end_offsets(tps)).items():
+            async for m in scan(reader, tp, 0, end):
+                if m.key is not None and m.value is not None and (found := PARSER_FIELD.search(m.value)):
+                    parsers[m.key] = found.group(1).decode()
+        return parsers
+
     def _wanted(self, key: bytes, record: dict[str, Any]) -> bool:
-        """Whether a stored article is in the job (its filters, and with `older_only` an older extraction)."""
+        """Whether a stored article is in the job: its filters, and with `older_only` an extraction by another
+        extractor version (for the parse stage also a text by another parser version)."""
         if not self.job.selects(record):
             return False
-        return not self.older_only or self.versions.get(key, EXTRACTOR_VERSION) != EXTRACTOR_VERSION
+        if not self.older_only:
+            return True
+        if self.job.stage == "parse" and self.parsers.get(key, PARSER_VERSION) == PARSER_VERSION:
+            return False
+        return self.versions.get(key, EXTRACTOR_VERSION) != EXTRACTOR_VERSION
 
     async def _work(self, reader: AIOKafkaConsumer, producer: AIOKafkaProducer, store: ProgressStore,
                     progress: dict[str, Any]) -> dict[str, Any]:
         if self.older_only:
             self.versions = await self._extracted_versions(reader, producer)
+            if self.job.stage == "parse":
+                self.parsers = await self._text_parsers(reader, producer)
         todo = {p: await self._latest(reader, TopicPartition(self.input_topic, int(p)), end)
                 for p, end in progress["ends"].items()}
         total = sum(len(offs) for offs in todo.values())

@@ -5,6 +5,7 @@ already extracted is left alone); restarted, it re-runs nothing."""
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import time
 from collections import Counter
 from pathlib import Path
@@ -14,11 +15,11 @@ import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 
 from services.extractor.app import APP_ID
-from services.extractor.parse import ParseError
-from services.extractor.stages import parse_raw
+from services.extractor.parse import PARSER_VERSION, ParseError
+from services.extractor.stages import extract_article, parse_raw
 from services.extractor.version import EXTRACTOR_VERSION
 from services.history.progress import history_topic
-from services.shared.events import ExtractionEvent, TextArticle, encode
+from services.shared.events import ExtractionEvent, TextArticle, decode, encode
 from services.shared.kafkaio import ensure_state_topic
 from services.shared.topics import TOPICS, TopicNames
 from tests.integration.extractor.harness import (
@@ -26,6 +27,7 @@ from tests.integration.extractor.harness import (
     extractions,
     free_port,
     metric_value,
+    produce,
     raw_article,
     read_until,
     seed_articles,
@@ -116,3 +118,37 @@ def test_version_change_reextracts_stored_articles_once_and_a_restart_reruns_not
     finally:
         again.stop()
     assert len(read_until(kafka, namespace.facts, lambda r: False, timeout=3)) == len(records)
+
+
+def test_texts_of_another_parser_version_are_parsed_again_from_the_raw_store(
+    kafka: str, namespace: TopicNames, service_env: dict[str, str], tmp_path: Path,
+) -> None:
+    raws = [raw_article(a) for a in seed_articles()]
+    texts = []
+    for raw in raws:
+        try:
+            texts.append(dataclasses.replace(parse_raw(raw)[0], parser_version="parse/0-old", text="(old parser)"))
+        except ParseError:
+            continue
+    assert len(texts) >= 3
+    produce(kafka, namespace.raw_store, [(r.article_id.encode(), encode(r)) for r in raws])
+    asyncio.run(_upgraded_deployment(kafka, namespace, texts))  # the last one already by this extractor version
+    env = {**service_env, "RECRUITWATCH_EXTRACTOR_REPROCESS_RATE": "50"}
+    worker = Worker(env, free_port(), tmp_path / "extractor.log").start()
+    try:
+        _wait_log(worker, "re-extraction for this extractor version done", 1, 90)
+        body = worker.metrics()
+    finally:
+        worker.stop()
+    older = {t.article_id for t in texts[:-1]}
+    assert metric_value(body, "recruitwatch_reprocess_articles_total", stage="parse", outcome="reprocessed") == len(older)
+    text_records = [decode(v, TextArticle) for _, v in read_until(kafka, namespace.text, lambda r: False, timeout=3)]
+    reparsed = {t.article_id for t in text_records if t.parser_version == PARSER_VERSION}
+    assert reparsed == older  # each article a parser of another version made, parsed again from its page
+    current = [e for e in extractions(read_until(kafka, namespace.facts, lambda r: False, timeout=3))
+               if e.extractor_version == EXTRACTOR_VERSION]
+    fresh = {t.article_id: extract_article(t) for t in text_records if t.article_id in older}
+    # the live facts agent extracted the new texts: the latest extraction of each is the fresh one
+    latest = {e.article_id: e for e in current if e.article_id in older}
+    assert latest == fresh
+    assert metric_value(body, "recruitwatch_reprocess_articles_total", stage="facts", outcome="reprocessed") == 0
