@@ -29,8 +29,8 @@ class ExtractorSettings(ServiceSettings):
     max_text_chars: int = Field(MAX_TEXT_CHARS, gt=0, description="Largest article text the facts stage accepts "
                                 "(the parse stage's text cap); larger ones are dead-lettered `budget_exceeded`.")
     reprocess_rate: float = Field(5.0, ge=0, description="After an extractor version change, the stored articles "
-                                  "(articles.text) are re-extracted in the background once per version, at most "
-                                  "this many per second (0: off; run `recruitwatch reprocess` by hand). The job "
+                                  "are re-extracted in the background once per version (parsed again from the raw "
+                                  "store when their text is by another parser version), at most this many per second (0: off; run `recruitwatch reprocess` by hand). The job "
                                   "pauses while live articles wait and climbs back to this rate when they are done.")
     reprocess_start_rate: float = Field(DEFAULT_START_RATE, gt=0, description="Articles per second the background "
                                         "re-extraction resumes at after yielding to live traffic; it doubles every "
