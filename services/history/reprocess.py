@@ -178,7 +178,7 @@ class Reprocessor:
     parsers: dict[bytes, str] = field(default_factory=dict)
     """With `older_only` and the parse stage: the parser version of each article's latest articles.text record."""
     pace: RateController | None = None
-    """How the rate follows live traffic (default: pause for any live backlog, from 1/s up to `rate`)."""
+    """How the rate follows live traffic (default: none, a fixed `rate`; the command and the extractor pass one)."""
     load: Callable[[], Awaitable[Load]] | None = None
     """How busy the live pipeline is (default: the extractor's and the sink's consumer groups, GroupLag)."""
 
@@ -193,7 +193,7 @@ class Reprocessor:
         bootstrap = self.settings.kafka_bootstrap_servers
         await ensure_topics(bootstrap, self.settings.topic_prefix)  # the raw store is new in older deployments
         producer, reader = make_producer(bootstrap), make_reader(bootstrap)
-        self.pace = self.pace or RateController(self.rate)
+        self.pace = self.pace or RateController(self.rate, follow_live=False)
         lag = GroupLag(self.settings) if self.load is None and self.pace.follow_live else None
         await producer.start()
         await reader.start()

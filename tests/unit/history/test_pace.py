@@ -104,3 +104,22 @@ def test_since_means_the_published_date_else_the_fetch_date() -> None:
     assert job.selects({"published": None, "fetched_at": "2024-02-01T00:00:00Z"})
     assert not job.selects({"published": None, "fetched_at": "2023-02-01T00:00:00Z"})
     assert article_date({"fetched_at": "2025-05-06T10:00:00Z"}) == "2025-05-06"
+
+
+def test_a_reparsed_article_is_kept_by_its_published_date_once_known() -> None:
+    from datetime import date
+
+    from services.shared.events import TextArticle
+
+    def text(published: str | None) -> TextArticle:
+        return TextArticle(article_id="a", source_id="s", url="http://x.vn/a", canonical_url=None,
+                           fetched_at="2025-06-01T00:00:00Z", title="t", published=published, published_from=None,
+                           author=None, language="vi", text="x", text_method="trafilatura", content_hash="h",
+                           parser_version="p", source_province=None)
+
+    job = Job("parse", date(2025, 1, 1))
+    assert job.selects({"fetched_at": "2025-06-01T00:00:00Z", "html": "<p>"})  # raw: fetched after, may be in
+    assert not job.selects({"fetched_at": "2024-12-31T23:00:00Z", "html": "<p>"})  # fetched before: published before
+    assert job.keeps(text("2025-01-01")) and not job.keeps(text("2024-05-01"))
+    assert job.keeps(text(None))  # no published date: its fetch date decides
+    assert Job("parse").keeps(text("1999-01-01"))
