@@ -50,7 +50,7 @@ class Consuming:
 
     def lag(self, committed: int, lag: int, now: float) -> int:
         """`lag`, or 0 when the group has had records waiting and no commit for STALE_SECONDS."""
-        if committed != self.committed:
+        if committed != self.committed or lag == 0:  # the clock runs only while records wait
             self.committed, self.moved_at = committed, now
         return lag if now - self.moved_at < STALE_SECONDS else 0
 

@@ -93,6 +93,7 @@ def test_group_lag_counts_records_after_the_commits_of_a_consuming_group_only() 
     assert group.lag(100, 60, STALE_SECONDS - 1) == 60  # not moved yet, but not for long
     assert group.lag(100, 60, STALE_SECONDS) == 0  # no commit for STALE_SECONDS: nobody is consuming
     assert group.lag(105, 55, STALE_SECONDS + 1) == 55  # it commits again: it counts again
+    assert group.lag(105, 0, 1000.0) == 0 and group.lag(105, 5, 1001.0) == 5  # a burst after a long idle counts
 
 
 def test_since_means_the_published_date_else_the_fetch_date() -> None:
