@@ -237,8 +237,8 @@ class Reprocessor:
             if m.value is None:
                 latest.pop(m.key, None)
                 continue
-            try:
-                selected = self._wanted(m.key, orjson.loads(m.value))
+            try:  # the versions first: most records of an automatic job are left out without decoding them
+                selected = self._older(m.key) and self.job.selects(orjson.loads(m.value))
             except orjson.JSONDecodeError:
                 selected = True  # processed, so it is dead-lettered with its error rather than silently skipped
             if selected:
@@ -275,11 +275,9 @@ class Reprocessor:
                     parsers[m.key] = found.group(1).decode()
         return parsers
 
-    def _wanted(self, key: bytes, record: dict[str, Any]) -> bool:
-        """Whether a stored article is in the job: its filters, and with `older_only` an extraction by another
-        extractor version (for the parse stage also a text by another parser version)."""
-        if not self.job.selects(record):
-            return False
+    def _older(self, key: bytes) -> bool:
+        """Whether an article is in the job by its versions: always, or with `older_only` when its extraction is
+        by another extractor version (for the parse stage also its text by another parser version)."""
         if not self.older_only:
             return True
         if self.job.stage == "parse" and self.parsers.get(key, PARSER_VERSION) == PARSER_VERSION:
