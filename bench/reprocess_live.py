@@ -1,13 +1,16 @@
 """Re-extraction after an upgrade inside the running extractor: its throughput, what it leaves on
-recruitment.facts, and live publish-to-/facts latency while it runs (not run in CI).
+recruitment.facts, and live latency while it runs (not run in CI).
 
-    python -m bench.reprocess_live [--articles 10000] [--reprocess-rate 50] [--rate 5] [--seconds 30]
+    python -m bench.reprocess_live [--articles 10000] [--reprocess-rate 50] [--rate 5] [--seconds 30] [--poll 2]
 
 Setup (an upgraded deployment): `--articles` pages parsed in process to articles.text, each with an older
 extractor version's extraction on recruitment.facts, and the extractor group's offsets committed at the end.
-Then an extractor (`REPROCESS_RATE=--reprocess-rate`) and a sink start; live raw pages are fed at `--rate`/s
-for `--seconds` and their latency measured as in bench.pipeline; the same is measured first beside an idle
-extractor (`REPROCESS_RATE=0`, its own namespace) as the baseline. Finally, once the job is complete, the
+A sink starts first and routes those older extractions (as an upgraded deployment's sink already has); then an
+extractor (`REPROCESS_RATE=--reprocess-rate`) starts, and live raw pages are fed at `--rate`/s for `--seconds`.
+Live latency is raw record sent → the sink's record of the routed article (producer timestamps), with each
+hop (articles.text, recruitment.facts, routed) and the time to `/facts` read every `--poll` s as a dashboard
+would; the same is measured first beside an idle extractor (`REPROCESS_RATE=0`, its own namespace) as the
+baseline, and the articles the job re-extracted meanwhile are counted. Finally, once the job is complete, the
 latest extraction of every stored article must equal a fresh in-process extraction by the current version
 (what a fresh pipeline run would give the sink).
 """
