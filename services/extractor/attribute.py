@@ -10,6 +10,7 @@ import itertools
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from services.extractor import orgs as o
 from services.extractor import places, tables
@@ -19,6 +20,10 @@ from services.extractor.periods import Ctx, Period, find_periods, now_ym, year_o
 from services.extractor.rules import FractionReading, is_name, list_name
 from services.extractor.sites import STOCK, WINDOW, Candidate, Cls
 from services.extractor.tables import TableFact
+from services.extractor.text_norm import fold
+
+if TYPE_CHECKING:
+    from services.extractor.extract import Fact
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +162,40 @@ def dated(raw: list[RawFact], doc: Document) -> list[RawFact]:
     """Flows without a period of their own take the article's first period."""
     first = doc.first_period
     return [replace(f, period=first) if f.period is None and first and f.cls.metric not in STOCK else f for f in raw]
+
+
+_GENERIC = re.compile(r"(?i)^(?:toàn\s+)?(?:đảng bộ\s+)?(?:tỉnh|thành phố)(?:\s+ủy)?$|^(?:Tỉnh|Thành) ủy$|^toàn đảng bộ(?: tỉnh)?$")
+
+
+def _province_label(f: Fact, province: str | None) -> str | None:
+    """ "Đảng bộ tỉnh Bắc Giang" for a generic province-level reference ("toàn tỉnh", "Tỉnh ủy") placed by the source."""
+    if f.place or not province or not f.org or not _GENERIC.match(f.org):
+        return f.org
+    city = places.ALIASES.get(fold(province), fold(province)) in places.CENTRAL_CITIES
+    if f.level != "province" and not (city and f.level == "district" and re.search(r"(?i)thành", f.org)):
+        return f.org
+    return f"Đảng bộ {'thành phố' if city else 'tỉnh'} {province}"
+
+
+def with_places(facts: list[Fact], text: str, hint: str | None, published: date | None) -> list[Fact]:
+    """Province fields for each fact's place, disambiguated by the places the article names."""
+    context = {fold(p) for p in o.bare_places(text)} | {fold(f.place) for f in facts if f.place}
+    if hint:
+        context.add(fold(hint))
+    out = []
+    for f in facts:
+        if f.place is None and f.org and o.WHOLE_PARTY.fullmatch(f.org):
+            out.append(f)
+            continue
+        info = places.resolve(f.place, f.level, context, hint, published)
+        out.append(
+            replace(
+                f, org=_province_label(f, info.province), province=info.province, province_code=info.province_code,
+                province_current=info.province_current,
+                province_current_code=info.province_current_code, place_code=info.place_code,
+            )
+        )
+    return out
 
 
 def _own_period(c: Candidate, periods: list[Period]) -> bool:
