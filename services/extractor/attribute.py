@@ -90,10 +90,16 @@ def table_row(found: list[TableFact], sent: str, doc: Document) -> list[RawFact]
     """Facts of one table row, attributed to its unit cell (a total row: the article's organisation)."""
     out = []
     for tf in found:
-        org = (tables.unit_org(tf.unit) or list_org(tf.unit)) if tf.unit else (doc.resolver.main or doc.org)
+        org = (unit_org(tf.unit) or list_org(tf.unit)) if tf.unit else (doc.resolver.main or doc.org)
         period = None if tf.cls.metric in STOCK else doc.period
         out.append(RawFact(tf.cls, tf.num, org, period, sent))
     return out
+
+
+def unit_org(unit: str) -> o.Org | None:
+    """The organisation a row's unit cell names ("Đảng bộ thị trấn Phước An", "Xã Tân Lập", "Phước An")."""
+    found = [m for m in o.mentions(unit) if not m.ref]
+    return found[0].org if found else None
 
 
 def scope(sent: str, doc: Document) -> Scope:
