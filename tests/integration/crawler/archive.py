@@ -10,7 +10,9 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from pathlib import Path
 
+import yaml
 from aiohttp import web
 
 PER_PAGE = 20
@@ -70,6 +72,21 @@ class ArchiveSite:
         the site addressed as `base` (default: localhost)."""
         return {(base or self.base) + a.final_path for a in self.articles
                 if a.published >= since and not a.gone and not a.private}
+
+
+def archive_source(sid: str, base: str, since: date) -> dict[str, object]:
+    """A registry entry: live polling of the archive's first listing page, a listing backfill down to `since`."""
+    return {"id": sid, "name": sid, "province": "Huế", "kind": "party_committee", "home": base,
+            "allow_loopback": True, "min_interval": 3600, "max_interval": 3600,
+            "entries": [{"kind": "listing", "url": f"{base}/tin-tuc?page=1", "link_pattern": "/bai-viet/"}],
+            "backfill": {"since": since.isoformat(), "listing": f"{base}/tin-tuc?page={{n}}",
+                         "link_pattern": r"/(bai-viet|private)/"}}
+
+
+def write_registry(path: Path, *sources: dict[str, object]) -> Path:
+    """A sources file with these entries."""
+    path.write_text(yaml.safe_dump({"sources": list(sources)}, allow_unicode=True), encoding="utf-8")
+    return path
 
 
 def _page(a: ArchiveArticle, base: str) -> str:

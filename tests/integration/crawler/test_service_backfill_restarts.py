@@ -4,90 +4,79 @@ before it; and live polling never publishes again an article an earlier backfill
 
 from __future__ import annotations
 
-import json
 import signal
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
 import pytest
-import yaml
 
 from services.shared.topics import TopicNames
-from tests.integration.crawler.archive import PER_PAGE, ArchiveServer, ArchiveSite, archive
-from tests.integration.crawler.replicas import count_raw, read_raw, start_replica, stop, wait_until
+from tests.integration.crawler.archive import (
+    PER_PAGE,
+    ArchiveServer,
+    ArchiveSite,
+    archive,
+    archive_source,
+    write_registry,
+)
+from tests.integration.crawler.replicas import (
+    count_raw,
+    log_events,
+    read_raw,
+    start_replica,
+    stop,
+    wait_until,
+)
 from tests.integration.crawler.test_backfill import _backfill
 
 pytestmark = pytest.mark.kafka
-ARTICLES = 300  # 10 years, 15 listing pages; 137 reachable articles after the cutoff
 SINCE = date(2020, 1, 1)
 ENV = {
-    "RECRUITWATCH_CRAWLER_HOST_MIN_DELAY": "0.03",  # the backfill takes one slot in 3: ~11 requests/s
+    "RECRUITWATCH_CRAWLER_HOST_MIN_DELAY": "0.02",  # the backfill takes one slot in 3: ~16 requests/s
     "RECRUITWATCH_CRAWLER_BACKFILL_CHECKPOINT_SECONDS": "0",  # progress after every page: kills land mid-page
-    "RECRUITWATCH_CRAWLER_MAX_ARTICLES_PER_POLL": "5",  # live polling works through page 1 beside the backfill
     "RECRUITWATCH_CRAWLER_SETTLE_SECONDS": "0.5",
 }
 
 
-@pytest.fixture
-def archive_site() -> Iterator[ArchiveSite]:
-    """The generated archive on 127.0.0.1."""
-    server = ArchiveServer(ArchiveSite(archive(ARTICLES)))
-    yield server.start()
-    server.stop()
-
-
-def registry(site: ArchiveSite, path: Path, sid: str = "archive", base: str | None = None) -> dict[str, object]:
-    """A source whose live entry is the archive's first listing page, with a listing backfill to SINCE."""
-    base = base or site.base
-    return {"id": sid, "name": sid, "province": "Huế", "kind": "party_committee", "home": base,
-            "allow_loopback": True, "min_interval": 3600, "max_interval": 3600,
-            "entries": [{"kind": "listing", "url": f"{base}/tin-tuc?page=1", "link_pattern": "/bai-viet/"}],
-            "backfill": {"since": SINCE.isoformat(), "listing": f"{base}/tin-tuc?page={{n}}",
-                         "link_pattern": r"/(bai-viet|private)/"}}
-
-
-def write(path: Path, *sources: dict[str, object]) -> Path:
-    """The sources file."""
-    path.write_text(yaml.safe_dump({"sources": list(sources)}, allow_unicode=True), encoding="utf-8")
-    return path
-
-
-def log_events(log: Path, message: str) -> list[dict[str, object]]:
-    """The JSON log lines of a replica with this message."""
-    out = []
-    for line in log.read_text().splitlines():
-        if f'"{message}"' in line:
-            out.append(json.loads(line[line.index("{"):]))
-    return out
+@contextmanager
+def serve(articles: int) -> Iterator[ArchiveSite]:
+    """A generated 10-year archive of `articles` on 127.0.0.1."""
+    server = ArchiveServer(ArchiveSite(archive(articles)))
+    try:
+        yield server.start()
+    finally:
+        server.stop()
 
 
 def test_service_sigkilled_twice_mid_backfill_resumes_without_loss_or_duplicate(
-    archive_site: ArchiveSite, tmp_path: Path, kafka: str, namespace: TopicNames, service_env: dict[str, str],
+    tmp_path: Path, kafka: str, namespace: TopicNames, service_env: dict[str, str],
 ) -> None:
-    site = archive_site
-    reg = write(tmp_path / "sources.yaml", registry(site, tmp_path))
-    expected = site.published_after(SINCE)
-    kills = []
-    for n, at_least in enumerate((30, 75)):
-        proc = start_replica(service_env, reg, f"k{n}", tmp_path, **ENV)
+    with serve(200) as site:  # 10 listing pages, 92 reachable articles after the cutoff
+        reg = write_registry(tmp_path / "sources.yaml", archive_source("archive", site.base, SINCE))
+        expected = site.published_after(SINCE)
+        env = {**ENV, "RECRUITWATCH_CRAWLER_MAX_ARTICLES_PER_POLL": "5"}  # live polling works through page 1
+        kills = []  # records on articles.raw at each kill
+        for n, at_least in enumerate((20, 50)):
+            proc = start_replica(service_env, reg, f"k{n}", tmp_path, **env)
+            try:
+                wait_until(lambda k=at_least, p=proc: count_raw(kafka, namespace.raw) >= k or p.poll() is not None,
+                           90, f"{at_least} records", [proc], tmp_path)
+                assert proc.poll() is None, (tmp_path / f"replica-k{n}.log").read_text()[-3000:]
+            finally:
+                stop(proc, signal.SIGKILL)
+            kills.append(count_raw(kafka, namespace.raw))
+            assert not log_events(tmp_path / f"replica-k{n}.log", "backfill done"), "killed after the walk ended"
+        last = tmp_path / "replica-end.log"
+        proc = start_replica(service_env, reg, "end", tmp_path, **env)
         try:
-            wait_until(lambda n=at_least, p=proc: count_raw(kafka, namespace.raw) >= n or p.poll() is not None,
-                       90, f"{at_least} records", [proc], tmp_path)
-            assert proc.poll() is None, (tmp_path / f"replica-k{n}.log").read_text()[-3000:]
+            wait_until(lambda: bool(log_events(last, "backfill done")) or proc.poll() is not None, 90,
+                       "backfill done", [proc], tmp_path)
+            assert proc.poll() is None, last.read_text()[-3000:]
         finally:
-            stop(proc, signal.SIGKILL)  # type: ignore[arg-type]
-        kills.append(count_raw(kafka, namespace.raw))
-        assert not log_events(tmp_path / f"replica-k{n}.log", "backfill done"), "killed after the walk ended"
-    last = tmp_path / "replica-end.log"
-    proc = start_replica(service_env, reg, "end", tmp_path, **ENV)
-    try:
-        wait_until(lambda: bool(log_events(last, "backfill done")) or proc.poll() is not None, 90, "backfill done",
-                   [proc], tmp_path)
-        assert proc.poll() is None, last.read_text()[-3000:]
-    finally:
-        stop(proc)  # type: ignore[arg-type]
+            stop(proc)
 
     records = read_raw(kafka, namespace.raw, idle=1.5)
     by_url = Counter(r.canonical_url for r in records)
@@ -98,35 +87,35 @@ def test_service_sigkilled_twice_mid_backfill_resumes_without_loss_or_duplicate(
     assert not [p for p in site.calls if p.startswith("/private/")], "robots.txt ignored"
     assert kills[0] < kills[1] < len(expected), kills  # both kills were mid-walk
     done = log_events(last, "backfill done")[0]
-    assert done["published_this_run"] > 0 and done["complete"], done  # the last run resumed, not restarted
-    # resumed from the progress record: archive pages past page 1 are fetched once, again only the page a
-    # kill interrupted (page 1 is also the live entry)
+    assert done["complete"] and done["published_this_run"] > 0, done  # the last run resumed the walk
+    # resumed from the progress record: listing pages past page 1 (which is also the live entry) are fetched
+    # once, a second time only the page a kill interrupted
     pages = Counter(q for _, q, _ in site.requests if q.startswith("/tin-tuc?page=") and q != "/tin-tuc?page=1")
     boundary = max(i for i, a in enumerate(site.articles) if a.published >= SINCE) // PER_PAGE + 1
     assert len(pages) <= boundary + 1 and sum(pages.values()) <= len(pages) + 2, pages
 
 
 def test_live_polling_never_republishes_what_an_earlier_backfill_published(
-    archive_site: ArchiveSite, tmp_path: Path, kafka: str, namespace: TopicNames, service_env: dict[str, str],
+    tmp_path: Path, kafka: str, namespace: TopicNames, service_env: dict[str, str],
 ) -> None:
-    site = archive_site
-    reg = write(tmp_path / "sources.yaml", registry(site, tmp_path))
-    log = tmp_path / "backfill.log"
-    first = _backfill(service_env, reg, log)  # `recruitwatch backfill` before the service ever ran
-    first.communicate(timeout=120)
-    assert first.returncode == 0, log.read_text()[-3000:]
-    before = read_raw(kafka, namespace.raw, idle=1.0)
-    on_page_1 = {site.base + a.final_path for a in site.articles[:PER_PAGE] if not a.gone and not a.private}
-    assert on_page_1 <= {r.canonical_url for r in before}
+    with serve(60) as site:  # 3 listing pages; page 1 lists 19 reachable articles
+        reg = write_registry(tmp_path / "sources.yaml", archive_source("archive", site.base, SINCE))
+        log = tmp_path / "backfill.log"
+        first = _backfill(service_env, reg, log)  # `recruitwatch backfill` before the service ever ran
+        first.communicate(timeout=120)
+        assert first.returncode == 0, log.read_text()[-3000:]
+        before = read_raw(kafka, namespace.raw, idle=1.0)
+        on_page_1 = {site.base + a.final_path for a in site.articles[:PER_PAGE] if not a.gone and not a.private}
+        assert on_page_1 <= {r.canonical_url for r in before}
 
-    service = tmp_path / "replica-live.log"
-    proc = start_replica(service_env, reg, "live", tmp_path, **ENV)
-    try:  # the live entry (page 1) lists 18 articles its crawl state has never seen: all published by the backfill
-        wait_until(lambda: sum(1 for e in log_events(service, "poll done") if e.get("source") == "archive") >= 4
-                   or proc.poll() is not None, 60, "four live polls", [proc], tmp_path)
-        assert proc.poll() is None, service.read_text()[-3000:]
-    finally:
-        stop(proc)  # type: ignore[arg-type]
+        service = tmp_path / "replica-live.log"
+        proc = start_replica(service_env, reg, "live", tmp_path, **ENV)
+        try:  # its first live poll of page 1 fetches 19 articles its crawl state has never seen
+            wait_until(lambda: bool(log_events(service, "poll done")) or proc.poll() is not None, 60,
+                       "the first live poll", [proc], tmp_path)
+            assert proc.poll() is None, service.read_text()[-3000:]
+        finally:
+            stop(proc)
     after = read_raw(kafka, namespace.raw, idle=1.0)
     dupes = [u for u, k in Counter(r.canonical_url for r in after).items() if k > 1]
     assert not dupes, f"{len(dupes)} published again by live polling"
