@@ -69,7 +69,7 @@ class Walk:
     visited: list[str] = field(default_factory=list)
     page: int | None = None
     misses: int = 0
-    handled: list[str] = field(default_factory=list)
+    handled: list[str] = field(default_factory=list)  # ids done without a publication (the published: `hashes`)
     hashes: dict[str, str] = field(default_factory=dict)  # article id -> short content hash, for what it published
     retry: list[str] = field(default_factory=list)
     open_from: dict[str, int] = field(default_factory=dict)
@@ -207,7 +207,7 @@ class Backfiller:
         self.res = PollResult(source.id)
         walk = await self._load(source, plan, since)
         await self._resolve(walk)
-        self.handled = set(walk.handled) | await self._live_seen(source)
+        self.handled = set(walk.handled) | set(walk.hashes) | await self._live_seen(source)
         started, pages, published = time.monotonic(), walk.pages, walk.published
         with bar(max_pages, f"backfill {source.id}") as shown:
             for _ in range(max_pages):
@@ -237,7 +237,6 @@ class Backfiller:
         if not walk.open_from:
             return
         found = await published_since(self.progress.bootstrap, self.topics.raw, walk.source, walk.open_from)
-        walk.handled += list(found)
         walk.hashes.update(found)
         self.ledger.published.update(found)
         await self._checkpoint(walk)
@@ -349,7 +348,6 @@ class Backfiller:
             acked = rec.content_hash
         finally:
             self.ledger.settle(rec.article_id, acked)
-        walk.handled.append(rec.article_id)
         walk.hashes[rec.article_id] = short_hash(rec.content_hash)
         walk.published += 1
         self.m.published.labels(source.id).inc()
@@ -362,11 +360,11 @@ class Backfiller:
     async def _checkpoint(self, walk: Walk, settled: bool = True) -> None:
         """Write the walk's progress (every article it lists was acknowledged before).
 
-        `settled`: between archive pages, when every publication since `open_from` is listed in `handled`.
+        `settled`: between archive pages, when every publication since `open_from` is in `hashes`.
         """
         if settled:
             walk.open_from = {}
-        walk.handled = sorted(set(walk.handled))
+        walk.handled = sorted(set(walk.handled) - walk.hashes.keys())  # each id once in the record
         await self.progress.save(f"backfill:{walk.source}", asdict(walk))
         log.info("backfill progress saved", extra={"source_id": walk.source, "page": walk.page, "sitemaps_left":
                                                    len(walk.queue), "published": walk.published, "open": bool(walk.open_from)})
