@@ -57,13 +57,23 @@ def split_bases(site: ArchiveSite) -> tuple[str, str]:
     return next(b for b in bases if parity[b] == 0), next(b for b in bases if parity[b] == 1)
 
 
+def _walk_requests(site: ArchiveSite, host: str) -> list[tuple[str, str]]:
+    """(replica, listing page) of every request for a listing page past page 1 (only backfills fetch those)."""
+    return [(agent.split("/")[0], query) for h, query, agent in list(site.requests)
+            if h == host and query.startswith("/tin-tuc?page=") and query != "/tin-tuc?page=1"]
+
+
 def backfill_pages(site: ArchiveSite, host: str) -> dict[str, set[str]]:
-    """User-Agent -> the listing pages past page 1 it fetched from `host` (only the backfill fetches those)."""
+    """Replica -> the listing pages past page 1 its backfill fetched from `host`."""
     out: dict[str, set[str]] = defaultdict(set)
-    for h, query, agent in site.requests:
-        if h == host and query.startswith("/tin-tuc?page=") and query != "/tin-tuc?page=1":
-            out[agent.split("/")[0]].add(query)
+    for agent, query in _walk_requests(site, host):
+        out[agent].add(query)
     return out
+
+
+def walker(site: ArchiveSite, host: str) -> str:
+    """The replica walking `host`'s archive now (the last to fetch one of its listing pages)."""
+    return _walk_requests(site, host)[-1][0]
 
 
 def test_two_replicas_each_backfilling_a_source_survive_a_rebalance(
@@ -84,9 +94,8 @@ def test_two_replicas_each_backfilling_a_source_survive_a_rebalance(
         # page 1 is the live entry (19 articles): a few more from each source are the backfills' own
         wait_until(lambda: min(published()[i] for i in ids) >= 35, 90, "both backfills under way",
                    list(procs.values()), tmp_path)
-        walkers = {i: backfill_pages(site, b.removeprefix("http://")) for i, b in zip(ids, bases, strict=True)}
-        owner = {i: max(w, key=lambda agent, w=w: len(w[agent])) for i, w in walkers.items()}
-        assert set(owner.values()) == {"replica-a", "replica-b"}, walkers  # one source each, both backfilling
+        owner = {i: walker(site, b.removeprefix("http://")) for i, b in zip(ids, bases, strict=True)}
+        assert set(owner.values()) == {"replica-a", "replica-b"}, owner  # one source each, both backfilling
         victim = owner["east"].removeprefix("replica-")
         survivor = "b" if victim == "a" else "a"
         stop(procs[victim], signal.SIGKILL)
