@@ -248,7 +248,10 @@ class Backfiller:
         parts = await self.producer.partitions_for(self.state.topic)
         states = await self.state.load(sorted(parts or []))
         live = states.get(source.id)
-        return set(live.seen) if live else set()
+        if live is None:
+            return set()
+        await self.state.resolve_open(live)  # a poll publishing right now (or killed mid-way): its articles too
+        return set(live.seen)
 
     async def _step(self, source: Source, plan: Backfill, walk: Walk) -> bool:
         """Walk one archive page; False when the archive is done.

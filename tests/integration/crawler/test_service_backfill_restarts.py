@@ -1,6 +1,7 @@
 """The crawler service's background backfill across restarts (real broker, real processes, loopback archive):
 SIGKILLed twice mid-walk and restarted, it publishes every article after the cutoff exactly once and none
-before it; and live polling never publishes again an article an earlier backfill run published."""
+before it; live polling never publishes again an article an earlier backfill run published, and a backfill
+never publishes again what a live poll SIGKILLed before its commit published."""
 
 from __future__ import annotations
 
@@ -122,3 +123,28 @@ def test_live_polling_never_republishes_what_an_earlier_backfill_published(
     assert len(after) == len(before)
     skipped = {e["url"] for e in log_events(service, "published by the backfill")}
     assert len(skipped) == len(on_page_1), skipped  # live polling fetched them all: the case was exercised
+
+
+def test_a_backfill_never_republishes_what_a_killed_live_poll_published(
+    tmp_path: Path, kafka: str, namespace: TopicNames, service_env: dict[str, str],
+) -> None:
+    with serve(60) as site:
+        reg = write_registry(tmp_path / "sources.yaml", archive_source("archive", site.base, SINCE))
+        env = {**ENV, "RECRUITWATCH_CRAWLER_BACKFILL_IN_SERVICE": "false",
+               "RECRUITWATCH_CRAWLER_FAILPOINT": "after_publish:3"}  # SIGKILL after 3 articles, before the commit
+        proc = start_replica(service_env, reg, "live", tmp_path, **env)
+        try:
+            wait_until(lambda: proc.poll() is not None, 60, "the failpoint", [proc], tmp_path)
+        finally:
+            stop(proc)
+        assert proc.returncode == -signal.SIGKILL
+        live = read_raw(kafka, namespace.raw, idle=1.0)
+        assert len(live) == 3  # on articles.raw, in no committed crawl state: only the open poll's offsets
+        log = tmp_path / "backfill.log"
+        backfill = _backfill(service_env, reg, log)
+        backfill.communicate(timeout=120)
+        assert backfill.returncode == 0, log.read_text()[-3000:]
+    records = read_raw(kafka, namespace.raw, idle=1.0)
+    by_url = Counter(r.canonical_url for r in records)
+    assert not [u for u, k in by_url.items() if k > 1], "published again by the backfill"
+    assert set(by_url) == site.published_after(SINCE)
