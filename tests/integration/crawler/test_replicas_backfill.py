@@ -24,7 +24,6 @@ from tests.integration.crawler.archive import (
 )
 from tests.integration.crawler.replicas import (
     log_events,
-    read_raw,
     snapshot_raw,
     start_replica,
     stop,
@@ -39,6 +38,7 @@ ENV = {
     "RECRUITWATCH_CRAWLER_HOST_MIN_DELAY": "0.03",  # each backfill takes one slot in 3: ~11 requests/s per host
     "RECRUITWATCH_CRAWLER_BACKFILL_CHECKPOINT_SECONDS": "0",
     "RECRUITWATCH_CRAWLER_STATE_PARTITIONS": str(PARTITIONS),
+    "RECRUITWATCH_CRAWLER_SETTLE_SECONDS": "1",
 }
 
 
@@ -111,7 +111,7 @@ def test_two_replicas_each_backfilling_a_source_survive_a_rebalance(
         for p in procs.values():
             stop(p)
 
-    records = read_raw(kafka, namespace.raw, idle=1.5)
+    records = snapshot_raw(kafka, namespace.raw)
     for sid in ids:
         urls = Counter(r.canonical_url for r in records if r.source_id == sid)
         assert not [u for u, k in urls.items() if k > 1], f"duplicates of {sid}"

@@ -26,7 +26,7 @@ from tests.integration.crawler.archive import (
 from tests.integration.crawler.replicas import (
     count_raw,
     log_events,
-    read_raw,
+    snapshot_raw,
     start_replica,
     stop,
     wait_until,
@@ -60,7 +60,7 @@ def test_service_sigkilled_twice_mid_backfill_resumes_without_loss_or_duplicate(
         expected = site.published_after(SINCE)
         env = {**ENV, "RECRUITWATCH_CRAWLER_MAX_ARTICLES_PER_POLL": "5"}  # live polling works through page 1
         kills = []  # records on articles.raw at each kill
-        for n, at_least in enumerate((20, 50)):
+        for n, at_least in enumerate((30, 60)):
             proc = start_replica(service_env, reg, f"k{n}", tmp_path, **env)
             try:
                 wait_until(lambda k=at_least, p=proc: count_raw(kafka, namespace.raw) >= k or p.poll() is not None,
@@ -79,12 +79,12 @@ def test_service_sigkilled_twice_mid_backfill_resumes_without_loss_or_duplicate(
         finally:
             stop(proc)
 
-    records = read_raw(kafka, namespace.raw, idle=1.5)
+    records = snapshot_raw(kafka, namespace.raw)
     by_url = Counter(r.canonical_url for r in records)
     assert not [u for u, k in by_url.items() if k > 1], "duplicates"
     assert set(by_url) - expected == set(), "published before the cutoff or not an article"
     assert expected - set(by_url) == set(), f"lost {len(expected - set(by_url))}"
-    assert {r.article_id for r in read_raw(kafka, namespace.raw_store, idle=0.5)} == {r.article_id for r in records}
+    assert {r.article_id for r in snapshot_raw(kafka, namespace.raw_store)} == {r.article_id for r in records}
     assert not [p for p in site.calls if p.startswith("/private/")], "robots.txt ignored"
     assert kills[0] < kills[1] < len(expected), kills  # both kills were mid-walk
     done = log_events(last, "backfill done")[0]
@@ -105,7 +105,7 @@ def test_live_polling_never_republishes_what_an_earlier_backfill_published(
         first = _backfill(service_env, reg, log)  # `recruitwatch backfill` before the service ever ran
         first.communicate(timeout=120)
         assert first.returncode == 0, log.read_text()[-3000:]
-        before = read_raw(kafka, namespace.raw, idle=1.0)
+        before = snapshot_raw(kafka, namespace.raw)
         on_page_1 = {site.base + a.final_path for a in site.articles[:PER_PAGE] if not a.gone and not a.private}
         assert on_page_1 <= {r.canonical_url for r in before}
 
@@ -117,7 +117,7 @@ def test_live_polling_never_republishes_what_an_earlier_backfill_published(
             assert proc.poll() is None, service.read_text()[-3000:]
         finally:
             stop(proc)
-    after = read_raw(kafka, namespace.raw, idle=1.0)
+    after = snapshot_raw(kafka, namespace.raw)
     dupes = [u for u, k in Counter(r.canonical_url for r in after).items() if k > 1]
     assert not dupes, f"{len(dupes)} published again by live polling"
     assert len(after) == len(before)
@@ -138,13 +138,13 @@ def test_a_backfill_never_republishes_what_a_killed_live_poll_published(
         finally:
             stop(proc)
         assert proc.returncode == -signal.SIGKILL
-        live = read_raw(kafka, namespace.raw, idle=1.0)
+        live = snapshot_raw(kafka, namespace.raw)
         assert len(live) == 3  # on articles.raw, in no committed crawl state: only the open poll's offsets
         log = tmp_path / "backfill.log"
         backfill = _backfill(service_env, reg, log)
         backfill.communicate(timeout=120)
         assert backfill.returncode == 0, log.read_text()[-3000:]
-    records = read_raw(kafka, namespace.raw, idle=1.0)
+    records = snapshot_raw(kafka, namespace.raw)
     by_url = Counter(r.canonical_url for r in records)
     assert not [u for u, k in by_url.items() if k > 1], "published again by the backfill"
     assert set(by_url) == site.published_after(SINCE)
