@@ -81,7 +81,8 @@ def test_service_sigkilled_twice_mid_backfill_resumes_without_loss_or_duplicate(
 
     records = snapshot_raw(kafka, namespace.raw)
     by_url = Counter(r.canonical_url for r in records)
-    assert not [u for u, k in by_url.items() if k > 1], "duplicates"
+    dupes = [u for u, k in by_url.items() if k > 1]
+    assert not dupes, f"{len(dupes)} duplicates: {dupes[:3]}"
     assert set(by_url) - expected == set(), "published before the cutoff or not an article"
     assert expected - set(by_url) == set(), f"lost {len(expected - set(by_url))}"
     assert {r.article_id for r in snapshot_raw(kafka, namespace.raw_store)} == {r.article_id for r in records}
