@@ -140,13 +140,31 @@ async def published_since(bootstrap: str, raw_topic: str, source_id: str, open_f
     return out
 
 
-async def load_ledger(progress: ProgressStore, raw_topic: str, source_id: str) -> Ledger:
-    """What the source's backfill runs published, from its progress record (and a killed run's open part)."""
-    data = await progress.load(f"backfill:{source_id}")
-    if data is None:
-        return Ledger()
-    walk = Walk(**data)
-    return Ledger({**walk.hashes, **await published_since(progress.bootstrap, raw_topic, source_id, walk.open_from)})
+async def load_ledgers(progress: ProgressStore, raw_topic: str, source_ids: set[str]) -> dict[str, Ledger]:
+    """What the backfill runs of these sources published, from their progress records (one read of the history
+    topic) and the open part of a killed run; a source never backfilled gets none."""
+    reader = make_reader(progress.bootstrap)
+    await reader.start()
+    try:
+        records = await read_range(reader, [TopicPartition(progress.topic, 0)], None)
+    finally:
+        await reader.stop()
+    latest: dict[str, bytes | None] = {}
+    for key, value in records:
+        job = key.decode() if key is not None else ""
+        if job.startswith("backfill:") and job.removeprefix("backfill:") in source_ids:
+            latest[job.removeprefix("backfill:")] = value
+    ledgers = {}
+    for sid, value in latest.items():
+        try:
+            walk = Walk(**orjson.loads(value)) if value else None
+        except (orjson.JSONDecodeError, TypeError) as exc:
+            log.error("unreadable backfill progress ignored", extra={"source_id": sid, "error": repr(exc)})
+            continue
+        if walk is not None:
+            opened = await published_since(progress.bootstrap, raw_topic, sid, walk.open_from)
+            ledgers[sid] = Ledger({**walk.hashes, **opened})
+    return ledgers
 
 
 def article_date(html: str, stamp: str | None, url: str) -> date | None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.abc import ConsumerRebalanceListener
 
-from services.crawler.backfill import Backfiller, BackfillMetrics, Ledger, load_ledger
+from services.crawler.backfill import Backfiller, BackfillMetrics, Ledger, load_ledgers
 from services.crawler.crawl import Candidate, Crawler, PollResult, PublishFailed, commit
 from services.crawler.fetch import HttpClient
 from services.crawler.metrics import STAGE, CrawlerMetrics
@@ -101,14 +101,15 @@ class CrawlerService:
     async def assign(self, parts: set[int]) -> None:
         """Load the state of newly owned sources and resolve their pending publications."""
         states = await self.store.load(sorted(parts))
+        mine = {s.id for s in self.sources if self.owner_partition(s.id) in parts}
+        # before any live poll: what backfill runs published (also runs made before a `backfill:` block was removed)
+        self.ledgers.update(await load_ledgers(self.progress, self.s.topics.raw, mine))
         for source in self.sources:
             if self.owner_partition(source.id) in parts:
                 state = states.get(source.id) or SourceState(source.id)
                 if state.pending:
                     await self._resolve(state)
                 self.states[source.id] = state
-                if source.backfill is not None:  # before any live poll: never publish what a backfill published
-                    self.ledgers[source.id] = await load_ledger(self.progress, self.s.topics.raw, source.id)
                 self.metrics.watching(source.id, state.last_success)
         self.owned |= parts
         self.settle_until = time.monotonic() + self.s.settle_seconds
