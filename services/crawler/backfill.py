@@ -110,7 +110,8 @@ class Ledger:
         self.publishing[aid] = asyncio.get_running_loop().create_future()
 
     def settle(self, aid: str, content_hash: str | None) -> None:
-        """The publication of `aid` ended: acknowledged with this content, or failed (None)."""
+        """The publication of `aid` ended: with this content (acknowledged, or cut short by a revocation), or
+        failed (None)."""
         if content_hash is not None:
             self.published[aid] = short_hash(content_hash)
         pending = self.publishing.pop(aid, None)
@@ -367,8 +368,11 @@ class Backfiller:
             await self.producer.send_and_wait(self.topics.raw_store, value, key=key)
             await self.producer.send_and_wait(self.topics.raw, value, key=key)
             acked = rec.content_hash
+        except asyncio.CancelledError:  # revoked: it may be on its way, the source's live poll is cancelled too
+            acked = rec.content_hash
+            raise
         finally:
-            self.ledger.settle(rec.article_id, acked)
+            self.ledger.settle(rec.article_id, acked)  # failed (None): live polling may publish it
         walk.hashes[rec.article_id] = short_hash(rec.content_hash)
         walk.published += 1
         self.m.published.labels(source.id).inc()
