@@ -92,8 +92,8 @@ class Walk:
 class Ledger:
     """What a source's backfill published (article id -> short content hash, every run) and is publishing now.
 
-    The crawler service keeps one per owned source with a `backfill:` block; live polling asks it before it
-    publishes an article (`has`), the backfill records each publication in it (`claim`, `settle`).
+    The crawler service keeps one per owned source with backfill progress; live polling asks it before it
+    publishes an article (`has`), the running walk records each publication in it (`claim`, `settle`).
     """
 
     published: dict[str, str] = field(default_factory=dict)

@@ -80,7 +80,7 @@ class CrawlerService:
                                       self.producer)
         self.backfill_metrics = BackfillMetrics(self.metrics.health.registry)
         self.backfills: dict[str, asyncio.Task[None]] = {}
-        self.ledgers: dict[str, Ledger] = {}  # per owned source with a backfill: what its backfill runs published
+        self.ledgers: dict[str, Ledger] = {}  # per owned source with backfill progress: what its walks published
         self.live_claims: dict[str, set[str]] = {}  # article ids live polls published since their last commit
         self.backfill_done: set[str] = set()
         self.backfill_retry: dict[str, float] = {}
