@@ -347,6 +347,10 @@ def _period_for(site: Site, periods: list[Period], state: State) -> Period | Non
     return state.period
 
 
+FRACTION_OVER = 1.5
+"""An admission against its target may exceed it ("kết nạp được 265/250 đảng viên, đạt 106%"), not by this factor."""
+
+
 def _fractions(sent: str, periods: list[Period], found: list[tuple[o.Mention, o.Org]], state: State) -> list[RawFact]:
     """ "kết nạp được 48/204 đảng viên", "Thanh Hải 11/15" (when the sentence speaks of targets): admitted against a target."""
     low = sent.lower()
@@ -357,7 +361,7 @@ def _fractions(sent: str, periods: list[Period], found: list[tuple[o.Mention, o.
     semis = [m.start() for m in _SEMI.finditer(sent)]
     for start, end, got, target in find_fractions(sent):
         num = Num(start, end, got, None, False, "exact", sent[start:end])
-        if v.ADMIT_BEFORE_FRACTION.search(sent[:start]) and v.PERSON_NOUN.match(sent[end:]) and got <= target:
+        if v.ADMIT_BEFORE_FRACTION.search(sent[:start]) and v.PERSON_NOUN.match(sent[end:]) and got <= FRACTION_OVER * target:
             clause = _clause_start(semis, start)
             site = Site(sent, num, clause, clause, False, None)
             period = _period_for(site, periods, state)

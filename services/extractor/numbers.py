@@ -16,7 +16,7 @@ _WORDS = {
     "một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "bẩy": 7,
     "tám": 8, "chín": 9, "mười": 10,
 }
-_WORD = r"một|mốt|hai|ba|bốn|tư|năm|lăm|sáu|bảy|bẩy|tám|chín|mười|mươi|trăm|linh|lẻ"
+_WORD = r"một|mốt|hai|ba|bốn|tư|năm|lăm|sáu|bảy|bẩy|tám|chín|mười|mươi|trăm|nghìn|ngàn|linh|lẻ"
 _WORD_RUN = re.compile(
     r"(?i)(?<![\w])(?<!hàng )(?<!hằng )(?<!mỗi )(?<!trong )(?<!cả )(?<!các )"
     rf"(?P<w>(?:một|hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín|mười)(?!\w)(?:\s+(?:{_WORD})(?!\w))*+)"
@@ -71,9 +71,9 @@ class Num:
 
 
 def word_value(words: str) -> float:
-    """ "sáu" -> 6, "mười lăm" -> 15, "hai mươi mốt" -> 21, "một trăm bốn mươi hai" -> 142."""
+    """ "sáu" -> 6, "mười lăm" -> 15, "hai mươi mốt" -> 21, "một trăm bốn mươi hai" -> 142, "một nghìn hai trăm" -> 1200."""
     units = {**_WORDS, "mốt": 1, "lăm": 5}
-    total, current = 0, 0
+    thousands, total, current = 0, 0, 0
     for word in words.lower().split():
         if word == "mười":
             current = 10
@@ -81,9 +81,11 @@ def word_value(words: str) -> float:
             current *= 10
         elif word == "trăm":
             total, current = total + current * 100, 0
+        elif word in ("nghìn", "ngàn"):
+            thousands, total, current = thousands + ((total + current) or 1) * 1000, 0, 0
         elif word in units:
             current = current + units[word] if current and current % 10 == 0 else units[word]
-    return float(total + current)
+    return float(thousands + total + current)
 
 
 def parse_number(text: str) -> float:

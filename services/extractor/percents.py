@@ -18,7 +18,7 @@ def pct(site: Site) -> Cls | None:
         return None
     if v.UNION.search(site.around) and not re.search(r"vào đảng|đảng viên|\bđv\b", site.around):
         return None
-    if v.UNITS_FRACTION.search(local):
+    if v.UNITS_FRACTION.search(local) or _units_reaching(site):
         return None
     if v.SHARE_NOUN_AFTER.match(right) or "còn lại" in local or v.SHARE_OF_UNITS.search(site.clause) or v.GROUP_SHARE.search(site.clause):
         return None
@@ -29,6 +29,12 @@ def pct(site: Site) -> Cls | None:
         if found:
             return found
     return None
+
+
+def _units_reaching(site: Site) -> bool:
+    """Whether the percent is what a count of units just before it reached ("30 xã đạt 100% kế hoạch")."""
+    counted = site.local_start > 0 and site.text[site.local_start - 1].isdigit()
+    return bool(counted and v.UNITS_REACHING_PCT.match(site.local))
 
 
 _ITEM = re.compile(
@@ -74,6 +80,8 @@ def _attainment(site: Site) -> Cls | None:
     unit_item = site.breakdown_of == "target_attainment_pct" and v.ACHIEVED_BEFORE.search(site.local)
     if unit_item and re.match(r"^\s*(?:$|[,;.)]|và\b)", site.right):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)  # "Trong đó, huyện A đạt 61,9%; …"
+    if _unit_attainment(site):
+        return Cls("target_attainment_pct", "all", "pct", False, site.num.value, list_item=True)  # "Các đơn vị …: A đạt 110%, B (đạt 105%)"
     if not v.RECRUIT.search(site.around):
         carried = site.after_admission and _CARRIED.fullmatch(site.local) and v.TARGET_WORD_AFTER.match(site.right)
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value) if carried else None
@@ -89,6 +97,27 @@ def _attainment(site: Site) -> Cls | None:
     if bare and re.search(r"chỉ tiêu|kế hoạch", site.around) and not re.search(r"xuất sắc|nhiệm vụ|tư cách", site.clause):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value) if _about_admission(site) else None
     return None
+
+
+_UNIT_ITEM = re.compile(
+    r"^\s*(?:và\s+)?(?:(?:Đảng bộ|Đảng ủy|huyện|thị xã|thành phố|TP\.?|xã|phường|quận|thị trấn)\s+)*"
+    r"[A-ZĐ][^\W\d_]*(?:[\s-]+[A-ZĐ][^\W\d_]*){0,3}\s*(?:\(\s*)?(?:đạt\s*)?(?:\(\s*)?$"
+)
+
+
+def _unit_attainment(site: Site) -> bool:
+    """An item of a list of units' attainments after an admission ("Các đơn vị hoàn thành chỉ tiêu: A đạt 110%, B (đạt 105%)")."""
+    if not site.after_admission or not re.match(r"^\s*(?:\)|[.;,]|và\b|$)", site.right):
+        return False
+    head = site.low[: site.num.start].split(":", 1)
+    if len(head) < 2 or not re.search(r"chỉ tiêu|kế hoạch|nghị quyết", head[0]) or re.search(r"\d", head[0]):
+        return False
+    item = re.split(r"[,:;]", site.text[site.local_start : site.num.start])[-1]
+    name = _UNIT_TYPE.sub("", item.strip())
+    return bool(_UNIT_ITEM.match(item)) and bool(name) and name.split()[0].lower() not in v.NOT_NAME_WORDS
+
+
+_UNIT_TYPE = re.compile(r"^(?:và\s+)?(?:(?:Đảng bộ|Đảng ủy|huyện|thị xã|thành phố|TP\.?|xã|phường|quận|thị trấn)\s+)*")
 
 
 # What may stand between an admitted count and its attainment: "… 187 đảng viên mới, đạt", "… 1.669 đảng viên, chiếm tỷ lệ".

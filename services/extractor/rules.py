@@ -28,7 +28,8 @@ def _cue(site: Site) -> str | None:
     stock_list = re.fullmatch(r"[^,;\d]{0,40}?[\s,]*(?:với|và|gồm|có)\s*(?:tổng số\s*)?", local)
     if site.prev and site.prev.metric in STOCK and stock_list:
         return "total"  # "7 chi bộ trực thuộc, với 80 đảng viên": a list of stock figures
-    remnant = v.TARGET_REMNANT.match(local) if site.prev and site.prev.unit == "pct" else None
+    after_pct = (site.prev and site.prev.unit == "pct") or site.text[max(0, site.local_start - 1) : site.local_start] == "%"
+    remnant = v.TARGET_REMNANT.match(local) if after_pct else None
     if remnant:
         if not local[remnant.end() :].strip() and local.rstrip().endswith("("):
             return "target"
@@ -133,8 +134,9 @@ def _in_pool(site: Site) -> bool:
     """Whether the number follows (or is a share of) the admitted pool named as a noun phrase."""
     if v.TOTAL.search(site.local) or v.RAISED_TO.search(site.local):
         return False
-    before = site.prefix
-    return bool(v.ADMITTED_POOL.search(before) or v.ADMITTED_POOL.search(site.right))
+    pool_after = v.ADMITTED_POOL.search(site.right)
+    share_of_pool = pool_after and v.SHARE_OF_POOL.search(site.right[: pool_after.start()])
+    return bool(v.ADMITTED_POOL.search(site.prefix) or share_of_pool)
 
 
 def _pool_item(site: Site, noun: str, after: str) -> Cls | None:
@@ -263,7 +265,7 @@ def _admitted(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
     tail = re.split(r"[,;:(]", site.local)[-1]
     if segment == "all" and v.NOT_SEGMENT.search(tail) and not v.ADMIT.search(tail):
         return None
-    if segment == "all" and breakdown and not v.ADMIT.search(site.local):
+    if segment == "all" and breakdown and not v.ADMIT.search(site.local) and not v.ADMIT_AFTER.match(after):
         name = _UNIT_TYPE.sub("", list_name(site.text[site.local_start : site.num.start]))
         item = not noun or (noun in MEMBER_NOUNS and places.is_known(name))
         return _list_item(site) if item else None
@@ -326,9 +328,16 @@ def _segment(site: Site, noun: str, after: str, breakdown: bool) -> str:
     if not segs and breakdown:
         segs = label(site.local)
         if not segs and not (site.prev and site.prev.metric == "admitted"):
-            segs = list(dict.fromkeys(v.segments_in(site.local)))
+            segs = list(dict.fromkeys(v.segments_in(_since_opener(site.local))))
         segs = segs if len(segs) == 1 else []
     return segs[0] if segs else "all"
+
+
+def _since_opener(local: str) -> str:
+    """The pool a breakdown item is of: named after its opener ("trong số những thanh niên ấy có …"), else before it."""
+    openers = list(v.BREAKDOWN.finditer(local))
+    after = local[openers[-1].end() :] if openers else ""
+    return after if re.sub(r"\b(?:đó|này|có|đã|được|gần|hơn|trên|khoảng|là)\b|\W", "", after) else local
 
 
 _FROM_SOURCE = re.compile(r"^\s*(?:mới\s+)?(?:đã\s+)?(?:được\s+)?(?:kết nạp|phát triển)\s+(?:từ|trong)\s+(?:nguồn\s+)?")
@@ -337,7 +346,7 @@ _FROM_SOURCE = re.compile(r"^\s*(?:mới\s+)?(?:đã\s+)?(?:được\s+)?(?:kế
 
 def list_name(raw: str) -> str:
     """The item name before a bare number, without list openers ("trong đó Thăng Bình" -> "Thăng Bình")."""
-    last = re.split(r"[,;:]", raw.rstrip(" ,;:.-"))[-1]
+    last = re.split(r"[,;:]", re.sub(r"\s*\(?\s*(?:đạt\s*)?\(?\s*$", "", raw).rstrip(" ,;:.-"))[-1]  # "A (đạt 80%)", "B đạt 110%"
     return re.sub(r"(?i)^\s*(?:(?:trong đó|trong số|như|gồm|bao gồm|cụ thể)\b\s*)?", "", last).strip(" ,;:.-")
 
 

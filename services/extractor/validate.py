@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import TYPE_CHECKING
 
 from services.extractor.confidence import DATA
@@ -135,6 +136,19 @@ CHECKS: tuple[tuple[str, Callable[[list[Fact]], set[int]]], ...] = (
     ("breakdown_of_total", _breakdowns),
 )
 """Soft checks: the fact that breaks one loses PENALTY[name] of its confidence."""
+
+
+def planned(facts: Iterable[Fact], published: date | None) -> list[Fact]:
+    """Admissions dated after the article's publication year are plans: targets ("Năm 2026, kết nạp 300 đảng viên")."""
+    if published is None:
+        return list(facts)
+    return [replace(f, metric="admitted_target") if f.metric == "admitted" and _year_from(f) > published.year else f for f in facts]
+
+
+def _year_from(f: Fact) -> int:
+    """The first year a fact's period covers (0 when it has none)."""
+    first = f.period_start or f.period_end or ""
+    return int(first[:4]) if first[:4].isdigit() else 0
 
 
 def check(facts: Iterable[Fact]) -> Checked:

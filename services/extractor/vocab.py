@@ -69,6 +69,12 @@ UNITS_REACHING = re.compile(
     r"(?:kết nạp|phát triển)(?: được)?(?: mới)?\s*(?:từ|trên|hơn|ít nhất|tối thiểu)\s*$",
     IC,
 )
+# "30 xã đạt 100% kế hoạch", "có 12 đơn vị hoàn thành 100% chỉ tiêu": what counted units reached, not the organisation's attainment.
+UNITS_REACHING_PCT = re.compile(
+    r"^\s*(?:/\s*\d+\s*)?(?:chi bộ|đảng bộ|xã|phường|thị trấn|huyện|đơn vị|tổ chức(?: cơ sở)?(?: đảng)?|cơ sở|địa phương|tccsđ)\b"
+    r"[^\d,;()]{0,30}?(?:đạt|hoàn thành|vượt)\s*(?:trên|hơn|từ)?\s*$",
+    IC,
+)
 STOCK_VERB = re.compile(r"(?<!\w)(?:có|còn|với|gồm|lên|là|tổng số)(?!\w)", IC)
 # "nâng tổng số chi bộ trực thuộc lên 19 đơn vị", "tổng số chi bộ … là 166".
 CELLS_TOTAL_BEFORE = re.compile(r"tổng số chi bộ[^,;]{0,60}?(?:lên|là|có)\s*$", IC)
@@ -108,7 +114,8 @@ TARGET_CUES = (
     r"chỉ tiêu",
     r"kế hoạch(?!\s+(?:số\s+)?\d+\s*[-/]\s*[A-ZĐ]{2})",
     r"mục tiêu",
-    r"phấn đấu(?=(?: [^,;.]{0,40}?)? (?:kết nạp|phát triển|đạt|hoàn thành|có|mỗi|hàng|hằng|bình))",
+    r"phấn đấu(?=:?(?: [^,;.]{0,40}?)? (?:kết nạp|phát triển|đạt|hoàn thành|có|mỗi|hàng|hằng|bình))",
+    r"^\W*(?:phấn đấu|mục tiêu)\b(?=[^;.]{0,80}?\b(?:kết nạp|phát triển)\b)",  # "Phấn đấu năm 2025, toàn huyện kết nạp …"
     r"dự kiến",
     r"(?<=theo )nghị quyết",
     r"(?<=tiêu )nghị quyết",
@@ -116,7 +123,7 @@ TARGET_CUES = (
     r"(?:xác định|yêu cầu)(?: [^,;.\d]{0,20}?)? (?:kết nạp|phát triển)(?: mới)?",
     r"được giao\s*$",
     r"\bsẽ (?:kết nạp|phát triển)(?: mới)?(?! cho)",
-    r"(?:đề ra|quyết tâm|đăng ký|giao(?: nhiệm vụ)?)(?: cho [^,;.]{0,30}?)?(?: (?:mỗi|hằng|hàng|bình quân)(?: mỗi)? năm)? (?:kết nạp|phát triển)(?: mới)?",
+    r"(?:đề ra|quyết tâm|đăng ký|hướng tới|nỗ lực|cố gắng|nhằm|giao(?: nhiệm vụ)?)(?: cho [^,;.]{0,30}?)?(?: (?:mỗi|hằng|hàng|bình quân)(?: mỗi)? năm)? (?:kết nạp|phát triển)(?: mới)?",
 )
 # "trên tổng số 150 chỉ tiêu được giao": the number counts quota places.
 QUOTA_NOUN_AFTER = re.compile(r"^\s*(?:đảng viên\s*)?chỉ tiêu\b", IC)
@@ -134,6 +141,9 @@ UNITS_AFTER_FRACTION = re.compile(
 )
 # "còn phải kết nạp 150 đảng viên mới hoàn thành chỉ tiêu": what is left of a target, not a target.
 REMAINDER_AFTER = re.compile(r"^[^,;]{0,40}?\bmới (?:hoàn thành|đạt)\b", IC)
+# "59.776 đồng chí, chiếm 67,9% tổng số đảng viên được kết nạp": a number is a share of a pool named after it only so
+# (not "…, nâng số đảng viên kết nạp trong nhiệm kỳ lên 45", "…, là năm có số đảng viên được kết nạp cao nhất").
+SHARE_OF_POOL = re.compile(r"chiếm|%|\btrên\b|/|so với|\bcủa\b", IC)
 RAISED_TO = re.compile(r"\bnâng\b[^,;]{0,60}?\blên\s*(?:thành\s*)?(?:trên|hơn|gần)?\s*$", IC)
 TOTAL = re.compile(r"(?<!được )(?<!nạp )(?:tổng số|hiện có|tổng cộng)", IC)
 WEAK = re.compile(r"(?<!\w)(?:có(?! đạo)|với|là|đạt|lên|gồm)(?!\w)", IC)
@@ -218,7 +228,12 @@ POOL_MEMBERS_AFTER = re.compile(r"^\s*(?:đảng viên|đv)\s*(?:,|(?:hiện\s+)
 SHARE_BEFORE = re.compile(r"chiếm\s*(?:tỷ lệ|tỉ lệ)?\s*(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*$", IC)
 # "vượt mục tiêu Đại hội đề ra … trên 500 đảng viên": the surplus over a target, not a count of anyone.
 SURPLUS_BEFORE = re.compile(r"vượt\s+(?:mức\s+)?(?:mục tiêu|chỉ tiêu|kế hoạch|nghị quyết)[^,;]{0,80}$", IC)
-CHANGE_BEFORE = re.compile(r"(?:tăng|giảm|vượt|nhiều hơn|thấp hơn|cao hơn|chậm)\s*(?:thêm\s*|bình quân\s*)?$", IC)
+CHANGE_BEFORE = re.compile(
+    r"(?:tăng|giảm|vượt|nhiều hơn|thấp hơn|cao hơn|ít hơn|chậm)\s*(?:thêm\s*|bình quân\s*)?$|"
+    # "cao hơn năm trước 20 đảng viên", "nhiều hơn cùng kỳ năm 2022 là 20": a difference from another period, not a count
+    r"(?:tăng|giảm|nhiều hơn|ít hơn|cao hơn|thấp hơn)(?:\s+so)?(?:\s+với)?\s+(?:năm|cùng kỳ|kỳ|giai đoạn|nhiệm kỳ)\b[^,;()]{0,30}?(?:\s+là|:)?\s*$",
+    IC,
+)
 COMPARE_AFTER = re.compile(r"^\s*(?:%\s*)?(?:đảng viên\s*|đv\s*)?\)?\s*so (?:với )?(?:cùng kỳ|năm|cả năm|giai đoạn|năm trước)", IC)
 PER_YEAR = re.compile(r"bình quân|hằng năm|hàng năm|mỗi năm|/\s*năm", IC)
 RECRUIT = re.compile(r"kết nạp|phát triển đảng|đảng viên|\bđv\b", IC)
@@ -231,7 +246,7 @@ OTHER_PROGRAM = re.compile(
 )
 # Trade-union and association membership drives: their percentages are not the Party's.
 UNION = re.compile(r"công đoàn|hội viên", IC)
-TARGET_WORD_AFTER = re.compile(r"^\s*(?:\)?\s*(?:so(?: với)?\s+)?(?:kế hoạch|chỉ tiêu|mục tiêu|nghị quyết|kh\b))", IC)
+TARGET_WORD_AFTER = re.compile(r"^\s*(?:\)?\s*(?:so(?: với)?\s+)?(?:kế hoạch|chỉ tiêu|mục tiêu|nghị quyết|kh\b|nq\b))", IC)
 VUOT_BEFORE = re.compile(r"vượt\s*(?:mức\s*)?(?:gần|hơn|trên|khoảng|xấp xỉ)?\s*$", IC)
 # "đạt 3,5%", "bằng 80%", "đạt tỷ lệ 2,9%": an achieved figure, never a target rate.
 ACHIEVED_BEFORE = re.compile(r"(?:đạt|bằng)\s*(?:tỷ lệ|tỉ lệ)?\s*(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*$", IC)

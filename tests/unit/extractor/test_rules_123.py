@@ -1,0 +1,111 @@
+"""Rules 1.2.3: number words in thousands, differences, plans, pools named after a number, unit lists."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from services.extractor.extract import extract
+from services.extractor.numbers import find_numbers, word_value
+
+_LEAD = "Công tác phát triển đảng viên được chú trọng. "
+
+
+def _facts(text: str, published: date | None = None) -> list[tuple[str, str, float]]:
+    return [(f.metric, f.segment, f.value) for f in extract(_LEAD + text, published=published).facts]
+
+
+def test_number_words_with_thousands() -> None:
+    assert word_value("một nghìn hai trăm") == 1200
+    assert word_value("hai ngàn năm trăm ba mươi") == 2530
+    assert word_value("nghìn") == 1000
+    assert [n.value for n in find_numbers("Năm 2021 kết nạp ba nghìn bốn trăm đảng viên")] == [3400]
+    assert _facts("Năm 2021, Đảng bộ tỉnh Hà Nam kết nạp một nghìn hai trăm đảng viên mới.") == [("admitted", "all", 1200)]
+
+
+def test_hang_nghin_is_not_a_number() -> None:
+    assert find_numbers("Đã có hàng nghìn đảng viên tham gia") == []
+
+
+def test_pool_named_by_a_noun_phrase_after_its_opener() -> None:
+    facts = _facts(
+        "Nhiều thanh niên công giáo tham gia phong trào và mỗi năm, trong số những thanh niên, quần chúng tích cực ấy "
+        "có gần hai nghìn người được kết nạp Đảng."
+    )
+    assert facts == [("admitted", "all", 2000)]
+
+
+def test_pool_named_before_the_opener_gives_the_segment() -> None:
+    facts = _facts("Năm 2022, Huyện đoàn đã giới thiệu 90 đoàn viên ưu tú cho Đảng xem xét, trong đó có 40 người được kết nạp Đảng.")
+    assert ("admitted", "youth_union", 40) in facts
+
+
+def test_a_difference_from_another_period_is_not_a_count() -> None:
+    for text in (
+        "Năm 2022, Đảng bộ huyện Lục Nam kết nạp 310 đảng viên, nhiều hơn năm 2021 là 25 đảng viên.",
+        "Năm 2022, Đảng bộ huyện Lục Nam kết nạp 310 đảng viên, cao hơn năm trước 25 đảng viên.",
+        "Năm 2022, Đảng bộ huyện Lục Nam kết nạp 310 đảng viên, tăng so với cùng kỳ 25 đảng viên.",
+    ):
+        assert _facts(text) == [("admitted", "all", 310)], text
+
+
+def test_a_later_pool_the_number_is_not_a_share_of() -> None:
+    assert _facts("Năm 2022, Đảng bộ xã Tam Dị kết nạp 9 đảng viên, nâng số đảng viên kết nạp trong nhiệm kỳ lên 31 đồng chí.") == [
+        ("admitted", "all", 9), ("admitted", "all", 31)
+    ]
+    assert _facts("Năm 2022, Đảng bộ xã Tam Dị đã kết nạp 14 đảng viên, là năm có số đảng viên được kết nạp nhiều nhất.") == [
+        ("admitted", "all", 14)
+    ]
+    shares = _facts("Năm 2022, Đảng bộ huyện Lục Nam kết nạp 300 đảng viên. Nữ: 120 đồng chí, chiếm 40% tổng số đảng viên được kết nạp.")
+    assert ("admitted", "female", 120) in shares and ("admitted", "all", 120) not in shares
+
+
+def test_plans_phrased_as_effort_are_targets() -> None:
+    for verb in ("hướng tới", "nỗ lực", "cố gắng"):
+        assert _facts(f"Năm 2025, Đảng bộ huyện Lục Nam {verb} kết nạp 320 đảng viên.") == [("admitted_target", "all", 320)], verb
+    assert _facts("Phấn đấu năm 2025, Đảng bộ huyện Lục Nam kết nạp 320 đảng viên.") == [("admitted_target", "all", 320)]
+    assert _facts("Năm 2025, Đảng bộ huyện Lục Nam phấn đấu: kết nạp 320 đảng viên; giữ vững tổ chức cơ sở đảng.") == [
+        ("admitted_target", "all", 320)
+    ]
+    assert _facts("Năm 2022, Đảng bộ huyện Lục Nam nỗ lực vượt khó, kết nạp 320 đảng viên.") == [("admitted", "all", 320)]
+
+
+def test_an_admission_dated_after_publication_is_a_plan() -> None:
+    text = "Năm 2022, Đảng bộ huyện Lục Nam kết nạp 280 đảng viên; năm 2023 kết nạp 300 đảng viên."
+    assert _facts(text, published=date(2022, 12, 28)) == [("admitted", "all", 280), ("admitted_target", "all", 300)]
+    assert _facts(text, published=date(2024, 1, 5)) == [("admitted", "all", 280), ("admitted", "all", 300)]
+    assert _facts(text) == [("admitted", "all", 280), ("admitted", "all", 300)]
+    since = _facts("Từ năm 2020 đến nay, Đảng bộ huyện Lục Nam kết nạp 1.120 đảng viên.", published=date(2022, 6, 1))
+    assert since == [("admitted", "all", 1120)]
+
+
+def test_an_admission_may_exceed_its_target_in_a_fraction() -> None:
+    facts = _facts("Năm 2022, Đảng bộ huyện Lục Nam kết nạp được 265/250 đảng viên, đạt 106% kế hoạch.")
+    assert sorted(facts) == [("admitted", "all", 265), ("admitted_target", "all", 250), ("target_attainment_pct", "all", 106)]
+    assert ("admitted", "all", 900) not in _facts("Năm 2022, Đảng bộ huyện Lục Nam kết nạp được 900/250 đảng viên.")
+
+
+def test_what_counted_units_reached_is_not_the_attainment() -> None:
+    assert _facts("Năm 2022, Đảng bộ huyện Lục Nam kết nạp 300 đảng viên; 21 xã đạt 100% kế hoạch.") == [("admitted", "all", 300)]
+    assert _facts("Năm 2022, Đảng bộ huyện Lục Nam kết nạp 300 đảng viên; có 12 đơn vị hoàn thành 100% chỉ tiêu.") == [
+        ("admitted", "all", 300)
+    ]
+    facts = _facts(
+        "Năm 2022, có 3 đảng bộ kết nạp đạt trên 50% chỉ tiêu được giao, gồm: Đảng bộ Công an tỉnh kết nạp được 21 ĐV mới, "
+        "đạt 105% chỉ tiêu được giao; Đảng bộ huyện Lục Nam kết nạp 52 ĐV mới, đạt 60%."
+    )
+    assert ("admitted", "all", 21) in facts and ("admitted", "all", 52) in facts and ("target_attainment_pct", "all", 50) not in facts
+
+
+def test_attainment_abbreviated_nq() -> None:
+    assert ("target_attainment_pct", "all", 104.5) in _facts("Năm 2022, Đảng bộ huyện Lục Nam kết nạp 300 đảng viên, đạt 104,5% NQ.")
+
+
+def test_a_list_of_units_attainments_after_an_admission() -> None:
+    lead = _LEAD + "Năm 2022, toàn tỉnh kết nạp 2.100 đảng viên. "
+    for text, expected in (
+        ("Các đơn vị hoàn thành chỉ tiêu: Lục Nam đạt 112%, Yên Dũng đạt 104%.", [(112, "Lục Nam"), (104, "Yên Dũng")]),
+        ("Các đơn vị chưa hoàn thành chỉ tiêu: huyện Sơn Động (đạt 81%), huyện Lạng Giang (đạt 92%).", [(81, "Sơn Động"), (92, "Lạng Giang")]),
+    ):
+        got = [(f.value, f.place) for f in extract(lead + text).facts if f.metric == "target_attainment_pct"]
+        assert got == expected, text
+    assert not [f for f in extract(_LEAD + "Kết quả thực hiện chỉ tiêu: Lục Nam đạt 112%.").facts if f.metric == "target_attainment_pct"]
