@@ -198,7 +198,7 @@ def _rate(site: Site) -> Cls | None:
     """ "tỷ lệ bình quân đạt 5,5%/năm", "đạt tỷ lệ 2,98% so với tổng số đảng viên"."""
     if not (v.RATE_BEFORE.search(site.local) or v.RATE_AFTER.match(site.right)) or v.OTHER_PROGRAM.search(site.local):
         return None
-    if not re.search(r"kết nạp|phát triển|đảng viên mới", site.around):
+    if not re.search(r"kết nạp|phát triển|đảng viên mới", site.around) or _rate_of_other_group(site.local):
         return None
     if site.num.value >= 30 and "so với tổng số" not in site.right[:30]:
         # too high for a rate: an attainment, when the sentence speaks of a target or an admitted count precedes
@@ -208,6 +208,16 @@ def _rate(site: Site) -> Cls | None:
             return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
         return None
     return Cls("admission_rate_pct", "all", "pct", per_year(site), site.num.value)
+
+
+_NAMED_RATE = re.compile(r"(?:tỷ lệ|tỉ lệ)\s+(?P<what>[^,;()]{1,60}?)\s*(?:đạt|là)\s*(?:từ\s*)?$", re.I)
+_ADMISSION_WORDS = re.compile(r"kết nạp|phát triển|đảng viên mới|bình quân|hằng năm|hàng năm|mỗi năm", re.I)
+
+
+def _rate_of_other_group(local: str) -> bool:
+    """ "tỷ lệ đảng viên trẻ dưới 30 tuổi đạt 25%": a rate named for something else than admissions."""
+    m = _NAMED_RATE.search(local)
+    return bool(m and not _ADMISSION_WORDS.search(m.group("what")))
 
 
 def _segment_pct(site: Site) -> Cls | None:

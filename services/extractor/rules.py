@@ -89,6 +89,8 @@ def _count(site: Site) -> Cls | None:
     """A count: admitted, target, total, removed, trained, cells, organisations."""
     if v.CHANGE_BEFORE.search(site.local) or v.COMPARE_AFTER.match(site.right) or v.SURPLUS_BEFORE.search(site.local):
         return None
+    if v.NOT_A_COUNT_BEFORE.search(site.local):
+        return None
     if re.match(r"^[.,]\d", site.right) or v.MEDIA_BEFORE.search(site.local):
         return None  # a malformed decimal ("24.31%") or a caption number ("Ảnh 1"): not a count
     if not float(site.num.value).is_integer() or re.search(r"tuổi", site.local) or (v.QUOTA.search(site.clause) and not v.TARGET.search(site.clause)):

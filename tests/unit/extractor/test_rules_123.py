@@ -109,3 +109,47 @@ def test_a_list_of_units_attainments_after_an_admission() -> None:
         got = [(f.value, f.place) for f in extract(lead + text).facts if f.metric == "target_attainment_pct"]
         assert got == expected, text
     assert not [f for f in extract(_LEAD + "Kết quả thực hiện chỉ tiêu: Lục Nam đạt 112%.").facts if f.metric == "target_attainment_pct"]
+
+
+def test_a_four_digit_count_of_people_is_not_a_year() -> None:
+    assert [n.value for n in find_numbers("Năm 2021, toàn tỉnh kết nạp 2015 đảng viên")] == [2015]
+    assert find_numbers("Trong 2021, toàn tỉnh đẩy mạnh phát triển đảng viên") == []
+    assert _facts("Năm 2021, Đảng bộ tỉnh Hà Nam kết nạp 1950 đảng viên mới.") == [("admitted", "all", 1950)]
+
+
+def test_thousands_grouped_by_spaces_or_english_commas() -> None:
+    assert [n.value for n in find_numbers("kết nạp 2 150 đảng viên")] == [2150]
+    assert [n.value for n in find_numbers("kết nạp 2,150 đảng viên")] == [2150]
+    assert [n.value for n in find_numbers("đạt 2,150%")] == [2.15]
+    assert [n.value for n in find_numbers("gọi 0912 094 540")] == [912, 94, 540]
+    assert 0 not in [f[2] for f in _facts("Năm 2021, Đảng bộ tỉnh Hà Nam kết nạp 2 150 đảng viên mới.")]
+
+
+def test_badges_and_cards_given_to_members_are_not_admissions() -> None:
+    assert _facts("Dịp này, Đảng bộ huyện Lục Nam đã kết nạp 31 đảng viên mới và trao Huy hiệu Đảng cho 140 đảng viên.") == [
+        ("admitted", "all", 31)
+    ]
+    assert _facts("Năm 2022, Đảng bộ huyện Lục Nam kết nạp 31 đảng viên, phát thẻ đảng cho 44 đảng viên.") == [("admitted", "all", 31)]
+    assert ("admitted", "all", 9) in _facts("Năm 2022, trao Huy hiệu 30 năm tuổi Đảng cho 20 đảng viên và kết nạp 9 đảng viên mới.")
+
+
+def test_people_fostered_for_admission_are_candidates() -> None:
+    assert _facts("Năm 2022, Đảng bộ huyện Lục Nam kết nạp 31 đảng viên và bồi dưỡng 52 quần chúng ưu tú.") == [
+        ("admitted", "all", 31), ("candidates_trained", "all", 52)
+    ]
+    assert _facts("Năm 2022, Đảng bộ huyện Lục Nam bồi dưỡng, kết nạp 52 đảng viên mới.") == [("admitted", "all", 52)]
+
+
+def test_a_rate_named_for_another_group_is_not_the_admission_rate() -> None:
+    text = "Năm 2022, Đảng bộ huyện Lục Nam kết nạp 310 đảng viên; tỷ lệ đảng viên trẻ dưới 35 tuổi đạt 21%."
+    assert _facts(text) == [("admitted", "all", 310)]
+    for rate in ("tỷ lệ kết nạp đạt 3,1%", "đạt tỷ lệ 3,1%", "tỷ lệ phát triển đảng viên mới hằng năm đạt 3,1%"):
+        assert ("admission_rate_pct", "all", 3.1) in _facts(f"Năm 2022, Đảng bộ huyện Lục Nam kết nạp 310 đảng viên, {rate}."), rate
+
+
+def test_attendance_and_thresholds_are_not_member_counts() -> None:
+    assert _facts("Năm 2022, Đảng bộ huyện Lục Nam kết nạp 31 đảng viên; lễ kết nạp có sự tham dự của hơn 120 đảng viên.") == [
+        ("admitted", "all", 31)
+    ]
+    assert _facts("Hội nghị phát triển đảng viên có sự tham gia của 200 đảng viên.") == []
+    assert _facts("Đảng bộ xã Tam Dị có 12 chi bộ, trong đó 4 chi bộ có dưới 10 đảng viên.") == [("party_cells", "all", 12)]
