@@ -33,6 +33,8 @@ def _cue(site: Site) -> str | None:
     if remnant:
         if not local[remnant.end() :].strip() and local.rstrip().endswith("("):
             return "target"
+        if v.TARGET_VALUE_AFTER_PCT.match(local):
+            return "target"  # "đạt 83% kế hoạch đề ra là 300 đảng viên"
         local = local[remnant.end() :]
     if v.TARGET_MET_THEN_ADMIT.search(local):
         return "admit"
@@ -100,7 +102,8 @@ def _count(site: Site) -> Cls | None:
     if v.CELL_NOUN.match(site.right) or v.ORGS_NOUN.match(site.right):
         return _structural(site)
     quota_of_admissions = re.match(r"^\s*chỉ tiêu\s+(?:kết nạp|phát triển)", site.right)  # "giao cho huyện A 150 chỉ tiêu kết nạp"
-    if v.QUOTA_NOUN_AFTER.match(site.right) and (v.ADMIT.search(site.local) or "tổng số" in site.local or quota_of_admissions):
+    assigned = v.TARGET.search(site.local) and v.ADMIT.search(site.clause + site.right)  # "được giao 300 chỉ tiêu, đã kết nạp 250"
+    if v.QUOTA_NOUN_AFTER.match(site.right) and (v.ADMIT.search(site.local) or "tổng số" in site.local or quota_of_admissions or assigned):
         return Cls("admitted_target", "all", "count", False, site.num.value)
     if v.EACH.search(site.local) or v.UNITS_REACHING.search(site.clause):
         return None

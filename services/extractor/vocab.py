@@ -123,7 +123,7 @@ TARGET_CUES = (
     r"(?:xác định|yêu cầu)(?: [^,;.\d]{0,20}?)? (?:kết nạp|phát triển)(?: mới)?",
     r"được giao\s*$",
     r"\bsẽ (?:kết nạp|phát triển)(?: mới)?(?! cho)",
-    r"(?:đề ra|quyết tâm|đăng ký|hướng tới|nỗ lực|cố gắng|nhằm|giao(?: nhiệm vụ)?)(?: cho [^,;.]{0,30}?)?(?: (?:mỗi|hằng|hàng|bình quân)(?: mỗi)? năm)? (?:kết nạp|phát triển)(?: mới)?",
+    r"(?:đề ra|quyết tâm|đăng ký|hướng tới|nỗ lực|cố gắng|nhằm|giao(?: nhiệm vụ)?)(?: (?:cho )?[^,;.\d]{0,30}?)?(?: (?:mỗi|hằng|hàng|bình quân)(?: mỗi)? năm)? (?:kết nạp|phát triển)(?: mới)?",
 )
 # "trên tổng số 150 chỉ tiêu được giao": the number counts quota places.
 QUOTA_NOUN_AFTER = re.compile(r"^\s*(?:đảng viên\s*)?chỉ tiêu\b", IC)
@@ -131,7 +131,16 @@ TARGET = re.compile(r"(?<!đạt )(?<!vượt )(?<!thực hiện )(?<!thực hi�
 # "hoàn thành chỉ tiêu được giao, kết nạp 80 đảng viên": a target met, then the admission itself.
 TARGET_MET_THEN_ADMIT = re.compile(
     r"(?:hoàn thành|đạt|vượt)(?: vượt)?(?: mức)? (?:các )?(?:chỉ tiêu|kế hoạch|mục tiêu)[^,;\d]{0,40},\s*"
-    r"(?:đã\s+)?(?:kết nạp|phát triển)(?: được)?(?: thêm)?(?: mới)?\s*$",
+    r"(?:đã\s+)?(?:kết nạp|phát triển)(?: được)?(?: thêm)?(?: mới)?\s*$|"
+    # "được giao 300 chỉ tiêu, đến nay đã kết nạp 250": the result stated after the target, in the past
+    r"(?:chỉ tiêu|kế hoạch|mục tiêu)[^;]*?,(?![^,;]*?\b(?:sẽ|phải|cần|phấn đấu|dự kiến)\b)[^,;]{0,30}?\b(?:đã|đến nay|kết quả)\b"
+    r"[^,;]{0,20}?(?:kết nạp|phát triển)(?: được)?(?: thêm)?(?: mới)?\s*$",
+    IC,
+)
+# "đạt 83% kế hoạch đề ra là 300 đảng viên", "so với chỉ tiêu 300": after an attainment, the value of its target.
+TARGET_VALUE_AFTER_PCT = re.compile(
+    r"^\s*(?:so với\s+)?(?:kế hoạch|chỉ tiêu|mục tiêu|nghị quyết)(?![^,;()]*?(?:trong đó|trong số|kết nạp|phát triển|\bcó\b|\bvới\b))"
+    r"[^,;()\d]{0,30}?(?:\blà|:)?\s*$",
     IC,
 )
 # "kết nạp được 48/204 đảng viên": admitted against the target, right after the verb.

@@ -153,3 +153,19 @@ def test_attendance_and_thresholds_are_not_member_counts() -> None:
     ]
     assert _facts("Hội nghị phát triển đảng viên có sự tham gia của 200 đảng viên.") == []
     assert _facts("Đảng bộ xã Tam Dị có 12 chi bộ, trong đó 4 chi bộ có dưới 10 đảng viên.") == [("party_cells", "all", 12)]
+
+
+def test_the_target_value_stated_after_an_attainment() -> None:
+    for tail in ("đạt 81% chỉ tiêu được giao là 320 đảng viên", "đạt 81% so với kế hoạch 320 đảng viên", "đạt 81% kế hoạch đề ra là 320 đảng viên"):
+        facts = _facts(f"Năm 2022, Đảng bộ huyện Lục Nam kết nạp 260 đảng viên, {tail}.")
+        assert sorted(facts) == [("admitted", "all", 260), ("admitted_target", "all", 320), ("target_attainment_pct", "all", 81)], tail
+    facts = _facts("Năm 2022, Đảng bộ huyện Lục Nam kết nạp 260 đảng viên, đạt 81% kế hoạch năm, trong đó 100 đảng viên nữ.")
+    assert ("admitted", "female", 100) in facts and ("admitted_target", "all", 100) not in facts
+
+
+def test_the_result_stated_after_an_assigned_quota() -> None:
+    facts = _facts("Năm 2022, Đảng bộ huyện Lục Nam được giao 320 chỉ tiêu, đến nay đã kết nạp 260 đảng viên, đạt 81%.")
+    assert sorted(facts) == [("admitted", "all", 260), ("admitted_target", "all", 320), ("target_attainment_pct", "all", 81)]
+    facts = _facts("Năm 2022, Tỉnh ủy giao huyện Lục Nam kết nạp 320 đảng viên; huyện đã kết nạp 260 đảng viên.")
+    assert sorted(facts) == [("admitted", "all", 260), ("admitted_target", "all", 320)]
+    assert _facts("Theo kế hoạch, năm 2025 Đảng bộ huyện Lục Nam kết nạp 320 đảng viên.") == [("admitted_target", "all", 320)]
