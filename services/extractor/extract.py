@@ -95,7 +95,7 @@ def dedupe(facts: list[Fact], heads: set[str] | None = None) -> list[Fact]:
         if k not in kept or (_richness(f), len(f.evidence or "")) > (_richness(kept[k]), len(kept[k].evidence or "")):
             kept[k] = f
     out = list(kept.values())
-    out = [f for f in out if not _rounded_copy(f, out)]
+    out = [f for f in out if not _rounded_copy(f, out, heads or set())]
     return [f for f in out if not _headline_copy(f, out, heads or set())]
 
 
@@ -124,9 +124,10 @@ def _headline_copy(f: Fact, facts: list[Fact], heads: set[str]) -> bool:
     return False
 
 
-def _rounded_copy(f: Fact, facts: list[Fact]) -> bool:
-    """Whether f is a qualified, rounded restatement of another exact fact."""
-    if f.qualifier == "exact" or f.value_max is not None or not _round(f):
+def _rounded_copy(f: Fact, facts: list[Fact], heads: set[str] | None = None) -> bool:
+    """Whether f is a rounded restatement of another exact fact: qualified ("hơn 4.200"), or in a headline ("2.500")."""
+    headline = (f.evidence or "").strip() in (heads or set())
+    if (f.qualifier == "exact" and not headline) or f.value_max is not None or not _round(f):
         return False
     for g in facts:
         same = (g.metric, g.segment, g.unit) == (f.metric, f.segment, f.unit) and g is not f

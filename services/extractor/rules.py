@@ -154,7 +154,7 @@ def _pool_item(site: Site, noun: str, after: str) -> Cls | None:
     segs = item_label(tail)
     if len(segs) == 1:
         return Cls("admitted", segs[0], "count", False, site.num.value)
-    if pools and not segs and not re.search(r"[,;:(]", tail) and not v.BREAKDOWN.search(tail):
+    if pools and not segs and not re.search(r"[,;:(]", re.sub(r":\s*$", "", tail)) and not v.BREAKDOWN.search(tail):
         return Cls("admitted", "all", "count", _per_year(site, after), site.num.value)
     return None
 

@@ -169,3 +169,14 @@ def test_the_result_stated_after_an_assigned_quota() -> None:
     facts = _facts("Năm 2022, Tỉnh ủy giao huyện Lục Nam kết nạp 320 đảng viên; huyện đã kết nạp 260 đảng viên.")
     assert sorted(facts) == [("admitted", "all", 260), ("admitted_target", "all", 320)]
     assert _facts("Theo kế hoạch, năm 2025 Đảng bộ huyện Lục Nam kết nạp 320 đảng viên.") == [("admitted_target", "all", 320)]
+
+
+def test_a_pool_announcing_its_value_after_a_colon() -> None:
+    assert _facts("Số đảng viên kết nạp mới năm 2022: 260 đồng chí.") == [("admitted", "all", 260)]
+
+
+def test_a_rounded_headline_yields_to_the_exact_body_figure() -> None:
+    text = "Lục Nam kết nạp 300 đảng viên trong năm 2022\n\nNăm 2022, Đảng bộ huyện Lục Nam kết nạp 296 đảng viên, đạt 104% kế hoạch.\n"
+    assert [(f.metric, f.value) for f in extract(text).facts] == [("admitted", 296), ("target_attainment_pct", 104)]
+    other = "Lục Nam kết nạp 300 đảng viên trong năm 2022\n\nNăm 2022, Đảng bộ huyện Lục Nam kết nạp 250 đảng viên.\n"
+    assert sorted(f.value for f in extract(other).facts) == [250, 300]
