@@ -38,6 +38,8 @@ def _cue(site: Site) -> str | None:
         local = local[remnant.end() :]
     if v.TARGET_MET_THEN_ADMIT.search(local):
         return "admit"
+    if v.QUOTA_SUM_BEFORE.search(local) and v.TARGET.search(clause):
+        return "target"
     if v.TARGET.search(local):
         return "target"
     if site.num.value_max is not None and v.TARGET.search(clause):

@@ -55,7 +55,7 @@ CELL_ATTACHED = re.compile(r"^\s*trực thuộc", IC)
 CELL_OK_AFTER = re.compile(r"^\s*(?:$|[,.;()…:]|với\b|và\b|trong\b|thuộc\b|đảng\b(?!\s*ủy)|trên\b|của\b)", IC)
 ORGS_NOUN = re.compile(
     r"^\s*(?:tổ chức,?\s*cơ sở đảng|tổ chức cơ sở đảng|tổ chức đảng cơ sở|cơ sở đảng|tccs\s*đảng|tccsđ|đảng bộ cơ sở|"
-    r"đảng bộ trực thuộc|chi,\s*đảng bộ cơ sở|chi bộ,\s*đảng bộ cơ sở|chi,\s*đảng bộ trực thuộc|"
+    r"đảng bộ trực thuộc|tổ chức đảng trực thuộc|đảng bộ,\s*chi bộ cơ sở|chi,\s*đảng bộ cơ sở|chi bộ,\s*đảng bộ cơ sở|chi,\s*đảng bộ trực thuộc|"
     r"đảng bộ(?=\s*(?:,|và\b|\)|;|\.|$))|tổ chức đảng(?=\s+(?:trong|ở|tại)\s+(?:các\s+)?(?:doanh nghiệp|đơn vị|cơ quan|trường)))",
     IC,
 )
@@ -122,6 +122,7 @@ TARGET_CUES = (
     r"(?:phải|cần(?: phải)?)(?: hoàn thành)? (?:kết nạp|phát triển)(?: được)?",
     r"(?:xác định|yêu cầu)(?: [^,;.\d]{0,20}?)? (?:kết nạp|phát triển)(?: mới)?",
     r"được giao\s*$",
+    r"(?:đề ra|đặt ra|xác định)\s*:[^;.]{0,60}?(?:kết nạp|phát triển)",  # "Nghị quyết … đề ra: trong nhiệm kỳ kết nạp …"
     r"\bsẽ (?:kết nạp|phát triển)(?: mới)?(?! cho)",
     r"(?:đề ra|quyết tâm|đăng ký|hướng tới|nỗ lực|cố gắng|nhằm|giao(?: nhiệm vụ)?)(?: (?:cho )?[^,;.\d]{0,30}?)?(?: (?:mỗi|hằng|hàng|bình quân)(?: mỗi)? năm)? (?:kết nạp|phát triển)(?: mới)?",
 )
@@ -154,6 +155,8 @@ REMAINDER_AFTER = re.compile(r"^[^,;]{0,40}?\bmới (?:hoàn thành|đạt)\b", 
 # (not "…, nâng số đảng viên kết nạp trong nhiệm kỳ lên 45", "…, là năm có số đảng viên được kết nạp cao nhất").
 SHARE_OF_POOL = re.compile(r"chiếm|%|\btrên\b|/|so với|\bcủa\b", IC)
 RAISED_TO = re.compile(r"\bnâng\b[^,;]{0,60}?\blên\s*(?:thành\s*)?(?:trên|hơn|gần)?\s*$", IC)
+# "giao chỉ tiêu kết nạp cho 25 tổ chức cơ sở đảng với tổng số 300 đảng viên": the sum of the quotas, not the membership.
+QUOTA_SUM_BEFORE = re.compile(r"\bvới tổng số\s*(?:là\s*)?$", IC)
 TOTAL = re.compile(r"(?<!được )(?<!nạp )(?:tổng số|hiện có|tổng cộng)", IC)
 WEAK = re.compile(r"(?<!\w)(?:có(?! đạo)|với|là|đạt|lên|gồm)(?!\w)", IC)
 # Events that are not admissions into the Party (transfers, awards, discipline, Youth/Trade Union admissions).
@@ -215,7 +218,7 @@ ADMIT_AFTER = re.compile(
     r"^\s*(?:mới\s+|trẻ\s+|ưu tú\s+|tiêu biểu\s+|xuất sắc\s+)?(?:đã\s+)?(?:vinh dự\s+)?(?:được|đứng vào|đã được)\s+(?:vinh dự\s+)?(?:kết nạp(?!\s+(?:vào\s+)?đoàn\b)|hàng ngũ)|^[^,;.]{0,40}đứng (?:vào|trong) hàng ngũ", IC
 )
 MEMBER_BAD_AFTER = re.compile(
-    r"^\s*(?:nữ|dự bị|là|có|được|đang|hoàn thành|chiếm|tham|trong độ|đi|xin|vi phạm|trẻ|ưu tú|chính thức|"
+    r"^\s*(?:nữ|dự bị|là|có|được|đang(?! sinh hoạt)|hoàn thành|chiếm|tham|trong độ|đi|xin|vi phạm|trẻ|ưu tú|chính thức|"
     r"người|thuộc|ở|bị|không|cao tuổi|tuổi|giữ|làm|tại)\b|"
     r"^\s*[(,]\s*(?:chiếm|tỷ lệ|tỉ lệ)\b(?![^)]{0,40}dân số)",  # "có 9.252 đảng viên (chiếm 31%)": a part of some whole, not the membership
     IC,

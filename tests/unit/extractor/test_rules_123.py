@@ -180,3 +180,25 @@ def test_a_rounded_headline_yields_to_the_exact_body_figure() -> None:
     assert [(f.metric, f.value) for f in extract(text).facts] == [("admitted", 296), ("target_attainment_pct", 104)]
     other = "Lục Nam kết nạp 300 đảng viên trong năm 2022\n\nNăm 2022, Đảng bộ huyện Lục Nam kết nạp 250 đảng viên.\n"
     assert sorted(f.value for f in extract(other).facts) == [250, 300]
+
+
+def test_targets_listed_after_a_resolution_and_quota_sums() -> None:
+    assert _facts("Nghị quyết Đại hội Đảng bộ huyện Lục Nam đề ra: trong nhiệm kỳ kết nạp 1.500 đảng viên trở lên.") == [
+        ("admitted_target", "all", 1500)
+    ]
+    facts = _facts("Năm 2022, Đảng bộ huyện Lục Nam giao chỉ tiêu kết nạp đảng viên cho 25 tổ chức cơ sở đảng với tổng số 320 đảng viên.")
+    assert facts == [("admitted_target", "all", 320)]
+    stock = _facts("Đảng bộ huyện Lục Nam có 25 tổ chức cơ sở đảng với tổng số 3.100 đảng viên.")
+    assert stock == [("grassroots_orgs", "all", 25), ("members_total", "all", 3100)]
+
+
+def test_more_names_of_grassroots_organisations_and_members_still_active() -> None:
+    assert _facts("Đảng bộ huyện Lục Nam có 45 tổ chức đảng trực thuộc, 8.100 đảng viên.") == [
+        ("grassroots_orgs", "all", 45), ("members_total", "all", 8100)
+    ]
+    assert _facts("Đảng bộ huyện Lục Nam có 45 đảng bộ, chi bộ cơ sở với 8.100 đảng viên.") == [
+        ("grassroots_orgs", "all", 45), ("members_total", "all", 8100)
+    ]
+    assert _facts("Đảng bộ huyện Lục Nam có 8.100 đảng viên đang sinh hoạt tại 45 tổ chức cơ sở đảng.") == [
+        ("members_total", "all", 8100), ("grassroots_orgs", "all", 45)
+    ]
