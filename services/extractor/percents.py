@@ -70,7 +70,9 @@ def _share(site: Site) -> Cls | None:
 
 def _vuot(site: Site) -> Cls | None:
     """ "vượt 26,9% nghị quyết" -> attainment 126.9 (note "vuot")."""
-    if v.VUOT_BEFORE.search(site.local) and v.TARGET_WORD_AFTER.match(site.right):
+    before = v.VUOT_BEFORE.search(site.local) and v.TARGET_WORD_AFTER.match(site.right)
+    named = v.VUOT_TARGET_BEFORE.search(site.local) and re.match(r"^\s*(?:\)|[.;,]|và\b|$)", site.right)
+    if before or named:
         return Cls("target_attainment_pct", "all", "pct", False, round(100 + site.num.value, 4), note="vuot")
     return None
 
@@ -92,6 +94,7 @@ def _attainment(site: Site) -> Cls | None:
     bare = bool(re.search(r"^\s*(?:\)|[.;,]|$)", site.right) and re.search(r"(?:\(|đạt)\s*$", site.local))
     bare = bare and not re.search(r"tỷ lệ|tỉ lệ", site.local)
     after_admitted = site.prev is not None and site.prev.metric == "admitted" and site.prev.unit == "count"
+    after_admitted = after_admitted or bool(_ADMITTED_FRACTION.search(site.local))  # "kết nạp được 250/240 đảng viên (đạt 104%)"
     if bare and after_admitted and site.num.value >= 30 and re.search(r"(?:\(|,)\s*(?:đạt|bằng)\s*$", site.local):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
     if bare and re.search(r"chỉ tiêu|kế hoạch", site.around) and not re.search(r"xuất sắc|nhiệm vụ|tư cách", site.clause):
@@ -118,6 +121,9 @@ def _unit_attainment(site: Site) -> bool:
 
 
 _UNIT_TYPE = re.compile(r"^(?:và\s+)?(?:(?:Đảng bộ|Đảng ủy|huyện|thị xã|thành phố|TP\.?|xã|phường|quận|thị trấn)\s+)*")
+
+
+_ADMITTED_FRACTION = re.compile(r"(?:kết nạp|phát triển)(?:\s+được)?(?:\s+mới)?\s*\d[\d.]*\s*/\s*\d[\d.]*\s*(?:đảng viên|đv|quần chúng)[^\d;]{0,20}$", re.I)
 
 
 # What may stand between an admitted count and its attainment: "… 187 đảng viên mới, đạt", "… 1.669 đảng viên, chiếm tỷ lệ".

@@ -202,3 +202,13 @@ def test_more_names_of_grassroots_organisations_and_members_still_active() -> No
     assert _facts("Đảng bộ huyện Lục Nam có 8.100 đảng viên đang sinh hoạt tại 45 tổ chức cơ sở đảng.") == [
         ("members_total", "all", 8100), ("grassroots_orgs", "all", 45)
     ]
+
+
+def test_exceeded_by_a_percent_named_after_the_target() -> None:
+    for tail, value in (("vượt chỉ tiêu 4%", 104), ("vượt kế hoạch đề ra 12,5%", 112.5)):
+        assert ("target_attainment_pct", "all", value) in _facts(f"Năm 2022, Đảng bộ huyện Lục Nam kết nạp 260 đảng viên, {tail}.")
+
+
+def test_an_attainment_after_an_admitted_fraction() -> None:
+    facts = _facts("Năm 2022, Đảng bộ huyện Lục Nam kết nạp được 260/250 đảng viên (đạt 104%).")
+    assert sorted(facts) == [("admitted", "all", 260), ("admitted_target", "all", 250), ("target_attainment_pct", "all", 104)]
