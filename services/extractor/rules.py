@@ -255,9 +255,15 @@ def _total(site: Site, noun: str, after: str) -> Cls | None:
         return Cls("members_total", "all", "count", False, site.num.value)
     if noun in MEMBER_NOUNS and v.MEMBER_OK_AFTER.match(after) and not v.MEMBER_BAD_AFTER.match(after):
         return Cls("members_total", "all", "count", False, site.num.value)
-    if not noun and v.TOTAL.search(site.local):
+    if not noun and v.TOTAL.search(site.local) and not _total_of_other(site.local):
         return Cls("members_total", "all", "count", False, site.num.value)
     return None
+
+
+def _total_of_other(local: str) -> bool:
+    """ "nâng tổng số hội viên lên 12.000": the total named is not of party members."""
+    tail = local[[m.end() for m in v.TOTAL.finditer(local)][-1] :]
+    return bool(v.OTHER_TOTAL.search(tail)) and not re.search(r"đảng viên|\bđv\b", tail)
 
 
 def _admitted(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:

@@ -157,6 +157,12 @@ SHARE_OF_POOL = re.compile(r"chiếm|%|\btrên\b|/|so với|\bcủa\b", IC)
 RAISED_TO = re.compile(r"\bnâng\b[^,;]{0,60}?\blên\s*(?:thành\s*)?(?:trên|hơn|gần)?\s*$", IC)
 # "giao chỉ tiêu kết nạp cho 25 tổ chức cơ sở đảng với tổng số 300 đảng viên": the sum of the quotas, not the membership.
 QUOTA_SUM_BEFORE = re.compile(r"\bvới tổng số\s*(?:là\s*)?$", IC)
+# "nâng tổng số hội viên lên 12.000": a total of something other than party members.
+OTHER_TOTAL = re.compile(
+    r"\b(?:hội viên|đoàn viên|đội viên|công nhân|học sinh|sinh viên|dân|hộ|lao động|thành viên|cán bộ|chi bộ|tổ chức|cơ sở|"
+    r"quần chúng|lượt|phiếu|đại biểu)\b",
+    IC,
+)
 TOTAL = re.compile(r"(?<!được )(?<!nạp )(?:tổng số|hiện có|tổng cộng)", IC)
 WEAK = re.compile(r"(?<!\w)(?:có(?! đạo)|với|là|đạt|lên|gồm)(?!\w)", IC)
 # Events that are not admissions into the Party (transfers, awards, discipline, Youth/Trade Union admissions).
@@ -220,7 +226,9 @@ ADMIT_AFTER = re.compile(
 MEMBER_BAD_AFTER = re.compile(
     r"^\s*(?:nữ|dự bị|là|có|được|đang(?! sinh hoạt)|hoàn thành|chiếm|tham|trong độ|đi|xin|vi phạm|trẻ|ưu tú|chính thức|"
     r"người|thuộc|ở|bị|không|cao tuổi|tuổi|giữ|làm|tại)\b|"
-    r"^\s*[(,]\s*(?:chiếm|tỷ lệ|tỉ lệ)\b(?![^)]{0,40}dân số)",  # "có 9.252 đảng viên (chiếm 31%)": a part of some whole, not the membership
+    r"^\s*[(,]\s*(?:chiếm|tỷ lệ|tỉ lệ)\b(?![^)]{0,40}dân số)|"  # "có 9.252 đảng viên (chiếm 31%)": a part of some whole, not the membership
+    r"^\s*sinh hoạt\s+(?:tại\s+|ở\s+)?(?:nơi cư trú|hai chiều|tạm thời)|"  # "300 đảng viên sinh hoạt nơi cư trú": a subgroup
+    r"^\s*(?:,|và)\s*(?:quần chúng|nhân dân|người dân)\b",  # "300 đảng viên, quần chúng tham gia": a mixed crowd
     IC,
 )
 MEMBER_OK_AFTER = re.compile(

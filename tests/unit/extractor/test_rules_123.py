@@ -212,3 +212,11 @@ def test_exceeded_by_a_percent_named_after_the_target() -> None:
 def test_an_attainment_after_an_admitted_fraction() -> None:
     facts = _facts("Năm 2022, Đảng bộ huyện Lục Nam kết nạp được 260/250 đảng viên (đạt 104%).")
     assert sorted(facts) == [("admitted", "all", 260), ("admitted_target", "all", 250), ("target_attainment_pct", "all", 104)]
+
+
+def test_totals_of_other_people_and_subgroups_are_not_the_membership() -> None:
+    assert _facts("Năm 2022, Hội LHPN huyện Lục Nam kết nạp mới 500 hội viên, nâng tổng số hội viên lên 12.000.") == []
+    assert ("members_total", "all", 12100) in _facts("Năm 2022, Đảng bộ huyện Lục Nam kết nạp 52 đảng viên, nâng tổng số lên 12.100.")
+    assert _facts("Đảng bộ huyện Lục Nam có 300 đảng viên sinh hoạt nơi cư trú.") == []
+    assert _facts("Lễ kết nạp đảng viên có 300 đảng viên, quần chúng tham gia.") == []
+    assert _facts("Chi bộ thôn Đông có 45 đảng viên, 20 quần chúng ưu tú.") == [("members_total", "all", 45)]
