@@ -93,7 +93,7 @@ def _count(site: Site) -> Cls | None:
     """A count: admitted, target, total, removed, trained, cells, organisations."""
     if v.CHANGE_BEFORE.search(site.local) or v.COMPARE_AFTER.match(site.right) or v.SURPLUS_BEFORE.search(site.local):
         return None
-    if v.NOT_A_COUNT_BEFORE.search(site.local):
+    if v.NOT_A_COUNT_BEFORE.search(site.local) or v.ATTENDANCE_AFTER.match(site.right):
         return None
     if re.match(r"^[.,]\d", site.right) or v.MEDIA_BEFORE.search(site.local):
         return None  # a malformed decimal ("24.31%") or a caption number ("Ảnh 1"): not a count

@@ -252,6 +252,12 @@ SURPLUS_BEFORE = re.compile(r"vượt\s+(?:mức\s+)?(?:mục tiêu|chỉ tiêu|
 NOT_A_COUNT_BEFORE = re.compile(
     r"(?:sự\s+)?(?:tham gia|tham dự|có mặt)(?:\s+của)?\s*(?:hơn|gần|trên|khoảng)?\s*$|(?:dưới|chưa đến|chưa tới|không quá)\s*$", IC
 )
+# "300 đảng viên, quần chúng tham dự lễ kết nạp", "200 đảng viên dự lễ": the audience of an event, not a count of the organisation.
+ATTENDANCE_AFTER = re.compile(
+    r"^\s*(?:(?:đảng viên|đv|đồng chí|người)\s*)?(?:(?:,|và)\s*(?:quần chúng|nhân dân|người dân|đoàn viên)\s*)?"
+    r"(?:đã\s+|đến\s+)?(?:tham dự|dự lễ|dự buổi|chứng kiến|có mặt|tham gia (?:lễ|buổi|hội nghị)|tham gia\s*(?:[.,;]|$))",
+    IC,
+)
 CHANGE_BEFORE = re.compile(
     r"(?:tăng|giảm|vượt|nhiều hơn|thấp hơn|cao hơn|ít hơn|chậm)\s*(?:thêm\s*|bình quân\s*)?$|"
     # "cao hơn năm trước 20 đảng viên", "nhiều hơn cùng kỳ năm 2022 là 20": a difference from another period, not a count

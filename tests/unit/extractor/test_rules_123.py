@@ -218,5 +218,7 @@ def test_totals_of_other_people_and_subgroups_are_not_the_membership() -> None:
     assert _facts("Năm 2022, Hội LHPN huyện Lục Nam kết nạp mới 500 hội viên, nâng tổng số hội viên lên 12.000.") == []
     assert ("members_total", "all", 12100) in _facts("Năm 2022, Đảng bộ huyện Lục Nam kết nạp 52 đảng viên, nâng tổng số lên 12.100.")
     assert _facts("Đảng bộ huyện Lục Nam có 300 đảng viên sinh hoạt nơi cư trú.") == []
-    assert _facts("Lễ kết nạp đảng viên có 300 đảng viên, quần chúng tham gia.") == []
+    assert _facts("Lễ kết nạp đảng viên có 300 đảng viên, quần chúng tham dự.") == []
+    assert _facts("Buổi lễ kết nạp đảng viên có hơn 200 đảng viên và nhân dân đến dự lễ.") == []
+    assert _facts("Năm 2022, Đảng bộ xã kết nạp 12 đảng viên; 300 đảng viên tham gia lễ kết nạp.") == [("admitted", "all", 12)]
     assert _facts("Chi bộ thôn Đông có 45 đảng viên, 20 quần chúng ưu tú.") == [("members_total", "all", 45)]
