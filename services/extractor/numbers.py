@@ -172,8 +172,8 @@ def _digit_matches(sentence: str) -> list[re.Match[str]]:
             continue
         if sentence[m.end() : m.end() + 1] == "/" and sentence[m.end() + 1 : m.end() + 2].isdigit():
             continue
-        if m.start() > 0 and sentence[m.start() - 1] in "/.":
-            continue
+        if m.start() > 0 and (sentence[m.start() - 1] in "/." or sentence[m.start() - 1].isalpha()):
+            continue  # "12/15" and "3.011" parts, codes such as "12A1", "K54"
         out.append(m)
     return out
 

@@ -222,3 +222,9 @@ def test_totals_of_other_people_and_subgroups_are_not_the_membership() -> None:
     assert _facts("Buổi lễ kết nạp đảng viên có hơn 200 đảng viên và nhân dân đến dự lễ.") == []
     assert _facts("Năm 2022, Đảng bộ xã kết nạp 12 đảng viên; 300 đảng viên tham gia lễ kết nạp.") == [("admitted", "all", 12)]
     assert _facts("Chi bộ thôn Đông có 45 đảng viên, 20 quần chúng ưu tú.") == [("members_total", "all", 45)]
+
+
+def test_digits_inside_codes_are_not_numbers() -> None:
+    assert find_numbers("Đồng chí A, học sinh lớp 12A1, được kết nạp vào Đảng") == []
+    assert find_numbers("sinh viên khóa K54 được kết nạp") == []
+    assert _facts("Đồng chí Lê Văn B, học sinh lớp 12A1, được kết nạp vào Đảng.") == []
