@@ -191,6 +191,8 @@ def _kind(site: Site, noun: str, after: str) -> str | None:
         return None if other else "train"  # "lớp trung cấp lý luận chính trị cho 80 học viên"
     if v.NOT_ADMISSION.match(after.lstrip()) and not v.REMOVE.search(site.local):
         return "other"  # "34 trường hợp chuyển sinh hoạt đảng", "5 đảng viên vi phạm" (unless removed: "khai trừ 12 đảng viên vi phạm")
+    if v.NEGATED_ADMIT_AFTER.match(after):
+        return "other"
     if v.ADMIT_FOR.search(site.local) or v.ADMIT_AFTER.match(after):
         return "admit"
     if noun not in MEMBER_NOUNS and noun and v.TRAIN_AFTER.match(after):

@@ -223,6 +223,8 @@ ADMIT_AFTER = re.compile(
     r"^[^,;.()]{0,30}?\b(?:đã\s+)?(?:chính thức\s+)?trở thành đảng viên|"
     r"^\s*(?:mới\s+|trẻ\s+|ưu tú\s+|tiêu biểu\s+|xuất sắc\s+)?(?:đã\s+)?(?:vinh dự\s+)?(?:được|đứng vào|đã được)\s+(?:vinh dự\s+)?(?:kết nạp(?!\s+(?:vào\s+)?đoàn\b)|hàng ngũ)|^[^,;.]{0,40}đứng (?:vào|trong) hàng ngũ", IC
 )
+# "50 quần chúng đủ điều kiện nhưng chưa được kết nạp": a negated admission counts nobody admitted.
+NEGATED_ADMIT_AFTER = re.compile(r"^[^,;.()]{0,50}?\b(?:chưa|không|chưa thể|không thể)\s+(?:được\s+)?(?:xem xét,?\s+)?kết nạp", IC)
 MEMBER_BAD_AFTER = re.compile(
     r"^\s*(?:nữ|dự bị|là|có|được|đang(?! sinh hoạt)|hoàn thành|chiếm|tham|trong độ|đi|xin|vi phạm|trẻ|ưu tú|chính thức|"
     r"người|thuộc|ở|bị|không|cao tuổi|tuổi|giữ|làm|tại)\b|"

@@ -228,3 +228,11 @@ def test_digits_inside_codes_are_not_numbers() -> None:
     assert find_numbers("Đồng chí A, học sinh lớp 12A1, được kết nạp vào Đảng") == []
     assert find_numbers("sinh viên khóa K54 được kết nạp") == []
     assert _facts("Đồng chí Lê Văn B, học sinh lớp 12A1, được kết nạp vào Đảng.") == []
+
+
+def test_a_negated_admission_counts_nobody() -> None:
+    assert _facts("Năm 2022, Đảng bộ huyện Lục Nam kết nạp 260 đảng viên; còn 50 quần chúng đủ điều kiện nhưng chưa được kết nạp.") == [
+        ("admitted", "all", 260)
+    ]
+    assert _facts("Năm 2022, có 25 quần chúng không được kết nạp do chưa đủ tiêu chuẩn.") == []
+    assert _facts("Năm 2022, có 25 quần chúng ưu tú được kết nạp vào Đảng.") == [("admitted", "all", 25)]
