@@ -236,3 +236,8 @@ def test_a_negated_admission_counts_nobody() -> None:
     ]
     assert _facts("Năm 2022, có 25 quần chúng không được kết nạp do chưa đủ tiêu chuẩn.") == []
     assert _facts("Năm 2022, có 25 quần chúng ưu tú được kết nạp vào Đảng.") == [("admitted", "all", 25)]
+
+
+def test_units_named_before_a_parenthesised_count_own_it() -> None:
+    facts = extract(_LEAD + "Năm 2022, các huyện kết nạp nhiều đảng viên là Lục Nam (312 đảng viên), Yên Dũng (205 đảng viên).").facts
+    assert [(f.value, f.place) for f in facts] == [(312, "Lục Nam"), (205, "Yên Dũng")]
