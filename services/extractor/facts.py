@@ -115,7 +115,7 @@ def _sentence(sent: str, state: State) -> None:
         org = state.resolver.resolve(mention)
         state.resolver.see(org, mention.ref)
         found.append((mention, org))
-    opener = bool(re.match(r"^\W*(?:trong đó|trong số|phân loại|cơ cấu|cụ thể)", sent, re.I))
+    opener = bool(re.match(r"^\W*(?:về\s+)?(?:trong đó|trong số|phân loại|cơ cấu|cụ thể)", sent, re.I))  # "Về cơ cấu: …"
     admit_ctx = state.admitted_before and (opener or (state.breakdown and _labelled_opening(sent)))
     new = _numbers(sent, periods, found, state, admit_ctx, opener) + _fractions(sent, periods, found, state)
     state.facts.extend(new)

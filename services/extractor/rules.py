@@ -248,8 +248,8 @@ def _count_metric(site: Site, kind: str | None, noun: str, after: str) -> Cls | 
 
 def _total(site: Site, noun: str, after: str) -> Cls | None:
     """members_total: "có 254 đảng viên", "tổng số đảng viên … 3.011 đồng chí"."""
-    if v.RATING_CTX.search(site.local) or v.COMMITTEE.search(site.local):
-        return None
+    if v.RATING_CTX.search(site.local) or v.COMMITTEE.search(site.local) or v.NOT_SEGMENT.search(re.split(r"[,;:(]", site.local)[-1]):
+        return None  # "…; có trình độ đại học 150 đồng chí": a breakdown by schooling or age, not the membership
     total = list(re.finditer(r"tổng số đảng viên", site.local))
     if total and v.segments_in(site.local[total[-1].end() :]):
         return None  # "nâng tổng số đảng viên là người có đạo lên 412": a subgroup of the membership
@@ -280,6 +280,8 @@ def _admitted(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
     tail = re.split(r"[,;:(]", site.local)[-1]
     if segment == "all" and v.NOT_SEGMENT.search(tail) and not v.ADMIT.search(tail):
         return None
+    if segment == "all" and breakdown and v.NOT_SEGMENT.search(re.split(r"[,;(]", after, maxsplit=1)[0][:40]):
+        return None  # "Trong số đảng viên mới, có 200 đồng chí dưới 30 tuổi": a breakdown by age or schooling
     if segment == "all" and breakdown and not v.ADMIT.search(site.local) and not v.ADMIT_AFTER.match(after):
         name = _UNIT_TYPE.sub("", list_name(site.text[site.local_start : site.num.start]))
         item = not noun or (noun in MEMBER_NOUNS and places.is_known(name))

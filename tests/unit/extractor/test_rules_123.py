@@ -241,3 +241,15 @@ def test_a_negated_admission_counts_nobody() -> None:
 def test_units_named_before_a_parenthesised_count_own_it() -> None:
     facts = extract(_LEAD + "Năm 2022, các huyện kết nạp nhiều đảng viên là Lục Nam (312 đảng viên), Yên Dũng (205 đảng viên).").facts
     assert [(f.value, f.place) for f in facts] == [(312, "Lục Nam"), (205, "Yên Dũng")]
+
+
+def test_breakdowns_by_age_or_schooling_are_not_facts() -> None:
+    text = "Năm 2022, Đảng bộ huyện Lục Nam kết nạp 260 đảng viên; đảng viên trẻ dưới 30 tuổi 200 đồng chí; có trình độ đại học 150 đồng chí."
+    assert _facts(text) == [("admitted", "all", 260)]
+    text = "Năm 2022, Đảng bộ huyện Lục Nam kết nạp 260 đảng viên. Trong số đảng viên mới, có 200 đồng chí dưới 30 tuổi."
+    assert _facts(text) == [("admitted", "all", 260)]
+
+
+def test_a_structure_sentence_opened_by_ve_co_cau() -> None:
+    text = "Năm 2022, Đảng bộ huyện Lục Nam kết nạp 260 đảng viên. Về cơ cấu: nữ chiếm 48%, đoàn viên chiếm 80%."
+    assert _facts(text) == [("admitted", "all", 260), ("admitted", "female", 48), ("admitted", "youth_union", 80)]
