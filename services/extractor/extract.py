@@ -131,7 +131,7 @@ def _rounded_copy(f: Fact, facts: list[Fact], heads: set[str] | None = None) -> 
         return False
     for g in facts:
         same = (g.metric, g.segment, g.unit) == (f.metric, f.segment, f.unit) and g is not f
-        if same and g.qualifier == "exact" and g.value and _close(f, g):
+        if same and g.qualifier == "exact" and g.value and _close(f, g, HEADLINE_ROUNDING if headline else ROUNDING):
             return True
     return False
 
@@ -141,10 +141,16 @@ def _round(f: Fact) -> bool:
     return f.unit == "count" and f.value >= 50 and f.value % 10 == 0
 
 
-def _close(f: Fact, g: Fact) -> bool:
-    """Whether a round count restates an exact one (within 5%)."""
+ROUNDING = 0.05
+"""How far a qualified round count ("hơn 4.200") may be from the exact figure it restates."""
+HEADLINE_ROUNDING = 0.10
+"""The same for a headline's round figure ("Gần 100 đảng viên mới" for a body's 93)."""
+
+
+def _close(f: Fact, g: Fact, tolerance: float = ROUNDING) -> bool:
+    """Whether a round count restates an exact one (within the tolerance)."""
     periods = not (f.period_start and g.period_start and f.period_start != g.period_start)
-    return periods and abs(g.value - f.value) / g.value <= 0.05
+    return periods and abs(g.value - f.value) / g.value <= tolerance
 
 
 _GENERIC = re.compile(r"(?i)^(?:toàn\s+)?(?:đảng bộ\s+)?(?:tỉnh|thành phố)(?:\s+ủy)?$|^(?:Tỉnh|Thành) ủy$|^toàn đảng bộ(?: tỉnh)?$")

@@ -253,3 +253,10 @@ def test_breakdowns_by_age_or_schooling_are_not_facts() -> None:
 def test_a_structure_sentence_opened_by_ve_co_cau() -> None:
     text = "Năm 2022, Đảng bộ huyện Lục Nam kết nạp 260 đảng viên. Về cơ cấu: nữ chiếm 48%, đoàn viên chiếm 80%."
     assert _facts(text) == [("admitted", "all", 260), ("admitted", "female", 48), ("admitted", "youth_union", 80)]
+
+
+def test_a_headline_rounds_further_than_the_body() -> None:
+    text = "Gần 100 đảng viên mới trong năm 2022\n\nNăm 2022, Đảng bộ huyện Lục Nam kết nạp 93 đảng viên, đạt 104% kế hoạch.\n"
+    assert [(f.metric, f.value) for f in extract(text).facts] == [("admitted", 93), ("target_attainment_pct", 104)]
+    body = "Năm 2022, Đảng bộ huyện Lục Nam kết nạp 93 đảng viên. Từ năm 2020 đến nay, huyện kết nạp gần 100 đảng viên."
+    assert sorted(f.value for f in extract(_LEAD + body).facts) == [93, 100]
