@@ -172,8 +172,8 @@ def _digit_matches(sentence: str) -> list[re.Match[str]]:
             continue
         if sentence[m.end() : m.end() + 1] == "/" and sentence[m.end() + 1 : m.end() + 2].isdigit():
             continue
-        if m.start() > 0 and (sentence[m.start() - 1] in "/." or sentence[m.start() - 1].isalpha()):
-            continue  # "12/15" and "3.011" parts, codes such as "12A1", "K54"
+        if m.start() > 0 and (sentence[m.start() - 1] in "/." or sentence[m.start() - 1] in _CODE_LETTERS):
+            continue  # "12/15" and "3.011" parts, codes such as "12A1", "K54" (not a typo like "kết nạp25")
         out.append(m)
     return out
 
@@ -197,6 +197,7 @@ def _word_num(sentence: str, m: re.Match[str]) -> Num:
 
 
 _DIGIT = re.compile(r"\d")
+_CODE_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _PARTY_NOUN = re.compile(r"(?i)\s*(?:đảng viên|quần chúng|đồng chí)")
 
 

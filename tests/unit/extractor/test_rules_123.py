@@ -260,3 +260,7 @@ def test_a_headline_rounds_further_than_the_body() -> None:
     assert [(f.metric, f.value) for f in extract(text).facts] == [("admitted", 93), ("target_attainment_pct", 104)]
     body = "Năm 2022, Đảng bộ huyện Lục Nam kết nạp 93 đảng viên. Từ năm 2020 đến nay, huyện kết nạp gần 100 đảng viên."
     assert sorted(f.value for f in extract(_LEAD + body).facts) == [93, 100]
+
+
+def test_a_number_glued_to_a_word_by_a_typo_is_still_read() -> None:
+    assert [n.value for n in find_numbers("Năm 2022, huyện kết nạp được25 đảng viên")] == [25]
