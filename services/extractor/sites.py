@@ -11,7 +11,7 @@ from services.extractor.numbers import Num
 
 STOCK = {"members_total", "party_cells", "grassroots_orgs"}
 PCT_METRICS = {"admitted_target_pct", "target_attainment_pct", "admission_rate_pct", "members_good_rating_pct"}
-MEMBER_NOUNS = {"đảng viên", "đv", "đồng chí", "đ/c"}
+MEMBER_NOUNS = {"đảng viên", "đv", "đ/v", "đồng chí", "đ/c"}
 WINDOW = 500
 """Characters around a number the rules read (longer than any sentence of the corpus; bounds work per number)."""
 

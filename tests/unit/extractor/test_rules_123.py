@@ -264,3 +264,7 @@ def test_a_headline_rounds_further_than_the_body() -> None:
 
 def test_a_number_glued_to_a_word_by_a_typo_is_still_read() -> None:
     assert [n.value for n in find_numbers("Năm 2022, huyện kết nạp được25 đảng viên")] == [25]
+
+
+def test_the_abbreviation_dv_with_a_slash() -> None:
+    assert _facts("Năm 2022, Đảng bộ huyện Lục Nam kết nạp được 25 đ/v.") == [("admitted", "all", 25)]
