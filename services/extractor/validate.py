@@ -75,9 +75,19 @@ def _index(facts: Iterable[Fact], metric: str, unit: str, segment: str | None = 
     return out
 
 
+def _largest(facts: Iterable[Fact], metric: str, unit: str) -> dict[tuple[str, str, str], Fact]:
+    """The largest whole fact of a metric per scope (a quarter's and the year's admissions share a scope)."""
+    out: dict[tuple[str, str, str], Fact] = {}
+    for f in facts:
+        whole = f.metric == metric and f.unit == unit and f.segment == "all" and not f.per_year
+        if whole and (_scope(f) not in out or f.value > out[_scope(f)].value):
+            out[_scope(f)] = f
+    return out
+
+
 def _segment_over_total(facts: list[Fact]) -> set[int]:
-    """Segment admissions larger than the admissions of the same organisation and period."""
-    totals = _index(facts, "admitted", "count")
+    """Segment admissions larger than every whole admission of the same organisation and period."""
+    totals = _largest(facts, "admitted", "count")
     bad = set()
     for i, f in enumerate(facts):
         total = totals.get(_scope(f))
