@@ -190,6 +190,7 @@ REMOVE = re.compile(r"xóa tên|xoá tên|khai trừ|ra khỏi đảng|cho ra\b"
 # Candidates: awareness classes, introductions to the Party, files under review (candidates_trained).
 TRAIN_CUES = (
     r"(?:đề nghị|hồ sơ(?: đề nghị)?|chờ)\s+kết nạp(?:\s+(?:vào\s+)?đảng)?",  # first: pending: "đề nghị kết nạp 12 quần chúng"
+    r"lớp\s+bồi dưỡng(?: đối tượng)? kết nạp(?: vào)?(?: đảng)?",  # before "lớp": "lớp bồi dưỡng kết nạp đảng cho 45 …"
     "lớp", "cảm tình", "nhận thức về đảng", "học viên", "giới thiệu", "hồ sơ", "bồi dưỡng", "danh sách",
     r"đối tượng kết nạp(?: vào)? đảng", r"(?:cho (?:đảng|chi bộ|cấp ủy)|đề nghị)\s+xem xét,? kết nạp(?: vào)?(?: đảng)?",
 )
@@ -197,11 +198,15 @@ TRAIN_CUES = (
 AWARENESS_COURSE = re.compile(
     r"cảm tình|nhận thức về đảng|đối tượng (?:kết nạp|đảng|phát triển)|quần chúng|đoàn viên|ưu tú|nguồn|giới thiệu|xem xét kết nạp", IC
 )
-OTHER_COURSE = re.compile(r"lý luận chính trị|trung cấp|cao cấp|sơ cấp|nghiệp vụ|quốc phòng|chuyên viên|cấp ủy viên|bồi dưỡng kiến thức", IC)
+OTHER_COURSE = re.compile(
+    r"lý luận chính trị|trung cấp|cao cấp|sơ cấp|nghiệp vụ|quốc phòng|chuyên viên|cấp ủy viên|bồi dưỡng kiến thức|"
+    r"(?:bồi dưỡng|cho|dành cho) đảng viên mới",  # the course for new members, not for candidates
+    IC,
+)
 # The usual pools of candidates: a breakdown of them by unit stays candidates ("các phường là 79 đoàn viên").
 CANDIDATE_NOUNS = ("đoàn viên", "quần chúng", "thanh niên", "cảm tình đảng")
 # "tổ chức lễ kết nạp Đảng cho 2 quần chúng ưu tú": the ceremony admits them.
-ADMIT_FOR = re.compile(r"(?<!đối tượng )(?<!xem xét )(?<!đề nghị )(?<!hồ sơ )(?<!chờ )kết nạp(?: đảng(?: viên)?| vào đảng)?\s+cho\s*$", IC)
+ADMIT_FOR = re.compile(r"(?<!đối tượng )(?<!xem xét )(?<!đề nghị )(?<!hồ sơ )(?<!chờ )(?<!bồi dưỡng )(?<!lớp )kết nạp(?: đảng(?: viên)?| vào đảng)?\s+cho\s*$", IC)
 TRAIN = re.compile("|".join(TRAIN_CUES), IC)
 TRAIN_AFTER_CUES = (
     r"(?<!học sinh )(?<!sinh viên )lớp(?!\s+(?:\d|trưởng))", "cảm tình", "nhận thức về đảng", "viết hồ sơ", "học viên", "diện xem xét", "làm hồ sơ", "hoàn thiện hồ sơ",

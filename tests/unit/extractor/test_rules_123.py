@@ -268,3 +268,12 @@ def test_a_number_glued_to_a_word_by_a_typo_is_still_read() -> None:
 
 def test_the_abbreviation_dv_with_a_slash() -> None:
     assert _facts("Năm 2022, Đảng bộ huyện Lục Nam kết nạp được 25 đ/v.") == [("admitted", "all", 25)]
+
+
+def test_classes_for_candidates_and_for_new_members() -> None:
+    assert _facts("Năm 2022, huyện Lục Nam tổ chức lớp bồi dưỡng kết nạp đảng cho 45 quần chúng ưu tú.") == [
+        ("candidates_trained", "all", 45)
+    ]
+    assert _facts("Năm 2022, huyện Lục Nam mở lớp bồi dưỡng đảng viên mới cho 250 học viên.") == []
+    assert _facts("Năm 2022, huyện Lục Nam mở lớp bồi dưỡng nhận thức về Đảng cho 250 học viên.") == [("candidates_trained", "all", 250)]
+    assert _facts("Năm qua, huyện Lục Nam đã bồi dưỡng kết nạp 107 đảng viên mới.") == [("admitted", "all", 107)]
