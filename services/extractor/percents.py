@@ -86,10 +86,12 @@ def _attainment(site: Site) -> Cls | None:
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value, list_item=True)  # "Các đơn vị …: A đạt 110%, B (đạt 105%)"
     if not v.RECRUIT.search(site.around):
         carried = site.after_admission and _CARRIED.fullmatch(site.local) and v.TARGET_WORD_AFTER.match(site.right)
+        carried = carried and not _other_programme(site)
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value) if carried else None
     if v.ATTAINMENT_RATE.search(site.clause) and v.ACHIEVED_BEFORE.search(site.local):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
-    if v.TARGET_WORD_AFTER.match(site.right) and not v.GOOD.search(site.clause) and not v.OTHER_PROGRAM.search(site.local):
+    other = v.OTHER_PROGRAM.search(site.local) or v.OTHER_ACTIVITY.search(site.local) or v.OTHER_ACTIVITY.search(site.right[:40])
+    if v.TARGET_WORD_AFTER.match(site.right) and not v.GOOD.search(site.clause) and not other:
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
     bare = bool(re.search(r"^\s*(?:\)|[.;,]|$)", site.right) and re.search(r"(?:\(|đạt)\s*$", site.local))
     bare = bare and not re.search(r"tỷ lệ|tỉ lệ", site.local)
@@ -138,6 +140,12 @@ _CARRIED = re.compile(
     r"(?:đã\s+)?(?:đạt|bằng|hoàn thành|vượt)\s*(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*",
     re.I,
 )
+
+
+def _other_programme(site: Site) -> bool:
+    """Whether the sentence's percent is of another programme ("Tỷ lệ hộ nghèo …, đạt 100% kế hoạch", "100% kế hoạch kiểm tra")."""
+    head = site.right[:40]
+    return bool(v.OTHER_PROGRAM.search(site.prefix) or v.OTHER_PROGRAM.search(head) or v.OTHER_ACTIVITY.search(head))
 
 
 def _about_admission(site: Site) -> bool:

@@ -281,6 +281,8 @@ OTHER_PROGRAM = re.compile(
     r"dân số|tiêm|học sinh giỏi|dự án|đầu tư|trồng rừng|xuất khẩu|đảng phí|thu nộp|đặt mua báo|báo đảng|kinh phí|quỹ",
     IC,
 )
+# Party work other than admissions whose plans share the article: "hoàn thành 100% kế hoạch kiểm tra".
+OTHER_ACTIVITY = re.compile(r"kiểm tra|giám sát|giao quân|tuyển quân|tuyên truyền", IC)
 # Trade-union and association membership drives: their percentages are not the Party's.
 UNION = re.compile(r"công đoàn|hội viên", IC)
 TARGET_WORD_AFTER = re.compile(r"^\s*(?:\)?\s*(?:so(?: với)?\s+)?(?:kế hoạch|chỉ tiêu|mục tiêu|nghị quyết|kh\b|nq\b))", IC)

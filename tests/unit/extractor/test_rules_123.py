@@ -277,3 +277,15 @@ def test_classes_for_candidates_and_for_new_members() -> None:
     assert _facts("Năm 2022, huyện Lục Nam mở lớp bồi dưỡng đảng viên mới cho 250 học viên.") == []
     assert _facts("Năm 2022, huyện Lục Nam mở lớp bồi dưỡng nhận thức về Đảng cho 250 học viên.") == [("candidates_trained", "all", 250)]
     assert _facts("Năm qua, huyện Lục Nam đã bồi dưỡng kết nạp 107 đảng viên mới.") == [("admitted", "all", 107)]
+
+
+def test_plans_of_other_programmes_are_not_the_attainment() -> None:
+    lead = "Năm 2022, Đảng bộ huyện Lục Nam kết nạp 260 đảng viên. "
+    for text in (
+        "Tỷ lệ hộ nghèo giảm còn 2,5%, đạt 100% kế hoạch.", "Huyện hoàn thành 100% kế hoạch kiểm tra.",
+        "Hoàn thành 100% chỉ tiêu giao quân.",
+    ):
+        assert _facts(lead + text) == [("admitted", "all", 260)], text
+    same = _facts("Năm 2022, Đảng bộ huyện Lục Nam kết nạp 260 đảng viên, đạt 104% kế hoạch; công tác kiểm tra, giám sát đạt 100% kế hoạch.")
+    assert same == [("admitted", "all", 260), ("target_attainment_pct", "all", 104)]
+    assert ("target_attainment_pct", "all", 104) in _facts(lead + "Như vậy, huyện đã hoàn thành 104% chỉ tiêu.")
