@@ -72,6 +72,7 @@ def _vuot(site: Site) -> Cls | None:
     """ "vượt 26,9% nghị quyết" -> attainment 126.9 (note "vuot")."""
     before = v.VUOT_BEFORE.search(site.local) and v.TARGET_WORD_AFTER.match(site.right)
     named = v.VUOT_TARGET_BEFORE.search(site.local) and re.match(r"^\s*(?:\)|[.;,]|và\b|$)", site.right)
+    named = named and not v.GOOD.search(site.clause) and not v.OTHER_PROGRAM.search(site.clause)  # not "… tốt nhiệm vụ đạt 92%, vượt chỉ tiêu 2%"
     if before or named:
         return Cls("target_attainment_pct", "all", "pct", False, round(100 + site.num.value, 4), note="vuot")
     return None

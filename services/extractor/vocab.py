@@ -233,7 +233,7 @@ NEGATED_ADMIT_AFTER = re.compile(r"^[^,;.()]{0,50}?\b(?:chưa|không|chưa thể
 MEMBER_BAD_AFTER = re.compile(
     r"^\s*(?:nữ|dự bị|là|có|được|đang(?! sinh hoạt)|hoàn thành|chiếm|tham|trong độ|đi|xin|vi phạm|trẻ|ưu tú|chính thức|"
     r"người|thuộc|ở|bị|không|cao tuổi|tuổi|giữ|làm|tại)\b|"
-    r"^\s*[(,]\s*(?:chiếm|tỷ lệ|tỉ lệ)\b(?![^)]{0,40}dân số)|"  # "có 9.252 đảng viên (chiếm 31%)": a part of some whole, not the membership
+    r"^\s*[(,]\s*(?:chiếm|tỷ lệ|tỉ lệ|đạt|bằng)\b(?![^)]{0,40}dân số)|"  # "có 9.252 đảng viên (chiếm 31%)": a part of some whole, not the membership
     r"^\s*sinh hoạt\s+(?:tại\s+|ở\s+)?(?:nơi cư trú|hai chiều|tạm thời)|"  # "300 đảng viên sinh hoạt nơi cư trú": a subgroup
     r"^\s*(?:,|và)\s*(?:quần chúng|nhân dân|người dân)\b",  # "300 đảng viên, quần chúng tham gia": a mixed crowd
     IC,

@@ -289,3 +289,10 @@ def test_plans_of_other_programmes_are_not_the_attainment() -> None:
     same = _facts("Năm 2022, Đảng bộ huyện Lục Nam kết nạp 260 đảng viên, đạt 104% kế hoạch; công tác kiểm tra, giám sát đạt 100% kế hoạch.")
     assert same == [("admitted", "all", 260), ("target_attainment_pct", "all", 104)]
     assert ("target_attainment_pct", "all", 104) in _facts(lead + "Như vậy, huyện đã hoàn thành 104% chỉ tiêu.")
+
+
+def test_ratings_are_not_attainments_nor_member_counts() -> None:
+    assert _facts("Năm 2022, đảng viên hoàn thành tốt nhiệm vụ trở lên đạt 92%, vượt chỉ tiêu 2%.") == [
+        ("members_good_rating_pct", "all", 92)
+    ]
+    assert _facts("Năm 2022, có 1.250 đảng viên (đạt 92%) được xếp loại hoàn thành tốt nhiệm vụ trở lên.") == []
