@@ -71,7 +71,7 @@ def _share(site: Site) -> Cls | None:
 def _vuot(site: Site) -> Cls | None:
     """ "vượt 26,9% nghị quyết" -> attainment 126.9 (note "vuot")."""
     before = v.VUOT_BEFORE.search(site.local) and v.TARGET_WORD_AFTER.match(site.right)
-    named = v.VUOT_TARGET_BEFORE.search(site.local) and re.match(r"^\s*(?:\)|[.;,]|và\b|$)", site.right)
+    named = bool(v.VUOT_TARGET_BEFORE.search(site.local) and re.match(r"^\s*(?:\)|[.;,]|và\b|$)", site.right))
     named = named and not v.GOOD.search(site.clause) and not v.OTHER_PROGRAM.search(site.clause)  # not "… tốt nhiệm vụ đạt 92%, vượt chỉ tiêu 2%"
     if before or named:
         return Cls("target_attainment_pct", "all", "pct", False, round(100 + site.num.value, 4), note="vuot")
@@ -86,7 +86,7 @@ def _attainment(site: Site) -> Cls | None:
     if _unit_attainment(site):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value, list_item=True)  # "Các đơn vị …: A đạt 110%, B (đạt 105%)"
     if not v.RECRUIT.search(site.around):
-        carried = site.after_admission and _CARRIED.fullmatch(site.local) and v.TARGET_WORD_AFTER.match(site.right)
+        carried = bool(site.after_admission and _CARRIED.fullmatch(site.local) and v.TARGET_WORD_AFTER.match(site.right))
         carried = carried and not _other_programme(site)
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value) if carried else None
     if v.ATTAINMENT_RATE.search(site.clause) and v.ACHIEVED_BEFORE.search(site.local):
