@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
 
-from services.extractor import confidence, orgs, places, validate
+from services.extractor import attribute, confidence, orgs, validate
 from services.extractor.facts import STOCK, RawFact, extract_raw, stock_end
 from services.extractor.parse import cap_text
 from services.extractor.published import find_published
@@ -153,40 +153,6 @@ def _close(f: Fact, g: Fact, tolerance: float = ROUNDING) -> bool:
     return periods and abs(g.value - f.value) / g.value <= tolerance
 
 
-_GENERIC = re.compile(r"(?i)^(?:toàn\s+)?(?:đảng bộ\s+)?(?:tỉnh|thành phố)(?:\s+ủy)?$|^(?:Tỉnh|Thành) ủy$|^toàn đảng bộ(?: tỉnh)?$")
-
-
-def _province_label(f: Fact, province: str | None) -> str | None:
-    """ "Đảng bộ tỉnh Bắc Giang" for a generic province-level reference ("toàn tỉnh", "Tỉnh ủy") placed by the source."""
-    if f.place or not province or not f.org or not _GENERIC.match(f.org):
-        return f.org
-    city = places.ALIASES.get(fold(province), fold(province)) in places.CENTRAL_CITIES
-    if f.level != "province" and not (city and f.level == "district" and re.search(r"(?i)thành", f.org)):
-        return f.org
-    return f"Đảng bộ {'thành phố' if city else 'tỉnh'} {province}"
-
-
-def _with_places(facts: list[Fact], text: str, hint: str | None, published: date | None) -> list[Fact]:
-    """Province fields for each fact's place, disambiguated by the places the article names."""
-    context = {fold(p) for p in orgs.bare_places(text)} | {fold(f.place) for f in facts if f.place}
-    if hint:
-        context.add(fold(hint))
-    out = []
-    for f in facts:
-        if f.place is None and f.org and orgs.WHOLE_PARTY.fullmatch(f.org):
-            out.append(f)
-            continue
-        info = places.resolve(f.place, f.level, context, hint, published)
-        out.append(
-            replace(
-                f, org=_province_label(f, info.province), province=info.province, province_code=info.province_code,
-                province_current=info.province_current,
-                province_current_code=info.province_current_code, place_code=info.place_code,
-            )
-        )
-    return out
-
-
 OVER_BUDGET = "numbers_over_budget"
 """The drop reason of candidate numbers not read past the per-sentence / per-article budget."""
 MAX_TOKEN_CHARS = 120
@@ -221,6 +187,6 @@ def extract(
     budget = ((OVER_BUDGET, stats[OVER_BUDGET]),) if stats.get(OVER_BUDGET) else ()
     if not relevant:
         return Extraction(False, published, (), budget)
-    checked = validate.check(validate.planned([_attributed(f) for f in _with_places(facts, text, province_hint, published)], published))
+    checked = validate.check(validate.planned([_attributed(f) for f in attribute.with_places(facts, text, province_hint, published)], published))
     reasons = Counter(checked.dropped) + Counter(dict(budget))
     return Extraction(True, published, checked.facts, tuple(sorted(reasons.items())))

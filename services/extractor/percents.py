@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from services.extractor import vocab as v
+from services.extractor.registry import RATE_CEILING
 from services.extractor.sites import STOCK, WINDOW, Cls, Site, per_year
 
 
@@ -98,7 +99,7 @@ def _attainment(site: Site) -> Cls | None:
     bare = bare and not re.search(r"tỷ lệ|tỉ lệ", site.local)
     after_admitted = site.prev is not None and site.prev.metric == "admitted" and site.prev.unit == "count"
     after_admitted = after_admitted or bool(_ADMITTED_FRACTION.search(site.local))  # "kết nạp được 250/240 đảng viên (đạt 104%)"
-    if bare and after_admitted and site.num.value >= 30 and re.search(r"(?:\(|,)\s*(?:đạt|bằng)\s*$", site.local):
+    if bare and after_admitted and site.num.value >= RATE_CEILING and re.search(r"(?:\(|,)\s*(?:đạt|bằng)\s*$", site.local):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
     if bare and re.search(r"chỉ tiêu|kế hoạch", site.around) and not re.search(r"xuất sắc|nhiệm vụ|tư cách", site.clause):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value) if _about_admission(site) else None
@@ -198,7 +199,7 @@ _COUNT_THEN_RATIO = re.compile(r"^[^\d;()]{0,40}?[,(]\s*(?:đạt|bằng)\s*(?:k
 def _of_members(site: Site) -> Cls | None:
     """ "kết nạp 150 đảng viên, đạt 3,02% số đảng viên cuối năm trước": the admission (or target) rate of the count before."""
     prev = site.prev
-    if prev is None or prev.unit != "count" or site.num.value >= 30 or site.local_start <= site.clause_start:
+    if prev is None or prev.unit != "count" or site.num.value >= RATE_CEILING or site.local_start <= site.clause_start:
         return None
     if not (_OF_MEMBERS.match(site.right) and _COUNT_THEN_RATIO.match(site.local)):
         return None
@@ -215,7 +216,7 @@ def _rate(site: Site) -> Cls | None:
         return None
     if not re.search(r"kết nạp|phát triển|đảng viên mới", site.around) or _rate_of_other_group(site.local):
         return None
-    if site.num.value >= 30 and "so với tổng số" not in site.right[:30]:
+    if site.num.value >= RATE_CEILING and "so với tổng số" not in site.right[:30]:
         # too high for a rate: an attainment, when the sentence speaks of a target or an admitted count precedes
         counted = site.prev is not None and site.prev.metric == "admitted" and site.prev.unit == "count"
         counted = counted and site.local_start > site.clause_start  # in the same clause

@@ -1,16 +1,22 @@
-"""Which metric and segment a number states, from the Vietnamese words around it."""
+"""Stage 2, classification: which metric and segment a number states, from the Vietnamese words around it.
+
+`classify` reads a `Site` (a candidate with what is known of the sentence so far) and returns a `Cls` or nothing;
+percents are read by `percents.py`, table cells by `tables.py`, fractions by `fractions` here. `Reading` is what
+classification carries from one sentence to the next. Whose figure it is, and when, is attribution (`attribute.py`).
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from services.extractor import places
+from services.extractor import candidates, places, registry
 from services.extractor import vocab as v
 from services.extractor.percents import pct
-from services.extractor.sites import MEMBER_NOUNS, PCT_METRICS, STOCK, Cls, Site
+from services.extractor.sites import MEMBER_NOUNS, PCT_METRICS, STOCK, Candidate, Cls, Site
 from services.extractor.sites import per_year as _per_year
 
-__all__ = ["PCT_METRICS", "STOCK", "Cls", "Site", "classify", "label", "list_name"]
+__all__ = ["PCT_METRICS", "STOCK", "Cls", "FractionReading", "Reading", "Site", "classify", "fractions", "label", "list_name"]
 
 
 def classify(site: Site) -> Cls | None:
@@ -18,6 +24,82 @@ def classify(site: Site) -> Cls | None:
     if site.num.pct:
         return pct(site)
     return _count(site)
+
+
+@dataclass
+class Reading:
+    """What classification carries from one sentence to the next: admissions just stated, a breakdown of them under
+    way, the last whole percent metric."""
+
+    admitted_before: bool = False
+    breakdown: bool = False
+    last_pct: str | None = None
+
+    def admit_context(self, sent: str, opener: bool) -> bool:
+        """Whether a sentence continues the admissions of the one before ("Trong đó, …", a labelled list item)."""
+        return self.admitted_before and (opener or (self.breakdown and candidates.labelled_opening(sent)))
+
+    def site(self, c: Candidate, admit_ctx: bool, prev: Cls | None, opener: bool) -> Site:
+        """A candidate with what classification knows of its sentence so far."""
+        return Site(
+            c.text, c.num, c.clause_start, c.local_start, admit_ctx, prev, self.admitted_before,
+            self.last_pct if opener else None,
+        )
+
+    def after(self, new: list[Cls], admit_ctx: bool) -> None:
+        """Update from the facts a sentence stated (one entry per fact, in order)."""
+        self.admitted_before = any(c.metric == "admitted" for c in new) or (admit_ctx and self.admitted_before)
+        self.breakdown = bool(new) and new[-1].metric == "admitted" and new[-1].segment != "all"
+        pcts = [c.metric for c in new if c.unit == "pct" and c.segment == "all"]
+        self.last_pct = pcts[-1] if pcts else None
+
+
+@dataclass(frozen=True, slots=True)
+class FractionReading:
+    """An "admitted/target" fraction: the two facts it states and, for a list item ("Thanh Hải 11/15"), the unit it
+    names (None: the sentence's own organisation, the subject of its admission verb)."""
+
+    admitted: Cls
+    target: Cls
+    unit_name: str | None
+
+
+FRACTION_OVER = 1.5
+"""An admission against its target may exceed it ("kết nạp được 265/250 đảng viên, đạt 106%"), not by this factor."""
+
+
+def fractions(sent: str) -> list[tuple[Candidate, FractionReading]]:
+    """ "kết nạp được 48/204 đảng viên", "Thanh Hải 11/15" (when the sentence speaks of targets): admitted against a target."""
+    low = sent.lower()
+    if not v.ADMIT.search(low):
+        return []
+    targets = bool(re.search(r"chỉ tiêu|kế hoạch", low))
+    out = []
+    for c, target in candidates.fractions(sent):
+        start, end, got = c.num.start, c.num.end, c.num.value
+        admitted = Cls("admitted", "all", "count", False, got)
+        planned = Cls("admitted_target", "all", "count", False, target)
+        if v.ADMIT_BEFORE_FRACTION.search(sent[:start]) and v.PERSON_NOUN.match(sent[end:]) and got <= FRACTION_OVER * target:
+            out.append((c, FractionReading(admitted, planned, None)))
+            continue
+        if not targets or v.UNITS_AFTER_FRACTION.match(sent[end:]):
+            continue  # "15/18 đảng bộ hoàn thành chỉ tiêu": a count of units
+        words = re.split(r"[,;:]", sent[:start])[-1].split()
+        tail: list[str] = []
+        for word in reversed(words[-4:]):
+            if not word[:1].isupper():
+                break
+            tail.insert(0, word)
+        if not tail or not is_name(" ".join(tail)):
+            continue
+        out.append((c, FractionReading(admitted, planned, " ".join(tail))))
+    return out
+
+
+def is_name(raw: str) -> bool:
+    """A capitalised run that can name a unit (not a sentence-initial "Có", "Trong", "Năm"...)."""
+    words = raw.lower().split()
+    return bool(words) and words[0] not in v.NOT_NAME_WORDS
 
 
 def _cue(site: Site) -> str | None:
@@ -66,7 +148,7 @@ def _last_cue(text: str) -> str | None:
     return max(cues)[1] if cues else None
 
 
-_CUES = (("admit", v.ADMIT), ("total", v.TOTAL), ("remove", v.REMOVE), ("train", v.TRAIN), ("other", v.NOT_ADMISSION))
+_CUES = registry.COUNT_CUES
 
 
 def _structural(site: Site) -> Cls | None:

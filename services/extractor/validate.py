@@ -18,12 +18,12 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from services.extractor.confidence import DATA
+from services.extractor.registry import PCT_METRICS
 from services.extractor.text_norm import fold
 
 if TYPE_CHECKING:
     from services.extractor.extract import Fact
 
-PCT_METRICS = frozenset({"admitted_target_pct", "target_attainment_pct", "admission_rate_pct", "members_good_rating_pct"})
 SHARES = frozenset({"admission_rate_pct", "members_good_rating_pct", "admitted_target_pct"})
 PENALTY: dict[str, float] = DATA["validation"]
 """Confidence lost by a fact that contradicts another, by check."""
