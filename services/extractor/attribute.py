@@ -299,7 +299,7 @@ def _without_qualifiers(text: str, found: list[tuple[o.Mention, o.Org]]) -> list
     return out
 
 
-_LIST_NAME = re.compile(r"(?:^|[,;:]|\b(?:là|như|gồm))\s*(?P<name>[^\W\d_]+(?:\s+[^\W\d_]+){0,3})\s*$")
+_LIST_NAME = re.compile(r"(?:^|[,;:]|\b(?:là|như|gồm|và))\s*(?P<name>[^\W\d_]+(?:\s+[^\W\d_]+){0,3})\s*\(?\s*$")  # "… là Hà Nội (12.300 …)"
 
 
 def _subject_place(clause: str) -> str | None:

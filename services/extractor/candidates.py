@@ -68,7 +68,7 @@ class Budget:
 
 _SEMI = re.compile(";")
 _SEP = r"\s*(?:,\s*và|,|và)\s*"
-_OPENER = re.compile(r"^\W*(?:trong đó|trong số|phân loại|cơ cấu|cụ thể)", re.I)
+_OPENER = re.compile(r"^\W*(?:về\s+)?(?:trong đó|trong số|phân loại|cơ cấu|cụ thể)", re.I)  # "Về cơ cấu: …"
 
 
 def in_sentence(sentence: str, nums: list[Num], masked: list[tuple[int, int]]) -> list[Candidate]:

@@ -13,7 +13,7 @@ from services.extractor.registry import PCT_METRICS, STOCK
 
 __all__ = ["MEMBER_NOUNS", "PCT_METRICS", "STOCK", "WINDOW", "Candidate", "Cls", "Site", "lower", "per_year"]
 
-MEMBER_NOUNS = {"đảng viên", "đv", "đồng chí", "đ/c"}
+MEMBER_NOUNS = {"đảng viên", "đv", "đ/v", "đồng chí", "đ/c"}
 WINDOW = 500
 """Characters around a number the rules read (longer than any sentence of the corpus; bounds work per number)."""
 
