@@ -12,7 +12,7 @@ import pytest
 from services.extractor import learned
 from services.extractor.extract import extract
 from services.extractor.offline import document_json
-from services.extractor.train_model import Gold, Row, choose, counts, fact_features, loso, prf
+from services.extractor.train_model import Gold, Row, choose, counts, fact_features, loso, loso_curve, prf
 
 TEXT = "Đảng bộ huyện Tân Yên kết nạp 120 đảng viên mới\nNăm 2023, Đảng bộ huyện Tân Yên kết nạp 120 đảng viên mới, đạt 105% kế hoạch."
 
@@ -79,6 +79,20 @@ def test_leave_one_site_out_decides_each_site_with_what_the_others_taught() -> N
 
     result = loso(rows, gold, learns_bad)
     assert (result["headline"]["tp"], result["headline"]["pred"]) == (24, 24)
+
+
+def test_the_curve_scores_each_site_by_a_model_fitted_without_it() -> None:
+    rows, gold = _rows()
+    rows += [Row("s5", {"bad": 1.0}, 1.0, True, False, False, "history")]  # an earlier commit's error: learned, not scored
+
+    def fitter(train: list[Row]):  # type: ignore[no-untyped-def]
+        """p(correct) 0 for a feature only ever seen on wrong training rows."""
+        bad = {n for r in train for n in r.feats if all(not t.correct for t in train if n in t.feats)}
+        return lambda held: [0.0 if set(r.feats) & bad else 1.0 for r in held]
+
+    curve = dict(loso_curve(rows, gold, fitter))
+    assert (curve[0.0]["headline"]["tp"], curve[0.0]["headline"]["pred"]) == (24, 28)  # the history row is not counted
+    assert (curve[0.5]["headline"]["tp"], curve[0.5]["headline"]["pred"]) == (24, 24)
 
 
 def test_logistic_fitter_separates_a_learnable_feature() -> None:
