@@ -4,8 +4,9 @@ identical to a fresh pipeline run of the new version over the same raw pages (is
     python -m bench.reprocess_sink [--articles 10000] [--out bench/results/reprocess_sink.json]
 
 Both paths run on one local broker, each in its own topic namespace with its own sink service, over the
-same raw pages (generated articles of 5 templates × 44 districts, published over the years, 2% of them
-fetched a second time with another text, as an edited page is):
+same raw pages (generated articles of 5 templates × 44 districts, each on its own publication day from 2019
+on — up to 2046 at 10,000 articles, the generator's distinct days — so many articles report each series and
+the latest published wins; 2% of them fetched a second time with another text, as an edited page is):
 
 - A, the upgraded deployment: the pages on articles.raw and in the raw store (as the crawler writes them),
   extracted by the *old* version: the real extractor service with its version set to OLD_VERSION and two
@@ -196,6 +197,14 @@ def _value(view: dict[str, Any] | None) -> tuple[Any, ...] | None:
     return None if view is None else (view["value"], view.get("value_max"), view["source"]["article_id"])
 
 
+def _example(view: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A differing series' view in short: its figure, the article and extractor behind it, the other reports."""
+    if view is None:
+        return None
+    return {"value": view["value"], "value_max": view.get("value_max"), "source": view["source"],
+            "also_reported_by": len(view["also_reported_by"]), "conflicts": len(view["conflicts"])}
+
+
 def compare(a: Snapshot, b: Snapshot) -> dict[str, Any]:
     """Series by series: /facts views and /metrics samples that differ, with a few examples."""
     keys = a.facts.keys() | b.facts.keys()
@@ -207,7 +216,7 @@ def compare(a: Snapshot, b: Snapshot) -> dict[str, Any]:
         "facts_differences": len(facts_diff), "metrics_differences": len(metric_diff),
         "only_in_a": len(a.facts.keys() - b.facts.keys()), "only_in_b": len(b.facts.keys() - a.facts.keys()),
         "values_differ": sum(1 for k in keys if _value(a.facts.get(k)) != _value(b.facts.get(k))),
-        "examples": [{"series": k, "a": a.facts.get(k), "b": b.facts.get(k)} for k in facts_diff[:3]]
+        "examples": [{"series": k, "a": _example(a.facts.get(k)), "b": _example(b.facts.get(k))} for k in facts_diff[:3]]
         + [{"sample": str(k), "a": a.samples.get(k), "b": b.samples.get(k)} for k in metric_diff[:3]],
     }
 
