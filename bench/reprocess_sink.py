@@ -274,12 +274,14 @@ def _pipelines(bootstrap: str, a: TopicNames, b: TopicNames, pages: list[RawArti
             "fresh_pipeline_s": round(seconds[1], 1)}
 
 
-def run(n: int = 10_000) -> dict[str, Any]:
-    """Both paths over `n` articles; the comparison of their sinks before and after the re-extraction."""
+def run(n: int = 10_000, live_extractor: bool = False) -> dict[str, Any]:
+    """Both paths over `n` articles; the comparison of their sinks before and after the re-extraction (with
+    `live_extractor`, path A's upgraded extractor runs during it and re-extracts the articles.text it republishes)."""
     assert Version(OLD_VERSION) < Version(EXTRACTOR_VERSION), "the old version must be older than the current one"
     logs = Path(tempfile.mkdtemp(prefix="recruitwatch-bench-reprocess-sink-"))
     pages = raw_pages(n)
-    res: dict[str, Any] = {"articles": n, "raw_records": len(pages), "old_version": OLD_VERSION,
+    res: dict[str, Any] = {"articles": n, "raw_records": len(pages), "live_extractor": live_extractor,
+                           "old_version": OLD_VERSION,
                            "new_version": EXTRACTOR_VERSION, "logs": str(logs)}
     with LocalKafka() as broker, ExitStack() as stack:
         bootstrap = broker.bootstrap
@@ -293,8 +295,17 @@ def run(n: int = 10_000) -> dict[str, Any]:
         res["wall"] = _pipelines(bootstrap, a, b, pages, logs, stack)
         fresh = settled(sink_b, bootstrap, b.prefix)
         res["before"] = compare(settled(sink_a, bootstrap, a.prefix), fresh)
+        upgraded = _extractor(bootstrap, a.prefix, logs, old=False) if live_extractor else None
+        if upgraded:
+            stack.callback(upgraded.stop)
+            upgraded.wait_http()
         summary, seconds = reprocess(bootstrap, a.prefix)
         started = time.monotonic()
+        if upgraded:
+            from services.extractor.app import APP_ID
+
+            _wait_caught_up(bootstrap, a.prefix + APP_ID, [a.raw, a.text], upgraded, 7200)
+            upgraded.stop()
         after = settled(sink_a, bootstrap, a.prefix)
         res["wall"].update({"reprocess_s": round(seconds, 1), "sink_settled_after_s": round(time.monotonic() - started, 1)})
         res["reprocess"] = summary
@@ -321,11 +332,14 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=int, default=10_000)
     ap.add_argument("--out", type=Path, default=None, help="also write the JSON result here")
+    ap.add_argument("--live-extractor", action="store_true",
+                    help="run path A's upgraded extractor during the re-extraction (it re-extracts what reprocess "
+                    "republishes to articles.text)")
     ap.add_argument("--old-extractor", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.old_extractor:
         return _run_old_extractor()
-    text = json.dumps(run(args.articles), indent=2, ensure_ascii=False, default=str)
+    text = json.dumps(run(args.articles, args.live_extractor), indent=2, ensure_ascii=False, default=str)
     if args.out:
         args.out.write_text(text + "\n", encoding="utf-8")
     print(text)
