@@ -13,7 +13,8 @@ the latest published wins; 2% of them fetched a second time with another text, a
   rules of the current one undone (`old_extract_counted`: no village-head segment cue and no 1.2.2 rule
   dropping an admitted count of a category of people, so it publishes such counts as totals: facts and
   series the current version no longer finds, and segment facts it did not yet find); then, with that
-  extractor stopped, the real `recruitwatch reprocess --stage parse` over the raw store.
+  extractor stopped, the real `recruitwatch reprocess --stage parse` over the raw store (with
+  `--live-extractor`, beside the upgraded extractor, which re-extracts the articles.text records it republishes).
 - B, a fresh deployment: the real extractor service of the current version over the same articles.raw.
 
 Then sink A's and sink B's full /facts (`min_confidence=0`: every confidence, with provenance, other
