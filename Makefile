@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 CORPUS  ?= $(or $(RECRUITWATCH_CORPUS),../shared/corpus)
 
-.PHONY: docs schemas dashboards deb install kafka run live test test-unit lint eval fit-confidence bench chaos clean
+.PHONY: docs schemas dashboards deb install kafka run live test test-unit lint eval fit-confidence train bench chaos clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -44,6 +44,9 @@ eval: $(STAMP)
 
 fit-confidence: $(STAMP)   ## refit confidence.json's weights on dev + dev2, judged by leave-one-site-out CV (prints; --write adopts)
 	$(BIN)/python -m services.extractor.fit_confidence --corpus $(CORPUS)
+
+train: $(STAMP)   ## the learned decision of issue 10 (docs/rules.md): leave-one-site-out CV of a logistic model vs the rules (prints)
+	$(BIN)/python -m services.extractor.train_model --corpus $(CORPUS) --curve
 
 bench: install
 	$(BIN)/python -m bench.run

@@ -108,15 +108,17 @@ def crawler_rows() -> tuple[list[Row], dict[str, Any]]:
 
 
 def history_rows() -> tuple[list[Row], dict[str, Any]]:
-    """Raw store size per 10,000 articles, re-extraction throughput (and inside the extractor beside live traffic), full-scale backfill (issue 13)."""
-    from bench import backfill, raw_store, reprocess, reprocess_live
+    """Raw store size per 10,000 articles, re-extraction throughput (and inside the extractor beside live traffic),
+    the sink after a re-extraction against a fresh pipeline run, full-scale backfill (issue 13)."""
+    from bench import backfill, raw_store, reprocess, reprocess_live, reprocess_sink
 
     n = int(os.environ.get("BENCH_HISTORY_ARTICLES", "10000"))
     size, speed, walk = raw_store.run(n), reprocess.run(n), backfill.run()
-    upgrade = reprocess_live.run(n)
+    upgrade, sink = reprocess_live.run(n), reprocess_sink.run(n)
     rows = [(str(r[0]), str(r[1]), str(r[2]), str(r[3]))
-            for r in [*size["rows"], *speed["rows"], *walk["rows"], *upgrade["rows"]]]
-    return rows, {"raw_store": size, "reprocess": speed, "backfill": walk, "reprocess_live": upgrade}
+            for r in [*size["rows"], *speed["rows"], *sink["rows"], *walk["rows"], *upgrade["rows"]]]
+    return rows, {"raw_store": size, "reprocess": speed, "reprocess_sink": sink, "backfill": walk,
+                  "reprocess_live": upgrade}
 
 
 def hostile_parse_rows() -> tuple[list[Row], dict[str, Any]]:

@@ -8,11 +8,15 @@ one. Progress (the sitemap queue, the next listing page, the article ids handled
 history topic and written after every archive page; before the first publication after a checkpoint it is
 written with `open_from` (the articles.raw end offsets), so a run killed at any point resumes without
 fetching published articles again, without publishing any twice and without gaps (as the live crawler,
-store.py). Articles the live crawler has already published (its crawl state) are skipped.
+store.py). Articles the live crawler has already published (its crawl state) are skipped; the other way round,
+the walk keeps the short content hash of every article it published (`hashes`), which the crawler service
+loads as a source's `Ledger` so that live polling never publishes again what a backfill run (this one, an
+earlier one, a killed one, or `recruitwatch backfill`) published with the same content.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Callable
@@ -46,6 +50,13 @@ from services.shared.kafkaio import ensure_state_topic, make_producer, make_read
 log = logging.getLogger(__name__)
 MAX_MISSES = 3
 """Consecutive listing pages that failed or had no new links before the listing walk ends."""
+HASH_CHARS = 16
+"""Hex digits of an article's content hash kept in the walk (enough to tell two versions of a page apart)."""
+
+
+def short_hash(content_hash: str) -> str:
+    """The content hash as a walk keeps it."""
+    return content_hash[:HASH_CHARS]
 
 
 @dataclass
@@ -58,7 +69,8 @@ class Walk:
     visited: list[str] = field(default_factory=list)
     page: int | None = None
     misses: int = 0
-    handled: list[str] = field(default_factory=list)
+    handled: list[str] = field(default_factory=list)  # ids done without a publication (the published: `hashes`)
+    hashes: dict[str, str] = field(default_factory=dict)  # article id -> short content hash, for what it published
     retry: list[str] = field(default_factory=list)
     open_from: dict[str, int] = field(default_factory=dict)
     pages: int = 0
@@ -69,10 +81,91 @@ class Walk:
     complete: bool = False
 
     @classmethod
-    def start(cls, source: Source, plan: Backfill, since: date | None, handled: list[str] | None = None) -> Walk:
-        """A new walk from the newest end of the archive (keeping what an earlier walk handled)."""
+    def start(cls, source: Source, plan: Backfill, since: date | None, before: Walk | None = None) -> Walk:
+        """A new walk from the newest end of the archive (keeping what an earlier walk handled and published)."""
         return cls(source.id, since.isoformat() if since else None, queue=list(plan.sitemaps),
-                   page=plan.first_page if plan.listing else None, handled=handled or [])
+                   page=plan.first_page if plan.listing else None, handled=list(before.handled) if before else [],
+                   hashes=dict(before.hashes) if before else {})
+
+
+@dataclass
+class Ledger:
+    """What a source's backfill published (article id -> short content hash, every run) and is publishing now.
+
+    The crawler service keeps one per owned source with backfill progress; live polling asks it before it
+    publishes an article (`has`), the running walk records each publication in it (`claim`, `settle`).
+    """
+
+    published: dict[str, str] = field(default_factory=dict)
+    publishing: dict[str, asyncio.Future[None]] = field(default_factory=dict)
+
+    async def has(self, aid: str, content_hash: str) -> bool:
+        """Whether the backfill published this content (waiting for a publication in flight to end)."""
+        while (pending := self.publishing.get(aid)) is not None:
+            await asyncio.wait({pending})  # never cancels the backfill's publication
+        return self.published.get(aid) == short_hash(content_hash)
+
+    def claim(self, aid: str) -> None:
+        """The backfill starts publishing `aid` (live polling waits for the outcome)."""
+        self.publishing[aid] = asyncio.get_running_loop().create_future()
+
+    def settle(self, aid: str, content_hash: str | None) -> None:
+        """The publication of `aid` ended: with this content (acknowledged, or cut short by a revocation), or
+        failed (None)."""
+        if content_hash is not None:
+            self.published[aid] = short_hash(content_hash)
+        pending = self.publishing.pop(aid, None)
+        if pending is not None and not pending.done():
+            pending.set_result(None)
+
+
+async def published_since(bootstrap: str, raw_topic: str, source_id: str, open_from: dict[str, int]
+                          ) -> dict[str, str]:
+    """Article id -> short content hash of the source's records on articles.raw from `open_from` on."""
+    if not open_from:
+        return {}
+    starts = {TopicPartition(raw_topic, int(p)): int(o) for p, o in open_from.items()}
+    reader = make_reader(bootstrap)
+    await reader.start()
+    try:
+        records = await read_range(reader, list(starts), starts)
+    finally:
+        await reader.stop()
+    out: dict[str, str] = {}
+    for key, value in records:
+        if key is None or not value:
+            continue
+        rec = orjson.loads(value)
+        if rec.get("source_id") == source_id and rec.get("content_hash"):
+            out[key.decode()] = short_hash(str(rec["content_hash"]))
+    return out
+
+
+async def load_ledgers(progress: ProgressStore, raw_topic: str, source_ids: set[str]) -> dict[str, Ledger]:
+    """What the backfill runs of these sources published, from their progress records (one read of the history
+    topic) and the open part of a killed run; a source never backfilled gets none."""
+    reader = make_reader(progress.bootstrap)
+    await reader.start()
+    try:
+        records = await read_range(reader, [TopicPartition(progress.topic, 0)], None)
+    finally:
+        await reader.stop()
+    latest: dict[str, bytes | None] = {}
+    for key, value in records:
+        job = key.decode() if key is not None else ""
+        if job.startswith("backfill:") and job.removeprefix("backfill:") in source_ids:
+            latest[job.removeprefix("backfill:")] = value
+    ledgers = {}
+    for sid, value in latest.items():
+        try:
+            walk = Walk(**orjson.loads(value)) if value else None
+        except (orjson.JSONDecodeError, TypeError) as exc:
+            log.error("unreadable backfill progress ignored", extra={"source_id": sid, "error": repr(exc)})
+            continue
+        if walk is not None:
+            opened = await published_since(progress.bootstrap, raw_topic, sid, walk.open_from)
+            ledgers[sid] = Ledger({**walk.hashes, **opened})
+    return ledgers
 
 
 def article_date(html: str, stamp: str | None, url: str) -> date | None:
@@ -109,9 +202,10 @@ class Backfiller:
 
     def __init__(self, crawler: Crawler, producer: AIOKafkaProducer, progress: ProgressStore, state: StateStore,
                  topics: Any, metrics: BackfillMetrics, checkpoint_seconds: float = 2.0,
-                 live: Callable[[str], bool] | None = None) -> None:
+                 live: Callable[[str], bool] | None = None, ledger: Ledger | None = None) -> None:
         self.crawler = crawler
         self.live = live  # in the crawler service: whether live polling published an article id
+        self.ledger = ledger or Ledger()  # in the crawler service: shared with live polling
         self.producer = producer
         self.progress = progress
         self.state = state
@@ -119,7 +213,6 @@ class Backfiller:
         self.m = metrics
         self.res = PollResult("backfill")
         self.handled: set[str] = set()
-        self.claimed: set[str] = set()  # article ids this backfiller published (or is publishing) in this process
         self.page_dates: list[date | None] = []
         self.saved = 0.0
         self.checkpoint_seconds = checkpoint_seconds
@@ -133,7 +226,7 @@ class Backfiller:
         self.res = PollResult(source.id)
         walk = await self._load(source, plan, since)
         await self._resolve(walk)
-        self.handled = set(walk.handled) | await self._live_seen(source)
+        self.handled = set(walk.handled) | set(walk.hashes) | await self._live_seen(source)
         started, pages, published = time.monotonic(), walk.pages, walk.published
         with bar(max_pages, f"backfill {source.id}") as shown:
             for _ in range(max_pages):
@@ -155,23 +248,16 @@ class Backfiller:
             return Walk.start(source, plan, since)
         walk = Walk(**data)
         if walk.complete and walk.since != (since.isoformat() if since else None):
-            return Walk.start(source, plan, since, walk.handled)  # a new cutoff: walk again, skip what is published
+            return Walk.start(source, plan, since, walk)  # a new cutoff: walk again, skip what is published
         return walk
 
     async def _resolve(self, walk: Walk) -> None:
         """Articles a killed run published after its last checkpoint are handled (store.py's protocol)."""
         if not walk.open_from:
             return
-        starts = {TopicPartition(self.topics.raw, int(p)): o for p, o in walk.open_from.items()}
-        reader = make_reader(self.progress.bootstrap)
-        await reader.start()
-        try:
-            records = await read_range(reader, list(starts), starts)
-        finally:
-            await reader.stop()
-        for key, value in records:
-            if key is not None and value and orjson.loads(value).get("source_id") == walk.source:
-                walk.handled.append(key.decode())
+        found = await published_since(self.progress.bootstrap, self.topics.raw, walk.source, walk.open_from)
+        walk.hashes.update(found)
+        self.ledger.published.update(found)
         await self._checkpoint(walk)
 
     async def _live_seen(self, source: Source) -> set[str]:
@@ -181,7 +267,10 @@ class Backfiller:
         parts = await self.producer.partitions_for(self.state.topic)
         states = await self.state.load(sorted(parts or []))
         live = states.get(source.id)
-        return set(live.seen) if live else set()
+        if live is None:
+            return set()
+        await self.state.resolve_open(live)  # a poll publishing right now (or killed mid-way): its articles too
+        return set(live.seen)
 
     async def _step(self, source: Source, plan: Backfill, walk: Walk) -> bool:
         """Walk one archive page; False when the archive is done.
@@ -269,14 +358,22 @@ class Backfiller:
             walk.too_old += 1
             walk.handled.append(rec.article_id)
             return
-        self.claimed.add(rec.article_id)  # claimed before any wait: live polling now leaves it to us
-        if not walk.open_from:
-            walk.open_from = {str(p): o for p, o in (await self.state.raw_end_offsets()).items()}
-            await self._checkpoint(walk, settled=False)
-        value, key = encode(rec), rec.article_id.encode()
-        await self.producer.send_and_wait(self.topics.raw_store, value, key=key)
-        await self.producer.send_and_wait(self.topics.raw, value, key=key)
-        walk.handled.append(rec.article_id)
+        self.ledger.claim(rec.article_id)  # before any wait: live polling now waits for our outcome
+        acked = None
+        try:
+            if not walk.open_from:
+                walk.open_from = {str(p): o for p, o in (await self.state.raw_end_offsets()).items()}
+                await self._checkpoint(walk, settled=False)
+            value, key = encode(rec), rec.article_id.encode()
+            await self.producer.send_and_wait(self.topics.raw_store, value, key=key)
+            await self.producer.send_and_wait(self.topics.raw, value, key=key)
+            acked = rec.content_hash
+        except asyncio.CancelledError:  # revoked: it may be on its way, the source's live poll is cancelled too
+            acked = rec.content_hash
+            raise
+        finally:
+            self.ledger.settle(rec.article_id, acked)  # failed (None): live polling may publish it
+        walk.hashes[rec.article_id] = short_hash(rec.content_hash)
         walk.published += 1
         self.m.published.labels(source.id).inc()
         if when is None:
@@ -288,11 +385,11 @@ class Backfiller:
     async def _checkpoint(self, walk: Walk, settled: bool = True) -> None:
         """Write the walk's progress (every article it lists was acknowledged before).
 
-        `settled`: between archive pages, when every publication since `open_from` is listed in `handled`.
+        `settled`: between archive pages, when every publication since `open_from` is in `hashes`.
         """
         if settled:
             walk.open_from = {}
-        walk.handled = sorted(set(walk.handled))
+        walk.handled = sorted(set(walk.handled) - walk.hashes.keys())  # each id once in the record
         await self.progress.save(f"backfill:{walk.source}", asdict(walk))
         log.info("backfill progress saved", extra={"source_id": walk.source, "page": walk.page, "sitemaps_left":
                                                    len(walk.queue), "published": walk.published, "open": bool(walk.open_from)})

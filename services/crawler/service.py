@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.abc import ConsumerRebalanceListener
 
-from services.crawler.backfill import Backfiller, BackfillMetrics
+from services.crawler.backfill import Backfiller, BackfillMetrics, Ledger, load_ledgers
 from services.crawler.crawl import Candidate, Crawler, PollResult, PublishFailed, commit
 from services.crawler.fetch import HttpClient
 from services.crawler.metrics import STAGE, CrawlerMetrics
@@ -80,7 +80,7 @@ class CrawlerService:
                                       self.producer)
         self.backfill_metrics = BackfillMetrics(self.metrics.health.registry)
         self.backfills: dict[str, asyncio.Task[None]] = {}
-        self.backfilled: dict[str, set[str]] = {}  # article ids a running backfill published or claimed
+        self.ledgers: dict[str, Ledger] = {}  # per owned source with backfill progress: what its walks published
         self.live_claims: dict[str, set[str]] = {}  # article ids live polls published since their last commit
         self.backfill_done: set[str] = set()
         self.backfill_retry: dict[str, float] = {}
@@ -101,6 +101,9 @@ class CrawlerService:
     async def assign(self, parts: set[int]) -> None:
         """Load the state of newly owned sources and resolve their pending publications."""
         states = await self.store.load(sorted(parts))
+        mine = {s.id for s in self.sources if self.owner_partition(s.id) in parts}
+        # before any live poll: what backfill runs published (also runs made before a `backfill:` block was removed)
+        self.ledgers.update(await load_ledgers(self.progress, self.s.topics.raw, mine))
         for source in self.sources:
             if self.owner_partition(source.id) in parts:
                 state = states.get(source.id) or SourceState(source.id)
@@ -137,6 +140,7 @@ class CrawlerService:
         await self.producer.flush()
         for sid in [s for s in self.states if self.owner_partition(s) in parts]:
             self.states.pop(sid, None)
+            self.ledgers.pop(sid, None)
         log.info("partitions revoked", extra={"partitions": sorted(parts)})
 
     def due(self, now: float) -> list[Source]:
@@ -177,8 +181,8 @@ class CrawlerService:
             return aid in self.live_claims.get(source.id, ()) or bool(state and aid in state.seen)
 
         worker = Backfiller(self.background, self.producer, self.progress, self.store, self.s.topics,
-                            self.backfill_metrics, self.s.backfill_checkpoint_seconds, live=live)
-        self.backfilled[source.id] = worker.claimed
+                            self.backfill_metrics, self.s.backfill_checkpoint_seconds, live=live,
+                            ledger=self.ledgers.setdefault(source.id, Ledger()))
         try:
             while True:
                 summary = await worker.run(source, None, source.backfill.max_pages)
@@ -195,7 +199,6 @@ class CrawlerService:
             self.backfill_retry[source.id] = time.time() + self.s.backoff_base
         finally:
             self.backfills.pop(source.id, None)
-            self.backfilled.pop(source.id, None)
 
     async def _stop_backfills(self, parts: set[int]) -> None:
         """Cancel the backfills of revoked sources (they resume from their progress wherever they run next)."""
@@ -235,11 +238,11 @@ class CrawlerService:
         The poll's first publication first writes the state with `open_from` (articles.raw end offsets), so
         a replica killed before the poll commits is resolved from articles.raw (store.py).
         """
-        aid = cand.record.article_id
-        if aid in self.backfilled.get(source.id, ()) and aid not in state.seen:
+        aid, ledger = cand.record.article_id, self.ledgers.get(source.id)
+        if ledger is not None and await ledger.has(aid, cand.record.content_hash):
             log.info("published by the backfill", extra={"source_id": source.id, "url": cand.record.url})
             return  # remembered as seen at commit, not published twice
-        self.live_claims.setdefault(source.id, set()).add(aid)
+        self.live_claims.setdefault(source.id, set()).add(aid)  # no wait since `has` looked: the backfill skips it
         if not state.open_from:
             ends = await self.store.raw_end_offsets()
             state.open_from = {str(p): off for p, off in ends.items()}

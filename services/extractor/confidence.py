@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from services.extractor import tables, vocab
+from services.extractor import registry, tables, vocab
 from services.extractor.numbers import Num
 from services.extractor.sites import Cls
 
@@ -36,7 +36,8 @@ SHARE = _phrases(DATA["share"])
 SHARE_OF = _phrases(DATA["share_of"])
 NOT_SHARE_OF = _phrases(DATA["not_share_of"])
 _SHARE_NEXT = re.compile(r"^\s*\)?\s*(?:" + "|".join(re.escape(w) for w in DATA["share_of"]) + ")", re.IGNORECASE)
-FLOW = frozenset(DATA["flow_metrics"])
+FLOW = frozenset(m.name for m in registry.METRICS if m.kind == registry.FLOW)
+"""Metrics with a period: a fact of one without a period loses `period_missing` (stocks have a date instead)."""
 
 
 @dataclass(frozen=True, slots=True)

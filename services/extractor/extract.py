@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
 
-from services.extractor import confidence, orgs, places, validate
+from services.extractor import attribute, confidence, orgs, validate
 from services.extractor.facts import STOCK, RawFact, extract_raw, stock_end
 from services.extractor.parse import cap_text
 from services.extractor.published import find_published
@@ -95,7 +95,7 @@ def dedupe(facts: list[Fact], heads: set[str] | None = None) -> list[Fact]:
         if k not in kept or (_richness(f), len(f.evidence or "")) > (_richness(kept[k]), len(kept[k].evidence or "")):
             kept[k] = f
     out = list(kept.values())
-    out = [f for f in out if not _rounded_copy(f, out)]
+    out = [f for f in out if not _rounded_copy(f, out, heads or set())]
     return [f for f in out if not _headline_copy(f, out, heads or set())]
 
 
@@ -124,13 +124,14 @@ def _headline_copy(f: Fact, facts: list[Fact], heads: set[str]) -> bool:
     return False
 
 
-def _rounded_copy(f: Fact, facts: list[Fact]) -> bool:
-    """Whether f is a qualified, rounded restatement of another exact fact."""
-    if f.qualifier == "exact" or f.value_max is not None or not _round(f):
+def _rounded_copy(f: Fact, facts: list[Fact], heads: set[str] | None = None) -> bool:
+    """Whether f is a rounded restatement of another exact fact: qualified ("hơn 4.200"), or in a headline ("2.500")."""
+    headline = (f.evidence or "").strip() in (heads or set())
+    if (f.qualifier == "exact" and not headline) or f.value_max is not None or not _round(f):
         return False
     for g in facts:
         same = (g.metric, g.segment, g.unit) == (f.metric, f.segment, f.unit) and g is not f
-        if same and g.qualifier == "exact" and g.value and _close(f, g):
+        if same and g.qualifier == "exact" and g.value and _close(f, g, HEADLINE_ROUNDING if headline else ROUNDING):
             return True
     return False
 
@@ -140,44 +141,16 @@ def _round(f: Fact) -> bool:
     return f.unit == "count" and f.value >= 50 and f.value % 10 == 0
 
 
-def _close(f: Fact, g: Fact) -> bool:
-    """Whether a round count restates an exact one (within 5%)."""
+ROUNDING = 0.05
+"""How far a qualified round count ("hơn 4.200") may be from the exact figure it restates."""
+HEADLINE_ROUNDING = 0.10
+"""The same for a headline's round figure ("Gần 100 đảng viên mới" for a body's 93)."""
+
+
+def _close(f: Fact, g: Fact, tolerance: float = ROUNDING) -> bool:
+    """Whether a round count restates an exact one (within the tolerance)."""
     periods = not (f.period_start and g.period_start and f.period_start != g.period_start)
-    return periods and abs(g.value - f.value) / g.value <= 0.05
-
-
-_GENERIC = re.compile(r"(?i)^(?:toàn\s+)?(?:đảng bộ\s+)?(?:tỉnh|thành phố)(?:\s+ủy)?$|^(?:Tỉnh|Thành) ủy$|^toàn đảng bộ(?: tỉnh)?$")
-
-
-def _province_label(f: Fact, province: str | None) -> str | None:
-    """ "Đảng bộ tỉnh Bắc Giang" for a generic province-level reference ("toàn tỉnh", "Tỉnh ủy") placed by the source."""
-    if f.place or not province or not f.org or not _GENERIC.match(f.org):
-        return f.org
-    city = places.ALIASES.get(fold(province), fold(province)) in places.CENTRAL_CITIES
-    if f.level != "province" and not (city and f.level == "district" and re.search(r"(?i)thành", f.org)):
-        return f.org
-    return f"Đảng bộ {'thành phố' if city else 'tỉnh'} {province}"
-
-
-def _with_places(facts: list[Fact], text: str, hint: str | None, published: date | None) -> list[Fact]:
-    """Province fields for each fact's place, disambiguated by the places the article names."""
-    context = {fold(p) for p in orgs.bare_places(text)} | {fold(f.place) for f in facts if f.place}
-    if hint:
-        context.add(fold(hint))
-    out = []
-    for f in facts:
-        if f.place is None and f.org and orgs.WHOLE_PARTY.fullmatch(f.org):
-            out.append(f)
-            continue
-        info = places.resolve(f.place, f.level, context, hint, published)
-        out.append(
-            replace(
-                f, org=_province_label(f, info.province), province=info.province, province_code=info.province_code,
-                province_current=info.province_current,
-                province_current_code=info.province_current_code, place_code=info.place_code,
-            )
-        )
-    return out
+    return periods and abs(g.value - f.value) / g.value <= tolerance
 
 
 OVER_BUDGET = "numbers_over_budget"
@@ -214,6 +187,6 @@ def extract(
     budget = ((OVER_BUDGET, stats[OVER_BUDGET]),) if stats.get(OVER_BUDGET) else ()
     if not relevant:
         return Extraction(False, published, (), budget)
-    checked = validate.check([_attributed(f) for f in _with_places(facts, text, province_hint, published)])
+    checked = validate.check(validate.planned([_attributed(f) for f in attribute.with_places(facts, text, province_hint, published)], published))
     reasons = Counter(checked.dropped) + Counter(dict(budget))
     return Extraction(True, published, checked.facts, tuple(sorted(reasons.items())))

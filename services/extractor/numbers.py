@@ -6,7 +6,14 @@ import bisect
 import re
 from dataclasses import dataclass
 
-NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+_PEOPLE = r"\s*(?:đảng viên|đồng chí|quần chúng|đv|người)\b"
+_PEOPLE_AHEAD = rf"(?={_PEOPLE})"
+"""A count of people follows (what tells "2000 đảng viên" from the year 2000)."""
+NUM = (
+    r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|"
+    rf"\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}}){{1,2}}(?![\d,.]){_PEOPLE_AHEAD}|"  # "2 000 đảng viên" (bounded: linear scan)
+    r"\d+(?:,\d+)?"
+)
 _MENTION = re.compile(
     rf"(?P<a>{NUM})(?P<pa>\s?%)?"
     rf"(?:\s*(?:-|–|—|đến|tới)\s*(?P<b>{NUM})(?P<pb>\s?%)?(?!\d|/\d))?"
@@ -16,7 +23,7 @@ _WORDS = {
     "một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "bẩy": 7,
     "tám": 8, "chín": 9, "mười": 10,
 }
-_WORD = r"một|mốt|hai|ba|bốn|tư|năm|lăm|sáu|bảy|bẩy|tám|chín|mười|mươi|trăm|linh|lẻ"
+_WORD = r"một|mốt|hai|ba|bốn|tư|năm|lăm|sáu|bảy|bẩy|tám|chín|mười|mươi|trăm|nghìn|ngàn|linh|lẻ"
 _WORD_RUN = re.compile(
     r"(?i)(?<![\w])(?<!hàng )(?<!hằng )(?<!mỗi )(?<!trong )(?<!cả )(?<!các )"
     rf"(?P<w>(?:một|hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín|mười)(?!\w)(?:\s+(?:{_WORD})(?!\w))*+)"
@@ -46,7 +53,7 @@ _MASKS = [
     r"(?-i:Chỉ thị|Nghị quyết|Quyết định|Quy định|Kết luận|Hướng dẫn|Công văn|Thông báo|Kế hoạch)\s+(?:số\s+)?\d+",
     r"\d+\s*(?:tuổi|năm|ngày|tháng|giờ|phút|km|ha|tấn|xe|tỷ|triệu đồng|đồng(?! chí| bào)|lượt|điểm cầu|đại biểu|dự án|"
     r"doanh nghiệp|buổi|bài|chuyên đề|người dân(?! tộc)|hộ|học sinh giỏi|giải|trường hợp vi phạm)\b",
-    r"(?<![\d.,])(?:19|20)\d{2}(?![\d.,%])",  # bare years
+    rf"(?<![\d.,])(?:19|20)\d{{2}}(?![\d%]|[.,]\d)(?!{_PEOPLE})",  # bare years (not "2000 đảng viên")
 ]
 MASK = re.compile("|".join(f"(?:{m})" for m in _MASKS), re.IGNORECASE)
 
@@ -71,9 +78,9 @@ class Num:
 
 
 def word_value(words: str) -> float:
-    """ "sáu" -> 6, "mười lăm" -> 15, "hai mươi mốt" -> 21, "một trăm bốn mươi hai" -> 142."""
+    """ "sáu" -> 6, "mười lăm" -> 15, "hai mươi mốt" -> 21, "một trăm bốn mươi hai" -> 142, "một nghìn hai trăm" -> 1200."""
     units = {**_WORDS, "mốt": 1, "lăm": 5}
-    total, current = 0, 0
+    thousands, total, current = 0, 0, 0
     for word in words.lower().split():
         if word == "mười":
             current = 10
@@ -81,14 +88,16 @@ def word_value(words: str) -> float:
             current *= 10
         elif word == "trăm":
             total, current = total + current * 100, 0
+        elif word in ("nghìn", "ngàn"):
+            thousands, total, current = thousands + ((total + current) or 1) * 1000, 0, 0
         elif word in units:
             current = current + units[word] if current and current % 10 == 0 else units[word]
-    return float(total + current)
+    return float(thousands + total + current)
 
 
 def parse_number(text: str) -> float:
     """ "3.011" -> 3011, "56,8" -> 56.8, "02" -> 2, "1,93" -> 1.93."""
-    text = text.strip()
+    text = re.sub(r"[ \u00a0\u202f]", "", text.strip())
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", text):
         text = text.replace(".", "")
     return float(text.replace(",", "."))
@@ -135,10 +144,16 @@ def _around(sentence: str, start: int, end: int) -> tuple[str, str]:
     return sentence[max(0, start - _BEFORE_WINDOW) : start], sentence[end : end + _AFTER_WINDOW]
 
 
+_COMMA_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+")
+
+
 def _from_match(sentence: str, m: re.Match[str]) -> Num:
     """A Num from a regex match of _MENTION."""
     mult = m.group("mult")
-    value = _scale(parse_number(m.group("a")), mult)
+    a = m.group("a")
+    if not m.group("pa") and _COMMA_THOUSANDS.fullmatch(a) and re.match(_PEOPLE_AHEAD, sentence[m.end() :]):
+        a = a.replace(",", "")  # "2,000 đảng viên": thousands written the English way, not a decimal count
+    value = _scale(parse_number(a), mult)
     vmax = _scale(parse_number(m.group("b")), mult) if m.group("b") else None
     pct = bool(m.group("pa") or m.group("pb"))
     qual = _qualifier(*_around(sentence, m.start(), m.end()))
@@ -157,8 +172,8 @@ def _digit_matches(sentence: str) -> list[re.Match[str]]:
             continue
         if sentence[m.end() : m.end() + 1] == "/" and sentence[m.end() + 1 : m.end() + 2].isdigit():
             continue
-        if m.start() > 0 and sentence[m.start() - 1] in "/.":
-            continue
+        if m.start() > 0 and (sentence[m.start() - 1] in "/." or sentence[m.start() - 1] in _CODE_LETTERS):
+            continue  # "12/15" and "3.011" parts, codes such as "12A1", "K54" (not a typo like "kết nạp25")
         out.append(m)
     return out
 
@@ -182,6 +197,7 @@ def _word_num(sentence: str, m: re.Match[str]) -> Num:
 
 
 _DIGIT = re.compile(r"\d")
+_CODE_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _PARTY_NOUN = re.compile(r"(?i)\s*(?:đảng viên|quần chúng|đồng chí)")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from services.extractor import vocab as v
+from services.extractor.registry import RATE_CEILING
 from services.extractor.sites import STOCK, WINDOW, Cls, Site, per_year
 
 
@@ -18,7 +19,7 @@ def pct(site: Site) -> Cls | None:
         return None
     if v.UNION.search(site.around) and not re.search(r"vào đảng|đảng viên|\bđv\b", site.around):
         return None
-    if v.UNITS_FRACTION.search(local):
+    if v.UNITS_FRACTION.search(local) or _units_reaching(site):
         return None
     if v.SHARE_NOUN_AFTER.match(right) or "còn lại" in local or v.SHARE_OF_UNITS.search(site.clause) or v.GROUP_SHARE.search(site.clause):
         return None
@@ -29,6 +30,12 @@ def pct(site: Site) -> Cls | None:
         if found:
             return found
     return None
+
+
+def _units_reaching(site: Site) -> bool:
+    """Whether the percent is what a count of units just before it reached ("30 xã đạt 100% kế hoạch")."""
+    counted = site.local_start > 0 and site.text[site.local_start - 1].isdigit()
+    return bool(counted and v.UNITS_REACHING_PCT.match(site.local))
 
 
 _ITEM = re.compile(
@@ -64,7 +71,10 @@ def _share(site: Site) -> Cls | None:
 
 def _vuot(site: Site) -> Cls | None:
     """ "vượt 26,9% nghị quyết" -> attainment 126.9 (note "vuot")."""
-    if v.VUOT_BEFORE.search(site.local) and v.TARGET_WORD_AFTER.match(site.right):
+    before = v.VUOT_BEFORE.search(site.local) and v.TARGET_WORD_AFTER.match(site.right)
+    named = bool(v.VUOT_TARGET_BEFORE.search(site.local) and re.match(r"^\s*(?:\)|[.;,]|và\b|$)", site.right))
+    named = named and not v.GOOD.search(site.clause) and not v.OTHER_PROGRAM.search(site.clause)  # not "… tốt nhiệm vụ đạt 92%, vượt chỉ tiêu 2%"
+    if before or named:
         return Cls("target_attainment_pct", "all", "pct", False, round(100 + site.num.value, 4), note="vuot")
     return None
 
@@ -74,21 +84,50 @@ def _attainment(site: Site) -> Cls | None:
     unit_item = site.breakdown_of == "target_attainment_pct" and v.ACHIEVED_BEFORE.search(site.local)
     if unit_item and re.match(r"^\s*(?:$|[,;.)]|và\b)", site.right):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)  # "Trong đó, huyện A đạt 61,9%; …"
+    if _unit_attainment(site):
+        return Cls("target_attainment_pct", "all", "pct", False, site.num.value, list_item=True)  # "Các đơn vị …: A đạt 110%, B (đạt 105%)"
     if not v.RECRUIT.search(site.around):
-        carried = site.after_admission and _CARRIED.fullmatch(site.local) and v.TARGET_WORD_AFTER.match(site.right)
+        carried = bool(site.after_admission and _CARRIED.fullmatch(site.local) and v.TARGET_WORD_AFTER.match(site.right))
+        carried = carried and not _other_programme(site)
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value) if carried else None
     if v.ATTAINMENT_RATE.search(site.clause) and v.ACHIEVED_BEFORE.search(site.local):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
-    if v.TARGET_WORD_AFTER.match(site.right) and not v.GOOD.search(site.clause) and not v.OTHER_PROGRAM.search(site.local):
+    other = v.OTHER_PROGRAM.search(site.local) or v.OTHER_ACTIVITY.search(site.local) or v.OTHER_ACTIVITY.search(site.right[:40])
+    if v.TARGET_WORD_AFTER.match(site.right) and not v.GOOD.search(site.clause) and not other:
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
     bare = bool(re.search(r"^\s*(?:\)|[.;,]|$)", site.right) and re.search(r"(?:\(|đạt)\s*$", site.local))
     bare = bare and not re.search(r"tỷ lệ|tỉ lệ", site.local)
     after_admitted = site.prev is not None and site.prev.metric == "admitted" and site.prev.unit == "count"
-    if bare and after_admitted and site.num.value >= 30 and re.search(r"(?:\(|,)\s*(?:đạt|bằng)\s*$", site.local):
+    after_admitted = after_admitted or bool(_ADMITTED_FRACTION.search(site.local))  # "kết nạp được 250/240 đảng viên (đạt 104%)"
+    if bare and after_admitted and site.num.value >= RATE_CEILING and re.search(r"(?:\(|,)\s*(?:đạt|bằng)\s*$", site.local):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
     if bare and re.search(r"chỉ tiêu|kế hoạch", site.around) and not re.search(r"xuất sắc|nhiệm vụ|tư cách", site.clause):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value) if _about_admission(site) else None
     return None
+
+
+_UNIT_ITEM = re.compile(
+    r"^\s*(?:và\s+)?(?:(?:Đảng bộ|Đảng ủy|huyện|thị xã|thành phố|TP\.?|xã|phường|quận|thị trấn)\s+)*"
+    r"[A-ZĐ][^\W\d_]*(?:[\s-]+[A-ZĐ][^\W\d_]*){0,3}\s*(?:\(\s*)?(?:đạt\s*)?(?:\(\s*)?$"
+)
+
+
+def _unit_attainment(site: Site) -> bool:
+    """An item of a list of units' attainments after an admission ("Các đơn vị hoàn thành chỉ tiêu: A đạt 110%, B (đạt 105%)")."""
+    if not site.after_admission or not re.match(r"^\s*(?:\)|[.;,]|và\b|$)", site.right):
+        return False
+    head = site.low[: site.num.start].split(":", 1)
+    if len(head) < 2 or not re.search(r"chỉ tiêu|kế hoạch|nghị quyết", head[0]) or re.search(r"\d", head[0]):
+        return False
+    item = re.split(r"[,:;]", site.text[site.local_start : site.num.start])[-1]
+    name = _UNIT_TYPE.sub("", item.strip())
+    return bool(_UNIT_ITEM.match(item)) and bool(name) and name.split()[0].lower() not in v.NOT_NAME_WORDS
+
+
+_UNIT_TYPE = re.compile(r"^(?:và\s+)?(?:(?:Đảng bộ|Đảng ủy|huyện|thị xã|thành phố|TP\.?|xã|phường|quận|thị trấn)\s+)*")
+
+
+_ADMITTED_FRACTION = re.compile(r"(?:kết nạp|phát triển)(?:\s+được)?(?:\s+mới)?\s*\d[\d.]*\s*/\s*\d[\d.]*\s*(?:đảng viên|đv|quần chúng)[^\d;]{0,20}$", re.I)
 
 
 # What may stand between an admitted count and its attainment: "… 187 đảng viên mới, đạt", "… 1.669 đảng viên, chiếm tỷ lệ".
@@ -103,6 +142,12 @@ _CARRIED = re.compile(
     r"(?:đã\s+)?(?:đạt|bằng|hoàn thành|vượt)\s*(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*",
     re.I,
 )
+
+
+def _other_programme(site: Site) -> bool:
+    """Whether the sentence's percent is of another programme ("Tỷ lệ hộ nghèo …, đạt 100% kế hoạch", "100% kế hoạch kiểm tra")."""
+    head = site.right[:40]
+    return bool(v.OTHER_PROGRAM.search(site.prefix) or v.OTHER_PROGRAM.search(head) or v.OTHER_ACTIVITY.search(head))
 
 
 def _about_admission(site: Site) -> bool:
@@ -154,7 +199,7 @@ _COUNT_THEN_RATIO = re.compile(r"^[^\d;()]{0,40}?[,(]\s*(?:đạt|bằng)\s*(?:k
 def _of_members(site: Site) -> Cls | None:
     """ "kết nạp 150 đảng viên, đạt 3,02% số đảng viên cuối năm trước": the admission (or target) rate of the count before."""
     prev = site.prev
-    if prev is None or prev.unit != "count" or site.num.value >= 30 or site.local_start <= site.clause_start:
+    if prev is None or prev.unit != "count" or site.num.value >= RATE_CEILING or site.local_start <= site.clause_start:
         return None
     if not (_OF_MEMBERS.match(site.right) and _COUNT_THEN_RATIO.match(site.local)):
         return None
@@ -169,9 +214,9 @@ def _rate(site: Site) -> Cls | None:
     """ "tỷ lệ bình quân đạt 5,5%/năm", "đạt tỷ lệ 2,98% so với tổng số đảng viên"."""
     if not (v.RATE_BEFORE.search(site.local) or v.RATE_AFTER.match(site.right)) or v.OTHER_PROGRAM.search(site.local):
         return None
-    if not re.search(r"kết nạp|phát triển|đảng viên mới", site.around):
+    if not re.search(r"kết nạp|phát triển|đảng viên mới", site.around) or _rate_of_other_group(site.local):
         return None
-    if site.num.value >= 30 and "so với tổng số" not in site.right[:30]:
+    if site.num.value >= RATE_CEILING and "so với tổng số" not in site.right[:30]:
         # too high for a rate: an attainment, when the sentence speaks of a target or an admitted count precedes
         counted = site.prev is not None and site.prev.metric == "admitted" and site.prev.unit == "count"
         counted = counted and site.local_start > site.clause_start  # in the same clause
@@ -179,6 +224,16 @@ def _rate(site: Site) -> Cls | None:
             return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
         return None
     return Cls("admission_rate_pct", "all", "pct", per_year(site), site.num.value)
+
+
+_NAMED_RATE = re.compile(r"(?:tỷ lệ|tỉ lệ)\s+(?P<what>[^,;()]{1,60}?)\s*(?:đạt|là)\s*(?:từ\s*)?$", re.I)
+_ADMISSION_WORDS = re.compile(r"kết nạp|phát triển|đảng viên mới|bình quân|hằng năm|hàng năm|mỗi năm", re.I)
+
+
+def _rate_of_other_group(local: str) -> bool:
+    """ "tỷ lệ đảng viên trẻ dưới 30 tuổi đạt 25%": a rate named for something else than admissions."""
+    m = _NAMED_RATE.search(local)
+    return bool(m and not _ADMISSION_WORDS.search(m.group("what")))
 
 
 def _segment_pct(site: Site) -> Cls | None:

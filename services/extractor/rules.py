@@ -1,16 +1,22 @@
-"""Which metric and segment a number states, from the Vietnamese words around it."""
+"""Stage 2, classification: which metric and segment a number states, from the Vietnamese words around it.
+
+`classify` reads a `Site` (a candidate with what is known of the sentence so far) and returns a `Cls` or nothing;
+percents are read by `percents.py`, table cells by `tables.py`, fractions by `fractions` here. `Reading` is what
+classification carries from one sentence to the next. Whose figure it is, and when, is attribution (`attribute.py`).
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from services.extractor import places
+from services.extractor import candidates, places, registry
 from services.extractor import vocab as v
 from services.extractor.percents import pct
-from services.extractor.sites import MEMBER_NOUNS, PCT_METRICS, STOCK, Cls, Site
+from services.extractor.sites import MEMBER_NOUNS, PCT_METRICS, STOCK, Candidate, Cls, Site
 from services.extractor.sites import per_year as _per_year
 
-__all__ = ["PCT_METRICS", "STOCK", "Cls", "Site", "classify", "label", "list_name"]
+__all__ = ["PCT_METRICS", "STOCK", "Cls", "FractionReading", "Reading", "Site", "classify", "fractions", "label", "list_name"]
 
 
 def classify(site: Site) -> Cls | None:
@@ -18,6 +24,82 @@ def classify(site: Site) -> Cls | None:
     if site.num.pct:
         return pct(site)
     return _count(site)
+
+
+@dataclass
+class Reading:
+    """What classification carries from one sentence to the next: admissions just stated, a breakdown of them under
+    way, the last whole percent metric."""
+
+    admitted_before: bool = False
+    breakdown: bool = False
+    last_pct: str | None = None
+
+    def admit_context(self, sent: str, opener: bool) -> bool:
+        """Whether a sentence continues the admissions of the one before ("Trong đó, …", a labelled list item)."""
+        return self.admitted_before and (opener or (self.breakdown and candidates.labelled_opening(sent)))
+
+    def site(self, c: Candidate, admit_ctx: bool, prev: Cls | None, opener: bool) -> Site:
+        """A candidate with what classification knows of its sentence so far."""
+        return Site(
+            c.text, c.num, c.clause_start, c.local_start, admit_ctx, prev, self.admitted_before,
+            self.last_pct if opener else None,
+        )
+
+    def after(self, new: list[Cls], admit_ctx: bool) -> None:
+        """Update from the facts a sentence stated (one entry per fact, in order)."""
+        self.admitted_before = any(c.metric == "admitted" for c in new) or (admit_ctx and self.admitted_before)
+        self.breakdown = bool(new) and new[-1].metric == "admitted" and new[-1].segment != "all"
+        pcts = [c.metric for c in new if c.unit == "pct" and c.segment == "all"]
+        self.last_pct = pcts[-1] if pcts else None
+
+
+@dataclass(frozen=True, slots=True)
+class FractionReading:
+    """An "admitted/target" fraction: the two facts it states and, for a list item ("Thanh Hải 11/15"), the unit it
+    names (None: the sentence's own organisation, the subject of its admission verb)."""
+
+    admitted: Cls
+    target: Cls
+    unit_name: str | None
+
+
+FRACTION_OVER = 1.5
+"""An admission against its target may exceed it ("kết nạp được 265/250 đảng viên, đạt 106%"), not by this factor."""
+
+
+def fractions(sent: str) -> list[tuple[Candidate, FractionReading]]:
+    """ "kết nạp được 48/204 đảng viên", "Thanh Hải 11/15" (when the sentence speaks of targets): admitted against a target."""
+    low = sent.lower()
+    if not v.ADMIT.search(low):
+        return []
+    targets = bool(re.search(r"chỉ tiêu|kế hoạch", low))
+    out = []
+    for c, target in candidates.fractions(sent):
+        start, end, got = c.num.start, c.num.end, c.num.value
+        admitted = Cls("admitted", "all", "count", False, got)
+        planned = Cls("admitted_target", "all", "count", False, target)
+        if v.ADMIT_BEFORE_FRACTION.search(sent[:start]) and v.PERSON_NOUN.match(sent[end:]) and got <= FRACTION_OVER * target:
+            out.append((c, FractionReading(admitted, planned, None)))
+            continue
+        if not targets or v.UNITS_AFTER_FRACTION.match(sent[end:]):
+            continue  # "15/18 đảng bộ hoàn thành chỉ tiêu": a count of units
+        words = re.split(r"[,;:]", sent[:start])[-1].split()
+        tail: list[str] = []
+        for word in reversed(words[-4:]):
+            if not word[:1].isupper():
+                break
+            tail.insert(0, word)
+        if not tail or not is_name(" ".join(tail)):
+            continue
+        out.append((c, FractionReading(admitted, planned, " ".join(tail))))
+    return out
+
+
+def is_name(raw: str) -> bool:
+    """A capitalised run that can name a unit (not a sentence-initial "Có", "Trong", "Năm"...)."""
+    words = raw.lower().split()
+    return bool(words) and words[0] not in v.NOT_NAME_WORDS
 
 
 def _cue(site: Site) -> str | None:
@@ -28,13 +110,18 @@ def _cue(site: Site) -> str | None:
     stock_list = re.fullmatch(r"[^,;\d]{0,40}?[\s,]*(?:với|và|gồm|có)\s*(?:tổng số\s*)?", local)
     if site.prev and site.prev.metric in STOCK and stock_list:
         return "total"  # "7 chi bộ trực thuộc, với 80 đảng viên": a list of stock figures
-    remnant = v.TARGET_REMNANT.match(local) if site.prev and site.prev.unit == "pct" else None
+    after_pct = (site.prev and site.prev.unit == "pct") or site.text[max(0, site.local_start - 1) : site.local_start] == "%"
+    remnant = v.TARGET_REMNANT.match(local) if after_pct else None
     if remnant:
         if not local[remnant.end() :].strip() and local.rstrip().endswith("("):
             return "target"
+        if v.TARGET_VALUE_AFTER_PCT.match(local):
+            return "target"  # "đạt 83% kế hoạch đề ra là 300 đảng viên"
         local = local[remnant.end() :]
     if v.TARGET_MET_THEN_ADMIT.search(local):
         return "admit"
+    if v.QUOTA_SUM_BEFORE.search(local) and v.TARGET.search(clause):
+        return "target"
     if v.TARGET.search(local):
         return "target"
     if site.num.value_max is not None and v.TARGET.search(clause):
@@ -61,7 +148,7 @@ def _last_cue(text: str) -> str | None:
     return max(cues)[1] if cues else None
 
 
-_CUES = (("admit", v.ADMIT), ("total", v.TOTAL), ("remove", v.REMOVE), ("train", v.TRAIN), ("other", v.NOT_ADMISSION))
+_CUES = registry.COUNT_CUES
 
 
 def _structural(site: Site) -> Cls | None:
@@ -88,6 +175,8 @@ def _count(site: Site) -> Cls | None:
     """A count: admitted, target, total, removed, trained, cells, organisations."""
     if v.CHANGE_BEFORE.search(site.local) or v.COMPARE_AFTER.match(site.right) or v.SURPLUS_BEFORE.search(site.local):
         return None
+    if v.NOT_A_COUNT_BEFORE.search(site.local) or v.ATTENDANCE_AFTER.match(site.right):
+        return None
     if re.match(r"^[.,]\d", site.right) or v.MEDIA_BEFORE.search(site.local):
         return None  # a malformed decimal ("24.31%") or a caption number ("Ảnh 1"): not a count
     if not float(site.num.value).is_integer() or re.search(r"tuổi", site.local) or (v.QUOTA.search(site.clause) and not v.TARGET.search(site.clause)):
@@ -97,7 +186,8 @@ def _count(site: Site) -> Cls | None:
     if v.CELL_NOUN.match(site.right) or v.ORGS_NOUN.match(site.right):
         return _structural(site)
     quota_of_admissions = re.match(r"^\s*chỉ tiêu\s+(?:kết nạp|phát triển)", site.right)  # "giao cho huyện A 150 chỉ tiêu kết nạp"
-    if v.QUOTA_NOUN_AFTER.match(site.right) and (v.ADMIT.search(site.local) or "tổng số" in site.local or quota_of_admissions):
+    assigned = v.TARGET.search(site.local) and v.ADMIT.search(site.clause + site.right)  # "được giao 300 chỉ tiêu, đã kết nạp 250"
+    if v.QUOTA_NOUN_AFTER.match(site.right) and (v.ADMIT.search(site.local) or "tổng số" in site.local or quota_of_admissions or assigned):
         return Cls("admitted_target", "all", "count", False, site.num.value)
     if v.EACH.search(site.local) or v.UNITS_REACHING.search(site.clause):
         return None
@@ -133,8 +223,9 @@ def _in_pool(site: Site) -> bool:
     """Whether the number follows (or is a share of) the admitted pool named as a noun phrase."""
     if v.TOTAL.search(site.local) or v.RAISED_TO.search(site.local):
         return False
-    before = site.prefix
-    return bool(v.ADMITTED_POOL.search(before) or v.ADMITTED_POOL.search(site.right))
+    pool_after = v.ADMITTED_POOL.search(site.right)
+    share_of_pool = pool_after and v.SHARE_OF_POOL.search(site.right[: pool_after.start()])
+    return bool(v.ADMITTED_POOL.search(site.prefix) or share_of_pool)
 
 
 def _pool_item(site: Site, noun: str, after: str) -> Cls | None:
@@ -147,7 +238,7 @@ def _pool_item(site: Site, noun: str, after: str) -> Cls | None:
     segs = item_label(tail)
     if len(segs) == 1:
         return Cls("admitted", segs[0], "count", False, site.num.value)
-    if pools and not segs and not re.search(r"[,;:(]", tail) and not v.BREAKDOWN.search(tail):
+    if pools and not segs and not re.search(r"[,;:(]", re.sub(r":\s*$", "", tail)) and not v.BREAKDOWN.search(tail):
         return Cls("admitted", "all", "count", _per_year(site, after), site.num.value)
     return None
 
@@ -182,6 +273,8 @@ def _kind(site: Site, noun: str, after: str) -> str | None:
         return None if other else "train"  # "lớp trung cấp lý luận chính trị cho 80 học viên"
     if v.NOT_ADMISSION.match(after.lstrip()) and not v.REMOVE.search(site.local):
         return "other"  # "34 trường hợp chuyển sinh hoạt đảng", "5 đảng viên vi phạm" (unless removed: "khai trừ 12 đảng viên vi phạm")
+    if v.NEGATED_ADMIT_AFTER.match(after):
+        return "other"
     if v.ADMIT_FOR.search(site.local) or v.ADMIT_AFTER.match(after):
         return "admit"
     if noun not in MEMBER_NOUNS and noun and v.TRAIN_AFTER.match(after):
@@ -237,8 +330,8 @@ def _count_metric(site: Site, kind: str | None, noun: str, after: str) -> Cls | 
 
 def _total(site: Site, noun: str, after: str) -> Cls | None:
     """members_total: "có 254 đảng viên", "tổng số đảng viên … 3.011 đồng chí"."""
-    if v.RATING_CTX.search(site.local) or v.COMMITTEE.search(site.local):
-        return None
+    if v.RATING_CTX.search(site.local) or v.COMMITTEE.search(site.local) or v.NOT_SEGMENT.search(re.split(r"[,;:(]", site.local)[-1]):
+        return None  # "…; có trình độ đại học 150 đồng chí": a breakdown by schooling or age, not the membership
     total = list(re.finditer(r"tổng số đảng viên", site.local))
     if total and v.segments_in(site.local[total[-1].end() :]):
         return None  # "nâng tổng số đảng viên là người có đạo lên 412": a subgroup of the membership
@@ -246,9 +339,15 @@ def _total(site: Site, noun: str, after: str) -> Cls | None:
         return Cls("members_total", "all", "count", False, site.num.value)
     if noun in MEMBER_NOUNS and v.MEMBER_OK_AFTER.match(after) and not v.MEMBER_BAD_AFTER.match(after):
         return Cls("members_total", "all", "count", False, site.num.value)
-    if not noun and v.TOTAL.search(site.local):
+    if not noun and v.TOTAL.search(site.local) and not _total_of_other(site.local):
         return Cls("members_total", "all", "count", False, site.num.value)
     return None
+
+
+def _total_of_other(local: str) -> bool:
+    """ "nâng tổng số hội viên lên 12.000": the total named is not of party members."""
+    tail = local[[m.end() for m in v.TOTAL.finditer(local)][-1] :]
+    return bool(v.OTHER_TOTAL.search(tail)) and not re.search(r"đảng viên|\bđv\b", tail)
 
 
 def _admitted(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
@@ -263,7 +362,9 @@ def _admitted(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
     tail = re.split(r"[,;:(]", site.local)[-1]
     if segment == "all" and v.NOT_SEGMENT.search(tail) and not v.ADMIT.search(tail):
         return None
-    if segment == "all" and breakdown and not v.ADMIT.search(site.local):
+    if segment == "all" and breakdown and v.NOT_SEGMENT.search(re.split(r"[,;(]", after, maxsplit=1)[0][:40]):
+        return None  # "Trong số đảng viên mới, có 200 đồng chí dưới 30 tuổi": a breakdown by age or schooling
+    if segment == "all" and breakdown and not v.ADMIT.search(site.local) and not v.ADMIT_AFTER.match(after):
         name = _UNIT_TYPE.sub("", list_name(site.text[site.local_start : site.num.start]))
         item = not noun or (noun in MEMBER_NOUNS and places.is_known(name))
         return _list_item(site) if item else None
@@ -326,9 +427,16 @@ def _segment(site: Site, noun: str, after: str, breakdown: bool) -> str:
     if not segs and breakdown:
         segs = label(site.local)
         if not segs and not (site.prev and site.prev.metric == "admitted"):
-            segs = list(dict.fromkeys(v.segments_in(site.local)))
+            segs = list(dict.fromkeys(v.segments_in(_since_opener(site.local))))
         segs = segs if len(segs) == 1 else []
     return segs[0] if segs else "all"
+
+
+def _since_opener(local: str) -> str:
+    """The pool a breakdown item is of: named after its opener ("trong số những thanh niên ấy có …"), else before it."""
+    openers = list(v.BREAKDOWN.finditer(local))
+    after = local[openers[-1].end() :] if openers else ""
+    return after if re.sub(r"\b(?:đó|này|có|đã|được|gần|hơn|trên|khoảng|là)\b|\W", "", after) else local
 
 
 _FROM_SOURCE = re.compile(r"^\s*(?:mới\s+)?(?:đã\s+)?(?:được\s+)?(?:kết nạp|phát triển)\s+(?:từ|trong)\s+(?:nguồn\s+)?")
@@ -337,7 +445,7 @@ _FROM_SOURCE = re.compile(r"^\s*(?:mới\s+)?(?:đã\s+)?(?:được\s+)?(?:kế
 
 def list_name(raw: str) -> str:
     """The item name before a bare number, without list openers ("trong đó Thăng Bình" -> "Thăng Bình")."""
-    last = re.split(r"[,;:]", raw.rstrip(" ,;:.-"))[-1]
+    last = re.split(r"[,;:]", re.sub(r"\s*\(?\s*(?:đạt\s*)?\(?\s*$", "", raw).rstrip(" ,;:.-"))[-1]  # "A (đạt 80%)", "B đạt 110%"
     return re.sub(r"(?i)^\s*(?:(?:trong đó|trong số|như|gồm|bao gồm|cụ thể)\b\s*)?", "", last).strip(" ,;:.-")
 
 

@@ -1,4 +1,5 @@
-"""A number in its sentence (Site) and what it is classified as (Cls)."""
+"""The records between the facts engine's stages: a number in its sentence (Candidate), the same number with what
+classification knows of the sentence so far (Site), and what it is classified as (Cls)."""
 
 from __future__ import annotations
 
@@ -8,10 +9,11 @@ from dataclasses import dataclass
 
 from services.extractor import vocab as v
 from services.extractor.numbers import Num
+from services.extractor.registry import PCT_METRICS, STOCK
 
-STOCK = {"members_total", "party_cells", "grassroots_orgs"}
-PCT_METRICS = {"admitted_target_pct", "target_attainment_pct", "admission_rate_pct", "members_good_rating_pct"}
-MEMBER_NOUNS = {"đảng viên", "đv", "đồng chí", "đ/c"}
+__all__ = ["MEMBER_NOUNS", "PCT_METRICS", "STOCK", "WINDOW", "Candidate", "Cls", "Site", "lower", "per_year"]
+
+MEMBER_NOUNS = {"đảng viên", "đv", "đ/v", "đồng chí", "đ/c"}
 WINDOW = 500
 """Characters around a number the rules read (longer than any sentence of the corpus; bounds work per number)."""
 
@@ -30,17 +32,13 @@ class Cls:
 
 
 @dataclass(frozen=True, slots=True)
-class Site:
+class Candidate:
     """A number in its sentence: the clause (since the last ";") and the text since the previous number."""
 
     text: str
     num: Num
     clause_start: int
     local_start: int
-    admit_context: bool
-    prev: Cls | None
-    after_admission: bool = False  # the previous sentence stated an admission ("Kết quả này đạt 80% kế hoạch")
-    breakdown_of: str | None = None  # "Trong đó, …": the percent metric of the previous sentence this one breaks down
 
     @property
     def low(self) -> str:
@@ -72,6 +70,16 @@ class Site:
         """Lower-case text after the number, to the end of the clause, at most WINDOW characters."""
         rest = self.low[self.num.end : self.num.end + WINDOW]
         return rest.split(";", 1)[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Site(Candidate):
+    """A candidate with what classification knows of the sentence so far: the previous classified number and context."""
+
+    admit_context: bool
+    prev: Cls | None
+    after_admission: bool = False  # the previous sentence stated an admission ("Kết quả này đạt 80% kế hoạch")
+    breakdown_of: str | None = None  # "Trong đó, …": the percent metric of the previous sentence this one breaks down
 
 
 @functools.lru_cache(maxsize=4)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from services.extractor import orgs as o
 from services.extractor.numbers import Num, parse_number
 from services.extractor.sites import Cls
 
@@ -98,9 +97,3 @@ def row_facts(row: list[str], roles: list[str | None] | None) -> list[TableFact]
         num = Num(0, 0, value, None, unit_kind == "pct", _QUAL.get((m.group("q") or "").lower(), "exact"), m.group("n"))
         out.append(TableFact(Cls(metric, "all", unit_kind, False, value), num, unit))
     return out
-
-
-def unit_org(unit: str) -> o.Org | None:
-    """The organisation a row's unit cell names ("Đảng bộ thị trấn Phước An", "Xã Tân Lập", "Phước An")."""
-    found = [m for m in o.mentions(unit) if not m.ref]
-    return found[0].org if found else None

@@ -14,15 +14,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import TYPE_CHECKING
 
 from services.extractor.confidence import DATA
+from services.extractor.registry import PCT_METRICS
 from services.extractor.text_norm import fold
 
 if TYPE_CHECKING:
     from services.extractor.extract import Fact
 
-PCT_METRICS = frozenset({"admitted_target_pct", "target_attainment_pct", "admission_rate_pct", "members_good_rating_pct"})
 SHARES = frozenset({"admission_rate_pct", "members_good_rating_pct", "admitted_target_pct"})
 PENALTY: dict[str, float] = DATA["validation"]
 """Confidence lost by a fact that contradicts another, by check."""
@@ -74,9 +75,19 @@ def _index(facts: Iterable[Fact], metric: str, unit: str, segment: str | None = 
     return out
 
 
+def _largest(facts: Iterable[Fact], metric: str, unit: str) -> dict[tuple[str, str, str], Fact]:
+    """The largest whole fact of a metric per scope (a quarter's and the year's admissions share a scope)."""
+    out: dict[tuple[str, str, str], Fact] = {}
+    for f in facts:
+        whole = f.metric == metric and f.unit == unit and f.segment == "all" and not f.per_year
+        if whole and (_scope(f) not in out or f.value > out[_scope(f)].value):
+            out[_scope(f)] = f
+    return out
+
+
 def _segment_over_total(facts: list[Fact]) -> set[int]:
-    """Segment admissions larger than the admissions of the same organisation and period."""
-    totals = _index(facts, "admitted", "count")
+    """Segment admissions larger than every whole admission of the same organisation and period."""
+    totals = _largest(facts, "admitted", "count")
     bad = set()
     for i, f in enumerate(facts):
         total = totals.get(_scope(f))
@@ -135,6 +146,19 @@ CHECKS: tuple[tuple[str, Callable[[list[Fact]], set[int]]], ...] = (
     ("breakdown_of_total", _breakdowns),
 )
 """Soft checks: the fact that breaks one loses PENALTY[name] of its confidence."""
+
+
+def planned(facts: Iterable[Fact], published: date | None) -> list[Fact]:
+    """Admissions dated after the article's publication year are plans: targets ("Năm 2026, kết nạp 300 đảng viên")."""
+    if published is None:
+        return list(facts)
+    return [replace(f, metric="admitted_target") if f.metric == "admitted" and _year_from(f) > published.year else f for f in facts]
+
+
+def _year_from(f: Fact) -> int:
+    """The first year a fact's period covers (0 when it has none)."""
+    first = f.period_start or f.period_end or ""
+    return int(first[:4]) if first[:4].isdigit() else 0
 
 
 def check(facts: Iterable[Fact]) -> Checked:

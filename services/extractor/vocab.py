@@ -39,7 +39,7 @@ MEMBER_NOUN = r"(?:đảng viên|đv\b|đồng chí)"
 PERSON_NOUN = re.compile(
     r"^\s*(?:đồng chí\s+)?(?P<noun>đảng viên|đv\b|đồng chí|quần chúng|người|em|trường hợp|tân binh|học viên|"
     r"đoàn viên|thanh niên|sinh viên|học sinh|chủ doanh nghiệp|trưởng|phó thôn|công nhân|giáo viên|nông dân|đối tượng|cán bộ|"
-    r"nữ(?!\s+(?:sinh|giới))\b|tín đồ|chức sắc|lao động|đồng bào|cảm tình đảng|đ/c)",
+    r"nữ(?!\s+(?:sinh|giới))\b|tín đồ|chức sắc|lao động|đồng bào|cảm tình đảng|đ/c|đ/v)",
     IC,
 )
 CATEGORY_NOUNS = frozenset({
@@ -55,7 +55,7 @@ CELL_ATTACHED = re.compile(r"^\s*trực thuộc", IC)
 CELL_OK_AFTER = re.compile(r"^\s*(?:$|[,.;()…:]|với\b|và\b|trong\b|thuộc\b|đảng\b(?!\s*ủy)|trên\b|của\b)", IC)
 ORGS_NOUN = re.compile(
     r"^\s*(?:tổ chức,?\s*cơ sở đảng|tổ chức cơ sở đảng|tổ chức đảng cơ sở|cơ sở đảng|tccs\s*đảng|tccsđ|đảng bộ cơ sở|"
-    r"đảng bộ trực thuộc|chi,\s*đảng bộ cơ sở|chi bộ,\s*đảng bộ cơ sở|chi,\s*đảng bộ trực thuộc|"
+    r"đảng bộ trực thuộc|tổ chức đảng trực thuộc|đảng bộ,\s*chi bộ cơ sở|chi,\s*đảng bộ cơ sở|chi bộ,\s*đảng bộ cơ sở|chi,\s*đảng bộ trực thuộc|"
     r"đảng bộ(?=\s*(?:,|và\b|\)|;|\.|$))|tổ chức đảng(?=\s+(?:trong|ở|tại)\s+(?:các\s+)?(?:doanh nghiệp|đơn vị|cơ quan|trường)))",
     IC,
 )
@@ -67,6 +67,12 @@ STRUCT_CHANGE = re.compile(r"giải thể|thành lập|kiện toàn|củng cố|
 UNITS_REACHING = re.compile(
     r"\d+\s*(?:/\s*\d+\s*)?(?:chi bộ|đảng bộ|xã|phường|thị trấn|đơn vị|tổ chức cơ sở đảng|cơ sở|địa phương)\b[^\d,;]{0,30}?"
     r"(?:kết nạp|phát triển)(?: được)?(?: mới)?\s*(?:từ|trên|hơn|ít nhất|tối thiểu)\s*$",
+    IC,
+)
+# "30 xã đạt 100% kế hoạch", "có 12 đơn vị hoàn thành 100% chỉ tiêu": what counted units reached, not the organisation's attainment.
+UNITS_REACHING_PCT = re.compile(
+    r"^\s*(?:/\s*\d+\s*)?(?:chi bộ|đảng bộ|xã|phường|thị trấn|huyện|đơn vị|tổ chức(?: cơ sở)?(?: đảng)?|cơ sở|địa phương|tccsđ)\b"
+    r"[^\d,;()]{0,30}?(?:đạt|hoàn thành|vượt)\s*(?:trên|hơn|từ)?\s*$",
     IC,
 )
 STOCK_VERB = re.compile(r"(?<!\w)(?:có|còn|với|gồm|lên|là|tổng số)(?!\w)", IC)
@@ -108,15 +114,17 @@ TARGET_CUES = (
     r"chỉ tiêu",
     r"kế hoạch(?!\s+(?:số\s+)?\d+\s*[-/]\s*[A-ZĐ]{2})",
     r"mục tiêu",
-    r"phấn đấu(?=(?: [^,;.]{0,40}?)? (?:kết nạp|phát triển|đạt|hoàn thành|có|mỗi|hàng|hằng|bình))",
+    r"phấn đấu(?=:?(?: [^,;.]{0,40}?)? (?:kết nạp|phát triển|đạt|hoàn thành|có|mỗi|hàng|hằng|bình))",
+    r"^\W*(?:phấn đấu|mục tiêu)\b(?=[^;.]{0,80}?\b(?:kết nạp|phát triển)\b)",  # "Phấn đấu năm 2025, toàn huyện kết nạp …"
     r"dự kiến",
     r"(?<=theo )nghị quyết",
     r"(?<=tiêu )nghị quyết",
     r"(?:phải|cần(?: phải)?)(?: hoàn thành)? (?:kết nạp|phát triển)(?: được)?",
     r"(?:xác định|yêu cầu)(?: [^,;.\d]{0,20}?)? (?:kết nạp|phát triển)(?: mới)?",
     r"được giao\s*$",
+    r"(?:đề ra|đặt ra|xác định)\s*:[^;.]{0,60}?(?:kết nạp|phát triển)",  # "Nghị quyết … đề ra: trong nhiệm kỳ kết nạp …"
     r"\bsẽ (?:kết nạp|phát triển)(?: mới)?(?! cho)",
-    r"(?:đề ra|quyết tâm|đăng ký|giao(?: nhiệm vụ)?)(?: cho [^,;.]{0,30}?)?(?: (?:mỗi|hằng|hàng|bình quân)(?: mỗi)? năm)? (?:kết nạp|phát triển)(?: mới)?",
+    r"(?:đề ra|quyết tâm|đăng ký|hướng tới|nỗ lực|cố gắng|nhằm|giao(?: nhiệm vụ)?)(?: (?:cho )?[^,;.\d]{0,30}?)?(?: (?:mỗi|hằng|hàng|bình quân)(?: mỗi)? năm)? (?:kết nạp|phát triển)(?: mới)?",
 )
 # "trên tổng số 150 chỉ tiêu được giao": the number counts quota places.
 QUOTA_NOUN_AFTER = re.compile(r"^\s*(?:đảng viên\s*)?chỉ tiêu\b", IC)
@@ -124,7 +132,16 @@ TARGET = re.compile(r"(?<!đạt )(?<!vượt )(?<!thực hiện )(?<!thực hi�
 # "hoàn thành chỉ tiêu được giao, kết nạp 80 đảng viên": a target met, then the admission itself.
 TARGET_MET_THEN_ADMIT = re.compile(
     r"(?:hoàn thành|đạt|vượt)(?: vượt)?(?: mức)? (?:các )?(?:chỉ tiêu|kế hoạch|mục tiêu)[^,;\d]{0,40},\s*"
-    r"(?:đã\s+)?(?:kết nạp|phát triển)(?: được)?(?: thêm)?(?: mới)?\s*$",
+    r"(?:đã\s+)?(?:kết nạp|phát triển)(?: được)?(?: thêm)?(?: mới)?\s*$|"
+    # "được giao 300 chỉ tiêu, đến nay đã kết nạp 250": the result stated after the target, in the past
+    r"(?:chỉ tiêu|kế hoạch|mục tiêu)[^;]*?,(?![^,;]*?\b(?:sẽ|phải|cần|phấn đấu|dự kiến)\b)[^,;]{0,30}?\b(?:đã|đến nay|kết quả)\b"
+    r"[^,;]{0,20}?(?:kết nạp|phát triển)(?: được)?(?: thêm)?(?: mới)?\s*$",
+    IC,
+)
+# "đạt 83% kế hoạch đề ra là 300 đảng viên", "so với chỉ tiêu 300": after an attainment, the value of its target.
+TARGET_VALUE_AFTER_PCT = re.compile(
+    r"^\s*(?:so với\s+)?(?:kế hoạch|chỉ tiêu|mục tiêu|nghị quyết)(?![^,;()]*?(?:trong đó|trong số|kết nạp|phát triển|\bcó\b|\bvới\b))"
+    r"[^,;()\d]{0,30}?(?:\blà|:)?\s*$",
     IC,
 )
 # "kết nạp được 48/204 đảng viên": admitted against the target, right after the verb.
@@ -134,12 +151,23 @@ UNITS_AFTER_FRACTION = re.compile(
 )
 # "còn phải kết nạp 150 đảng viên mới hoàn thành chỉ tiêu": what is left of a target, not a target.
 REMAINDER_AFTER = re.compile(r"^[^,;]{0,40}?\bmới (?:hoàn thành|đạt)\b", IC)
+# "59.776 đồng chí, chiếm 67,9% tổng số đảng viên được kết nạp": a number is a share of a pool named after it only so
+# (not "…, nâng số đảng viên kết nạp trong nhiệm kỳ lên 45", "…, là năm có số đảng viên được kết nạp cao nhất").
+SHARE_OF_POOL = re.compile(r"chiếm|%|\btrên\b|/|so với|\bcủa\b", IC)
 RAISED_TO = re.compile(r"\bnâng\b[^,;]{0,60}?\blên\s*(?:thành\s*)?(?:trên|hơn|gần)?\s*$", IC)
+# "giao chỉ tiêu kết nạp cho 25 tổ chức cơ sở đảng với tổng số 300 đảng viên": the sum of the quotas, not the membership.
+QUOTA_SUM_BEFORE = re.compile(r"\bvới tổng số\s*(?:là\s*)?$", IC)
+# "nâng tổng số hội viên lên 12.000": a total of something other than party members.
+OTHER_TOTAL = re.compile(
+    r"\b(?:hội viên|đoàn viên|đội viên|công nhân|học sinh|sinh viên|dân|hộ|lao động|thành viên|cán bộ|chi bộ|tổ chức|cơ sở|"
+    r"quần chúng|lượt|phiếu|đại biểu)\b",
+    IC,
+)
 TOTAL = re.compile(r"(?<!được )(?<!nạp )(?:tổng số|hiện có|tổng cộng)", IC)
 WEAK = re.compile(r"(?<!\w)(?:có(?! đạo)|với|là|đạt|lên|gồm)(?!\w)", IC)
 # Events that are not admissions into the Party (transfers, awards, discipline, Youth/Trade Union admissions).
 NOT_ADMISSION_CUES = (
-    "chuyển (?:đảng )?chính thức", "công nhận đảng viên chính thức", "tặng huy hiệu", r"huy hiệu \d", "kiểm tra", "giám sát",
+    "chuyển (?:đảng )?chính thức", "công nhận đảng viên chính thức", "huy hiệu", r"(?:cấp|phát|trao) thẻ", "kiểm tra", "giám sát",
     "kỷ luật", "khen thưởng", "biểu dương", "vi phạm", "công đoàn", "chuyển sinh hoạt",
     r"(?:được )?miễn (?:sinh hoạt|công tác)", r"(?:có sự )?tham dự", r"(?:được )?tặng", "dự lễ", "dự hội nghị", r"kết nạp (?:vào )?đoàn\b(?!\s*viên)", "kết nạp hội viên",
 )
@@ -162,18 +190,23 @@ REMOVE = re.compile(r"xóa tên|xoá tên|khai trừ|ra khỏi đảng|cho ra\b"
 # Candidates: awareness classes, introductions to the Party, files under review (candidates_trained).
 TRAIN_CUES = (
     r"(?:đề nghị|hồ sơ(?: đề nghị)?|chờ)\s+kết nạp(?:\s+(?:vào\s+)?đảng)?",  # first: pending: "đề nghị kết nạp 12 quần chúng"
-    "lớp", "cảm tình", "nhận thức về đảng", "học viên", "giới thiệu", "hồ sơ", "bồi dưỡng lý luận", "danh sách",
+    r"lớp\s+bồi dưỡng(?: đối tượng)? kết nạp(?: vào)?(?: đảng)?",  # before "lớp": "lớp bồi dưỡng kết nạp đảng cho 45 …"
+    "lớp", "cảm tình", "nhận thức về đảng", "học viên", "giới thiệu", "hồ sơ", "bồi dưỡng", "danh sách",
     r"đối tượng kết nạp(?: vào)? đảng", r"(?:cho (?:đảng|chi bộ|cấp ủy)|đề nghị)\s+xem xét,? kết nạp(?: vào)?(?: đảng)?",
 )
 # Students ("học viên") are candidates only in a class for them (not "lớp trung cấp lý luận chính trị", not any class).
 AWARENESS_COURSE = re.compile(
     r"cảm tình|nhận thức về đảng|đối tượng (?:kết nạp|đảng|phát triển)|quần chúng|đoàn viên|ưu tú|nguồn|giới thiệu|xem xét kết nạp", IC
 )
-OTHER_COURSE = re.compile(r"lý luận chính trị|trung cấp|cao cấp|sơ cấp|nghiệp vụ|quốc phòng|chuyên viên|cấp ủy viên|bồi dưỡng kiến thức", IC)
+OTHER_COURSE = re.compile(
+    r"lý luận chính trị|trung cấp|cao cấp|sơ cấp|nghiệp vụ|quốc phòng|chuyên viên|cấp ủy viên|bồi dưỡng kiến thức|"
+    r"(?:bồi dưỡng|cho|dành cho) đảng viên mới",  # the course for new members, not for candidates
+    IC,
+)
 # The usual pools of candidates: a breakdown of them by unit stays candidates ("các phường là 79 đoàn viên").
 CANDIDATE_NOUNS = ("đoàn viên", "quần chúng", "thanh niên", "cảm tình đảng")
 # "tổ chức lễ kết nạp Đảng cho 2 quần chúng ưu tú": the ceremony admits them.
-ADMIT_FOR = re.compile(r"(?<!đối tượng )(?<!xem xét )(?<!đề nghị )(?<!hồ sơ )(?<!chờ )kết nạp(?: đảng(?: viên)?| vào đảng)?\s+cho\s*$", IC)
+ADMIT_FOR = re.compile(r"(?<!đối tượng )(?<!xem xét )(?<!đề nghị )(?<!hồ sơ )(?<!chờ )(?<!bồi dưỡng )(?<!lớp )kết nạp(?: đảng(?: viên)?| vào đảng)?\s+cho\s*$", IC)
 TRAIN = re.compile("|".join(TRAIN_CUES), IC)
 TRAIN_AFTER_CUES = (
     r"(?<!học sinh )(?<!sinh viên )lớp(?!\s+(?:\d|trưởng))", "cảm tình", "nhận thức về đảng", "viết hồ sơ", "học viên", "diện xem xét", "làm hồ sơ", "hoàn thiện hồ sơ",
@@ -195,10 +228,14 @@ ADMIT_AFTER = re.compile(
     r"^[^,;.()]{0,30}?\b(?:đã\s+)?(?:chính thức\s+)?trở thành đảng viên|"
     r"^\s*(?:mới\s+|trẻ\s+|ưu tú\s+|tiêu biểu\s+|xuất sắc\s+)?(?:đã\s+)?(?:vinh dự\s+)?(?:được|đứng vào|đã được)\s+(?:vinh dự\s+)?(?:kết nạp(?!\s+(?:vào\s+)?đoàn\b)|hàng ngũ)|^[^,;.]{0,40}đứng (?:vào|trong) hàng ngũ", IC
 )
+# "50 quần chúng đủ điều kiện nhưng chưa được kết nạp": a negated admission counts nobody admitted.
+NEGATED_ADMIT_AFTER = re.compile(r"^[^,;.()]{0,50}?\b(?:chưa|không|chưa thể|không thể)\s+(?:được\s+)?(?:xem xét,?\s+)?kết nạp", IC)
 MEMBER_BAD_AFTER = re.compile(
-    r"^\s*(?:nữ|dự bị|là|có|được|đang|hoàn thành|chiếm|tham|trong độ|đi|xin|vi phạm|trẻ|ưu tú|chính thức|"
+    r"^\s*(?:nữ|dự bị|là|có|được|đang(?! sinh hoạt)|hoàn thành|chiếm|tham|trong độ|đi|xin|vi phạm|trẻ|ưu tú|chính thức|"
     r"người|thuộc|ở|bị|không|cao tuổi|tuổi|giữ|làm|tại)\b|"
-    r"^\s*[(,]\s*(?:chiếm|tỷ lệ|tỉ lệ)\b(?![^)]{0,40}dân số)",  # "có 9.252 đảng viên (chiếm 31%)": a part of some whole, not the membership
+    r"^\s*[(,]\s*(?:chiếm|tỷ lệ|tỉ lệ|đạt|bằng)\b(?![^)]{0,40}dân số)|"  # "có 9.252 đảng viên (chiếm 31%)": a part of some whole, not the membership
+    r"^\s*sinh hoạt\s+(?:tại\s+|ở\s+)?(?:nơi cư trú|hai chiều|tạm thời)|"  # "300 đảng viên sinh hoạt nơi cư trú": a subgroup
+    r"^\s*(?:,|và)\s*(?:quần chúng|nhân dân|người dân)\b",  # "300 đảng viên, quần chúng tham gia": a mixed crowd
     IC,
 )
 MEMBER_OK_AFTER = re.compile(
@@ -218,7 +255,22 @@ POOL_MEMBERS_AFTER = re.compile(r"^\s*(?:đảng viên|đv)\s*(?:,|(?:hiện\s+)
 SHARE_BEFORE = re.compile(r"chiếm\s*(?:tỷ lệ|tỉ lệ)?\s*(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*$", IC)
 # "vượt mục tiêu Đại hội đề ra … trên 500 đảng viên": the surplus over a target, not a count of anyone.
 SURPLUS_BEFORE = re.compile(r"vượt\s+(?:mức\s+)?(?:mục tiêu|chỉ tiêu|kế hoạch|nghị quyết)[^,;]{0,80}$", IC)
-CHANGE_BEFORE = re.compile(r"(?:tăng|giảm|vượt|nhiều hơn|thấp hơn|cao hơn|chậm)\s*(?:thêm\s*|bình quân\s*)?$", IC)
+# "có sự tham gia của 200 đảng viên", "có dưới 10 đảng viên": attendance, and thresholds below a figure, state no count.
+NOT_A_COUNT_BEFORE = re.compile(
+    r"(?:sự\s+)?(?:tham gia|tham dự|có mặt)(?:\s+của)?\s*(?:hơn|gần|trên|khoảng)?\s*$|(?:dưới|chưa đến|chưa tới|không quá)\s*$", IC
+)
+# "300 đảng viên, quần chúng tham dự lễ kết nạp", "200 đảng viên dự lễ": the audience of an event, not a count of the organisation.
+ATTENDANCE_AFTER = re.compile(
+    r"^\s*(?:(?:đảng viên|đv|đồng chí|người)\s*)?(?:(?:,|và)\s*(?:quần chúng|nhân dân|người dân|đoàn viên)\s*)?"
+    r"(?:đã\s+|đến\s+)?(?:tham dự|dự lễ|dự buổi|chứng kiến|có mặt|tham gia (?:lễ|buổi|hội nghị)|tham gia\s*(?:[.,;]|$))",
+    IC,
+)
+CHANGE_BEFORE = re.compile(
+    r"(?:tăng|giảm|vượt|nhiều hơn|thấp hơn|cao hơn|ít hơn|chậm)\s*(?:thêm\s*|bình quân\s*)?$|"
+    # "cao hơn năm trước 20 đảng viên", "nhiều hơn cùng kỳ năm 2022 là 20": a difference from another period, not a count
+    r"(?:tăng|giảm|nhiều hơn|ít hơn|cao hơn|thấp hơn)(?:\s+so)?(?:\s+với)?\s+(?:năm|cùng kỳ|kỳ|giai đoạn|nhiệm kỳ)\b[^,;()]{0,30}?(?:\s+là|:)?\s*$",
+    IC,
+)
 COMPARE_AFTER = re.compile(r"^\s*(?:%\s*)?(?:đảng viên\s*|đv\s*)?\)?\s*so (?:với )?(?:cùng kỳ|năm|cả năm|giai đoạn|năm trước)", IC)
 PER_YEAR = re.compile(r"bình quân|hằng năm|hàng năm|mỗi năm|/\s*năm", IC)
 RECRUIT = re.compile(r"kết nạp|phát triển đảng|đảng viên|\bđv\b", IC)
@@ -229,9 +281,13 @@ OTHER_PROGRAM = re.compile(
     r"dân số|tiêm|học sinh giỏi|dự án|đầu tư|trồng rừng|xuất khẩu|đảng phí|thu nộp|đặt mua báo|báo đảng|kinh phí|quỹ",
     IC,
 )
+# Party work other than admissions whose plans share the article: "hoàn thành 100% kế hoạch kiểm tra".
+OTHER_ACTIVITY = re.compile(r"kiểm tra|giám sát|giao quân|tuyển quân|tuyên truyền", IC)
 # Trade-union and association membership drives: their percentages are not the Party's.
 UNION = re.compile(r"công đoàn|hội viên", IC)
-TARGET_WORD_AFTER = re.compile(r"^\s*(?:\)?\s*(?:so(?: với)?\s+)?(?:kế hoạch|chỉ tiêu|mục tiêu|nghị quyết|kh\b))", IC)
+TARGET_WORD_AFTER = re.compile(r"^\s*(?:\)?\s*(?:so(?: với)?\s+)?(?:kế hoạch|chỉ tiêu|mục tiêu|nghị quyết|kh\b|nq\b))", IC)
+# "vượt chỉ tiêu 4%", "vượt kế hoạch đề ra 12,5%": exceeded by X, the target named before the percent.
+VUOT_TARGET_BEFORE = re.compile(r"vượt\s+(?:mức\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu|nghị quyết)(?:\s+(?:đề ra|được giao|năm))?\s*(?:là\s*)?$", IC)
 VUOT_BEFORE = re.compile(r"vượt\s*(?:mức\s*)?(?:gần|hơn|trên|khoảng|xấp xỉ)?\s*$", IC)
 # "đạt 3,5%", "bằng 80%", "đạt tỷ lệ 2,9%": an achieved figure, never a target rate.
 ACHIEVED_BEFORE = re.compile(r"(?:đạt|bằng)\s*(?:tỷ lệ|tỉ lệ)?\s*(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*$", IC)

@@ -113,6 +113,18 @@ def extractor_families() -> list[Metric]:
     return _labelled(registry)
 
 
+def history_families() -> list[Metric]:
+    """The backfill's and the re-extraction's families (on the crawler's and the extractor's /metrics, and on
+    `--metrics-port` of `recruitwatch backfill` and `recruitwatch reprocess`)."""
+    from services.crawler.backfill import BackfillMetrics
+    from services.history.reprocess import Metrics as ReprocessMetrics
+
+    registry = CollectorRegistry()
+    BackfillMetrics(registry)
+    ReprocessMetrics(registry)
+    return _labelled(registry)
+
+
 def _settings() -> str:
     from services.shared.settings_doc import markdown
 
@@ -127,6 +139,7 @@ BLOCKS: dict[str, dict[str, Callable[[], str]]] = {
         "metrics-health": lambda: families_table(health_families()),
         "metrics-crawler": lambda: families_table(crawler_families()),
         "metrics-extractor": lambda: families_table(extractor_families()),
+        "metrics-history": lambda: families_table(history_families()),
     },
 }
 """File (relative to the repository) → block name → generator."""

@@ -10,7 +10,9 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from pathlib import Path
 
+import yaml
 from aiohttp import web
 
 PER_PAGE = 20
@@ -58,15 +60,33 @@ class ArchiveSite:
     calls: Counter[str] = field(default_factory=Counter)
     live: list[int] = field(default_factory=list)  # live section article numbers, newest last
     log: list[tuple[str, float]] = field(default_factory=list)  # (path, monotonic time) of every request
+    requests: list[tuple[str, str, str]] = field(default_factory=list)  # (host, path and query, User-Agent)
 
     @property
     def base(self) -> str:
         """http://localhost:port."""
         return f"http://localhost:{self.port}"
 
-    def published_after(self, since: date) -> set[str]:
-        """Final URLs of the articles a backfill to `since` must publish (reachable, allowed, not older)."""
-        return {self.base + a.final_path for a in self.articles if a.published >= since and not a.gone and not a.private}
+    def published_after(self, since: date, base: str | None = None) -> set[str]:
+        """Final URLs of the articles a backfill to `since` must publish (reachable, allowed, not older), on
+        the site addressed as `base` (default: localhost)."""
+        return {(base or self.base) + a.final_path for a in self.articles
+                if a.published >= since and not a.gone and not a.private}
+
+
+def archive_source(sid: str, base: str, since: date) -> dict[str, object]:
+    """A registry entry: live polling of the archive's first listing page, a listing backfill down to `since`."""
+    return {"id": sid, "name": sid, "province": "Huế", "kind": "party_committee", "home": base,
+            "allow_loopback": True, "min_interval": 3600, "max_interval": 3600,
+            "entries": [{"kind": "listing", "url": f"{base}/tin-tuc?page=1", "link_pattern": "/bai-viet/"}],
+            "backfill": {"since": since.isoformat(), "listing": f"{base}/tin-tuc?page={{n}}",
+                         "link_pattern": r"/(bai-viet|private)/"}}
+
+
+def write_registry(path: Path, *sources: dict[str, object]) -> Path:
+    """A sources file with these entries."""
+    path.write_text(yaml.safe_dump({"sources": list(sources)}, allow_unicode=True), encoding="utf-8")
+    return path
 
 
 def _page(a: ArchiveArticle, base: str) -> str:
@@ -87,6 +107,7 @@ def build_app(site: ArchiveSite) -> web.Application:
     async def record(request: web.Request, handler):  # type: ignore[no-untyped-def]
         site.calls[request.path] += 1
         site.log.append((request.path, time.monotonic()))
+        site.requests.append((request.host, request.path_qs, request.headers.get("User-Agent", "")))
         return await handler(request)
 
     async def robots(request: web.Request) -> web.Response:
@@ -146,10 +167,11 @@ def build_app(site: ArchiveSite) -> web.Application:
 
 
 class ArchiveServer:
-    """Serves an ArchiveSite on 127.0.0.1 in a background thread."""
+    """Serves an ArchiveSite on 127.0.0.1 (and on 127.0.0.2 … as `extra_hosts` more hosts) in a background thread."""
 
-    def __init__(self, site: ArchiveSite) -> None:
+    def __init__(self, site: ArchiveSite, extra_hosts: int = 0) -> None:
         self.site = site
+        self.extra_hosts = extra_hosts
         self._loop = asyncio.new_event_loop()
         self._runner: web.AppRunner | None = None
         self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
@@ -166,6 +188,8 @@ class ArchiveServer:
         tcp = web.TCPSite(self._runner, "127.0.0.1", 0)
         await tcp.start()
         self.site.port = tcp._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        for k in range(2, 2 + self.extra_hosts):  # 127.0.0.k: distinct hosts on the loopback interface
+            await web.TCPSite(self._runner, f"127.0.0.{k}", self.site.port).start()
 
     def stop(self) -> None:
         """Stop serving."""

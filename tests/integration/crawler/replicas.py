@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import signal
 import subprocess
@@ -16,6 +17,7 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from services.shared.broker import free_port
 from services.shared.events import RawArticle, decode
+from services.shared.kafkaio import make_reader, read_range
 from services.shared.topics import kafka_limits
 
 REPO = Path(__file__).resolve().parents[3]
@@ -96,6 +98,22 @@ async def _count(bootstrap: str, topic: str) -> int:
         await consumer.stop()
 
 
+async def _snapshot(bootstrap: str, topic: str) -> list[RawArticle]:
+    reader = make_reader(bootstrap)
+    await reader.start()
+    try:
+        await reader._client.force_metadata_update()
+        tps = [TopicPartition(topic, p) for p in sorted(reader.partitions_for_topic(topic) or ())]
+        return [decode(v, RawArticle) for _, v in await read_range(reader, tps, None) if v is not None]
+    finally:
+        await reader.stop()
+
+
+def snapshot_raw(bootstrap: str, topic: str) -> list[RawArticle]:
+    """Every record on the topic up to its current end, at once (read_raw waits for a pause in the stream)."""
+    return asyncio.run(_snapshot(bootstrap, topic))
+
+
 def count_raw(bootstrap: str, topic: str) -> int:
     """Records on the topic so far (its end offsets) without waiting for a pause: articles stream in one by one."""
     return asyncio.run(_count(bootstrap, topic))
@@ -117,3 +135,9 @@ def scrape(port: int) -> str:
     """The replica's /metrics page."""
     with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as resp:
         return resp.read().decode()
+
+
+def log_events(log: Path, message: str) -> list[dict[str, object]]:
+    """The JSON log lines of a replica with this message (none when the log does not exist yet)."""
+    lines = log.read_text().splitlines() if log.exists() else []
+    return [json.loads(line[line.index("{"):]) for line in lines if f'"msg":"{message}"' in line]

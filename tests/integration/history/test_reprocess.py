@@ -32,7 +32,7 @@ from tests.support.sink import SinkProcess, state_lines, wait_for
 
 pytestmark = pytest.mark.kafka
 REPO = Path(__file__).resolve().parents[3]
-N = 24
+N = 60
 
 
 def _raws() -> list[RawArticle]:

@@ -3,10 +3,12 @@ the code generates, every topic is documented, and every link between the docs r
 
 from __future__ import annotations
 
+import importlib
 import re
 from pathlib import Path
 
 import pytest
+from prometheus_client import CollectorRegistry
 
 from services.shared.docs_gen import BLOCKS, read_block
 from services.shared.settings_doc import CLASSES, env_names, load
@@ -73,3 +75,29 @@ def test_every_relative_link_resolves(path: Path) -> None:
         elif anchor and dest.suffix == ".md" and anchor not in anchors(dest.read_text(encoding="utf-8")):
             broken.append(f"{target}: no such section")
     assert not broken, f"{path.relative_to(REPO)}: {broken}"
+
+
+
+METRIC_CLASSES = [("services.crawler.backfill", "BackfillMetrics"), ("services.history.reprocess", "Metrics"),
+                  ("services.extractor.metrics", "ExtractorMetrics")]
+"""Metric classes that register their families in a registry given to them (the services' own definitions)."""
+
+
+@pytest.mark.parametrize("module,cls", METRIC_CLASSES)
+def test_metrics_doc_lists_every_family_of_the_metric_classes(module: str, cls: str) -> None:
+    """Built from the services' own metric classes, not from docs_gen: a family docs_gen leaves out fails here."""
+    registry = CollectorRegistry()
+    getattr(importlib.import_module(module), cls)(registry)
+    suffix = {"counter": "_total", "info": "_info"}
+    names = {m.name + suffix.get(m.type, "") for m in registry.collect()}
+    text = (REPO / "docs" / "metrics.md").read_text(encoding="utf-8")
+    missing = sorted(n for n in names if f"| `{n}` |" not in text)
+    assert names and not missing, f"docs/metrics.md lacks {missing}: generate them in services/shared/docs_gen.py"
+
+
+def test_metrics_doc_lists_the_history_families() -> None:
+    text = read_block((REPO / "docs" / "metrics.md").read_text(encoding="utf-8"), "metrics-history") or ""
+    for family in ("recruitwatch_backfill_pages_total", "recruitwatch_backfill_articles_published_total",
+                   "recruitwatch_backfill_oldest_date_reached", "recruitwatch_reprocess_articles_total",
+                   "recruitwatch_reprocess_remaining_articles"):
+        assert f"| `{family}` |" in text, family

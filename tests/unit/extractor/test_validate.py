@@ -104,3 +104,11 @@ def test_dropped_facts_are_counted_by_reason_on_the_metrics_page() -> None:
 def test_numbers_past_the_budget_are_counted() -> None:
     text = "Năm 2023, huyện Hiệp Hòa kết nạp " + ", ".join(f"{100 + i} đảng viên" for i in range(100)) + "."
     assert dict(extract(text).dropped)["numbers_over_budget"] == 40
+
+
+def test_a_segment_is_compared_with_the_largest_admission_of_its_scope() -> None:
+    quarter, year = _f(value=97), _f(value=286)
+    private = _f(segment="private_sector", value=174)
+    out = check([quarter, year, private])
+    assert out.facts == (quarter, year, private) and out.dropped == ()
+    assert check([quarter, _f(segment="private_sector", value=300)]).dropped == ("segment_over_total",)

@@ -1,0 +1,100 @@
+"""The extractor's metric registry: each fact metric of `services.shared.metric_registry` with its cues and confusions.
+
+The shared registry holds what the sink needs (name, unit, Prometheus family); this one extends its entries by name
+with what only the extractor reads: the kind of figure (a flow over a period, a stock at a date, a rating), the cue
+patterns of `vocab.py` that state it, the confidence cue lists of `confidence.json` (same key), and the metrics it
+may be confused with and what tells them apart. The cue words stay in `vocab.py` (patterns) and `confidence.json`
+(phrases); an entry references them, so a cue is still defined once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from services.extractor import vocab as v
+from services.shared.metric_registry import BY_METRIC, FACT_METRICS, PCT
+
+FLOW, STOCK_KIND, RATING = "flow", "stock", "rating"
+"""Kinds of figure: a flow has a period (admissions in 2023), a stock a date (members at the end of 2023), a rating
+a share of the membership at an assessment."""
+
+
+@dataclass(frozen=True, slots=True)
+class Confusion:
+    """Two metrics the same number could state, and what the rules read to tell them apart."""
+
+    a: str
+    b: str
+    told_by: str
+
+
+@dataclass(frozen=True, slots=True)
+class MetricVocab:
+    """A fact metric as the extractor reads it: unit (from the shared registry), kind, cue kind and cue patterns."""
+
+    name: str
+    kind: str
+    cue_kind: str | None  # the count cue of rules._cue that states it (admit / target / total / remove / train)
+    cues: tuple[re.Pattern[str], ...]  # vocab.py patterns that state the metric near a number
+
+    @property
+    def unit(self) -> str:
+        """count or pct, as the shared registry says."""
+        return BY_METRIC[self.name].unit
+
+    @property
+    def confused_with(self) -> tuple[str, ...]:
+        """The metrics a number of this one may be mistaken for (CONFUSIONS)."""
+        return tuple(c.b if c.a == self.name else c.a for c in CONFUSIONS if self.name in (c.a, c.b))
+
+
+METRICS: tuple[MetricVocab, ...] = (
+    MetricVocab("admitted", FLOW, "admit", (v.ADMIT, v.ADMIT_AFTER, v.ADMIT_FOR, v.ADMITTED_POOL)),
+    MetricVocab("admitted_target", FLOW, "target", (v.TARGET, v.QUOTA_NOUN_AFTER)),
+    MetricVocab("admitted_target_pct", FLOW, None, (v.PCT_TARGET,)),
+    MetricVocab("target_attainment_pct", FLOW, None, (v.TARGET_WORD_AFTER, v.ATTAINMENT_RATE, v.VUOT_BEFORE)),
+    MetricVocab("admission_rate_pct", FLOW, None, (v.RATE_BEFORE, v.RATE_AFTER)),
+    MetricVocab("members_total", STOCK_KIND, "total", (v.TOTAL, v.MEMBERS_TOTAL_BEFORE, v.MEMBER_OK_AFTER)),
+    MetricVocab("party_cells", STOCK_KIND, None, (v.CELL_NOUN, v.CELLS_TOTAL_BEFORE)),
+    MetricVocab("grassroots_orgs", STOCK_KIND, None, (v.ORGS_NOUN,)),
+    MetricVocab("members_good_rating_pct", RATING, None, (v.GOOD, v.GOOD_AFTER)),
+    MetricVocab("members_removed", FLOW, "remove", (v.REMOVE, v.REMOVE_AFTER)),
+    MetricVocab("candidates_trained", FLOW, "train", (v.TRAIN, v.TRAIN_AFTER, v.AWARENESS_COURSE)),
+)
+BY_NAME = {m.name: m for m in METRICS}
+
+CONFUSIONS: tuple[Confusion, ...] = (
+    Confusion("admitted", "admitted_target",
+              "a target cue (vocab.TARGET: plans, quotas, pledges, obligations) governing the count; a target met "
+              "then an admission (TARGET_MET_THEN_ADMIT) is the admission"),
+    Confusion("admitted", "candidates_trained",
+              "candidate cues (vocab.TRAIN, TRAIN_AFTER): awareness classes, introductions, files pending admission"),
+    Confusion("admitted", "members_total",
+              "the last strong cue of the clause (rules._last_cue: ADMIT vs TOTAL); a stock list after a stock figure "
+              "stays a stock"),
+    Confusion("admitted_target", "candidates_trained", "a pending or proposed admission is a candidate, a plan a target"),
+    Confusion("members_total", "members_removed", "a removal verb after the count (vocab.REMOVE_AFTER)"),
+    Confusion("party_cells", "grassroots_orgs", "the noun after the number (vocab.CELL_NOUN vs ORGS_NOUN)"),
+    Confusion("target_attainment_pct", "admission_rate_pct",
+              "a plan word after the percent (TARGET_WORD_AFTER) is attainment; a rate word (RATE_BEFORE) is a rate "
+              "below RATE_CEILING (30) and an attainment above it"),
+    Confusion("target_attainment_pct", "members_good_rating_pct", "a rating phrase (vocab.GOOD) in the clause"),
+    Confusion("admission_rate_pct", "members_good_rating_pct", "a rating phrase (vocab.GOOD) in the clause"),
+    Confusion("admission_rate_pct", "admitted_target_pct", "a pledge (vocab.PCT_TARGET) with an admission verb"),
+    Confusion("target_attainment_pct", "admitted",
+              "a share (\"chiếm X%\", vocab.SHARE_BEFORE) is a segment's share of the admitted, never an attainment"),
+)
+
+RATE_CEILING = 30.0
+"""A percent of the membership admitted in a year is below this; a larger "tỷ lệ … đạt X%" is an attainment."""
+STOCK = frozenset(m.name for m in METRICS if m.kind == STOCK_KIND)
+"""Stocks: dated at a point in time, never given a flow's period."""
+PCT_METRICS = frozenset(m.name for m in FACT_METRICS if m.unit == PCT)
+"""Metrics stated in percent."""
+COUNT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    *((m.cue_kind, m.cues[0]) for m in METRICS if m.cue_kind and m.cue_kind != "target"),
+    ("other", v.NOT_ADMISSION),
+)
+"""The strong cues of a count (rules._last_cue): the first pattern of each metric with a cue kind (a target is read
+apart, before them), and events that are not admissions."""

@@ -1,0 +1,69 @@
+"""The facts engine's stages on their own: candidates, classification, attribution, and the metric registry."""
+
+from __future__ import annotations
+
+from services.extractor import attribute, candidates, confidence, registry, rules
+from services.extractor.numbers import find_numbers
+from services.extractor.periods import find_periods
+from services.extractor.rules import Reading
+from services.shared import events
+from services.shared.metric_registry import METRIC_NAMES
+
+
+def test_registry_extends_every_shared_metric_once() -> None:
+    assert len(registry.METRICS) == len(registry.BY_NAME)
+    assert {m.name for m in registry.METRICS} == METRIC_NAMES == set(events.METRICS)
+    assert {"members_total", "party_cells", "grassroots_orgs"} == registry.STOCK
+    assert {m.name for m in registry.METRICS if m.unit == "pct"} == registry.PCT_METRICS
+    assert set(confidence.DATA["cues"]) == METRIC_NAMES  # every metric has its confidence cue phrases
+
+
+def test_confusions_name_registered_metrics_and_read_both_ways() -> None:
+    for c in registry.CONFUSIONS:
+        assert {c.a, c.b} <= METRIC_NAMES and c.a != c.b and c.told_by
+    admitted = registry.BY_NAME["admitted"].confused_with
+    assert {"admitted_target", "candidates_trained", "members_total"} <= set(admitted)
+    assert "admitted" in registry.BY_NAME["admitted_target"].confused_with
+    assert "admission_rate_pct" in registry.BY_NAME["target_attainment_pct"].confused_with
+
+
+def test_count_cues_are_the_metrics_cue_kinds() -> None:
+    kinds = [kind for kind, _ in registry.COUNT_CUES]
+    assert kinds == ["admit", "total", "remove", "train", "other"]
+
+
+def test_candidates_skip_masked_periods_and_read_since_the_previous_number() -> None:
+    sent = "Năm 2023, huyện A kết nạp 120 đảng viên; xã B 15, xã C 9."
+    periods = find_periods(sent, attribute.Ctx(None, 2023))
+    cands = candidates.in_sentence(sent, find_numbers(sent), [(p.start, p.end) for p in periods])
+    assert [c.num.value for c in cands] == [120, 15, 9]
+    first, second, third = cands
+    assert first.clause_start == 0 and second.clause_start == sent.index(";") + 1
+    assert second.local_start == second.clause_start  # a new clause starts the text it reads
+    assert third.local_start == second.num.end and third.local == ", xã c "
+
+
+def test_runs_of_numbers_joined_by_commas_are_groups() -> None:
+    sent = "Hai huyện A và B kết nạp lần lượt 46 và 39 đảng viên, tổng 85."
+    nums = find_numbers(sent)
+    assert [[n.value for n in g] for g in candidates.groups(sent, nums)] == [[46, 39]]
+
+
+def test_lines_route_table_headers_rows_and_prose() -> None:
+    sents = ["STT | Đơn vị | Chỉ tiêu | Kết nạp", "1 | Xã Tân Lập | 10 | 12", "Huyện kết nạp 200 đảng viên."]
+    header, row, prose = candidates.lines(sents)
+    assert header.header and row.cells == ["1", "Xã Tân Lập", "10", "12"] and row.roles == header.roles
+    assert prose.cells is None and not prose.header and not prose.counter
+
+
+def test_classification_reads_a_candidate_without_attribution() -> None:
+    sent = "Năm 2023, Đảng bộ huyện Tân Yên kết nạp 230 đảng viên."
+    (cand,) = candidates.in_sentence(sent, find_numbers(sent), [(0, 8)])
+    cls = rules.classify(Reading().site(cand, False, None, False))
+    assert cls is not None and (cls.metric, cls.segment, cls.unit, cls.value) == ("admitted", "all", "count", 230)
+
+
+def test_fraction_after_the_admission_verb_is_admitted_against_the_target() -> None:
+    ((cand, reading),) = rules.fractions("Năm 2023, huyện kết nạp được 48/204 đảng viên.")
+    assert (reading.admitted.value, reading.target.value, reading.unit_name) == (48, 204, None)
+    assert cand.num.value == 48
