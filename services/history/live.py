@@ -30,7 +30,7 @@ EXTRACTOR_GROUP = "recruitwatch-extractor"
 """The extractor's Faust app id, its consumer group (services/extractor/app.py imports Faust; this does not)."""
 SINK_ROUTE_GROUP = f"{SINK_APP_ID}-route"
 """The sink's route loop group (SinkSettings.group("route") without the prefix)."""
-STALE_SECONDS = 30.0
+STALE_SECONDS = 10.0
 """A group with records waiting whose commits did not move for this long is not consuming."""
 CACHE_SECONDS = 1.0
 """How long one reading of the groups' lag is used (each reading is a few broker requests)."""
