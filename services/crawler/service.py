@@ -218,6 +218,7 @@ class CrawlerService:
                 async def publish(cand: Candidate) -> None:
                     await self._publish_one(source, state, cand)
 
+                await self._open(state)
                 res = await safe_poll(self.crawler, source, state, publish)
                 self.inflight[source.id].publishing = True
                 await asyncio.shield(self._commit(source, state, res))
@@ -235,18 +236,15 @@ class CrawlerService:
     async def _publish_one(self, source: Source, state: SourceState, cand: Candidate) -> None:
         """Publish one article as soon as it is fetched: raw store, then articles.raw, both acknowledged.
 
-        The poll's first publication first writes the state with `open_from` (articles.raw end offsets), so
-        a replica killed before the poll commits is resolved from articles.raw (store.py).
+        The poll wrote the state with `open_from` (articles.raw end offsets) before it started, so a replica
+        killed before the poll commits is resolved from articles.raw (store.py).
         """
         aid, ledger = cand.record.article_id, self.ledgers.get(source.id)
         if ledger is not None and await ledger.has(aid, cand.record.content_hash):
             log.info("published by the backfill", extra={"source_id": source.id, "url": cand.record.url})
             return  # remembered as seen at commit, not published twice
         self.live_claims.setdefault(source.id, set()).add(aid)  # no wait since `has` looked: the backfill skips it
-        if not state.open_from:
-            ends = await self.store.raw_end_offsets()
-            state.open_from = {str(p): off for p, off in ends.items()}
-            await self.store.save(state, self.owner_partition(state.source_id))
+        await self._open(state)  # done at the poll's start already: nothing between a fetch and its publication
         rec = cand.record
         value, key = encode(rec), rec.article_id.encode()
         try:
@@ -259,6 +257,14 @@ class CrawlerService:
         self.metrics.published.labels(source.id).inc()
         self.metrics.health.ok(STAGE)
         self._failpoint("after_publish")
+
+    async def _open(self, state: SourceState) -> None:
+        """Write the state with `open_from` (articles.raw end offsets) before the poll can publish anything."""
+        if state.open_from:
+            return
+        ends = await self.store.raw_end_offsets()
+        state.open_from = {str(p): off for p, off in ends.items()}
+        await self.store.save(state, self.owner_partition(state.source_id))
 
     async def _commit(self, source: Source, state: SourceState, res: PollResult) -> None:
         """Commit a finished poll: seen articles, validators and schedule, acknowledged by the broker."""

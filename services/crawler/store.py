@@ -2,7 +2,7 @@
 
 A replica owns the sources whose host hashes (Kafka's murmur2) to a state partition assigned to it by
 the consumer group, so per-host politeness holds across replicas; records are keyed by source_id. On assignment it reads those partitions to their end, then it is
-their only writer. Before a poll publishes its first article, the state is written with `open_from`: the end
+their only writer. When a poll starts, before it fetches anything, the state is written with `open_from`: the end
 offset of every articles.raw partition. Articles are then published one by one as they are fetched, and the
 state is committed when the poll ends. A new owner that finds `open_from` reads articles.raw from there and
 marks this source's records as seen (the record carries the content hash and the entry stamp), so a
