@@ -63,6 +63,8 @@ METRICS: tuple[MetricVocab, ...] = (
     MetricVocab("candidates_trained", FLOW, "train", (v.TRAIN, v.TRAIN_AFTER, v.AWARENESS_COURSE)),
 )
 BY_NAME = {m.name: m for m in METRICS}
+CUE_METRIC = {m.cue_kind: m.name for m in METRICS if m.cue_kind}
+"""The metric a count states when its governing cue is of this kind (rules._count_metric)."""
 
 CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("admitted", "admitted_target",

@@ -302,33 +302,39 @@ def _governed_elsewhere(site: Site, after: str) -> bool:
 
 
 def _count_metric(site: Site, kind: str | None, noun: str, after: str) -> Cls | None:
-    """Metric of a count from its cue."""
-    value, per_year = site.num.value, _per_year(site, after)
-    if kind == "remove":
-        return Cls("members_removed", "all", "count", False, value)
-    if kind == "target":
-        if v.REMAINDER_AFTER.match(after) or re.search(r"\bcòn (?:phải|lại)\b", site.local):
-            return None
-        if re.search(r"\bcó\s*(?:trên|hơn|khoảng|từ)?\s*$", site.local) and not v.ADMIT.search(site.local):
-            return None  # "phấn đấu có 6.000 đảng viên": a membership goal, no metric for it
-        return Cls("admitted_target", _segment(site, noun, after, False), "count", per_year, value)
-    if kind == "train" and noun not in MEMBER_NOUNS:
-        if not noun or v.FUTURE.search(site.clause):
-            return None  # a bare number near "lớp" (a school class, a course number) counts nobody
-        if v.BREAKDOWN.search(site.local) and noun not in v.CANDIDATE_NOUNS and v.segments_in(noun):
-            return None  # "66 học viên, trong đó có 44 sinh viên": a subgroup of the candidates
-        return Cls("candidates_trained", "all", "count", False, value)
-    if kind == "total":
-        return _total(site, noun, after)
-    if kind == "admit":
-        return _admitted(site, noun, after, per_year)
+    """Metric of a count: the registry's metric of its cue kind (`_BY_METRIC`'s rule, else a plain count), else a list item."""
+    per_year = _per_year(site, after)
+    metric = registry.CUE_METRIC.get(kind) if kind else None
+    if metric == "candidates_trained" and noun in MEMBER_NOUNS:
+        metric = None  # members near a class word ("lớp", "hồ sơ") are not candidates: read as a list item
+    if metric:
+        read = _BY_METRIC.get(metric)
+        return read(site, noun, after, per_year) if read else Cls(metric, "all", "count", False, site.num.value)
     own = label(site.local) if site.prev and site.prev.metric == "admitted" and noun in MEMBER_NOUNS | {""} else []
     if len(own) == 1 and site.prev:
-        return Cls("admitted", own[0], "count", site.prev.per_year, value)
+        return Cls("admitted", own[0], "count", site.prev.per_year, site.num.value)
     return _list_item(site)
 
 
-def _total(site: Site, noun: str, after: str) -> Cls | None:
+def _target(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
+    """admitted_target, with the segment its noun names; remainders and membership goals are not targets."""
+    if v.REMAINDER_AFTER.match(after) or re.search(r"\bcòn (?:phải|lại)\b", site.local):
+        return None
+    if re.search(r"\bcó\s*(?:trên|hơn|khoảng|từ)?\s*$", site.local) and not v.ADMIT.search(site.local):
+        return None  # "phấn đấu có 6.000 đảng viên": a membership goal, no metric for it
+    return Cls("admitted_target", _segment(site, noun, after, False), "count", per_year, site.num.value)
+
+
+def _trained(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
+    """candidates_trained: people in a class for candidates, introduced or pending admission (not their subgroups)."""
+    if not noun or v.FUTURE.search(site.clause):
+        return None  # a bare number near "lớp" (a school class, a course number) counts nobody
+    if v.BREAKDOWN.search(site.local) and noun not in v.CANDIDATE_NOUNS and v.segments_in(noun):
+        return None  # "66 học viên, trong đó có 44 sinh viên": a subgroup of the candidates
+    return Cls("candidates_trained", "all", "count", False, site.num.value)
+
+
+def _total(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
     """members_total: "có 254 đảng viên", "tổng số đảng viên … 3.011 đồng chí"."""
     if v.RATING_CTX.search(site.local) or v.COMMITTEE.search(site.local) or v.NOT_SEGMENT.search(re.split(r"[,;:(]", site.local)[-1]):
         return None  # "…; có trình độ đại học 150 đồng chí": a breakdown by schooling or age, not the membership
@@ -381,6 +387,10 @@ def _admitted(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
     if segment == "all" and noun in v.CATEGORY_NOUNS:
         return None  # "kết nạp được 04 trưởng, thôn …": a category whose segment is unknown is not the total
     return Cls("admitted", segment, "count", per_year, site.num.value)
+
+
+_BY_METRIC = {"admitted": _admitted, "admitted_target": _target, "candidates_trained": _trained, "members_total": _total}
+"""The count metrics with a rule of their own; any other metric of a cue kind (members_removed) is a plain count."""
 
 
 def _into_party(local: str, after: str) -> bool:

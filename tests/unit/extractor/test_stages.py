@@ -32,6 +32,22 @@ def test_count_cues_are_the_metrics_cue_kinds() -> None:
     assert kinds == ["admit", "total", "remove", "train", "other"]
 
 
+def test_each_count_cue_kind_states_one_count_metric_of_the_registry() -> None:
+    assert registry.CUE_METRIC == {
+        "admit": "admitted", "target": "admitted_target", "total": "members_total", "remove": "members_removed",
+        "train": "candidates_trained",
+    }
+    assert all(registry.BY_NAME[m].unit == "count" for m in registry.CUE_METRIC.values())
+    assert set(rules._BY_METRIC) < set(registry.CUE_METRIC.values())  # removals: a plain count, no rule of their own
+
+
+def test_a_cue_kind_without_a_rule_of_its_own_is_a_plain_count_of_its_metric() -> None:
+    sent = "Năm 2023, Đảng bộ huyện Tân Yên đã xóa tên 12 đảng viên."
+    (cand,) = candidates.in_sentence(sent, find_numbers(sent), [(0, 8)])
+    cls = rules.classify(Reading().site(cand, False, None, False))
+    assert cls is not None and (cls.metric, cls.segment, cls.per_year, cls.value) == ("members_removed", "all", False, 12)
+
+
 def test_candidates_skip_masked_periods_and_read_since_the_previous_number() -> None:
     sent = "Năm 2023, huyện A kết nạp 120 đảng viên; xã B 15, xã C 9."
     periods = find_periods(sent, attribute.Ctx(None, 2023))
