@@ -92,6 +92,14 @@ RATE_CEILING = 30.0
 """A percent of the membership admitted in a year is below this; a larger "tỷ lệ … đạt X%" is an attainment."""
 STOCK = frozenset(m.name for m in METRICS if m.kind == STOCK_KIND)
 """Stocks: dated at a point in time, never given a flow's period."""
+DISCIPLINE = frozenset({"members_removed"})
+"""Flows of discipline, not of development: removals (relevance reads them with inspection and discipline matter)."""
+DEVELOPMENT = frozenset(m.name for m in METRICS if m.kind != STOCK_KIND) - DISCIPLINE
+"""Development figures (every flow and rating but discipline): one of them keeps an article relevant however many
+inspection and discipline words it has (relevance.is_relevant). Stocks are membership statistics: relevant, but they do
+not outweigh inspection matter. Removals are left out on purpose: a removal figure in an inspection or discipline story
+does not make it a development story (with them in, dev, dev2, seeds and tests/heldout* are unchanged; kept out so that
+no article anywhere changes)."""
 PCT_METRICS = frozenset(m.name for m in FACT_METRICS if m.unit == PCT)
 """Metrics stated in percent."""
 COUNT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (

@@ -323,6 +323,19 @@ RELEVANT = re.compile(
     IC,
 )
 
+# Admissions into the Youth or Trade Union or an association, not the Party (relevance subtracts them).
+OTHER_UNION_ADMIT = re.compile(
+    r"kết nạp\s+(?:được\s+)?(?:mới\s+)?(?:\S+\s+){0,2}?(?:đoàn viên(?!\s+(?:ưu tú\s+)?(?:vào|cho) đảng)|hội viên|công đoàn)", IC
+)
+# Development cues proper: admission into the Party, sources of candidates, member quality (relevance).
+DEVELOPMENT_CUE = re.compile(
+    r"kết nạp|phát triển đảng|đảng viên mới|tạo nguồn|cảm tình đảng|nhận thức về đảng|quần chúng ưu tú|trở thành đảng viên|"
+    r"chất lượng đảng viên|xếp loại chất lượng|đảng viên (?:được )?xếp loại|đảng viên đủ tư cách|hoàn thành tốt nhiệm vụ trở lên",
+    IC,
+)
+# Inspection, discipline and union matter: an article with more of it than development cues is not relevant.
+INSPECTION = re.compile(r"kiểm tra|giám sát|kỷ luật|vi phạm|tố cáo|khiếu nại|công đoàn|đoàn viên công đoàn|tỉnh đoàn|huyện đoàn", IC)
+
 
 NOT_NAME_WORDS = {
     "có", "trong", "năm", "đến", "tính", "hiện", "toàn", "riêng", "đã", "với", "tổng", "sau", "qua", "nhờ", "kết", "như",

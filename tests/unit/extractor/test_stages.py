@@ -5,6 +5,7 @@ from __future__ import annotations
 from services.extractor import attribute, candidates, confidence, registry, rules
 from services.extractor.numbers import find_numbers
 from services.extractor.periods import find_periods
+from services.extractor.relevance import is_relevant
 from services.extractor.rules import Reading
 from services.shared import events
 from services.shared.metric_registry import METRIC_NAMES
@@ -46,6 +47,20 @@ def test_a_cue_kind_without_a_rule_of_its_own_is_a_plain_count_of_its_metric() -
     (cand,) = candidates.in_sentence(sent, find_numbers(sent), [(0, 8)])
     cls = rules.classify(Reading().site(cand, False, None, False))
     assert cls is not None and (cls.metric, cls.segment, cls.per_year, cls.value) == ("members_removed", "all", False, 12)
+
+
+def test_development_figures_are_the_flows_and_ratings_but_removals() -> None:
+    assert {
+        "admitted", "admitted_target", "admitted_target_pct", "target_attainment_pct", "admission_rate_pct",
+        "candidates_trained", "members_good_rating_pct",
+    } == registry.DEVELOPMENT
+    assert {m.name for m in registry.METRICS if m.kind == registry.FLOW} >= registry.DISCIPLINE
+
+
+def test_a_removal_figure_does_not_outweigh_discipline_matter_a_development_figure_does() -> None:
+    text = "Kiểm tra, giám sát và kỷ luật đảng viên vi phạm: khai trừ 3 đảng viên vi phạm, kỷ luật 5 đảng viên."
+    assert not is_relevant(text, ["members_removed"])
+    assert is_relevant(text, ["admitted"])
 
 
 def test_candidates_skip_masked_periods_and_read_since_the_previous_number() -> None:
