@@ -17,7 +17,7 @@ def pct(site: Site) -> Cls | None:
         return found
     if v.CHANGE_BEFORE.search(local) or v.COMPARE_AFTER.match(right) or v.ECON.search(site.clause) or v.POPULATION_AFTER.match(right):
         return None
-    if v.UNION.search(site.around) and not re.search(r"vào đảng|đảng viên|\bđv\b", site.around):
+    if v.UNION.search(site.around) and not v.PARTY_MEMBER_WORD.search(site.around):
         return None
     if v.UNITS_FRACTION.search(local) or _units_reaching(site):
         return None
@@ -96,12 +96,12 @@ def _attainment(site: Site) -> Cls | None:
     if v.TARGET_WORD_AFTER.match(site.right) and not v.GOOD.search(site.clause) and not other:
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
     bare = bool(re.search(r"^\s*(?:\)|[.;,]|$)", site.right) and re.search(r"(?:\(|đạt)\s*$", site.local))
-    bare = bare and not re.search(r"tỷ lệ|tỉ lệ", site.local)
+    bare = bare and not v.RATE_WORD.search(site.local)
     after_admitted = site.prev is not None and site.prev.metric == "admitted" and site.prev.unit == "count"
     after_admitted = after_admitted or bool(_ADMITTED_FRACTION.search(site.local))  # "kết nạp được 250/240 đảng viên (đạt 104%)"
     if bare and after_admitted and site.num.value >= RATE_CEILING and re.search(r"(?:\(|,)\s*(?:đạt|bằng)\s*$", site.local):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
-    if bare and re.search(r"chỉ tiêu|kế hoạch", site.around) and not re.search(r"xuất sắc|nhiệm vụ|tư cách", site.clause):
+    if bare and v.QUOTA_OR_PLAN.search(site.around) and not v.RATING_WORD.search(site.clause):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value) if _about_admission(site) else None
     return None
 
@@ -167,8 +167,8 @@ def _good(site: Site) -> Cls | None:
     excellent_only = "xuất sắc" in site.right[:40] and not v.GOOD_OR_ABOVE.search(site.right[:60])
     if not v.GOOD.search(site.around) or v.NOT_GOOD.search(site.local) or excellent_only:
         return None
-    pledged = re.search(r"mục tiêu|đề ra|phấn đấu", site.prefix) or "chỉ tiêu" in site.clause
-    if pledged or re.search(r"tổ chức (?:cơ sở )?đảng|chi bộ|tccs", site.clause):
+    pledged = v.PLEDGE.search(site.prefix) or "chỉ tiêu" in site.clause
+    if pledged or v.PARTY_UNIT_WORD.search(site.clause):
         return None
     if "xuất sắc" in site.around and not v.GOOD_OR_ABOVE.search(site.low[site.clause_start : site.num.end + WINDOW]):
         return None  # "… xuất sắc 10,1%; hoàn thành tốt nhiệm vụ 78,8%": one class of a split, not "tốt trở lên"
@@ -183,10 +183,10 @@ def _good(site: Site) -> Cls | None:
 
 def _target_pct(site: Site) -> Cls | None:
     """ "chỉ tiêu kết nạp đảng viên mới từ 4-5%/năm"."""
-    if not (v.PCT_TARGET.search(site.clause) and re.search(r"kết nạp|phát triển", site.clause)):
+    if not (v.PCT_TARGET.search(site.clause) and v.ADMIT_VERB.search(site.clause)):
         return None
     versus = "so với" in site.right[:15] and "tổng số" not in site.right[:35]
-    achieved = v.ACHIEVED_BEFORE.search(site.local) and not re.search(r"mục tiêu|phấn đấu|đề ra", site.clause)
+    achieved = v.ACHIEVED_BEFORE.search(site.local) and not v.PLEDGE.search(site.clause)
     if v.TARGET_WORD_AFTER.match(site.right) or versus or "vượt" in site.local or achieved:
         return None
     return Cls("admitted_target_pct", "all", "pct", per_year(site), site.num.value)
@@ -214,13 +214,13 @@ def _rate(site: Site) -> Cls | None:
     """ "tỷ lệ bình quân đạt 5,5%/năm", "đạt tỷ lệ 2,98% so với tổng số đảng viên"."""
     if not (v.RATE_BEFORE.search(site.local) or v.RATE_AFTER.match(site.right)) or v.OTHER_PROGRAM.search(site.local):
         return None
-    if not re.search(r"kết nạp|phát triển|đảng viên mới", site.around) or _rate_of_other_group(site.local):
+    if not v.ADMISSION_WORD.search(site.around) or _rate_of_other_group(site.local):
         return None
     if site.num.value >= RATE_CEILING and "so với tổng số" not in site.right[:30]:
         # too high for a rate: an attainment, when the sentence speaks of a target or an admitted count precedes
         counted = site.prev is not None and site.prev.metric == "admitted" and site.prev.unit == "count"
         counted = counted and site.local_start > site.clause_start  # in the same clause
-        if counted or re.search(r"chỉ tiêu|kế hoạch|mục tiêu|nghị quyết", site.around):
+        if counted or v.PLAN_WORD.search(site.around):
             return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
         return None
     return Cls("admission_rate_pct", "all", "pct", per_year(site), site.num.value)

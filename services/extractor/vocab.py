@@ -336,6 +336,45 @@ DEVELOPMENT_CUE = re.compile(
 # Inspection, discipline and union matter: an article with more of it than development cues is not relevant.
 INSPECTION = re.compile(r"kiểm tra|giám sát|kỷ luật|vi phạm|tố cáo|khiếu nại|công đoàn|đoàn viên công đoàn|tỉnh đoàn|huyện đoàn", IC)
 
+# Word lists the count and percent rules read on lower-cased text (`rules.py`, `percents.py`; no case flag, as they were).
+# Plans and targets: "chỉ tiêu", "kế hoạch" (a quota or plan), also "mục tiêu", "nghị quyết" (any plan word).
+QUOTA_OR_PLAN = re.compile(r"chỉ tiêu|kế hoạch")
+PLAN_WORD = re.compile(r"chỉ tiêu|kế hoạch|mục tiêu|nghị quyết")
+# Pledges: a rating or a percent stated as a goal ("phấn đấu", "mục tiêu", "đề ra").
+PLEDGE = re.compile(r"mục tiêu|đề ra|phấn đấu")
+# "giao cho huyện A 150 chỉ tiêu kết nạp": quota places of admissions.
+QUOTA_OF_ADMISSIONS_AFTER = re.compile(r"^\s*chỉ tiêu\s+(?:kết nạp|phát triển)")
+# "còn phải / còn lại …": what is left of a target.
+REMAINDER_BEFORE = re.compile(r"\bcòn (?:phải|lại)\b")
+# "phấn đấu có 6.000 đảng viên": a target of having (a membership goal), not of admitting.
+HAVING_BEFORE = re.compile(r"\bcó\s*(?:trên|hơn|khoảng|từ)?\s*$")
+# Admissions: the verbs, and with "đảng viên mới" (the words of an admission rate).
+ADMIT_VERB = re.compile(r"kết nạp|phát triển")
+ADMISSION_WORD = re.compile(r"kết nạp|phát triển|đảng viên mới")
+# "có thêm 120 đảng viên mới": members added are admitted.
+MORE_BEFORE = re.compile(r"\bcó thêm\s*$")
+NEW_AFTER = re.compile(r"^\s*mới\b")
+# Youth Union members admitted into the Party, not into the Union ("kết nạp vào Đảng", "… vào Đảng", "hàng ngũ").
+INTO_PARTY_BEFORE = re.compile(r"kết nạp (?:vào )?đảng|đảng viên")
+INTO_PARTY_AFTER = re.compile(r"^[^,;.]{0,40}(?:vào đảng|kết nạp đảng\b|hàng ngũ)")
+# A breakdown item by source: "… trong đó 210 đảng viên được kết nạp từ (nguồn) đoàn viên".
+FROM_SOURCE = re.compile(r"^\s*(?:mới\s+)?(?:đã\s+)?(?:được\s+)?(?:kết nạp|phát triển)\s+(?:từ|trong)\s+(?:nguồn\s+)?")
+# Members: the noun, the members' total, party membership words around a percent.
+MEMBER_WORD = re.compile(r"đảng viên|\bđv\b")
+MEMBERS_TOTAL_NOUN = re.compile(r"tổng số đảng viên")
+PARTY_MEMBER_WORD = re.compile(r"vào đảng|đảng viên|\bđv\b")
+# "N người … là đảng viên": the members among a group, not a count of members.
+WHO_ARE_MEMBERS_AFTER = re.compile(r"^[^,;]{0,40}\blà đảng viên")
+AGE = re.compile(r"tuổi")
+# Cells and organisations: founded, accumulated or added ("thành lập mới 3 chi bộ"), or something given to them.
+CELLS_ADDED_BEFORE = re.compile(r"(?:thành lập|lũy kế|mới|tăng|giảm)\s*(?:mới\s*)?(?:đạt\s*)?$")
+GIVEN_TO_BEFORE = re.compile(r"\bcho\s*$")
+OF_OR_FOR_BEFORE = re.compile(r"(?:của|cho)\s*$")
+PARTY_UNIT_WORD = re.compile(r"tổ chức (?:cơ sở )?đảng|chi bộ|tccs")
+# Rates and ratings: a rate's word; a rating's words (not an attainment's).
+RATE_WORD = re.compile(r"tỷ lệ|tỉ lệ")
+RATING_WORD = re.compile(r"xuất sắc|nhiệm vụ|tư cách")
+
 
 NOT_NAME_WORDS = {
     "có", "trong", "năm", "đến", "tính", "hiện", "toàn", "riêng", "đã", "với", "tổng", "sau", "qua", "nhờ", "kết", "như",
