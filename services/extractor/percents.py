@@ -87,7 +87,7 @@ def _attainment(site: Site) -> Cls | None:
     if _unit_attainment(site):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value, list_item=True)  # "Các đơn vị …: A đạt 110%, B (đạt 105%)"
     if not v.RECRUIT.search(site.around):
-        carried = bool(site.after_admission and _CARRIED.fullmatch(site.local) and v.TARGET_WORD_AFTER.match(site.right))
+        carried = bool(site.after_admission and v.ATTAINMENT_CARRIED.fullmatch(site.local) and v.TARGET_WORD_AFTER.match(site.right))
         carried = carried and not _other_programme(site)
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value) if carried else None
     if v.ATTAINMENT_RATE.search(site.clause) and v.ACHIEVED_BEFORE.search(site.local):
@@ -98,7 +98,7 @@ def _attainment(site: Site) -> Cls | None:
     bare = bool(re.search(r"^\s*(?:\)|[.;,]|$)", site.right) and re.search(r"(?:\(|đạt)\s*$", site.local))
     bare = bare and not v.RATE_WORD.search(site.local)
     after_admitted = site.prev is not None and site.prev.metric == "admitted" and site.prev.unit == "count"
-    after_admitted = after_admitted or bool(_ADMITTED_FRACTION.search(site.local))  # "kết nạp được 250/240 đảng viên (đạt 104%)"
+    after_admitted = after_admitted or bool(v.ADMITTED_FRACTION_BEFORE.search(site.local))  # "kết nạp được 250/240 đảng viên (đạt 104%)"
     if bare and after_admitted and site.num.value >= RATE_CEILING and re.search(r"(?:\(|,)\s*(?:đạt|bằng)\s*$", site.local):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
     if bare and v.QUOTA_OR_PLAN.search(site.around) and not v.RATING_WORD.search(site.clause):
@@ -117,7 +117,7 @@ def _unit_attainment(site: Site) -> bool:
     if not site.after_admission or not re.match(r"^\s*(?:\)|[.;,]|và\b|$)", site.right):
         return False
     head = site.low[: site.num.start].split(":", 1)
-    if len(head) < 2 or not re.search(r"chỉ tiêu|kế hoạch|nghị quyết", head[0]) or re.search(r"\d", head[0]):
+    if len(head) < 2 or not v.PLAN_OR_RESOLUTION.search(head[0]) or re.search(r"\d", head[0]):
         return False
     item = re.split(r"[,:;]", site.text[site.local_start : site.num.start])[-1]
     name = _UNIT_TYPE.sub("", item.strip())
@@ -125,23 +125,6 @@ def _unit_attainment(site: Site) -> bool:
 
 
 _UNIT_TYPE = re.compile(r"^(?:và\s+)?(?:(?:Đảng bộ|Đảng ủy|huyện|thị xã|thành phố|TP\.?|xã|phường|quận|thị trấn)\s+)*")
-
-
-_ADMITTED_FRACTION = re.compile(r"(?:kết nạp|phát triển)(?:\s+được)?(?:\s+mới)?\s*\d[\d.]*\s*/\s*\d[\d.]*\s*(?:đảng viên|đv|quần chúng)[^\d;]{0,20}$", re.I)
-
-
-# What may stand between an admitted count and its attainment: "… 187 đảng viên mới, đạt", "… 1.669 đảng viên, chiếm tỷ lệ".
-_CONNECTOR = re.compile(
-    r"[\s,;(]*(?:(?:đảng viên|đv|đồng chí|quần chúng|người)\b[^,;()\d]{0,30}?)?[\s,(]*(?:đã\s+)?"
-    r"(?:đạt|bằng|hoàn thành|vượt|chiếm)?\s*(?:được\s+)?(?:tỷ lệ|tỉ lệ)?\s*(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*",
-    re.I,
-)
-# The sentence after an admission: "Như vậy, huyện đã đạt 80% chỉ tiêu", "Kết quả này đạt …", "Đạt 80% …".
-_CARRIED = re.compile(
-    r"[\W]*(?:(?:như vậy|kết quả(?: này| trên)?|con số này|qua đó|với kết quả (?:này|trên))[\s,]*)?(?:[^\s,.;]+\s+){0,3}?"
-    r"(?:đã\s+)?(?:đạt|bằng|hoàn thành|vượt)\s*(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*",
-    re.I,
-)
 
 
 def _other_programme(site: Site) -> bool:
@@ -159,7 +142,7 @@ def _about_admission(site: Site) -> bool:
         return True  # "…: Công an tỉnh (158,18%); huyện Phú Quý (120,83%)": a list of attainments
     same_clause = site.local_start > site.clause_start
     counted = prev is not None and prev.metric in ("admitted", "admitted_target") and prev.unit == "count"
-    return bool(counted and same_clause and _CONNECTOR.fullmatch(site.local))
+    return bool(counted and same_clause and v.COUNT_TO_PCT.fullmatch(site.local))
 
 
 def _good(site: Site) -> Cls | None:
@@ -192,7 +175,6 @@ def _target_pct(site: Site) -> Cls | None:
     return Cls("admitted_target_pct", "all", "pct", per_year(site), site.num.value)
 
 
-_OF_MEMBERS = re.compile(r"^\s*(?:so với\s+)?(?:tổng\s+)?số đảng viên\s+(?:cuối|đầu|hiện có|của|toàn|năm)\b")
 _COUNT_THEN_RATIO = re.compile(r"^[^\d;()]{0,40}?[,(]\s*(?:đạt|bằng)\s*(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*$")
 
 
@@ -201,7 +183,7 @@ def _of_members(site: Site) -> Cls | None:
     prev = site.prev
     if prev is None or prev.unit != "count" or site.num.value >= RATE_CEILING or site.local_start <= site.clause_start:
         return None
-    if not (_OF_MEMBERS.match(site.right) and _COUNT_THEN_RATIO.match(site.local)):
+    if not (v.OF_MEMBERS_AFTER.match(site.right) and _COUNT_THEN_RATIO.match(site.local)):
         return None
     if prev.metric == "admitted" and prev.segment == "all":
         return Cls("admission_rate_pct", "all", "pct", prev.per_year, site.num.value)
@@ -226,14 +208,10 @@ def _rate(site: Site) -> Cls | None:
     return Cls("admission_rate_pct", "all", "pct", per_year(site), site.num.value)
 
 
-_NAMED_RATE = re.compile(r"(?:tỷ lệ|tỉ lệ)\s+(?P<what>[^,;()]{1,60}?)\s*(?:đạt|là)\s*(?:từ\s*)?$", re.I)
-_ADMISSION_WORDS = re.compile(r"kết nạp|phát triển|đảng viên mới|bình quân|hằng năm|hàng năm|mỗi năm", re.I)
-
-
 def _rate_of_other_group(local: str) -> bool:
     """ "tỷ lệ đảng viên trẻ dưới 30 tuổi đạt 25%": a rate named for something else than admissions."""
-    m = _NAMED_RATE.search(local)
-    return bool(m and not _ADMISSION_WORDS.search(m.group("what")))
+    m = v.NAMED_RATE.search(local)
+    return bool(m and not v.RATE_OF_ADMISSIONS.search(m.group("what")))
 
 
 def _segment_pct(site: Site) -> Cls | None:

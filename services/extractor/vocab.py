@@ -375,6 +375,31 @@ PARTY_UNIT_WORD = re.compile(r"tổ chức (?:cơ sở )?đảng|chi bộ|tccs")
 RATE_WORD = re.compile(r"tỷ lệ|tỉ lệ")
 RATING_WORD = re.compile(r"xuất sắc|nhiệm vụ|tư cách")
 
+# Percent rules (`percents.py`) and sentence openers (`candidates.py`).
+# The plan a list of units' attainments is headed by ("Các đơn vị hoàn thành chỉ tiêu: A đạt 110%, …").
+PLAN_OR_RESOLUTION = re.compile(r"chỉ tiêu|kế hoạch|nghị quyết")
+# "kết nạp được 250/240 đảng viên (đạt 104%)": an admitted fraction before its attainment.
+ADMITTED_FRACTION_BEFORE = re.compile(r"(?:kết nạp|phát triển)(?:\s+được)?(?:\s+mới)?\s*\d[\d.]*\s*/\s*\d[\d.]*\s*(?:đảng viên|đv|quần chúng)[^\d;]{0,20}$", IC)
+# What may stand between an admitted count and its attainment: "… 187 đảng viên mới, đạt", "… 1.669 đảng viên, chiếm tỷ lệ".
+COUNT_TO_PCT = re.compile(
+    r"[\s,;(]*(?:(?:đảng viên|đv|đồng chí|quần chúng|người)\b[^,;()\d]{0,30}?)?[\s,(]*(?:đã\s+)?"
+    r"(?:đạt|bằng|hoàn thành|vượt|chiếm)?\s*(?:được\s+)?(?:tỷ lệ|tỉ lệ)?\s*(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*",
+    IC,
+)
+# The sentence after an admission: "Như vậy, huyện đã đạt 80% chỉ tiêu", "Kết quả này đạt …", "Đạt 80% …".
+ATTAINMENT_CARRIED = re.compile(
+    r"[\W]*(?:(?:như vậy|kết quả(?: này| trên)?|con số này|qua đó|với kết quả (?:này|trên))[\s,]*)?(?:[^\s,.;]+\s+){0,3}?"
+    r"(?:đã\s+)?(?:đạt|bằng|hoàn thành|vượt)\s*(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*",
+    IC,
+)
+# "đạt 3,02% số đảng viên cuối năm trước": a percent of the membership (an admission or target rate).
+OF_MEMBERS_AFTER = re.compile(r"^\s*(?:so với\s+)?(?:tổng\s+)?số đảng viên\s+(?:cuối|đầu|hiện có|của|toàn|năm)\b")
+# "tỷ lệ đảng viên trẻ dưới 30 tuổi đạt 25%": a rate named for something; it is of admissions only with these words.
+NAMED_RATE = re.compile(r"(?:tỷ lệ|tỉ lệ)\s+(?P<what>[^,;()]{1,60}?)\s*(?:đạt|là)\s*(?:từ\s*)?$", IC)
+RATE_OF_ADMISSIONS = re.compile(r"kết nạp|phát triển|đảng viên mới|bình quân|hằng năm|hàng năm|mỗi năm", IC)
+# "Trong đó, …", "Về cơ cấu: …": a sentence that opens a breakdown.
+BREAKDOWN_OPENER = re.compile(r"^\W*(?:về\s+)?(?:trong đó|trong số|phân loại|cơ cấu|cụ thể)", IC)
+
 
 NOT_NAME_WORDS = {
     "có", "trong", "năm", "đến", "tính", "hiện", "toàn", "riêng", "đã", "với", "tổng", "sau", "qua", "nhờ", "kết", "như",
