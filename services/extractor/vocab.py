@@ -399,6 +399,16 @@ NAMED_RATE = re.compile(r"(?:tỷ lệ|tỉ lệ)\s+(?P<what>[^,;()]{1,60}?)\s*(
 RATE_OF_ADMISSIONS = re.compile(r"kết nạp|phát triển|đảng viên mới|bình quân|hằng năm|hàng năm|mỗi năm", IC)
 # "Trong đó, …", "Về cơ cấu: …": a sentence that opens a breakdown.
 BREAKDOWN_OPENER = re.compile(r"^\W*(?:về\s+)?(?:trong đó|trong số|phân loại|cơ cấu|cụ thể)", IC)
+# Column roles of a table header, first match wins ("Chỉ tiêu" -> target, "Kết nạp" -> admitted); registry.TABLE_METRIC
+# maps each role to its metric.
+TABLE_HEADER_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("rate", re.compile(r"(?i)(?:tỷ lệ|tỉ lệ|%)[^|]*tổng số")),
+    ("attainment", re.compile(r"(?i)tỷ lệ|tỉ lệ|%|đạt|so với")),
+    ("target", re.compile(r"(?i)chỉ tiêu|kế hoạch|mục tiêu|giao")),
+    ("cells", re.compile(r"(?i)chi bộ")),
+    ("admitted", re.compile(r"(?i)kết nạp|phát triển|kết quả|thực hiện|đảng viên mới|đv mới")),
+    ("total", re.compile(r"(?i)tổng số đảng viên|số đảng viên|đảng viên|\bđv\b")),
+)
 
 
 NOT_NAME_WORDS = {

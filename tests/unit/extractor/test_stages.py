@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from services.extractor import attribute, candidates, confidence, registry, rules
+from services.extractor import attribute, candidates, confidence, registry, rules, vocab
 from services.extractor.numbers import find_numbers
 from services.extractor.periods import find_periods
 from services.extractor.relevance import is_relevant
@@ -47,6 +47,13 @@ def test_a_cue_kind_without_a_rule_of_its_own_is_a_plain_count_of_its_metric() -
     (cand,) = candidates.in_sentence(sent, find_numbers(sent), [(0, 8)])
     cls = rules.classify(Reading().site(cand, False, None, False))
     assert cls is not None and (cls.metric, cls.segment, cls.per_year, cls.value) == ("members_removed", "all", False, 12)
+
+
+def test_table_columns_are_read_as_the_registry_metric_of_their_role() -> None:
+    roles = [role for role, _ in vocab.TABLE_HEADER_ROLES]
+    assert set(registry.TABLE_METRIC) == set(roles)
+    assert registry.TABLE_METRIC["target"] == ("admitted_target", "count")
+    assert registry.TABLE_METRIC["attainment"] == ("target_attainment_pct", "pct")
 
 
 def test_development_figures_are_the_flows_and_ratings_but_removals() -> None:
