@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
+
 from services.extractor import attribute, candidates, confidence, registry, rules, vocab
 from services.extractor.numbers import find_numbers
 from services.extractor.periods import find_periods
@@ -47,6 +51,16 @@ def test_a_cue_kind_without_a_rule_of_its_own_is_a_plain_count_of_its_metric() -
     (cand,) = candidates.in_sentence(sent, find_numbers(sent), [(0, 8)])
     cls = rules.classify(Reading().site(cand, False, None, False))
     assert cls is not None and (cls.metric, cls.segment, cls.per_year, cls.value) == ("members_removed", "all", False, 12)
+
+
+def test_a_new_cue_kind_is_registry_data_not_a_code_branch(monkeypatch: pytest.MonkeyPatch) -> None:
+    sent = "Năm 2023, Đảng bộ huyện Tân Yên trục xuất 7 đảng viên."
+    (cand,) = candidates.in_sentence(sent, find_numbers(sent), [(0, 8)])
+    assert rules.classify(Reading().site(cand, False, None, False)) is None
+    monkeypatch.setattr(rules, "_CUES", (*registry.COUNT_CUES, ("expel", re.compile("trục xuất"))))  # what a registry entry derives
+    monkeypatch.setitem(registry.CUE_METRIC, "expel", "members_removed")
+    cls = rules.classify(Reading().site(cand, False, None, False))
+    assert cls is not None and (cls.metric, cls.segment, cls.value) == ("members_removed", "all", 7)
 
 
 def test_table_columns_are_read_as_the_registry_metric_of_their_role() -> None:
