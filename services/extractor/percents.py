@@ -21,7 +21,7 @@ def pct(site: Site) -> Cls | None:
         return None
     if v.UNITS_FRACTION.search(local) or _units_reaching(site):
         return None
-    if v.SHARE_NOUN_AFTER.match(right) or "còn lại" in local or v.SHARE_OF_UNITS.search(site.clause) or v.GROUP_SHARE.search(site.clause):
+    if v.SHARE_NOUN_AFTER.match(right) or v.REST.search(local) or v.SHARE_OF_UNITS.search(site.clause) or v.GROUP_SHARE.search(site.clause):
         return None
     if v.SHARE_BEFORE.search(local) and not v.TARGET_WORD_AFTER.match(right):
         return _share(site)
@@ -95,11 +95,11 @@ def _attainment(site: Site) -> Cls | None:
     other = v.OTHER_PROGRAM.search(site.local) or v.OTHER_ACTIVITY.search(site.local) or v.OTHER_ACTIVITY.search(site.right[:40])
     if v.TARGET_WORD_AFTER.match(site.right) and not v.GOOD.search(site.clause) and not other:
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
-    bare = bool(re.search(r"^\s*(?:\)|[.;,]|$)", site.right) and re.search(r"(?:\(|đạt)\s*$", site.local))
+    bare = bool(re.search(r"^\s*(?:\)|[.;,]|$)", site.right) and v.ACHIEVED_OR_OPEN_BEFORE.search(site.local))
     bare = bare and not v.RATE_WORD.search(site.local)
     after_admitted = site.prev is not None and site.prev.metric == "admitted" and site.prev.unit == "count"
     after_admitted = after_admitted or bool(v.ADMITTED_FRACTION_BEFORE.search(site.local))  # "kết nạp được 250/240 đảng viên (đạt 104%)"
-    if bare and after_admitted and site.num.value >= RATE_CEILING and re.search(r"(?:\(|,)\s*(?:đạt|bằng)\s*$", site.local):
+    if bare and after_admitted and site.num.value >= RATE_CEILING and v.RATIO_BEFORE.search(site.local):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
     if bare and v.QUOTA_OR_PLAN.search(site.around) and not v.RATING_WORD.search(site.clause):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value) if _about_admission(site) else None
@@ -147,19 +147,19 @@ def _about_admission(site: Site) -> bool:
 
 def _good(site: Site) -> Cls | None:
     """Share of members rated "hoàn thành tốt nhiệm vụ trở lên"."""
-    excellent_only = "xuất sắc" in site.right[:40] and not v.GOOD_OR_ABOVE.search(site.right[:60])
+    excellent_only = bool(v.EXCELLENT.search(site.right[:40])) and not v.GOOD_OR_ABOVE.search(site.right[:60])
     if not v.GOOD.search(site.around) or v.NOT_GOOD.search(site.local) or excellent_only:
         return None
     pledged = v.PLEDGE.search(site.prefix) or "chỉ tiêu" in site.clause
     if pledged or v.PARTY_UNIT_WORD.search(site.clause):
         return None
-    if "xuất sắc" in site.around and not v.GOOD_OR_ABOVE.search(site.low[site.clause_start : site.num.end + WINDOW]):
+    if v.EXCELLENT.search(site.around) and not v.GOOD_OR_ABOVE.search(site.low[site.clause_start : site.num.end + WINDOW]):
         return None  # "… xuất sắc 10,1%; hoàn thành tốt nhiệm vụ 78,8%": one class of a split, not "tốt trở lên"
-    stated = re.search(r"(?:đạt|là)\s*(?:trên|hơn|gần|khoảng)?\s*$", site.local) or v.GOOD_AFTER.match(site.right)
-    if not stated or not (v.GOOD.search(site.clause) or v.GOOD_AFTER.match(site.right) or "riêng" in site.local):
+    stated = v.STATED_BEFORE.search(site.local) or v.GOOD_AFTER.match(site.right)
+    if not stated or not (v.GOOD.search(site.clause) or v.GOOD_AFTER.match(site.right) or v.SEPARATELY.search(site.local)):
         return None
     per_year = bool(v.PER_YEAR.search(site.clause) or v.PER_YEAR.search(site.low[max(0, site.clause_start - WINDOW) : site.clause_start]))
-    if "riêng" in site.local:
+    if v.SEPARATELY.search(site.local):
         per_year = False
     return Cls("members_good_rating_pct", "all", "pct", per_year, site.num.value)
 
@@ -175,15 +175,12 @@ def _target_pct(site: Site) -> Cls | None:
     return Cls("admitted_target_pct", "all", "pct", per_year(site), site.num.value)
 
 
-_COUNT_THEN_RATIO = re.compile(r"^[^\d;()]{0,40}?[,(]\s*(?:đạt|bằng)\s*(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*$")
-
-
 def _of_members(site: Site) -> Cls | None:
     """ "kết nạp 150 đảng viên, đạt 3,02% số đảng viên cuối năm trước": the admission (or target) rate of the count before."""
     prev = site.prev
     if prev is None or prev.unit != "count" or site.num.value >= RATE_CEILING or site.local_start <= site.clause_start:
         return None
-    if not (v.OF_MEMBERS_AFTER.match(site.right) and _COUNT_THEN_RATIO.match(site.local)):
+    if not (v.OF_MEMBERS_AFTER.match(site.right) and v.COUNT_THEN_RATIO.match(site.local)):
         return None
     if prev.metric == "admitted" and prev.segment == "all":
         return Cls("admission_rate_pct", "all", "pct", prev.per_year, site.num.value)
@@ -224,10 +221,10 @@ def _segment_pct(site: Site) -> Cls | None:
         share = site.prev and site.prev.metric == "admitted" and site.prev.unit == "count" and site.prev.segment != "all"
         return Cls("admitted", site.prev.segment, "pct", False, site.num.value) if share and site.prev else None
     m = v.SEG_AFTER.match(site.right)
-    segs = v.segments_in(m.group("rest")[:50]) if m and re.match(r"^\s*(?:đảng viên|đv|là|ở|thuộc|trong|khu vực)", site.right) else []
-    if not segs and re.search(r"chiếm\s*(?:tỷ lệ|tỉ lệ)?\s*(?:khoảng|gần|hơn|trên)?\s*$|^[,;\s]*[^\d,;()]{2,40}\s*$", site.local):
+    segs = v.segments_in(m.group("rest")[:50]) if m and v.SEGMENT_SHARE_AFTER.match(site.right) else []
+    if not segs and v.SHARE_OR_LABEL_BEFORE.search(site.local):
         segs = list(dict.fromkeys(v.segments_in(site.local)))
-        if not segs and re.fullmatch(r"[,(\s]*chiếm\s*(?:tỷ lệ)?\s*", site.local) and site.prev and site.prev.segment != "all":
+        if not segs and v.SHARE_ONLY.fullmatch(site.local) and site.prev and site.prev.segment != "all":
             segs = [site.prev.segment]
         segs = segs if len(segs) == 1 else []
     if not segs:

@@ -107,7 +107,7 @@ def _cue(site: Site) -> str | None:
     local, clause = site.local, site.clause
     if site.after_admission and v.RANKING.search(site.around) and not _last_cue(local):
         return "admit"  # "… kết nạp 2.500 đảng viên. Dẫn đầu là huyện A với 120 đảng viên"
-    stock_list = re.fullmatch(r"[^,;\d]{0,40}?[\s,]*(?:với|và|gồm|có)\s*(?:tổng số\s*)?", local)
+    stock_list = v.STOCK_LIST_BEFORE.fullmatch(local)
     if site.prev and site.prev.metric in STOCK and stock_list:
         return "total"  # "7 chi bộ trực thuộc, với 80 đảng viên": a list of stock figures
     after_pct = (site.prev and site.prev.unit == "pct") or site.text[max(0, site.local_start - 1) : site.local_start] == "%"
@@ -427,7 +427,7 @@ def _segment(site: Site, noun: str, after: str, breakdown: bool) -> str:
         segs = [name for name, rx in v.SEGMENTS if rx.match(head.lstrip())][:1]  # "30 đồng chí dân tộc thiểu số"
     elif v.FROM_SOURCE.match(head) and v.BREAKDOWN.search(site.clause):
         segs = v.segments_in(v.FROM_SOURCE.sub("", head, count=1)[:40])[:1]
-    elif re.match(r"^\s*(?:mới\s+)?(?:là|nữ|người|thuộc|ở|trong|khu vực|còn|đang|em)\b", head) and "đều là" not in head:
+    elif v.SEGMENT_LABEL_AFTER.match(head) and not v.ALL_ARE.search(head):
         segs = v.segments_in(head[:60])
         source = v.ADMIT_VERB.search(site.local) and not v.BREAKDOWN.search(site.clause)
         if source and re.match(r"^\s*là\b", head) and segs[:1] == ["youth_union"]:

@@ -374,6 +374,25 @@ PARTY_UNIT_WORD = re.compile(r"tổ chức (?:cơ sở )?đảng|chi bộ|tccs")
 # Rates and ratings: a rate's word; a rating's words (not an attainment's).
 RATE_WORD = re.compile(r"tỷ lệ|tỉ lệ")
 RATING_WORD = re.compile(r"xuất sắc|nhiệm vụ|tư cách")
+# Ratings: the excellent class alone ("xuất sắc"), a rating stated with "đạt/là", a separate figure ("riêng …").
+EXCELLENT = re.compile(r"xuất sắc")
+STATED_BEFORE = re.compile(r"(?:đạt|là)\s*(?:trên|hơn|gần|khoảng)?\s*$")
+SEPARATELY = re.compile(r"riêng")
+# Attainments stated after a count: "(đạt 104%)", ", đạt 80%", ", bằng 95%".
+ACHIEVED_OR_OPEN_BEFORE = re.compile(r"(?:\(|đạt)\s*$")
+RATIO_BEFORE = re.compile(r"(?:\(|,)\s*(?:đạt|bằng)\s*$")
+# "kết nạp 150 đảng viên, đạt 3,02% …": a count, then its ratio.
+COUNT_THEN_RATIO = re.compile(r"^[^\d;()]{0,40}?[,(]\s*(?:đạt|bằng)\s*(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*$")
+# Shares of segments: "50% là nữ", "nông dân chiếm 16,3%", "(chiếm 12%)"; "còn lại": the rest, never a segment's share.
+SEGMENT_SHARE_AFTER = re.compile(r"^\s*(?:đảng viên|đv|là|ở|thuộc|trong|khu vực)")
+SHARE_OR_LABEL_BEFORE = re.compile(r"chiếm\s*(?:tỷ lệ|tỉ lệ)?\s*(?:khoảng|gần|hơn|trên)?\s*$|^[,;\s]*[^\d,;()]{2,40}\s*$")
+SHARE_ONLY = re.compile(r"[,(\s]*chiếm\s*(?:tỷ lệ)?\s*")
+REST = re.compile(r"còn lại")
+# A segment's label after a count ("30 đồng chí là nữ", "… người dân tộc thiểu số"), unless "đều là" (all of them are).
+SEGMENT_LABEL_AFTER = re.compile(r"^\s*(?:mới\s+)?(?:là|nữ|người|thuộc|ở|trong|khu vực|còn|đang|em)\b")
+ALL_ARE = re.compile(r"đều là")
+# "7 chi bộ trực thuộc, với 80 đảng viên": a list of stock figures after a stock.
+STOCK_LIST_BEFORE = re.compile(r"[^,;\d]{0,40}?[\s,]*(?:với|và|gồm|có)\s*(?:tổng số\s*)?")
 
 # Percent rules (`percents.py`) and sentence openers (`candidates.py`).
 # The plan a list of units' attainments is headed by ("Các đơn vị hoàn thành chỉ tiêu: A đạt 110%, …").
