@@ -150,7 +150,7 @@ def _good(site: Site) -> Cls | None:
     excellent_only = bool(v.EXCELLENT.search(site.right[:40])) and not v.GOOD_OR_ABOVE.search(site.right[:60])
     if not v.GOOD.search(site.around) or v.NOT_GOOD.search(site.local) or excellent_only:
         return None
-    pledged = v.PLEDGE.search(site.prefix) or "chỉ tiêu" in site.clause
+    pledged = v.PLEDGE.search(site.prefix) or v.QUOTA_WORD.search(site.clause)
     if pledged or v.PARTY_UNIT_WORD.search(site.clause):
         return None
     if v.EXCELLENT.search(site.around) and not v.GOOD_OR_ABOVE.search(site.low[site.clause_start : site.num.end + WINDOW]):
@@ -168,9 +168,9 @@ def _target_pct(site: Site) -> Cls | None:
     """ "chỉ tiêu kết nạp đảng viên mới từ 4-5%/năm"."""
     if not (v.PCT_TARGET.search(site.clause) and v.ADMIT_VERB.search(site.clause)):
         return None
-    versus = "so với" in site.right[:15] and "tổng số" not in site.right[:35]
+    versus = v.VERSUS.search(site.right[:15]) is not None and v.TOTAL_WORD.search(site.right[:35]) is None
     achieved = v.ACHIEVED_BEFORE.search(site.local) and not v.PLEDGE.search(site.clause)
-    if v.TARGET_WORD_AFTER.match(site.right) or versus or "vượt" in site.local or achieved:
+    if v.TARGET_WORD_AFTER.match(site.right) or versus or v.EXCEED.search(site.local) or achieved:
         return None
     return Cls("admitted_target_pct", "all", "pct", per_year(site), site.num.value)
 
@@ -195,7 +195,7 @@ def _rate(site: Site) -> Cls | None:
         return None
     if not v.ADMISSION_WORD.search(site.around) or _rate_of_other_group(site.local):
         return None
-    if site.num.value >= RATE_CEILING and "so với tổng số" not in site.right[:30]:
+    if site.num.value >= RATE_CEILING and not v.VERSUS_ALL_MEMBERS.search(site.right[:30]):
         # too high for a rate: an attainment, when the sentence speaks of a target or an admitted count precedes
         counted = site.prev is not None and site.prev.metric == "admitted" and site.prev.unit == "count"
         counted = counted and site.local_start > site.clause_start  # in the same clause

@@ -187,7 +187,7 @@ def _count(site: Site) -> Cls | None:
         return _structural(site)
     quota_of_admissions = v.QUOTA_OF_ADMISSIONS_AFTER.match(site.right)  # "giao cho huyện A 150 chỉ tiêu kết nạp"
     assigned = v.TARGET.search(site.local) and v.ADMIT.search(site.clause + site.right)  # "được giao 300 chỉ tiêu, đã kết nạp 250"
-    if v.QUOTA_NOUN_AFTER.match(site.right) and (v.ADMIT.search(site.local) or "tổng số" in site.local or quota_of_admissions or assigned):
+    if v.QUOTA_NOUN_AFTER.match(site.right) and (v.ADMIT.search(site.local) or v.TOTAL_WORD.search(site.local) or quota_of_admissions or assigned):
         return Cls("admitted_target", "all", "count", False, site.num.value)
     if v.EACH.search(site.local) or v.UNITS_REACHING.search(site.clause):
         return None

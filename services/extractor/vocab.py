@@ -388,6 +388,12 @@ SEGMENT_SHARE_AFTER = re.compile(r"^\s*(?:đảng viên|đv|là|ở|thuộc|tron
 SHARE_OR_LABEL_BEFORE = re.compile(r"chiếm\s*(?:tỷ lệ|tỉ lệ)?\s*(?:khoảng|gần|hơn|trên)?\s*$|^[,;\s]*[^\d,;()]{2,40}\s*$")
 SHARE_ONLY = re.compile(r"[,(\s]*chiếm\s*(?:tỷ lệ)?\s*")
 REST = re.compile(r"còn lại")
+# Comparisons: "so với" (against a plan or the membership), "so với tổng số" (a rate of the membership), "vượt".
+QUOTA_WORD = re.compile(r"chỉ tiêu")
+TOTAL_WORD = re.compile(r"tổng số")
+VERSUS = re.compile(r"so với")
+VERSUS_ALL_MEMBERS = re.compile(r"so với tổng số")
+EXCEED = re.compile(r"vượt")
 # A segment's label after a count ("30 đồng chí là nữ", "… người dân tộc thiểu số"), unless "đều là" (all of them are).
 SEGMENT_LABEL_AFTER = re.compile(r"^\s*(?:mới\s+)?(?:là|nữ|người|thuộc|ở|trong|khu vực|còn|đang|em)\b")
 ALL_ARE = re.compile(r"đều là")
