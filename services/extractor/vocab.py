@@ -388,7 +388,8 @@ SEGMENT_SHARE_AFTER = re.compile(r"^\s*(?:đảng viên|đv|là|ở|thuộc|tron
 SHARE_OR_LABEL_BEFORE = re.compile(r"chiếm\s*(?:tỷ lệ|tỉ lệ)?\s*(?:khoảng|gần|hơn|trên)?\s*$|^[,;\s]*[^\d,;()]{2,40}\s*$")
 SHARE_ONLY = re.compile(r"[,(\s]*chiếm\s*(?:tỷ lệ)?\s*")
 REST = re.compile(r"còn lại")
-# Comparisons: "so với" (against a plan or the membership), "so với tổng số" (a rate of the membership), "vượt".
+# A quota ("chỉ tiêu") and a total ("tổng số") alone; comparisons: "so với" (against a plan or the membership),
+# "so với tổng số" (a rate of the membership), "vượt".
 QUOTA_WORD = re.compile(r"chỉ tiêu")
 TOTAL_WORD = re.compile(r"tổng số")
 VERSUS = re.compile(r"so với")
