@@ -68,7 +68,6 @@ class Budget:
 
 _SEMI = re.compile(";")
 _SEP = r"\s*(?:,\s*và|,|và)\s*"
-_OPENER = re.compile(r"^\W*(?:về\s+)?(?:trong đó|trong số|phân loại|cơ cấu|cụ thể)", re.I)  # "Về cơ cấu: …"
 
 
 def in_sentence(sentence: str, nums: list[Num], masked: list[tuple[int, int]]) -> list[Candidate]:
@@ -116,7 +115,7 @@ def groups(sentence: str, nums: list[Num]) -> list[list[Num]]:
 
 def opens_breakdown(sentence: str) -> bool:
     """A sentence opening with "Trong đó", "Trong số", "Phân loại", "Cơ cấu", "Cụ thể": it breaks down the one before."""
-    return bool(_OPENER.match(sentence))
+    return bool(v.BREAKDOWN_OPENER.match(sentence))
 
 
 def labelled_opening(sentence: str) -> bool:

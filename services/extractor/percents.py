@@ -17,11 +17,11 @@ def pct(site: Site) -> Cls | None:
         return found
     if v.CHANGE_BEFORE.search(local) or v.COMPARE_AFTER.match(right) or v.ECON.search(site.clause) or v.POPULATION_AFTER.match(right):
         return None
-    if v.UNION.search(site.around) and not re.search(r"vào đảng|đảng viên|\bđv\b", site.around):
+    if v.UNION.search(site.around) and not v.PARTY_MEMBER_WORD.search(site.around):
         return None
     if v.UNITS_FRACTION.search(local) or _units_reaching(site):
         return None
-    if v.SHARE_NOUN_AFTER.match(right) or "còn lại" in local or v.SHARE_OF_UNITS.search(site.clause) or v.GROUP_SHARE.search(site.clause):
+    if v.SHARE_NOUN_AFTER.match(right) or v.REST.search(local) or v.SHARE_OF_UNITS.search(site.clause) or v.GROUP_SHARE.search(site.clause):
         return None
     if v.SHARE_BEFORE.search(local) and not v.TARGET_WORD_AFTER.match(right):
         return _share(site)
@@ -87,7 +87,7 @@ def _attainment(site: Site) -> Cls | None:
     if _unit_attainment(site):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value, list_item=True)  # "Các đơn vị …: A đạt 110%, B (đạt 105%)"
     if not v.RECRUIT.search(site.around):
-        carried = bool(site.after_admission and _CARRIED.fullmatch(site.local) and v.TARGET_WORD_AFTER.match(site.right))
+        carried = bool(site.after_admission and v.ATTAINMENT_CARRIED.fullmatch(site.local) and v.TARGET_WORD_AFTER.match(site.right))
         carried = carried and not _other_programme(site)
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value) if carried else None
     if v.ATTAINMENT_RATE.search(site.clause) and v.ACHIEVED_BEFORE.search(site.local):
@@ -95,13 +95,13 @@ def _attainment(site: Site) -> Cls | None:
     other = v.OTHER_PROGRAM.search(site.local) or v.OTHER_ACTIVITY.search(site.local) or v.OTHER_ACTIVITY.search(site.right[:40])
     if v.TARGET_WORD_AFTER.match(site.right) and not v.GOOD.search(site.clause) and not other:
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
-    bare = bool(re.search(r"^\s*(?:\)|[.;,]|$)", site.right) and re.search(r"(?:\(|đạt)\s*$", site.local))
-    bare = bare and not re.search(r"tỷ lệ|tỉ lệ", site.local)
+    bare = bool(re.search(r"^\s*(?:\)|[.;,]|$)", site.right) and v.ACHIEVED_OR_OPEN_BEFORE.search(site.local))
+    bare = bare and not v.RATE_WORD.search(site.local)
     after_admitted = site.prev is not None and site.prev.metric == "admitted" and site.prev.unit == "count"
-    after_admitted = after_admitted or bool(_ADMITTED_FRACTION.search(site.local))  # "kết nạp được 250/240 đảng viên (đạt 104%)"
-    if bare and after_admitted and site.num.value >= RATE_CEILING and re.search(r"(?:\(|,)\s*(?:đạt|bằng)\s*$", site.local):
+    after_admitted = after_admitted or bool(v.ADMITTED_FRACTION_BEFORE.search(site.local))  # "kết nạp được 250/240 đảng viên (đạt 104%)"
+    if bare and after_admitted and site.num.value >= RATE_CEILING and v.RATIO_BEFORE.search(site.local):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
-    if bare and re.search(r"chỉ tiêu|kế hoạch", site.around) and not re.search(r"xuất sắc|nhiệm vụ|tư cách", site.clause):
+    if bare and v.QUOTA_OR_PLAN.search(site.around) and not v.RATING_WORD.search(site.clause):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value) if _about_admission(site) else None
     return None
 
@@ -117,7 +117,7 @@ def _unit_attainment(site: Site) -> bool:
     if not site.after_admission or not re.match(r"^\s*(?:\)|[.;,]|và\b|$)", site.right):
         return False
     head = site.low[: site.num.start].split(":", 1)
-    if len(head) < 2 or not re.search(r"chỉ tiêu|kế hoạch|nghị quyết", head[0]) or re.search(r"\d", head[0]):
+    if len(head) < 2 or not v.PLAN_OR_RESOLUTION.search(head[0]) or re.search(r"\d", head[0]):
         return False
     item = re.split(r"[,:;]", site.text[site.local_start : site.num.start])[-1]
     name = _UNIT_TYPE.sub("", item.strip())
@@ -125,23 +125,6 @@ def _unit_attainment(site: Site) -> bool:
 
 
 _UNIT_TYPE = re.compile(r"^(?:và\s+)?(?:(?:Đảng bộ|Đảng ủy|huyện|thị xã|thành phố|TP\.?|xã|phường|quận|thị trấn)\s+)*")
-
-
-_ADMITTED_FRACTION = re.compile(r"(?:kết nạp|phát triển)(?:\s+được)?(?:\s+mới)?\s*\d[\d.]*\s*/\s*\d[\d.]*\s*(?:đảng viên|đv|quần chúng)[^\d;]{0,20}$", re.I)
-
-
-# What may stand between an admitted count and its attainment: "… 187 đảng viên mới, đạt", "… 1.669 đảng viên, chiếm tỷ lệ".
-_CONNECTOR = re.compile(
-    r"[\s,;(]*(?:(?:đảng viên|đv|đồng chí|quần chúng|người)\b[^,;()\d]{0,30}?)?[\s,(]*(?:đã\s+)?"
-    r"(?:đạt|bằng|hoàn thành|vượt|chiếm)?\s*(?:được\s+)?(?:tỷ lệ|tỉ lệ)?\s*(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*",
-    re.I,
-)
-# The sentence after an admission: "Như vậy, huyện đã đạt 80% chỉ tiêu", "Kết quả này đạt …", "Đạt 80% …".
-_CARRIED = re.compile(
-    r"[\W]*(?:(?:như vậy|kết quả(?: này| trên)?|con số này|qua đó|với kết quả (?:này|trên))[\s,]*)?(?:[^\s,.;]+\s+){0,3}?"
-    r"(?:đã\s+)?(?:đạt|bằng|hoàn thành|vượt)\s*(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*",
-    re.I,
-)
 
 
 def _other_programme(site: Site) -> bool:
@@ -159,41 +142,37 @@ def _about_admission(site: Site) -> bool:
         return True  # "…: Công an tỉnh (158,18%); huyện Phú Quý (120,83%)": a list of attainments
     same_clause = site.local_start > site.clause_start
     counted = prev is not None and prev.metric in ("admitted", "admitted_target") and prev.unit == "count"
-    return bool(counted and same_clause and _CONNECTOR.fullmatch(site.local))
+    return bool(counted and same_clause and v.COUNT_TO_PCT.fullmatch(site.local))
 
 
 def _good(site: Site) -> Cls | None:
     """Share of members rated "hoàn thành tốt nhiệm vụ trở lên"."""
-    excellent_only = "xuất sắc" in site.right[:40] and not v.GOOD_OR_ABOVE.search(site.right[:60])
+    excellent_only = bool(v.EXCELLENT.search(site.right[:40])) and not v.GOOD_OR_ABOVE.search(site.right[:60])
     if not v.GOOD.search(site.around) or v.NOT_GOOD.search(site.local) or excellent_only:
         return None
-    pledged = re.search(r"mục tiêu|đề ra|phấn đấu", site.prefix) or "chỉ tiêu" in site.clause
-    if pledged or re.search(r"tổ chức (?:cơ sở )?đảng|chi bộ|tccs", site.clause):
+    pledged = v.PLEDGE.search(site.prefix) or v.QUOTA_WORD.search(site.clause)
+    if pledged or v.PARTY_UNIT_WORD.search(site.clause):
         return None
-    if "xuất sắc" in site.around and not v.GOOD_OR_ABOVE.search(site.low[site.clause_start : site.num.end + WINDOW]):
+    if v.EXCELLENT.search(site.around) and not v.GOOD_OR_ABOVE.search(site.low[site.clause_start : site.num.end + WINDOW]):
         return None  # "… xuất sắc 10,1%; hoàn thành tốt nhiệm vụ 78,8%": one class of a split, not "tốt trở lên"
-    stated = re.search(r"(?:đạt|là)\s*(?:trên|hơn|gần|khoảng)?\s*$", site.local) or v.GOOD_AFTER.match(site.right)
-    if not stated or not (v.GOOD.search(site.clause) or v.GOOD_AFTER.match(site.right) or "riêng" in site.local):
+    stated = v.STATED_BEFORE.search(site.local) or v.GOOD_AFTER.match(site.right)
+    if not stated or not (v.GOOD.search(site.clause) or v.GOOD_AFTER.match(site.right) or v.SEPARATELY.search(site.local)):
         return None
     per_year = bool(v.PER_YEAR.search(site.clause) or v.PER_YEAR.search(site.low[max(0, site.clause_start - WINDOW) : site.clause_start]))
-    if "riêng" in site.local:
+    if v.SEPARATELY.search(site.local):
         per_year = False
     return Cls("members_good_rating_pct", "all", "pct", per_year, site.num.value)
 
 
 def _target_pct(site: Site) -> Cls | None:
     """ "chỉ tiêu kết nạp đảng viên mới từ 4-5%/năm"."""
-    if not (v.PCT_TARGET.search(site.clause) and re.search(r"kết nạp|phát triển", site.clause)):
+    if not (v.PCT_TARGET.search(site.clause) and v.ADMIT_VERB.search(site.clause)):
         return None
-    versus = "so với" in site.right[:15] and "tổng số" not in site.right[:35]
-    achieved = v.ACHIEVED_BEFORE.search(site.local) and not re.search(r"mục tiêu|phấn đấu|đề ra", site.clause)
-    if v.TARGET_WORD_AFTER.match(site.right) or versus or "vượt" in site.local or achieved:
+    versus = v.VERSUS.search(site.right[:15]) is not None and v.TOTAL_WORD.search(site.right[:35]) is None
+    achieved = v.ACHIEVED_BEFORE.search(site.local) and not v.PLEDGE.search(site.clause)
+    if v.TARGET_WORD_AFTER.match(site.right) or versus or v.EXCEED.search(site.local) or achieved:
         return None
     return Cls("admitted_target_pct", "all", "pct", per_year(site), site.num.value)
-
-
-_OF_MEMBERS = re.compile(r"^\s*(?:so với\s+)?(?:tổng\s+)?số đảng viên\s+(?:cuối|đầu|hiện có|của|toàn|năm)\b")
-_COUNT_THEN_RATIO = re.compile(r"^[^\d;()]{0,40}?[,(]\s*(?:đạt|bằng)\s*(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*$")
 
 
 def _of_members(site: Site) -> Cls | None:
@@ -201,7 +180,7 @@ def _of_members(site: Site) -> Cls | None:
     prev = site.prev
     if prev is None or prev.unit != "count" or site.num.value >= RATE_CEILING or site.local_start <= site.clause_start:
         return None
-    if not (_OF_MEMBERS.match(site.right) and _COUNT_THEN_RATIO.match(site.local)):
+    if not (v.OF_MEMBERS_AFTER.match(site.right) and v.COUNT_THEN_RATIO.match(site.local)):
         return None
     if prev.metric == "admitted" and prev.segment == "all":
         return Cls("admission_rate_pct", "all", "pct", prev.per_year, site.num.value)
@@ -214,26 +193,22 @@ def _rate(site: Site) -> Cls | None:
     """ "tỷ lệ bình quân đạt 5,5%/năm", "đạt tỷ lệ 2,98% so với tổng số đảng viên"."""
     if not (v.RATE_BEFORE.search(site.local) or v.RATE_AFTER.match(site.right)) or v.OTHER_PROGRAM.search(site.local):
         return None
-    if not re.search(r"kết nạp|phát triển|đảng viên mới", site.around) or _rate_of_other_group(site.local):
+    if not v.ADMISSION_WORD.search(site.around) or _rate_of_other_group(site.local):
         return None
-    if site.num.value >= RATE_CEILING and "so với tổng số" not in site.right[:30]:
+    if site.num.value >= RATE_CEILING and not v.VERSUS_ALL_MEMBERS.search(site.right[:30]):
         # too high for a rate: an attainment, when the sentence speaks of a target or an admitted count precedes
         counted = site.prev is not None and site.prev.metric == "admitted" and site.prev.unit == "count"
         counted = counted and site.local_start > site.clause_start  # in the same clause
-        if counted or re.search(r"chỉ tiêu|kế hoạch|mục tiêu|nghị quyết", site.around):
+        if counted or v.PLAN_WORD.search(site.around):
             return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
         return None
     return Cls("admission_rate_pct", "all", "pct", per_year(site), site.num.value)
 
 
-_NAMED_RATE = re.compile(r"(?:tỷ lệ|tỉ lệ)\s+(?P<what>[^,;()]{1,60}?)\s*(?:đạt|là)\s*(?:từ\s*)?$", re.I)
-_ADMISSION_WORDS = re.compile(r"kết nạp|phát triển|đảng viên mới|bình quân|hằng năm|hàng năm|mỗi năm", re.I)
-
-
 def _rate_of_other_group(local: str) -> bool:
     """ "tỷ lệ đảng viên trẻ dưới 30 tuổi đạt 25%": a rate named for something else than admissions."""
-    m = _NAMED_RATE.search(local)
-    return bool(m and not _ADMISSION_WORDS.search(m.group("what")))
+    m = v.NAMED_RATE.search(local)
+    return bool(m and not v.RATE_OF_ADMISSIONS.search(m.group("what")))
 
 
 def _segment_pct(site: Site) -> Cls | None:
@@ -246,10 +221,10 @@ def _segment_pct(site: Site) -> Cls | None:
         share = site.prev and site.prev.metric == "admitted" and site.prev.unit == "count" and site.prev.segment != "all"
         return Cls("admitted", site.prev.segment, "pct", False, site.num.value) if share and site.prev else None
     m = v.SEG_AFTER.match(site.right)
-    segs = v.segments_in(m.group("rest")[:50]) if m and re.match(r"^\s*(?:đảng viên|đv|là|ở|thuộc|trong|khu vực)", site.right) else []
-    if not segs and re.search(r"chiếm\s*(?:tỷ lệ|tỉ lệ)?\s*(?:khoảng|gần|hơn|trên)?\s*$|^[,;\s]*[^\d,;()]{2,40}\s*$", site.local):
+    segs = v.segments_in(m.group("rest")[:50]) if m and v.SEGMENT_SHARE_AFTER.match(site.right) else []
+    if not segs and v.SHARE_OR_LABEL_BEFORE.search(site.local):
         segs = list(dict.fromkeys(v.segments_in(site.local)))
-        if not segs and re.fullmatch(r"[,(\s]*chiếm\s*(?:tỷ lệ)?\s*", site.local) and site.prev and site.prev.segment != "all":
+        if not segs and v.SHARE_ONLY.fullmatch(site.local) and site.prev and site.prev.segment != "all":
             segs = [site.prev.segment]
         segs = segs if len(segs) == 1 else []
     if not segs:

@@ -37,6 +37,7 @@ class MetricVocab:
     kind: str
     cue_kind: str | None  # the count cue of rules._cue that states it (admit / target / total / remove / train)
     cues: tuple[re.Pattern[str], ...]  # vocab.py patterns that state the metric near a number
+    table_role: str | None = None  # the column role of a table header that states it (vocab.TABLE_HEADER_ROLES)
 
     @property
     def unit(self) -> str:
@@ -50,19 +51,23 @@ class MetricVocab:
 
 
 METRICS: tuple[MetricVocab, ...] = (
-    MetricVocab("admitted", FLOW, "admit", (v.ADMIT, v.ADMIT_AFTER, v.ADMIT_FOR, v.ADMITTED_POOL)),
-    MetricVocab("admitted_target", FLOW, "target", (v.TARGET, v.QUOTA_NOUN_AFTER)),
+    MetricVocab("admitted", FLOW, "admit", (v.ADMIT, v.ADMIT_AFTER, v.ADMIT_FOR, v.ADMITTED_POOL), "admitted"),
+    MetricVocab("admitted_target", FLOW, "target", (v.TARGET, v.QUOTA_NOUN_AFTER), "target"),
     MetricVocab("admitted_target_pct", FLOW, None, (v.PCT_TARGET,)),
-    MetricVocab("target_attainment_pct", FLOW, None, (v.TARGET_WORD_AFTER, v.ATTAINMENT_RATE, v.VUOT_BEFORE)),
-    MetricVocab("admission_rate_pct", FLOW, None, (v.RATE_BEFORE, v.RATE_AFTER)),
-    MetricVocab("members_total", STOCK_KIND, "total", (v.TOTAL, v.MEMBERS_TOTAL_BEFORE, v.MEMBER_OK_AFTER)),
-    MetricVocab("party_cells", STOCK_KIND, None, (v.CELL_NOUN, v.CELLS_TOTAL_BEFORE)),
+    MetricVocab("target_attainment_pct", FLOW, None, (v.TARGET_WORD_AFTER, v.ATTAINMENT_RATE, v.VUOT_BEFORE), "attainment"),
+    MetricVocab("admission_rate_pct", FLOW, None, (v.RATE_BEFORE, v.RATE_AFTER), "rate"),
+    MetricVocab("members_total", STOCK_KIND, "total", (v.TOTAL, v.MEMBERS_TOTAL_BEFORE, v.MEMBER_OK_AFTER), "total"),
+    MetricVocab("party_cells", STOCK_KIND, None, (v.CELL_NOUN, v.CELLS_TOTAL_BEFORE), "cells"),
     MetricVocab("grassroots_orgs", STOCK_KIND, None, (v.ORGS_NOUN,)),
     MetricVocab("members_good_rating_pct", RATING, None, (v.GOOD, v.GOOD_AFTER)),
     MetricVocab("members_removed", FLOW, "remove", (v.REMOVE, v.REMOVE_AFTER)),
     MetricVocab("candidates_trained", FLOW, "train", (v.TRAIN, v.TRAIN_AFTER, v.AWARENESS_COURSE)),
 )
 BY_NAME = {m.name: m for m in METRICS}
+CUE_METRIC = {m.cue_kind: m.name for m in METRICS if m.cue_kind}
+"""The metric a count states when its governing cue is of this kind (rules._count_metric)."""
+TABLE_METRIC = {m.table_role: (m.name, m.unit) for m in METRICS if m.table_role}
+"""The metric and unit of a table column by its header's role (tables.row_facts)."""
 
 CONFUSIONS: tuple[Confusion, ...] = (
     Confusion("admitted", "admitted_target",
@@ -90,6 +95,14 @@ RATE_CEILING = 30.0
 """A percent of the membership admitted in a year is below this; a larger "tỷ lệ … đạt X%" is an attainment."""
 STOCK = frozenset(m.name for m in METRICS if m.kind == STOCK_KIND)
 """Stocks: dated at a point in time, never given a flow's period."""
+DISCIPLINE = frozenset({"members_removed"})
+"""Flows of discipline, not of development: removals (relevance reads them with inspection and discipline matter)."""
+DEVELOPMENT = frozenset(m.name for m in METRICS if m.kind != STOCK_KIND) - DISCIPLINE
+"""Development figures (every flow and rating but discipline): one of them keeps an article relevant however many
+inspection and discipline words it has (relevance.is_relevant). Stocks are membership statistics: relevant, but they do
+not outweigh inspection matter. Removals are left out on purpose: a removal figure in an inspection or discipline story
+does not make it a development story (with them in, dev, dev2, seeds and tests/heldout* are unchanged; kept out so that
+no article anywhere changes)."""
 PCT_METRICS = frozenset(m.name for m in FACT_METRICS if m.unit == PCT)
 """Metrics stated in percent."""
 COUNT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (

@@ -73,7 +73,7 @@ def fractions(sent: str) -> list[tuple[Candidate, FractionReading]]:
     low = sent.lower()
     if not v.ADMIT.search(low):
         return []
-    targets = bool(re.search(r"chỉ tiêu|kế hoạch", low))
+    targets = bool(v.QUOTA_OR_PLAN.search(low))
     out = []
     for c, target in candidates.fractions(sent):
         start, end, got = c.num.start, c.num.end, c.num.value
@@ -107,7 +107,7 @@ def _cue(site: Site) -> str | None:
     local, clause = site.local, site.clause
     if site.after_admission and v.RANKING.search(site.around) and not _last_cue(local):
         return "admit"  # "… kết nạp 2.500 đảng viên. Dẫn đầu là huyện A với 120 đảng viên"
-    stock_list = re.fullmatch(r"[^,;\d]{0,40}?[\s,]*(?:với|và|gồm|có)\s*(?:tổng số\s*)?", local)
+    stock_list = v.STOCK_LIST_BEFORE.fullmatch(local)
     if site.prev and site.prev.metric in STOCK and stock_list:
         return "total"  # "7 chi bộ trực thuộc, với 80 đảng viên": a list of stock figures
     after_pct = (site.prev and site.prev.unit == "pct") or site.text[max(0, site.local_start - 1) : site.local_start] == "%"
@@ -154,7 +154,7 @@ _CUES = registry.COUNT_CUES
 def _structural(site: Site) -> Cls | None:
     """Counts of party cells and grassroots organisations."""
     right, local = site.right, site.local
-    if v.STRUCT_EVENT.search(site.clause) or v.EACH.search(local) or re.search(r"\bcho\s*$", local):
+    if v.STRUCT_EVENT.search(site.clause) or v.EACH.search(local) or v.GIVEN_TO_BEFORE.search(local):
         return None  # "giao chỉ tiêu cho 30 chi bộ": the cells something is given to, not the stock
     changes = list(v.STRUCT_CHANGE.finditer(site.clause))
     if changes and not v.STOCK_VERB.search(site.clause[changes[-1].end() :]):
@@ -162,11 +162,11 @@ def _structural(site: Site) -> Cls | None:
     m = v.CELL_NOUN.match(right)
     attached = m and (v.CELL_ATTACHED.match(right[m.end() :]) or "trực thuộc" in (m.group("tail") or ""))
     if m and (attached or v.CELL_OK_AFTER.match(right[m.end() :])):
-        if re.search(r"(?:thành lập|lũy kế|mới|tăng|giảm)\s*(?:mới\s*)?(?:đạt\s*)?$", local):
+        if v.CELLS_ADDED_BEFORE.search(local):
             return None
         return Cls("party_cells", "all", "count", False, site.num.value)
     m = v.ORGS_NOUN.match(right)
-    if m and not v.ORGS_BAD_AFTER.match(right[m.end() :]) and not re.search(r"(?:của|cho)\s*$", local):
+    if m and not v.ORGS_BAD_AFTER.match(right[m.end() :]) and not v.OF_OR_FOR_BEFORE.search(local):
         return Cls("grassroots_orgs", "all", "count", False, site.num.value)
     return None
 
@@ -179,15 +179,15 @@ def _count(site: Site) -> Cls | None:
         return None
     if re.match(r"^[.,]\d", site.right) or v.MEDIA_BEFORE.search(site.local):
         return None  # a malformed decimal ("24.31%") or a caption number ("Ảnh 1"): not a count
-    if not float(site.num.value).is_integer() or re.search(r"tuổi", site.local) or (v.QUOTA.search(site.clause) and not v.TARGET.search(site.clause)):
+    if not float(site.num.value).is_integer() or v.AGE.search(site.local) or (v.QUOTA.search(site.clause) and not v.TARGET.search(site.clause)):
         return None
     if v.ON_BEHALF.search(site.local) and v.PERSON_NOUN.match(site.right):
         return Cls("members_total", "all", "count", False, site.num.value)
     if v.CELL_NOUN.match(site.right) or v.ORGS_NOUN.match(site.right):
         return _structural(site)
-    quota_of_admissions = re.match(r"^\s*chỉ tiêu\s+(?:kết nạp|phát triển)", site.right)  # "giao cho huyện A 150 chỉ tiêu kết nạp"
+    quota_of_admissions = v.QUOTA_OF_ADMISSIONS_AFTER.match(site.right)  # "giao cho huyện A 150 chỉ tiêu kết nạp"
     assigned = v.TARGET.search(site.local) and v.ADMIT.search(site.clause + site.right)  # "được giao 300 chỉ tiêu, đã kết nạp 250"
-    if v.QUOTA_NOUN_AFTER.match(site.right) and (v.ADMIT.search(site.local) or "tổng số" in site.local or quota_of_admissions or assigned):
+    if v.QUOTA_NOUN_AFTER.match(site.right) and (v.ADMIT.search(site.local) or v.TOTAL_WORD.search(site.local) or quota_of_admissions or assigned):
         return Cls("admitted_target", "all", "count", False, site.num.value)
     if v.EACH.search(site.local) or v.UNITS_REACHING.search(site.clause):
         return None
@@ -202,7 +202,7 @@ def _count(site: Site) -> Cls | None:
     after = site.right[person.end() :] if person else site.right
     if noun in MEMBER_NOUNS and _in_pool(site):
         return _pool_item(site, noun, after)
-    if noun not in MEMBER_NOUNS and re.match(r"^[^,;]{0,40}\blà đảng viên", after):
+    if noun not in MEMBER_NOUNS and v.WHO_ARE_MEMBERS_AFTER.match(after):
         return None
     kind = _kind(site, noun, after)
     if noun == "cán bộ" and kind != "admit":
@@ -256,7 +256,7 @@ def _bare_segment(site: Site) -> Cls | None:
     if not m or not (listed or site.admit_context or _after_breakdown(site.clause)):
         return None
     label = m.group("label")
-    for text in (label, re.sub(r"^người\s+", "", label), _FROM_SOURCE.sub("", label)):
+    for text in (label, re.sub(r"^người\s+", "", label), v.FROM_SOURCE.sub("", label)):
         first = [name for name, rx in v.SEGMENTS if rx.match(text)]
         if first:
             return Cls("admitted", first[0], "count", False, site.num.value)
@@ -290,8 +290,8 @@ def _kind(site: Site, noun: str, after: str) -> str | None:
     labelled = noun in MEMBER_NOUNS and len(item_label(site.local)) == 1 and not re.search(r"[()]", site.local)
     if kind == "total" and labelled and site.prev and site.prev.metric == "admitted" and not v.TOTAL.search(site.local):
         return "admit"  # "…; đảng viên là người dân tộc thiểu số 30 đồng chí": the next item of the admitted breakdown
-    fresh = noun in MEMBER_NOUNS and re.match(r"^\s*mới\b", after)
-    if fresh and (kind is None or (kind == "total" and re.search(r"\bcó thêm\s*$", site.local))):
+    fresh = noun in MEMBER_NOUNS and v.NEW_AFTER.match(after)
+    if fresh and (kind is None or (kind == "total" and v.MORE_BEFORE.search(site.local))):
         return "admit"  # "có thêm 120 đảng viên mới"
     return kind
 
@@ -302,37 +302,43 @@ def _governed_elsewhere(site: Site, after: str) -> bool:
 
 
 def _count_metric(site: Site, kind: str | None, noun: str, after: str) -> Cls | None:
-    """Metric of a count from its cue."""
-    value, per_year = site.num.value, _per_year(site, after)
-    if kind == "remove":
-        return Cls("members_removed", "all", "count", False, value)
-    if kind == "target":
-        if v.REMAINDER_AFTER.match(after) or re.search(r"\bcòn (?:phải|lại)\b", site.local):
-            return None
-        if re.search(r"\bcó\s*(?:trên|hơn|khoảng|từ)?\s*$", site.local) and not v.ADMIT.search(site.local):
-            return None  # "phấn đấu có 6.000 đảng viên": a membership goal, no metric for it
-        return Cls("admitted_target", _segment(site, noun, after, False), "count", per_year, value)
-    if kind == "train" and noun not in MEMBER_NOUNS:
-        if not noun or v.FUTURE.search(site.clause):
-            return None  # a bare number near "lớp" (a school class, a course number) counts nobody
-        if v.BREAKDOWN.search(site.local) and noun not in v.CANDIDATE_NOUNS and v.segments_in(noun):
-            return None  # "66 học viên, trong đó có 44 sinh viên": a subgroup of the candidates
-        return Cls("candidates_trained", "all", "count", False, value)
-    if kind == "total":
-        return _total(site, noun, after)
-    if kind == "admit":
-        return _admitted(site, noun, after, per_year)
+    """Metric of a count: the registry's metric of its cue kind (`_BY_METRIC`'s rule, else a plain count), else a list item."""
+    per_year = _per_year(site, after)
+    metric = registry.CUE_METRIC.get(kind) if kind else None
+    if metric == "candidates_trained" and noun in MEMBER_NOUNS:
+        metric = None  # members near a class word ("lớp", "hồ sơ") are not candidates: read as a list item
+    if metric:
+        read = _BY_METRIC.get(metric)
+        return read(site, noun, after, per_year) if read else Cls(metric, "all", "count", False, site.num.value)
     own = label(site.local) if site.prev and site.prev.metric == "admitted" and noun in MEMBER_NOUNS | {""} else []
     if len(own) == 1 and site.prev:
-        return Cls("admitted", own[0], "count", site.prev.per_year, value)
+        return Cls("admitted", own[0], "count", site.prev.per_year, site.num.value)
     return _list_item(site)
 
 
-def _total(site: Site, noun: str, after: str) -> Cls | None:
+def _target(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
+    """admitted_target, with the segment its noun names; remainders and membership goals are not targets."""
+    if v.REMAINDER_AFTER.match(after) or v.REMAINDER_BEFORE.search(site.local):
+        return None
+    if v.HAVING_BEFORE.search(site.local) and not v.ADMIT.search(site.local):
+        return None  # "phấn đấu có 6.000 đảng viên": a membership goal, no metric for it
+    return Cls("admitted_target", _segment(site, noun, after, False), "count", per_year, site.num.value)
+
+
+def _trained(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
+    """candidates_trained: people in a class for candidates, introduced or pending admission (not their subgroups)."""
+    if not noun or v.FUTURE.search(site.clause):
+        return None  # a bare number near "lớp" (a school class, a course number) counts nobody
+    if v.BREAKDOWN.search(site.local) and noun not in v.CANDIDATE_NOUNS and v.segments_in(noun):
+        return None  # "66 học viên, trong đó có 44 sinh viên": a subgroup of the candidates
+    return Cls("candidates_trained", "all", "count", False, site.num.value)
+
+
+def _total(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
     """members_total: "có 254 đảng viên", "tổng số đảng viên … 3.011 đồng chí"."""
     if v.RATING_CTX.search(site.local) or v.COMMITTEE.search(site.local) or v.NOT_SEGMENT.search(re.split(r"[,;:(]", site.local)[-1]):
         return None  # "…; có trình độ đại học 150 đồng chí": a breakdown by schooling or age, not the membership
-    total = list(re.finditer(r"tổng số đảng viên", site.local))
+    total = list(v.MEMBERS_TOTAL_NOUN.finditer(site.local))
     if total and v.segments_in(site.local[total[-1].end() :]):
         return None  # "nâng tổng số đảng viên là người có đạo lên 412": a subgroup of the membership
     if noun == "người" and v.MEMBERS_TOTAL_BEFORE.search(site.local) and not v.ADMIT.search(site.local):
@@ -347,7 +353,7 @@ def _total(site: Site, noun: str, after: str) -> Cls | None:
 def _total_of_other(local: str) -> bool:
     """ "nâng tổng số hội viên lên 12.000": the total named is not of party members."""
     tail = local[[m.end() for m in v.TOTAL.finditer(local)][-1] :]
-    return bool(v.OTHER_TOTAL.search(tail)) and not re.search(r"đảng viên|\bđv\b", tail)
+    return bool(v.OTHER_TOTAL.search(tail)) and not v.MEMBER_WORD.search(tail)
 
 
 def _admitted(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
@@ -383,9 +389,13 @@ def _admitted(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
     return Cls("admitted", segment, "count", per_year, site.num.value)
 
 
+_BY_METRIC = {"admitted": _admitted, "admitted_target": _target, "candidates_trained": _trained, "members_total": _total}
+"""The count metrics with a rule of their own; any other metric of a cue kind (members_removed) is a plain count."""
+
+
 def _into_party(local: str, after: str) -> bool:
     """Admission into the Party, not into the Youth or Trade Union ("kết nạp 45 đoàn viên ưu tú vào Đảng", "… được kết nạp Đảng")."""
-    return bool(re.search(r"kết nạp (?:vào )?đảng|đảng viên", local) or re.match(r"^[^,;.]{0,40}(?:vào đảng|kết nạp đảng\b|hàng ngũ)", after) or v.ADMIT_AFTER.match(after))
+    return bool(v.INTO_PARTY_BEFORE.search(local) or v.INTO_PARTY_AFTER.match(after) or v.ADMIT_AFTER.match(after))
 
 
 def _after_breakdown(clause: str) -> bool:
@@ -415,11 +425,11 @@ def _segment(site: Site, noun: str, after: str, breakdown: bool) -> str:
         segs = v.segments_in(noun + head[:40])
     elif noun in MEMBER_NOUNS and [name for name, rx in v.SEGMENTS if rx.match(head.lstrip())] and not verb:
         segs = [name for name, rx in v.SEGMENTS if rx.match(head.lstrip())][:1]  # "30 đồng chí dân tộc thiểu số"
-    elif _FROM_SOURCE.match(head) and v.BREAKDOWN.search(site.clause):
-        segs = v.segments_in(_FROM_SOURCE.sub("", head, count=1)[:40])[:1]
-    elif re.match(r"^\s*(?:mới\s+)?(?:là|nữ|người|thuộc|ở|trong|khu vực|còn|đang|em)\b", head) and "đều là" not in head:
+    elif v.FROM_SOURCE.match(head) and v.BREAKDOWN.search(site.clause):
+        segs = v.segments_in(v.FROM_SOURCE.sub("", head, count=1)[:40])[:1]
+    elif v.SEGMENT_LABEL_AFTER.match(head) and not v.ALL_ARE.search(head):
         segs = v.segments_in(head[:60])
-        source = re.search(r"kết nạp|phát triển", site.local) and not v.BREAKDOWN.search(site.clause)
+        source = v.ADMIT_VERB.search(site.local) and not v.BREAKDOWN.search(site.clause)
         if source and re.match(r"^\s*là\b", head) and segs[:1] == ["youth_union"]:
             segs = []  # "kết nạp hai đảng viên là đoàn viên": the Youth Union as the source counts everyone
     else:
@@ -437,10 +447,6 @@ def _since_opener(local: str) -> str:
     openers = list(v.BREAKDOWN.finditer(local))
     after = local[openers[-1].end() :] if openers else ""
     return after if re.sub(r"\b(?:đó|này|có|đã|được|gần|hơn|trên|khoảng|là)\b|\W", "", after) else local
-
-
-_FROM_SOURCE = re.compile(r"^\s*(?:mới\s+)?(?:đã\s+)?(?:được\s+)?(?:kết nạp|phát triển)\s+(?:từ|trong)\s+(?:nguồn\s+)?")
-"""A breakdown item by source: "… trong đó 210 đảng viên được kết nạp từ (nguồn) đoàn viên"."""
 
 
 def list_name(raw: str) -> str:

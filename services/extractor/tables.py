@@ -5,20 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from services.extractor import vocab as v
 from services.extractor.numbers import Num, parse_number
+from services.extractor.registry import TABLE_METRIC
 from services.extractor.sites import Cls
 
 _CELL_NUM = re.compile(r"^\s*(?P<q>trên|hơn|gần|khoảng)?\s*(?P<n>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)\s*(?P<pct>%)?\s*$", re.I)
 _INDEX = re.compile(r"(?i)^\s*(?:stt|tt|số tt|số thứ tự)\s*$")
 _NAME = re.compile(r"(?i)đơn vị|tên|đảng bộ|chi bộ|địa phương|huyện|xã")
-_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("rate", re.compile(r"(?i)(?:tỷ lệ|tỉ lệ|%)[^|]*tổng số")),
-    ("attainment", re.compile(r"(?i)tỷ lệ|tỉ lệ|%|đạt|so với")),
-    ("target", re.compile(r"(?i)chỉ tiêu|kế hoạch|mục tiêu|giao")),
-    ("cells", re.compile(r"(?i)chi bộ")),
-    ("admitted", re.compile(r"(?i)kết nạp|phát triển|kết quả|thực hiện|đảng viên mới|đv mới")),
-    ("total", re.compile(r"(?i)tổng số đảng viên|số đảng viên|đảng viên|\bđv\b")),
-)
 _QUAL = {"trên": "over", "hơn": "over", "gần": "nearly", "khoảng": "about"}
 _TOTAL_ROW = re.compile(r"(?i)^\s*(?:tổng|cộng|toàn)")
 
@@ -48,9 +42,9 @@ def header_roles(row: list[str]) -> list[str | None] | None:
         if _INDEX.match(cell):
             roles.append("index")
             continue
-        role = next((name for name, rx in _ROLES if rx.search(cell)), None)
+        role = next((name for name, rx in v.TABLE_HEADER_ROLES if rx.search(cell)), None)
         roles.append(role or ("name" if _NAME.search(cell) else None))
-    figures = set(_METRIC)
+    figures = set(TABLE_METRIC)
     return roles if figures & set(roles) else None
 
 
@@ -63,12 +57,6 @@ def _inferred(values: list[float]) -> list[str | None]:
         if b and abs(100 * a / b - c) <= 1.5:
             return ["admitted", "target", "attainment"]
     return [None] * len(values)
-
-
-_METRIC = {
-    "target": ("admitted_target", "count"), "admitted": ("admitted", "count"),
-    "attainment": ("target_attainment_pct", "pct"), "rate": ("admission_rate_pct", "pct"), "total": ("members_total", "count"), "cells": ("party_cells", "count"),
-}
 
 
 def row_facts(row: list[str], roles: list[str | None] | None) -> list[TableFact]:
@@ -88,9 +76,9 @@ def row_facts(row: list[str], roles: list[str | None] | None) -> list[TableFact]
     unit = "" if _TOTAL_ROW.match(texts[0]) else texts[0]
     out = []
     for (_, m), role in zip(nums, col_roles, strict=False):
-        if role not in _METRIC:
+        if role not in TABLE_METRIC:
             continue
-        metric, unit_kind = _METRIC[role]
+        metric, unit_kind = TABLE_METRIC[role]
         value = parse_number(m.group("n"))
         if unit_kind == "count" and not value.is_integer():
             continue

@@ -323,6 +323,119 @@ RELEVANT = re.compile(
     IC,
 )
 
+# Admissions into the Youth or Trade Union or an association, not the Party (relevance subtracts them).
+OTHER_UNION_ADMIT = re.compile(
+    r"kết nạp\s+(?:được\s+)?(?:mới\s+)?(?:\S+\s+){0,2}?(?:đoàn viên(?!\s+(?:ưu tú\s+)?(?:vào|cho) đảng)|hội viên|công đoàn)", IC
+)
+# Development cues proper: admission into the Party, sources of candidates, member quality (relevance).
+DEVELOPMENT_CUE = re.compile(
+    r"kết nạp|phát triển đảng|đảng viên mới|tạo nguồn|cảm tình đảng|nhận thức về đảng|quần chúng ưu tú|trở thành đảng viên|"
+    r"chất lượng đảng viên|xếp loại chất lượng|đảng viên (?:được )?xếp loại|đảng viên đủ tư cách|hoàn thành tốt nhiệm vụ trở lên",
+    IC,
+)
+# Inspection, discipline and union matter: an article with more of it than development cues is not relevant.
+INSPECTION = re.compile(r"kiểm tra|giám sát|kỷ luật|vi phạm|tố cáo|khiếu nại|công đoàn|đoàn viên công đoàn|tỉnh đoàn|huyện đoàn", IC)
+
+# Word lists the count and percent rules read on lower-cased text (`rules.py`, `percents.py`; no case flag, as they were).
+# Plans and targets: "chỉ tiêu", "kế hoạch" (a quota or plan), also "mục tiêu", "nghị quyết" (any plan word).
+QUOTA_OR_PLAN = re.compile(r"chỉ tiêu|kế hoạch")
+PLAN_WORD = re.compile(r"chỉ tiêu|kế hoạch|mục tiêu|nghị quyết")
+# Pledges: a rating or a percent stated as a goal ("phấn đấu", "mục tiêu", "đề ra").
+PLEDGE = re.compile(r"mục tiêu|đề ra|phấn đấu")
+# "giao cho huyện A 150 chỉ tiêu kết nạp": quota places of admissions.
+QUOTA_OF_ADMISSIONS_AFTER = re.compile(r"^\s*chỉ tiêu\s+(?:kết nạp|phát triển)")
+# "còn phải / còn lại …": what is left of a target.
+REMAINDER_BEFORE = re.compile(r"\bcòn (?:phải|lại)\b")
+# "phấn đấu có 6.000 đảng viên": a target of having (a membership goal), not of admitting.
+HAVING_BEFORE = re.compile(r"\bcó\s*(?:trên|hơn|khoảng|từ)?\s*$")
+# Admissions: the verbs, and with "đảng viên mới" (the words of an admission rate).
+ADMIT_VERB = re.compile(r"kết nạp|phát triển")
+ADMISSION_WORD = re.compile(r"kết nạp|phát triển|đảng viên mới")
+# "có thêm 120 đảng viên mới": members added are admitted.
+MORE_BEFORE = re.compile(r"\bcó thêm\s*$")
+NEW_AFTER = re.compile(r"^\s*mới\b")
+# Youth Union members admitted into the Party, not into the Union ("kết nạp vào Đảng", "… vào Đảng", "hàng ngũ").
+INTO_PARTY_BEFORE = re.compile(r"kết nạp (?:vào )?đảng|đảng viên")
+INTO_PARTY_AFTER = re.compile(r"^[^,;.]{0,40}(?:vào đảng|kết nạp đảng\b|hàng ngũ)")
+# A breakdown item by source: "… trong đó 210 đảng viên được kết nạp từ (nguồn) đoàn viên".
+FROM_SOURCE = re.compile(r"^\s*(?:mới\s+)?(?:đã\s+)?(?:được\s+)?(?:kết nạp|phát triển)\s+(?:từ|trong)\s+(?:nguồn\s+)?")
+# Members: the noun, the members' total, party membership words around a percent.
+MEMBER_WORD = re.compile(r"đảng viên|\bđv\b")
+MEMBERS_TOTAL_NOUN = re.compile(r"tổng số đảng viên")
+PARTY_MEMBER_WORD = re.compile(r"vào đảng|đảng viên|\bđv\b")
+# "N người … là đảng viên": the members among a group, not a count of members.
+WHO_ARE_MEMBERS_AFTER = re.compile(r"^[^,;]{0,40}\blà đảng viên")
+AGE = re.compile(r"tuổi")
+# Cells and organisations: founded, accumulated or added ("thành lập mới 3 chi bộ"), or something given to them.
+CELLS_ADDED_BEFORE = re.compile(r"(?:thành lập|lũy kế|mới|tăng|giảm)\s*(?:mới\s*)?(?:đạt\s*)?$")
+GIVEN_TO_BEFORE = re.compile(r"\bcho\s*$")
+OF_OR_FOR_BEFORE = re.compile(r"(?:của|cho)\s*$")
+PARTY_UNIT_WORD = re.compile(r"tổ chức (?:cơ sở )?đảng|chi bộ|tccs")
+# Rates and ratings: a rate's word; a rating's words (not an attainment's).
+RATE_WORD = re.compile(r"tỷ lệ|tỉ lệ")
+RATING_WORD = re.compile(r"xuất sắc|nhiệm vụ|tư cách")
+# Ratings: the excellent class alone ("xuất sắc"), a rating stated with "đạt/là", a separate figure ("riêng …").
+EXCELLENT = re.compile(r"xuất sắc")
+STATED_BEFORE = re.compile(r"(?:đạt|là)\s*(?:trên|hơn|gần|khoảng)?\s*$")
+SEPARATELY = re.compile(r"riêng")
+# Attainments stated after a count: "(đạt 104%)", ", đạt 80%", ", bằng 95%".
+ACHIEVED_OR_OPEN_BEFORE = re.compile(r"(?:\(|đạt)\s*$")
+RATIO_BEFORE = re.compile(r"(?:\(|,)\s*(?:đạt|bằng)\s*$")
+# "kết nạp 150 đảng viên, đạt 3,02% …": a count, then its ratio.
+COUNT_THEN_RATIO = re.compile(r"^[^\d;()]{0,40}?[,(]\s*(?:đạt|bằng)\s*(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*$")
+# Shares of segments: "50% là nữ", "nông dân chiếm 16,3%", "(chiếm 12%)"; "còn lại": the rest, never a segment's share.
+SEGMENT_SHARE_AFTER = re.compile(r"^\s*(?:đảng viên|đv|là|ở|thuộc|trong|khu vực)")
+SHARE_OR_LABEL_BEFORE = re.compile(r"chiếm\s*(?:tỷ lệ|tỉ lệ)?\s*(?:khoảng|gần|hơn|trên)?\s*$|^[,;\s]*[^\d,;()]{2,40}\s*$")
+SHARE_ONLY = re.compile(r"[,(\s]*chiếm\s*(?:tỷ lệ)?\s*")
+REST = re.compile(r"còn lại")
+# A quota ("chỉ tiêu") and a total ("tổng số") alone; comparisons: "so với" (against a plan or the membership),
+# "so với tổng số" (a rate of the membership), "vượt".
+QUOTA_WORD = re.compile(r"chỉ tiêu")
+TOTAL_WORD = re.compile(r"tổng số")
+VERSUS = re.compile(r"so với")
+VERSUS_ALL_MEMBERS = re.compile(r"so với tổng số")
+EXCEED = re.compile(r"vượt")
+# A segment's label after a count ("30 đồng chí là nữ", "… người dân tộc thiểu số"), unless "đều là" (all of them are).
+SEGMENT_LABEL_AFTER = re.compile(r"^\s*(?:mới\s+)?(?:là|nữ|người|thuộc|ở|trong|khu vực|còn|đang|em)\b")
+ALL_ARE = re.compile(r"đều là")
+# "7 chi bộ trực thuộc, với 80 đảng viên": a list of stock figures after a stock.
+STOCK_LIST_BEFORE = re.compile(r"[^,;\d]{0,40}?[\s,]*(?:với|và|gồm|có)\s*(?:tổng số\s*)?")
+
+# Percent rules (`percents.py`) and sentence openers (`candidates.py`).
+# The plan a list of units' attainments is headed by ("Các đơn vị hoàn thành chỉ tiêu: A đạt 110%, …").
+PLAN_OR_RESOLUTION = re.compile(r"chỉ tiêu|kế hoạch|nghị quyết")
+# "kết nạp được 250/240 đảng viên (đạt 104%)": an admitted fraction before its attainment.
+ADMITTED_FRACTION_BEFORE = re.compile(r"(?:kết nạp|phát triển)(?:\s+được)?(?:\s+mới)?\s*\d[\d.]*\s*/\s*\d[\d.]*\s*(?:đảng viên|đv|quần chúng)[^\d;]{0,20}$", IC)
+# What may stand between an admitted count and its attainment: "… 187 đảng viên mới, đạt", "… 1.669 đảng viên, chiếm tỷ lệ".
+COUNT_TO_PCT = re.compile(
+    r"[\s,;(]*(?:(?:đảng viên|đv|đồng chí|quần chúng|người)\b[^,;()\d]{0,30}?)?[\s,(]*(?:đã\s+)?"
+    r"(?:đạt|bằng|hoàn thành|vượt|chiếm)?\s*(?:được\s+)?(?:tỷ lệ|tỉ lệ)?\s*(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*",
+    IC,
+)
+# The sentence after an admission: "Như vậy, huyện đã đạt 80% chỉ tiêu", "Kết quả này đạt …", "Đạt 80% …".
+ATTAINMENT_CARRIED = re.compile(
+    r"[\W]*(?:(?:như vậy|kết quả(?: này| trên)?|con số này|qua đó|với kết quả (?:này|trên))[\s,]*)?(?:[^\s,.;]+\s+){0,3}?"
+    r"(?:đã\s+)?(?:đạt|bằng|hoàn thành|vượt)\s*(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*",
+    IC,
+)
+# "đạt 3,02% số đảng viên cuối năm trước": a percent of the membership (an admission or target rate).
+OF_MEMBERS_AFTER = re.compile(r"^\s*(?:so với\s+)?(?:tổng\s+)?số đảng viên\s+(?:cuối|đầu|hiện có|của|toàn|năm)\b")
+# "tỷ lệ đảng viên trẻ dưới 30 tuổi đạt 25%": a rate named for something; it is of admissions only with these words.
+NAMED_RATE = re.compile(r"(?:tỷ lệ|tỉ lệ)\s+(?P<what>[^,;()]{1,60}?)\s*(?:đạt|là)\s*(?:từ\s*)?$", IC)
+RATE_OF_ADMISSIONS = re.compile(r"kết nạp|phát triển|đảng viên mới|bình quân|hằng năm|hàng năm|mỗi năm", IC)
+# "Trong đó, …", "Về cơ cấu: …": a sentence that opens a breakdown.
+BREAKDOWN_OPENER = re.compile(r"^\W*(?:về\s+)?(?:trong đó|trong số|phân loại|cơ cấu|cụ thể)", IC)
+# Column roles of a table header, first match wins ("Chỉ tiêu" -> target, "Kết nạp" -> admitted); registry.TABLE_METRIC
+# maps each role to its metric.
+TABLE_HEADER_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("rate", re.compile(r"(?i)(?:tỷ lệ|tỉ lệ|%)[^|]*tổng số")),
+    ("attainment", re.compile(r"(?i)tỷ lệ|tỉ lệ|%|đạt|so với")),
+    ("target", re.compile(r"(?i)chỉ tiêu|kế hoạch|mục tiêu|giao")),
+    ("cells", re.compile(r"(?i)chi bộ")),
+    ("admitted", re.compile(r"(?i)kết nạp|phát triển|kết quả|thực hiện|đảng viên mới|đv mới")),
+    ("total", re.compile(r"(?i)tổng số đảng viên|số đảng viên|đảng viên|\bđv\b")),
+)
+
 
 NOT_NAME_WORDS = {
     "có", "trong", "năm", "đến", "tính", "hiện", "toàn", "riêng", "đã", "với", "tổng", "sau", "qua", "nhờ", "kết", "như",

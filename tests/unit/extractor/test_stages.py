@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from services.extractor import attribute, candidates, confidence, registry, rules
+import re
+
+import pytest
+
+from services.extractor import attribute, candidates, confidence, registry, rules, vocab
 from services.extractor.numbers import find_numbers
 from services.extractor.periods import find_periods
+from services.extractor.relevance import is_relevant
 from services.extractor.rules import Reading
 from services.shared import events
 from services.shared.metric_registry import METRIC_NAMES
@@ -30,6 +35,53 @@ def test_confusions_name_registered_metrics_and_read_both_ways() -> None:
 def test_count_cues_are_the_metrics_cue_kinds() -> None:
     kinds = [kind for kind, _ in registry.COUNT_CUES]
     assert kinds == ["admit", "total", "remove", "train", "other"]
+
+
+def test_each_count_cue_kind_states_one_count_metric_of_the_registry() -> None:
+    assert registry.CUE_METRIC == {
+        "admit": "admitted", "target": "admitted_target", "total": "members_total", "remove": "members_removed",
+        "train": "candidates_trained",
+    }
+    assert all(registry.BY_NAME[m].unit == "count" for m in registry.CUE_METRIC.values())
+    assert set(rules._BY_METRIC) < set(registry.CUE_METRIC.values())  # removals: a plain count, no rule of their own
+
+
+def test_a_cue_kind_without_a_rule_of_its_own_is_a_plain_count_of_its_metric() -> None:
+    sent = "Năm 2023, Đảng bộ huyện Tân Yên đã xóa tên 12 đảng viên."
+    (cand,) = candidates.in_sentence(sent, find_numbers(sent), [(0, 8)])
+    cls = rules.classify(Reading().site(cand, False, None, False))
+    assert cls is not None and (cls.metric, cls.segment, cls.per_year, cls.value) == ("members_removed", "all", False, 12)
+
+
+def test_a_new_cue_kind_is_registry_data_not_a_code_branch(monkeypatch: pytest.MonkeyPatch) -> None:
+    sent = "Năm 2023, Đảng bộ huyện Tân Yên trục xuất 7 đảng viên."
+    (cand,) = candidates.in_sentence(sent, find_numbers(sent), [(0, 8)])
+    assert rules.classify(Reading().site(cand, False, None, False)) is None
+    monkeypatch.setattr(rules, "_CUES", (*registry.COUNT_CUES, ("expel", re.compile("trục xuất"))))  # what a registry entry derives
+    monkeypatch.setitem(registry.CUE_METRIC, "expel", "members_removed")
+    cls = rules.classify(Reading().site(cand, False, None, False))
+    assert cls is not None and (cls.metric, cls.segment, cls.value) == ("members_removed", "all", 7)
+
+
+def test_table_columns_are_read_as_the_registry_metric_of_their_role() -> None:
+    roles = [role for role, _ in vocab.TABLE_HEADER_ROLES]
+    assert set(registry.TABLE_METRIC) == set(roles)
+    assert registry.TABLE_METRIC["target"] == ("admitted_target", "count")
+    assert registry.TABLE_METRIC["attainment"] == ("target_attainment_pct", "pct")
+
+
+def test_development_figures_are_the_flows_and_ratings_but_removals() -> None:
+    assert {
+        "admitted", "admitted_target", "admitted_target_pct", "target_attainment_pct", "admission_rate_pct",
+        "candidates_trained", "members_good_rating_pct",
+    } == registry.DEVELOPMENT
+    assert {m.name for m in registry.METRICS if m.kind == registry.FLOW} >= registry.DISCIPLINE
+
+
+def test_a_removal_figure_does_not_outweigh_discipline_matter_a_development_figure_does() -> None:
+    text = "Kiểm tra, giám sát và kỷ luật đảng viên vi phạm: khai trừ 3 đảng viên vi phạm, kỷ luật 5 đảng viên."
+    assert not is_relevant(text, ["members_removed"])
+    assert is_relevant(text, ["admitted"])
 
 
 def test_candidates_skip_masked_periods_and_read_since_the_previous_number() -> None:
