@@ -67,4 +67,5 @@ def extraction_event(article: TextArticle, extraction: Extraction, version: str)
         article_id=article.article_id, article_url=article.url, article_title=article.title,
         article_published=published, fetched_at=article.fetched_at, source_id=article.source_id,
         extractor_version=version, relevant=extraction.relevant, facts=tuple(events.values()),
+        parser_version=article.parser_version,
     )

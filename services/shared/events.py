@@ -75,7 +75,9 @@ FIELD_DOCS: dict[str, FieldDoc] = {
     "language": FieldDoc("Detected language code, e.g. vi."),
     "text": FieldDoc("Main text (NFC)."),
     "text_method": FieldDoc("How the text was obtained (e.g. trafilatura)."),
-    "parser_version": FieldDoc("Version of the parse stage."),
+    "parser_version": FieldDoc(
+        "Version of the parse stage (on an extraction: of the text it was extracted from; absent from records of "
+        "older extractors)."),
     "event_id": FieldDoc("Deterministic id: re-processing the same article yields the same id."),
     "series_key": FieldDoc(
         "Organisation (as named and typed: level, sector, place), metric, segment, unit and period, joined by `|`: "
@@ -242,6 +244,7 @@ class ExtractionEvent:
     extractor_version: str
     relevant: bool
     facts: tuple[FactEvent, ...] = ()
+    parser_version: str | None = None
     schema: str = EXTRACTION
 
 

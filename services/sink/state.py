@@ -1,8 +1,10 @@
 """Pure state transitions of the sink: per-article extractions → per-series candidates → current values.
 
 Two levels, each a plain dict that Faust tables store as JSON:
-- article record (keyed by article_id): the accepted extraction's version, fetch time and series keys;
-- series entries (keyed by series_key): {article_id: {"version", "fetched_at", "candidate" | None}}.
+- article record (keyed by article_id): the accepted extraction's version, parser version (when the
+  extraction carries one), fetch time and series keys;
+- series entries (keyed by series_key): {article_id: {"version", "parser_version"?, "fetched_at",
+  "candidate" | None}}.
 A retraction is an entry whose candidate is None, kept as a tombstone so that a late, older update
 cannot resurrect it. Every update carries its extraction's order token, so applying the same update
 twice, or an older one after a newer one, changes nothing.
@@ -11,6 +13,7 @@ twice, or an older one after a newer one, changes nothing.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -36,6 +39,7 @@ class SeriesUpdate:
     version: str
     fetched_at: str
     candidate: Candidate | None
+    parser_version: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-able form for the internal topic."""
@@ -51,6 +55,7 @@ class SeriesUpdate:
                 version=str(data["version"]),
                 fetched_at=str(data["fetched_at"]),
                 candidate=data.get("candidate"),
+                parser_version=_optional_str(data.get("parser_version")),
             )
         except (KeyError, TypeError) as exc:
             raise SchemaError(f"bad series update: {exc}") from exc
@@ -92,9 +97,32 @@ def parse_version(text: str) -> Version:
         raise SchemaError(f"invalid extractor_version {text!r}") from exc
 
 
-def order_token(version: str, fetched_at: str) -> tuple[Version, float, str]:
-    """Order of extractions of one article: extractor version, then fetch time."""
-    return parse_version(version), parse_ts(fetched_at) or 0.0, fetched_at
+def _optional_str(value: Any) -> str | None:
+    """A stored optional string field; SchemaError when it holds something else."""
+    if value is not None and not isinstance(value, str):
+        raise SchemaError(f"expected a string or null, got {type(value).__name__}")
+    return value
+
+
+_VERSION_PARTS = re.compile(r"\d+|\D+")
+
+
+def parser_order(parser_version: str | None) -> tuple[tuple[int, int, str], ...]:
+    """Order of parse stage versions ("parse/1+trafilatura-2.0.0"): runs of digits compared as numbers, other
+    runs as text, left to right; absent (records of older extractors) before any version."""
+    return tuple((1, int(part), "") if part.isdigit() else (0, 0, part)
+                 for part in _VERSION_PARTS.findall(parser_version or ""))
+
+
+def order_token(version: str, fetched_at: str,
+                parser_version: str | None = None) -> tuple[Version, tuple[tuple[int, int, str], ...], float, str]:
+    """Order of extractions of one article: extractor version, then parser version, then fetch time."""
+    return parse_version(version), parser_order(parser_version), parse_ts(fetched_at) or 0.0, fetched_at
+
+
+def _with_parser(record: dict[str, Any], parser_version: str | None) -> dict[str, Any]:
+    """`record` with its parser version, the key left out when there is none (state as older sinks wrote it)."""
+    return {**record, "parser_version": parser_version} if parser_version is not None else record
 
 
 def candidate_from_fact(fact: FactEvent) -> Candidate:
@@ -181,9 +209,10 @@ def plan_extraction(record: ArticleRecord | None, event: ExtractionEvent) -> Pla
     """Updates an extraction implies given the article's current record (duplicates/older ones: none)."""
     if not isinstance(event.fetched_at, str) or not isinstance(event.extractor_version, str):
         raise SchemaError("extraction: fetched_at and extractor_version must be strings")
-    new_token = order_token(event.extractor_version, event.fetched_at)
+    parser = _optional_str(event.parser_version)
+    new_token = order_token(event.extractor_version, event.fetched_at, parser)
     if record is not None:
-        old_token = order_token(record["version"], record["fetched_at"])
+        old_token = order_token(record["version"], record["fetched_at"], record.get("parser_version"))
         if new_token == old_token:
             return Plan(DUPLICATE, event.article_id, None)
         if new_token < old_token:
@@ -191,10 +220,11 @@ def plan_extraction(record: ArticleRecord | None, event: ExtractionEvent) -> Pla
     candidates = resolve(event)
     previous = set(record["series"]) if record else set()
     updates = [
-        SeriesUpdate(key, event.article_id, event.extractor_version, event.fetched_at, candidates.get(key))
+        SeriesUpdate(key, event.article_id, event.extractor_version, event.fetched_at, candidates.get(key), parser)
         for key in sorted(previous | candidates.keys())
     ]
-    new_record = {"version": event.extractor_version, "fetched_at": event.fetched_at, "series": sorted(candidates)}
+    new_record = _with_parser({"version": event.extractor_version, "fetched_at": event.fetched_at,
+                               "series": sorted(candidates)}, parser)
     return Plan(APPLIED, event.article_id, new_record, tuple(updates))
 
 
@@ -202,10 +232,11 @@ def apply_update(entries: SeriesEntries | None, update: SeriesUpdate) -> SeriesE
     """The series' entries after `update`, or None when it changes nothing (duplicate or older)."""
     entries = entries or {}
     old = entries.get(update.article_id)
-    new = {"version": update.version, "fetched_at": update.fetched_at, "candidate": update.candidate}
+    new = _with_parser({"version": update.version, "fetched_at": update.fetched_at, "candidate": update.candidate},
+                       update.parser_version)
     if old is not None:
-        old_token = order_token(old["version"], old["fetched_at"])
-        new_token = order_token(update.version, update.fetched_at)
+        old_token = order_token(old["version"], old["fetched_at"], old.get("parser_version"))
+        new_token = order_token(update.version, update.fetched_at, update.parser_version)
         if new_token < old_token or (new_token == old_token and old == new):
             return None
     return {**entries, update.article_id: new}

@@ -10,15 +10,15 @@ from services.shared.events import EXPOSE_MIN_CONFIDENCE, ExtractionEvent, FactE
 
 
 def last_extractions(events: Iterable[Any]) -> list[ExtractionEvent]:
-    """The accepted extraction of each article (greatest extractor version, then fetch time)."""
+    """The accepted extraction of each article (greatest extractor version, then parser version, then fetch time)."""
     from services.sink.state import order_token
 
     best: dict[str, ExtractionEvent] = {}
     for e in events:
         if isinstance(e, ExtractionEvent):
             old = best.get(e.article_id)
-            if old is None or order_token(e.extractor_version, e.fetched_at) > order_token(old.extractor_version,
-                                                                                           old.fetched_at):
+            if old is None or (order_token(e.extractor_version, e.fetched_at, e.parser_version)
+                               > order_token(old.extractor_version, old.fetched_at, old.parser_version)):
                 best[e.article_id] = e
     return list(best.values())
 

@@ -34,12 +34,14 @@ def fact(article_id: str, metric: str = "admitted", value: float = 100, *, org: 
 
 
 def extraction(article_id: str, facts: list[FactEvent], *, published: str | None = "2024-12-20",
-               fetched_at: str = "2025-01-02T00:00:00Z", version: str = "1.0.0") -> ExtractionEvent:
+               fetched_at: str = "2025-01-02T00:00:00Z", version: str = "1.0.0",
+               parser_version: str | None = None) -> ExtractionEvent:
     """The ExtractionEvent of an article carrying `facts` (relevant when there are facts)."""
     return ExtractionEvent(
         article_id=article_id, article_url=f"https://news.example.vn/{article_id}.html",
         article_title=f"Bài {article_id}", article_published=published, fetched_at=fetched_at,
         source_id="example", extractor_version=version, relevant=bool(facts), facts=tuple(facts),
+        parser_version=parser_version,
     )
 
 

@@ -48,3 +48,22 @@ def test_every_fact_event_carries_its_confidence_and_validates() -> None:
     assert len({f.confidence for f in event.facts}) == 2  # the breakdown is marked, not removed from the topic
     for fact in (*event.facts, event):
         validate_record(orjson.loads(encode(fact)))
+
+
+def test_extraction_carries_the_parser_version_of_its_text_and_validates() -> None:
+    import dataclasses
+
+    import orjson
+
+    from services.shared.events import ExtractionEvent, decode, encode
+    from tests.contract import validate_record
+
+    article = dataclasses.replace(_article(), parser_version="parse/7+trafilatura-9.9")
+    event = extraction_event(article, extract(TEXT), "1.0.0")
+    assert event.parser_version == "parse/7+trafilatura-9.9"
+    record = orjson.loads(encode(event))
+    validate_record(record)
+    assert decode(encode(event), ExtractionEvent) == event
+    del record["parser_version"]  # an older extractor's record: still valid, read without a parser version
+    validate_record(record)
+    assert decode(orjson.dumps(record), ExtractionEvent).parser_version is None

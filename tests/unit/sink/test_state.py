@@ -13,6 +13,7 @@ from services.sink.state import (
     SeriesUpdate,
     apply_update,
     current,
+    order_token,
     plan_extraction,
     series_partition,
 )
@@ -124,6 +125,57 @@ def test_retraction_falls_back_to_the_next_most_recent_article() -> None:
 def test_same_version_refetched_later_replaces_the_article() -> None:
     p = Pipeline().feed([ext("a", 100), ext("a", 101, fetched_at="2025-02-01T00:00:00Z")])
     assert list(p.values().values()) == [(101, "a")]
+
+
+P1, P2 = "parse/1+trafilatura-2.0.0", "parse/1+trafilatura-2.10.0"  # 2.10 > 2.0: numbers compared as numbers
+
+
+def test_order_token_puts_the_parser_version_between_extractor_version_and_fetch_time() -> None:
+    early, late = "2025-01-02T00:00:00Z", "2025-03-01T00:00:00Z"
+    assert order_token("1.0.0", early, P2) > order_token("1.0.0", early, P1)
+    assert order_token("1.0.0", early, P2) > order_token("1.0.0", late, P1)  # a newer parse of an older fetch
+    assert order_token("1.1.0", early, P1) > order_token("1.0.0", late, P2)  # the extractor version comes first
+    assert order_token("1.0.0", early, "parse/2+trafilatura-1.0") > order_token("1.0.0", early, P2)
+    assert order_token("1.0.0", early, P1) > order_token("1.0.0", early, None)  # absent: before any version
+
+
+def test_records_without_a_parser_version_order_as_before() -> None:
+    early, late = "2025-01-02T00:00:00Z", "2025-03-01T00:00:00Z"
+    assert order_token("1.0.0", late) > order_token("1.0.0", early)
+    assert order_token("1.0.0", early) == order_token("1.0.0", early, None)
+    p = Pipeline().feed([ext("a", 100), ext("a", 101, fetched_at=late)])
+    assert list(p.values().values()) == [(101, "a")]
+    assert "parser_version" not in p.articles["a"]  # state written as older sinks wrote it
+    assert all("parser_version" not in e for entries in p.series.values() for e in entries.values())
+
+
+def test_newer_parse_of_the_same_extractor_version_supersedes_and_retracts_missing_series() -> None:
+    f1, f2 = fact("a", value=100), fact("a", metric="members_total", value=3000, period_start=None)
+    p = Pipeline().feed([extraction("a", [f1, f2], parser_version=P1)])
+    assert p.values() == {f1.series_key: (100, "a"), f2.series_key: (3000, "a")}
+    p.feed([extraction("a", [fact("a", value=105)], parser_version=P2)])
+    assert p.values() == {f1.series_key: (105, "a")}
+    assert p.articles["a"]["parser_version"] == P2
+
+
+def test_older_parse_arriving_late_changes_nothing() -> None:
+    f1, f2 = fact("a", value=100), fact("a", metric="members_total", value=3000, period_start=None)
+    p = Pipeline().feed([extraction("a", [fact("a", value=105)], parser_version=P2)])
+    before = (dict(p.articles), dict(p.series), len(p.updates))
+    p.feed([extraction("a", [f1, f2], parser_version=P1), extraction("a", [f1, f2])])
+    assert (p.articles, p.series, len(p.updates)) == before
+    stale = plan_extraction(p.articles["a"], extraction("a", [f1], parser_version=P1))
+    assert stale.outcome == "stale" and stale.record is None
+
+
+def test_late_series_update_of_an_older_parse_cannot_resurrect_a_retraction() -> None:
+    p = Pipeline().feed([ext("a", 100), extraction("a", [], parser_version=P1)])
+    assert p.values() == {}
+    stale = next(u for u in p.updates if u.parser_version is None)
+    p.apply(stale)
+    assert p.values() == {}
+    replayed = [SeriesUpdate.from_dict(u.to_dict()) for u in p.updates]  # the internal topic's form
+    assert replayed == p.updates
 
 
 def test_invalid_extractor_version_is_a_schema_error() -> None:
