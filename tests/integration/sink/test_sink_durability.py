@@ -13,6 +13,7 @@ import pytest
 from services.shared.admin import ensure_topics
 from services.shared.topics import TopicNames
 from tests.support.dataset import Dataset, expected_current, generate, observed
+from tests.support.facts import extraction, fact
 from tests.support.kafka import produce_events, produce_raw
 from tests.support.sink import SinkProcess, state_lines, wait_for
 
@@ -99,6 +100,35 @@ def test_sigkilled_sink_ends_identical_to_an_uninterrupted_run(kafka: str, names
     finally:
         sink.stop()
         baseline.stop()
+
+
+def skipped(sink: SinkProcess, stage: str, reason: str) -> float:
+    """recruitwatch_records_skipped_total of a stage and reason (0 when absent)."""
+    return sum(float(line.split()[-1]) for line in sink.metrics().splitlines()
+               if line.startswith("recruitwatch_records_skipped_total{")
+               and f'stage="{stage}"' in line and f'reason="{reason}"' in line)
+
+
+def test_a_newer_parse_under_the_same_extractor_version_supersedes_and_an_older_one_late_changes_nothing(
+        kafka: str, namespace: TopicNames, service_env: dict[str, str]) -> None:
+    old_parser, new_parser = "parse/1+trafilatura-2.0.0", "parse/2+trafilatura-2.0.0"
+    admitted, members = fact("a", value=100), fact("a", metric="members_total", value=3000, period_start=None)
+    produce_events(kafka, namespace.facts, [extraction("a", [admitted, members], parser_version=old_parser)])
+    sink = SinkProcess(service_env).start()
+    try:
+        first = {admitted.series_key: (100, "a", "1.0.0"), members.series_key: (3000, "a", "1.0.0")}
+        wait_for(lambda: converged(sink, first), 60, lambda: diff(sink, first))
+        # the same page parsed again by a newer parser (extractor version and fetch time unchanged): it finds
+        # only the admissions, now 105; then a late extraction of the older parse, with other figures
+        reparsed = extraction("a", [fact("a", value=105)], parser_version=new_parser)
+        late = extraction("a", [fact("a", value=1), fact("a", metric="members_total", value=1, period_start=None)],
+                          parser_version=old_parser)
+        produce_events(kafka, namespace.facts, [reparsed, late])
+        after = {admitted.series_key: (105, "a", "1.0.0")}
+        wait_for(lambda: skipped(sink, "sink_articles", "stale") >= 1 and converged(sink, after), 60,
+                 lambda: diff(sink, after))
+    finally:
+        sink.stop()
 
 
 def metric_series(metrics_text: str) -> list[str]:
