@@ -276,20 +276,21 @@ class Reprocessor:
         return parsers
 
     def _older(self, key: bytes) -> bool:
-        """Whether an article is in the job by its versions: always, or with `older_only` when its extraction is
-        by another extractor version (for the parse stage also its text by another parser version)."""
+        """Whether an article is in the job by its versions: always, or with `older_only` when its text is by
+        another parser version (parse stage) or its extraction by another extractor version (facts stage); the
+        sink orders extractions by both versions, so a re-parse under the same extractor version reaches it."""
         if not self.older_only:
             return True
-        if self.job.stage == "parse" and self.parsers.get(key, PARSER_VERSION) == PARSER_VERSION:
-            return False
+        if self.job.stage == "parse":
+            return self.parsers.get(key, PARSER_VERSION) != PARSER_VERSION
         return self.versions.get(key, EXTRACTOR_VERSION) != EXTRACTOR_VERSION
 
     async def _work(self, reader: AIOKafkaConsumer, producer: AIOKafkaProducer, store: ProgressStore,
                     progress: dict[str, Any]) -> dict[str, Any]:
-        if self.older_only:
+        if self.older_only and self.job.stage == "parse":
+            self.parsers = await self._text_parsers(reader, producer)
+        elif self.older_only:
             self.versions = await self._extracted_versions(reader, producer)
-            if self.job.stage == "parse":
-                self.parsers = await self._text_parsers(reader, producer)
         todo = {p: await self._latest(reader, TopicPartition(self.input_topic, int(p)), end)
                 for p, end in progress["ends"].items()}
         total = sum(len(offs) for offs in todo.values())

@@ -47,7 +47,8 @@ def _texts() -> list[TextArticle]:
 
 
 def _extraction(t: TextArticle, version: str) -> ExtractionEvent:
-    return ExtractionEvent(t.article_id, t.url, t.title, t.published, t.fetched_at, t.source_id, version, False)
+    return ExtractionEvent(t.article_id, t.url, t.title, t.published, t.fetched_at, t.source_id, version, False,
+                           parser_version=t.parser_version)
 
 
 async def _upgraded_deployment(bootstrap: str, names: TopicNames, texts: list[TextArticle]) -> None:
@@ -140,7 +141,7 @@ def test_texts_of_another_parser_version_are_parsed_again_from_the_raw_store(
         body = worker.metrics()
     finally:
         worker.stop()
-    older = {t.article_id for t in texts[:-1]}
+    older = {t.article_id for t in texts}  # the last one too: a parser-only change (this extractor version)
     assert metric_value(body, "recruitwatch_reprocess_articles_total", stage="parse", outcome="reprocessed") == len(older)
     text_records = [decode(v, TextArticle) for _, v in read_until(kafka, namespace.text, lambda r: False, timeout=3)]
     reparsed = {t.article_id for t in text_records if t.parser_version == PARSER_VERSION}
@@ -148,7 +149,9 @@ def test_texts_of_another_parser_version_are_parsed_again_from_the_raw_store(
     current = [e for e in extractions(read_until(kafka, namespace.facts, lambda r: False, timeout=3))
                if e.extractor_version == EXTRACTOR_VERSION]
     fresh = {t.article_id: extract_article(t) for t in text_records if t.article_id in older}
-    # the live facts agent extracted the new texts: the latest extraction of each is the fresh one
+    # the live facts agent extracted the new texts: the latest extraction of each is the fresh one, carrying
+    # the new parser version (so the sink takes it over the older parse of the same extractor version)
     latest = {e.article_id: e for e in current if e.article_id in older}
     assert latest == fresh
+    assert {e.parser_version for e in latest.values()} == {PARSER_VERSION}
     assert metric_value(body, "recruitwatch_reprocess_articles_total", stage="facts", outcome="reprocessed") == 0
