@@ -49,8 +49,26 @@ STAGES = ("parse", "facts")
 CHECKPOINT_EVERY = 50
 CHECKPOINT_SECONDS = 2.0
 MAX_UNACKED = 500
-PARSER_FIELD = re.compile(rb'"parser_version":"([^"]*)"')
 """Outputs sent but not yet acknowledged before the job waits (extraction overlaps the broker round trips)."""
+
+PARSER_FIELD = re.compile(rb'"parser_version":"([^"]*)"')
+
+
+def extraction_version(value: bytes) -> str | None:
+    """The extractor version of an extraction record; None for anything else on recruitment.facts."""
+    try:
+        data = orjson.loads(value)
+    except orjson.JSONDecodeError:
+        return None  # not an extraction record
+    if isinstance(data, dict) and data.get("schema") == EXTRACTION:
+        return str(data.get("extractor_version"))
+    return None
+
+
+def text_parser(value: bytes) -> str | None:
+    """The parser version of an articles.text record, read without decoding the text."""
+    found = PARSER_FIELD.search(value)
+    return found.group(1).decode() if found else None
 
 
 @dataclass(frozen=True)
@@ -247,33 +265,24 @@ class Reprocessor:
                 latest.pop(m.key, None)
         return set(latest.values())
 
-    async def _extracted_versions(self, reader: AIOKafkaConsumer, producer: AIOKafkaProducer) -> dict[bytes, str]:
-        """The extractor version of each article's latest extraction record on recruitment.facts."""
-        topic = self.settings.topics.facts
+    async def _latest_by_key(self, reader: AIOKafkaConsumer, producer: AIOKafkaProducer, topic: str,
+                             read: Callable[[bytes], str | None]) -> dict[bytes, str]:
+        """What `read` finds in the latest record of each key of `topic` that it can read."""
         tps = [TopicPartition(topic, p) for p in sorted(await producer.partitions_for(topic))]
-        versions: dict[bytes, str] = {}
+        found: dict[bytes, str] = {}
         for tp, end in (await reader.end_offsets(tps)).items():
             async for m in scan(reader, tp, 0, end):
-                if m.key is None or m.value is None:
-                    continue
-                try:
-                    data = orjson.loads(m.value)
-                except orjson.JSONDecodeError:
-                    continue  # not an extraction record
-                if isinstance(data, dict) and data.get("schema") == EXTRACTION:
-                    versions[m.key] = str(data.get("extractor_version"))
-        return versions
+                if m.key is not None and m.value is not None and (value := read(m.value)) is not None:
+                    found[m.key] = value
+        return found
+
+    async def _extracted_versions(self, reader: AIOKafkaConsumer, producer: AIOKafkaProducer) -> dict[bytes, str]:
+        """The extractor version of each article's latest extraction record on recruitment.facts."""
+        return await self._latest_by_key(reader, producer, self.settings.topics.facts, extraction_version)
 
     async def _text_parsers(self, reader: AIOKafkaConsumer, producer: AIOKafkaProducer) -> dict[bytes, str]:
         """The parser version of each article's latest articles.text record (read without decoding the texts)."""
-        topic = self.settings.topics.text
-        tps = [TopicPartition(topic, p) for p in sorted(await producer.partitions_for(topic))]
-        parsers: dict[bytes, str] = {}
-        for tp, end in (await reader.end_offsets(tps)).items():
-            async for m in scan(reader, tp, 0, end):
-                if m.key is not None and m.value is not None and (found := PARSER_FIELD.search(m.value)):
-                    parsers[m.key] = found.group(1).decode()
-        return parsers
+        return await self._latest_by_key(reader, producer, self.settings.topics.text, text_parser)
 
     def _older(self, key: bytes) -> bool:
         """Whether an article is in the job by its versions: always, or with `older_only` when its text is by
