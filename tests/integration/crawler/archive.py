@@ -4,8 +4,6 @@ live section on the same host (/tin-moi, whose articles the test adds while it r
 
 from __future__ import annotations
 
-import asyncio
-import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -14,6 +12,8 @@ from pathlib import Path
 
 import yaml
 from aiohttp import web
+
+from tests.integration.crawler.site import LoopbackServer
 
 PER_PAGE = 20
 TEXT = "Năm {y}, Đảng bộ huyện kết nạp {n} đảng viên mới, đạt {p}% kế hoạch. Công tác phát triển đảng viên được chú trọng."
@@ -166,34 +166,14 @@ def build_app(site: ArchiveSite) -> web.Application:
     return app
 
 
-class ArchiveServer:
+class ArchiveServer(LoopbackServer):
     """Serves an ArchiveSite on 127.0.0.1 (and on 127.0.0.2 … as `extra_hosts` more hosts) in a background thread."""
 
     def __init__(self, site: ArchiveSite, extra_hosts: int = 0) -> None:
+        super().__init__(extra_hosts)
         self.site = site
-        self.extra_hosts = extra_hosts
-        self._loop = asyncio.new_event_loop()
-        self._runner: web.AppRunner | None = None
-        self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
 
     def start(self) -> ArchiveSite:
         """Start serving; returns the site with its port."""
-        self._thread.start()
-        asyncio.run_coroutine_threadsafe(self._start(), self._loop).result(10)
+        self.site.port = self.serve(build_app(self.site))
         return self.site
-
-    async def _start(self) -> None:
-        self._runner = web.AppRunner(build_app(self.site), access_log=None)
-        await self._runner.setup()
-        tcp = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await tcp.start()
-        self.site.port = tcp._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-        for k in range(2, 2 + self.extra_hosts):  # 127.0.0.k: distinct hosts on the loopback interface
-            await web.TCPSite(self._runner, f"127.0.0.{k}", self.site.port).start()
-
-    def stop(self) -> None:
-        """Stop serving."""
-        if self._runner is not None:
-            asyncio.run_coroutine_threadsafe(self._runner.cleanup(), self._loop).result(10)
-        self._loop.call_soon_threadsafe(self._loop.stop)
-        self._thread.join(5)

@@ -296,32 +296,30 @@ def to_cp1258(text: str) -> bytes:
     return "".join(out).encode("cp1258")
 
 
-class SiteServer:
-    """Runs the fixture site on 127.0.0.1 in a background thread."""
+class LoopbackServer:
+    """Serves an aiohttp app on 127.0.0.1 (and on 127.0.0.2 … as `extra_hosts` more hosts) in a background thread."""
 
     def __init__(self, extra_hosts: int = 0, ssl_context: ssl.SSLContext | None = None) -> None:
         self.extra_hosts = extra_hosts
         self.ssl_context = ssl_context
-        self.site = FixtureSite()
         self._loop = asyncio.new_event_loop()
         self._runner: web.AppRunner | None = None
         self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
 
-    def start(self) -> FixtureSite:
-        """Start serving; returns the site (port filled in)."""
-        gzip_bomb()  # computed once per session, before any request can time out on it
+    def serve(self, app: web.Application) -> int:
+        """Start serving `app`; returns its port (the same on every host)."""
         self._thread.start()
-        asyncio.run_coroutine_threadsafe(self._start(), self._loop).result(10)
-        return self.site
+        return asyncio.run_coroutine_threadsafe(self._serve(app), self._loop).result(10)
 
-    async def _start(self) -> None:
-        self._runner = web.AppRunner(build_app(self.site), access_log=None)
+    async def _serve(self, app: web.Application) -> int:
+        self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         tcp = web.TCPSite(self._runner, "127.0.0.1", 0, ssl_context=self.ssl_context)
         await tcp.start()
-        self.site.port = tcp._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        port: int = tcp._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
         for k in range(2, 2 + self.extra_hosts):  # 127.0.0.k: distinct hosts on the loopback interface
-            await web.TCPSite(self._runner, f"127.0.0.{k}", self.site.port).start()
+            await web.TCPSite(self._runner, f"127.0.0.{k}", port).start()
+        return port
 
     def stop(self) -> None:
         """Stop serving."""
@@ -330,3 +328,17 @@ class SiteServer:
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(5)
         time.sleep(0)
+
+
+class SiteServer(LoopbackServer):
+    """Runs the fixture site on 127.0.0.1 in a background thread."""
+
+    def __init__(self, extra_hosts: int = 0, ssl_context: ssl.SSLContext | None = None) -> None:
+        super().__init__(extra_hosts, ssl_context)
+        self.site = FixtureSite()
+
+    def start(self) -> FixtureSite:
+        """Start serving; returns the site (port filled in)."""
+        gzip_bomb()  # computed once per session, before any request can time out on it
+        self.site.port = self.serve(build_app(self.site))
+        return self.site
