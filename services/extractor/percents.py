@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from services.extractor import vocab as v
 from services.extractor.registry import RATE_CEILING
 from services.extractor.sites import STOCK, WINDOW, Cls, Site, per_year
@@ -38,18 +36,12 @@ def _units_reaching(site: Site) -> bool:
     return bool(counted and v.UNITS_REACHING_PCT.match(site.local))
 
 
-_ITEM = re.compile(
-    r"^\s*[,;]?\s*(?:và\s+)?(?:(?:Đảng bộ|Đảng ủy|huyện|thị xã|thành phố|TP\.?|xã|phường|quận|thị trấn)\s+)*"
-    r"[A-ZĐ][^\W\d_]*(?:[\s-]+[A-ZĐ][^\W\d_]*){0,3}\s*(?:đạt\s*)?$"
-)
-
-
 def _list_item(site: Site) -> Cls | None:
     """ "…: huyện A đạt 61,9%; huyện B 45,2%": a bare percent after a unit's name repeats the previous attainment or rate."""
     prev = site.prev
     if prev is None or prev.metric not in ("target_attainment_pct", "admission_rate_pct") or prev.note:
         return None
-    if not _ITEM.match(site.text[site.local_start : site.num.start]) or not re.match(r"^\s*(?:$|[,;.)]|và\b)", site.right):
+    if not v.UNIT_NAME_ITEM.match(site.text[site.local_start : site.num.start]) or not v.ITEM_END_AFTER.match(site.right):
         return None
     return Cls(prev.metric, "all", "pct", prev.per_year, site.num.value)
 
@@ -63,7 +55,7 @@ def _share(site: Site) -> Cls | None:
         return Cls("admitted", prev.segment, "pct", False, site.num.value)
     if not (site.admit_context or v.ADMIT.search(site.prefix) or v.ADMITTED_POOL.search(site.right)):
         return None
-    segs = list(dict.fromkeys(v.segments_in(re.split(r"[,;(]", site.local.rstrip())[0] if site.prev else site.local)))
+    segs = list(dict.fromkeys(v.segments_in(v.PART_SEP.split(site.local.rstrip())[0] if site.prev else site.local)))
     if len(segs) == 1:
         return Cls("admitted", segs[0], "pct", False, site.num.value)
     return _segment_pct(site)
@@ -72,7 +64,7 @@ def _share(site: Site) -> Cls | None:
 def _vuot(site: Site) -> Cls | None:
     """ "vượt 26,9% nghị quyết" -> attainment 126.9 (note "vuot")."""
     before = v.VUOT_BEFORE.search(site.local) and v.TARGET_WORD_AFTER.match(site.right)
-    named = bool(v.VUOT_TARGET_BEFORE.search(site.local) and re.match(r"^\s*(?:\)|[.;,]|và\b|$)", site.right))
+    named = bool(v.VUOT_TARGET_BEFORE.search(site.local) and v.ITEM_END_AFTER.match(site.right))
     named = named and not v.GOOD.search(site.clause) and not v.OTHER_PROGRAM.search(site.clause)  # not "… tốt nhiệm vụ đạt 92%, vượt chỉ tiêu 2%"
     if before or named:
         return Cls("target_attainment_pct", "all", "pct", False, round(100 + site.num.value, 4), note="vuot")
@@ -82,7 +74,7 @@ def _vuot(site: Site) -> Cls | None:
 def _attainment(site: Site) -> Cls | None:
     """ "đạt 56,8% so với mục tiêu", "(đạt 160% kế hoạch)", "đạt gần 70% chỉ tiêu"."""
     unit_item = site.breakdown_of == "target_attainment_pct" and v.ACHIEVED_BEFORE.search(site.local)
-    if unit_item and re.match(r"^\s*(?:$|[,;.)]|và\b)", site.right):
+    if unit_item and v.ITEM_END_AFTER.match(site.right):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)  # "Trong đó, huyện A đạt 61,9%; …"
     if _unit_attainment(site):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value, list_item=True)  # "Các đơn vị …: A đạt 110%, B (đạt 105%)"
@@ -95,7 +87,7 @@ def _attainment(site: Site) -> Cls | None:
     other = v.OTHER_PROGRAM.search(site.local) or v.OTHER_ACTIVITY.search(site.local) or v.OTHER_ACTIVITY.search(site.right[:40])
     if v.TARGET_WORD_AFTER.match(site.right) and not v.GOOD.search(site.clause) and not other:
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
-    bare = bool(re.search(r"^\s*(?:\)|[.;,]|$)", site.right) and v.ACHIEVED_OR_OPEN_BEFORE.search(site.local))
+    bare = bool(v.ITEM_END_NO_AND_AFTER.search(site.right) and v.ACHIEVED_OR_OPEN_BEFORE.search(site.local))
     bare = bare and not v.RATE_WORD.search(site.local)
     after_admitted = site.prev is not None and site.prev.metric == "admitted" and site.prev.unit == "count"
     after_admitted = after_admitted or bool(v.ADMITTED_FRACTION_BEFORE.search(site.local))  # "kết nạp được 250/240 đảng viên (đạt 104%)"
@@ -106,25 +98,16 @@ def _attainment(site: Site) -> Cls | None:
     return None
 
 
-_UNIT_ITEM = re.compile(
-    r"^\s*(?:và\s+)?(?:(?:Đảng bộ|Đảng ủy|huyện|thị xã|thành phố|TP\.?|xã|phường|quận|thị trấn)\s+)*"
-    r"[A-ZĐ][^\W\d_]*(?:[\s-]+[A-ZĐ][^\W\d_]*){0,3}\s*(?:\(\s*)?(?:đạt\s*)?(?:\(\s*)?$"
-)
-
-
 def _unit_attainment(site: Site) -> bool:
     """An item of a list of units' attainments after an admission ("Các đơn vị hoàn thành chỉ tiêu: A đạt 110%, B (đạt 105%)")."""
-    if not site.after_admission or not re.match(r"^\s*(?:\)|[.;,]|và\b|$)", site.right):
+    if not site.after_admission or not v.ITEM_END_AFTER.match(site.right):
         return False
     head = site.low[: site.num.start].split(":", 1)
-    if len(head) < 2 or not v.PLAN_OR_RESOLUTION.search(head[0]) or re.search(r"\d", head[0]):
+    if len(head) < 2 or not v.PLAN_OR_RESOLUTION.search(head[0]) or v.DIGIT.search(head[0]):
         return False
-    item = re.split(r"[,:;]", site.text[site.local_start : site.num.start])[-1]
-    name = _UNIT_TYPE.sub("", item.strip())
-    return bool(_UNIT_ITEM.match(item)) and bool(name) and name.split()[0].lower() not in v.NOT_NAME_WORDS
-
-
-_UNIT_TYPE = re.compile(r"^(?:và\s+)?(?:(?:Đảng bộ|Đảng ủy|huyện|thị xã|thành phố|TP\.?|xã|phường|quận|thị trấn)\s+)*")
+    item = v.ITEM_SEP.split(site.text[site.local_start : site.num.start])[-1]
+    name = v.UNIT_TITLES_BEFORE.sub("", item.strip())
+    return bool(v.UNIT_NAME_ATTAINMENT.match(item)) and bool(name) and name.split()[0].lower() not in v.NOT_NAME_WORDS
 
 
 def _other_programme(site: Site) -> bool:
@@ -135,7 +118,7 @@ def _other_programme(site: Site) -> bool:
 
 def _about_admission(site: Site) -> bool:
     """Whether a percent speaks of admissions: recruitment words around it, or an admitted count just before it."""
-    if v.RECRUIT.search(site.local) or v.RECRUIT.search(re.split(r"[,;(]", site.right, maxsplit=1)[0][:60]):
+    if v.RECRUIT.search(site.local) or v.RECRUIT.search(v.PART_SEP.split(site.right, maxsplit=1)[0][:60]):
         return True
     prev = site.prev
     if prev is not None and prev.metric == "target_attainment_pct":
@@ -217,7 +200,7 @@ def _segment_pct(site: Site) -> Cls | None:
         return None  # "nâng tổng số lên 2.500 đồng chí; trong đó 66% là người dân tộc thiểu số": the membership
     if not (site.admit_context or v.ADMIT.search(site.prefix)):
         return None
-    if re.fullmatch(r"[^\d;()]{0,30}\(\s*", site.local):
+    if v.SHORT_OPEN_PAREN.fullmatch(site.local):
         share = site.prev and site.prev.metric == "admitted" and site.prev.unit == "count" and site.prev.segment != "all"
         return Cls("admitted", site.prev.segment, "pct", False, site.num.value) if share and site.prev else None
     m = v.SEG_AFTER.match(site.right)

@@ -7,7 +7,6 @@ classification carries from one sentence to the next. Whose figure it is, and wh
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from services.extractor import candidates, places, registry
@@ -84,7 +83,7 @@ def fractions(sent: str) -> list[tuple[Candidate, FractionReading]]:
             continue
         if not targets or v.UNITS_AFTER_FRACTION.match(sent[end:]):
             continue  # "15/18 đảng bộ hoàn thành chỉ tiêu": a count of units
-        words = re.split(r"[,;:]", sent[:start])[-1].split()
+        words = v.ITEM_SEP.split(sent[:start])[-1].split()
         tail: list[str] = []
         for word in reversed(words[-4:]):
             if not word[:1].isupper():
@@ -160,7 +159,7 @@ def _structural(site: Site) -> Cls | None:
     if changes and not v.STOCK_VERB.search(site.clause[changes[-1].end() :]):
         return None  # "giải thể 24 chi bộ … và 4 chi bộ trực thuộc": every item of the change is a change
     m = v.CELL_NOUN.match(right)
-    attached = m and (v.CELL_ATTACHED.match(right[m.end() :]) or "trực thuộc" in (m.group("tail") or ""))
+    attached = m and (v.CELL_ATTACHED.match(right[m.end() :]) or v.ATTACHED.search(m.group("tail") or ""))
     if m and (attached or v.CELL_OK_AFTER.match(right[m.end() :])):
         if v.CELLS_ADDED_BEFORE.search(local):
             return None
@@ -177,7 +176,7 @@ def _count(site: Site) -> Cls | None:
         return None
     if v.NOT_A_COUNT_BEFORE.search(site.local) or v.ATTENDANCE_AFTER.match(site.right):
         return None
-    if re.match(r"^[.,]\d", site.right) or v.MEDIA_BEFORE.search(site.local):
+    if v.MALFORMED_DECIMAL_AFTER.match(site.right) or v.MEDIA_BEFORE.search(site.local):
         return None  # a malformed decimal ("24.31%") or a caption number ("Ảnh 1"): not a count
     if not float(site.num.value).is_integer() or v.AGE.search(site.local) or (v.QUOTA.search(site.clause) and not v.TARGET.search(site.clause)):
         return None
@@ -191,7 +190,7 @@ def _count(site: Site) -> Cls | None:
         return Cls("admitted_target", "all", "count", False, site.num.value)
     if v.EACH.search(site.local) or v.UNITS_REACHING.search(site.clause):
         return None
-    if v.CELLS_TOTAL_BEFORE.search(site.local) and re.match(r"^\s*(?:đơn vị|chi bộ)?\s*(?:$|[,.;()])", site.right):
+    if v.CELLS_TOTAL_BEFORE.search(site.local) and v.CELLS_TOTAL_AFTER.match(site.right):
         return Cls("party_cells", "all", "count", False, site.num.value)
     if v.POOL_BEFORE.search(site.local) and (v.POOL_ADMITTED_AFTER.match(site.right) or v.POOL_MEMBERS_AFTER.match(site.right)):
         return _pool(site)
@@ -238,25 +237,25 @@ def _pool_item(site: Site, noun: str, after: str) -> Cls | None:
     segs = item_label(tail)
     if len(segs) == 1:
         return Cls("admitted", segs[0], "count", False, site.num.value)
-    if pools and not segs and not re.search(r"[,;:(]", re.sub(r":\s*$", "", tail)) and not v.BREAKDOWN.search(tail):
+    if pools and not segs and not v.LABEL_SEP.search(v.COLON_END.sub("", tail)) and not v.BREAKDOWN.search(tail):
         return Cls("admitted", "all", "count", _per_year(site, after), site.num.value)
     return None
 
 
 def item_label(text: str) -> list[str]:
     """Segments named by the last list item of a text ("…; là phụ nữ ", "Đoàn viên TNCS Hồ Chí Minh: ")."""
-    part = re.split(r"[,;(]|\bvà\b|trong đó|trong số", text.rstrip(" :-–"))[-1]
+    part = v.ITEM_LABEL_SPLIT.split(text.rstrip(v.LABEL_TRAIL))[-1]
     return list(dict.fromkeys(v.segments_in(part)))
 
 
 def _bare_segment(site: Site) -> Cls | None:
     """ "trong đó … 120 dân tộc thiểu số, 60 là nữ": a breakdown count named by its segment alone."""
-    m = re.match(r"^\s*(?:là\s+)?(?P<label>(?:người\s+)?[^,;.()\d]{2,40})", site.right)
+    m = v.BARE_LABEL_AFTER.match(site.right)
     listed = site.prev is not None and site.prev.metric == "admitted" and site.prev.unit == "count"
     if not m or not (listed or site.admit_context or _after_breakdown(site.clause)):
         return None
     label = m.group("label")
-    for text in (label, re.sub(r"^người\s+", "", label), v.FROM_SOURCE.sub("", label)):
+    for text in (label, v.PERSON_PREFIX.sub("", label), v.FROM_SOURCE.sub("", label)):
         first = [name for name, rx in v.SEGMENTS if rx.match(text)]
         if first:
             return Cls("admitted", first[0], "count", False, site.num.value)
@@ -266,7 +265,7 @@ def _bare_segment(site: Site) -> Cls | None:
 def _kind(site: Site, noun: str, after: str) -> str | None:
     """The cue, corrected by what follows the noun ("… được kết nạp", "… tham gia lớp cảm tình Đảng")."""
     if noun == "học viên":
-        scope = site.clause + re.split(r"trong đó|trong số|;", after, maxsplit=1)[0]
+        scope = site.clause + v.SCOPE_SPLIT.split(after, maxsplit=1)[0]
         if v.AWARENESS_COURSE.search(scope):
             return "train"
         other = v.OTHER_COURSE.search(scope) or v.AWARENESS_COURSE.search(after)  # only a part of the classes is for candidates
@@ -284,10 +283,10 @@ def _kind(site: Site, noun: str, after: str) -> str | None:
     kind = _cue(site)
     if kind == "admit" and not v.ADMIT.search(site.local) and _governed_elsewhere(site, after):
         return "other"
-    unit_item = re.fullmatch(r"[;,.\s]*(?:và\s+)?[A-ZĐ][^\d()]{1,60}\(\s*", site.text[site.local_start : site.num.start])
-    if kind in ("total", None) and site.after_admission and unit_item and re.match(r"^\s*\)", after):
+    unit_item = v.UNIT_ITEM_OPEN.fullmatch(site.text[site.local_start : site.num.start])
+    if kind in ("total", None) and site.after_admission and unit_item and v.CLOSE_PAREN_AFTER.match(after):
         return "admit"  # "… kết nạp được nhiều đảng viên là: A (12 đảng viên). B (6 đảng viên)": the list goes on
-    labelled = noun in MEMBER_NOUNS and len(item_label(site.local)) == 1 and not re.search(r"[()]", site.local)
+    labelled = noun in MEMBER_NOUNS and len(item_label(site.local)) == 1 and not v.PAREN.search(site.local)
     if kind == "total" and labelled and site.prev and site.prev.metric == "admitted" and not v.TOTAL.search(site.local):
         return "admit"  # "…; đảng viên là người dân tộc thiểu số 30 đồng chí": the next item of the admitted breakdown
     fresh = noun in MEMBER_NOUNS and v.NEW_AFTER.match(after)
@@ -336,7 +335,7 @@ def _trained(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
 
 def _total(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
     """members_total: "có 254 đảng viên", "tổng số đảng viên … 3.011 đồng chí"."""
-    if v.RATING_CTX.search(site.local) or v.COMMITTEE.search(site.local) or v.NOT_SEGMENT.search(re.split(r"[,;:(]", site.local)[-1]):
+    if v.RATING_CTX.search(site.local) or v.COMMITTEE.search(site.local) or v.NOT_SEGMENT.search(v.LABEL_SEP.split(site.local)[-1]):
         return None  # "…; có trình độ đại học 150 đồng chí": a breakdown by schooling or age, not the membership
     total = list(v.MEMBERS_TOTAL_NOUN.finditer(site.local))
     if total and v.segments_in(site.local[total[-1].end() :]):
@@ -365,19 +364,19 @@ def _admitted(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
     if breakdown and site.prev and site.prev.metric in STOCK and not v.ADMIT.search(site.local):
         return None  # "… lên 2.500 đồng chí; trong đó 1.433 đảng viên nữ": a subgroup of the membership
     segment = _segment(site, noun, after, breakdown)
-    tail = re.split(r"[,;:(]", site.local)[-1]
+    tail = v.LABEL_SEP.split(site.local)[-1]
     if segment == "all" and v.NOT_SEGMENT.search(tail) and not v.ADMIT.search(tail):
         return None
-    if segment == "all" and breakdown and v.NOT_SEGMENT.search(re.split(r"[,;(]", after, maxsplit=1)[0][:40]):
+    if segment == "all" and breakdown and v.NOT_SEGMENT.search(v.PART_SEP.split(after, maxsplit=1)[0][:40]):
         return None  # "Trong số đảng viên mới, có 200 đồng chí dưới 30 tuổi": a breakdown by age or schooling
     if segment == "all" and breakdown and not v.ADMIT.search(site.local) and not v.ADMIT_AFTER.match(after):
-        name = _UNIT_TYPE.sub("", list_name(site.text[site.local_start : site.num.start]))
+        name = v.ADMIN_UNIT_BEFORE_NAME.sub("", list_name(site.text[site.local_start : site.num.start]))
         item = not noun or (noun in MEMBER_NOUNS and places.is_known(name))
         return _list_item(site) if item else None
     inherit = site.prev and site.prev.metric == "admitted" and site.prev.segment != "all"
     listed = site.prev and site.prev.metric == "admitted"
     own = label(site.local) if (inherit or listed) and noun in MEMBER_NOUNS | {""} else []
-    colon = label(site.local) if re.search(r":\s*$", site.local) else []
+    colon = label(site.local) if v.COLON_END.search(site.local) else []
     if segment == "all" and len(colon) == 1:
         segment = colon[0]  # "Đảng viên mới là nữ: 45 đồng chí"
     elif segment == "all" and len(own) == 1:
@@ -408,15 +407,15 @@ def _after_breakdown(clause: str) -> bool:
 
 def label(local: str) -> list[str]:
     """Segments labelled just before a number, after the last separator ("…; nữ 41", "đoàn viên thanh niên 112")."""
-    local = re.sub(r"(?:\s+(?:có|là|gồm))?\s*[:\-–]?\s*$", "", local)  # "nữ: 45", "người dân tộc thiểu số có 30"
-    part = re.split(r"[,;:(]|\bvà\b|trong đó|trong số|\bcó\b(?! đạo)", local)[-1]
+    local = v.LABEL_TAIL.sub("", local)  # "nữ: 45", "người dân tộc thiểu số có 30"
+    part = v.LABEL_SPLIT.split(local)[-1]
     return list(dict.fromkeys(v.segments_in(part)))
 
 
 def _segment(site: Site, noun: str, after: str, breakdown: bool) -> str:
     """The segment a count is of: its noun ("19 em học sinh", "đảng viên nữ") or, in a breakdown, its label."""
-    head = re.split(r"[,;()]", after, maxsplit=1)[0]
-    verb = re.match(r"^\s*(?:là|có|được|đã)\b", head) and not re.match(r"^\s*có đạo", head)
+    head = v.PHRASE_SEP.split(after, maxsplit=1)[0]
+    verb = v.VERB_AFTER.match(head) and not v.RELIGIOUS_AFTER.match(head)
     if noun in ("em", "người") and v.segments_in(noun + head[:60]) and not verb:
         segs = v.segments_in(noun + head[:60])
     elif noun == "cán bộ":
@@ -430,7 +429,7 @@ def _segment(site: Site, noun: str, after: str, breakdown: bool) -> str:
     elif v.SEGMENT_LABEL_AFTER.match(head) and not v.ALL_ARE.search(head):
         segs = v.segments_in(head[:60])
         source = v.ADMIT_VERB.search(site.local) and not v.BREAKDOWN.search(site.clause)
-        if source and re.match(r"^\s*là\b", head) and segs[:1] == ["youth_union"]:
+        if source and v.IS_AFTER.match(head) and segs[:1] == ["youth_union"]:
             segs = []  # "kết nạp hai đảng viên là đoàn viên": the Youth Union as the source counts everyone
     else:
         segs = []
@@ -446,16 +445,13 @@ def _since_opener(local: str) -> str:
     """The pool a breakdown item is of: named after its opener ("trong số những thanh niên ấy có …"), else before it."""
     openers = list(v.BREAKDOWN.finditer(local))
     after = local[openers[-1].end() :] if openers else ""
-    return after if re.sub(r"\b(?:đó|này|có|đã|được|gần|hơn|trên|khoảng|là)\b|\W", "", after) else local
+    return after if v.OPENER_FILLER.sub("", after) else local
 
 
 def list_name(raw: str) -> str:
     """The item name before a bare number, without list openers ("trong đó Thăng Bình" -> "Thăng Bình")."""
-    last = re.split(r"[,;:]", re.sub(r"\s*\(?\s*(?:đạt\s*)?\(?\s*$", "", raw).rstrip(" ,;:.-"))[-1]  # "A (đạt 80%)", "B đạt 110%"
-    return re.sub(r"(?i)^\s*(?:(?:trong đó|trong số|như|gồm|bao gồm|cụ thể)\b\s*)?", "", last).strip(" ,;:.-")
-
-
-_UNIT_TYPE = re.compile(r"^(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)\s+(?=[A-ZĐ])")
+    last = v.ITEM_SEP.split(v.ITEM_ATTAINMENT_TAIL.sub("", raw).rstrip(v.ITEM_TRAIL))[-1]  # "A (đạt 80%)", "B đạt 110%"
+    return v.LIST_OPENER.sub("", last).strip(v.ITEM_TRAIL)
 
 
 def _list_item(site: Site) -> Cls | None:
@@ -464,8 +460,8 @@ def _list_item(site: Site) -> Cls | None:
     raw = list_name(site.text[site.local_start : site.num.start])
     if prev is None or not raw or prev.metric in PCT_METRICS:
         return None
-    name = _UNIT_TYPE.sub("", raw)
+    name = v.ADMIN_UNIT_BEFORE_NAME.sub("", raw)
     words = name.split()
-    if len(words) > 4 or not name[0].isupper() or re.search(r"\d", name) or words[0].lower() in v.NOT_NAME_WORDS:
+    if len(words) > 4 or not name[0].isupper() or v.DIGIT.search(name) or words[0].lower() in v.NOT_NAME_WORDS:
         return None
     return Cls(prev.metric, prev.segment, "count", prev.per_year, site.num.value, list_item=True)

@@ -444,6 +444,74 @@ NOT_NAME_WORDS = {
 }
 
 
+# Grammar: how lists, labels and clauses are cut (`rules.py`, `percents.py`). Punctuation and function words that
+# state no metric; the rules read them on the text as written (no case flag unless the pattern says so).
+# Separators of list items and labels, narrowest first.
+ITEM_SEP = re.compile(r"[,;:]")  # "A 11/15, B 12/20; C: …": list items and "label:" heads
+LABEL_SEP = re.compile(r"[,;:(]")  # … and an opened parenthesis: where a label before a number starts
+PART_SEP = re.compile(r"[,;(]")  # a comma, a semicolon or "(": the head of a phrase before or after a number
+PHRASE_SEP = re.compile(r"[,;()]")  # … or a closing parenthesis: the phrase right after a number
+PAREN = re.compile(r"[()]")
+DIGIT = re.compile(r"\d")
+LABEL_TRAIL = " :-–"
+"""Characters stripped from the end of a list item before its label is read ("Đoàn viên TNCS Hồ Chí Minh: ")."""
+ITEM_TRAIL = " ,;:.-"
+"""Characters stripped from both ends of a list item's name."""
+# Breakdown openers inside a clause ("…, trong đó 30 nữ"): they end a label or a scope, like a separator.
+_OPENERS = r"trong đó|trong số"
+ITEM_LABEL_SPLIT = re.compile(r"[,;(]|\bvà\b|" + _OPENERS)  # the last list item of a text ("…; là phụ nữ ")
+LABEL_SPLIT = re.compile(r"[,;:(]|\bvà\b|" + _OPENERS + r"|\bcó\b(?! đạo)")  # the label just before a number ("…; nữ 41")
+SCOPE_SPLIT = re.compile(_OPENERS + "|;")  # the phrase after a noun up to a breakdown or the clause end
+# "nữ: 45", "người dân tộc thiểu số có 30": the verb or colon between a label and its number.
+LABEL_TAIL = re.compile(r"(?:\s+(?:có|là|gồm))?\s*[:\-–]?\s*$")
+COLON_END = re.compile(r":\s*$")
+# "trong đó Thăng Bình", "gồm …", "cụ thể …": words that open a list before its first item's name.
+LIST_OPENER = re.compile(r"(?i)^\s*(?:(?:trong đó|trong số|như|gồm|bao gồm|cụ thể)\b\s*)?")
+# "A (đạt 80%)", "B đạt 110%": an attainment's opening after a list item's name.
+ITEM_ATTAINMENT_TAIL = re.compile(r"\s*\(?\s*(?:đạt\s*)?\(?\s*$")
+# Words with no content of their own after a breakdown opener ("trong số đó có …"): what is left names the pool.
+OPENER_FILLER = re.compile(r"\b(?:đó|này|có|đã|được|gần|hơn|trên|khoảng|là)\b|\W")
+# The end of a list item right after a number: nothing, punctuation, a closing parenthesis or "và".
+ITEM_END_AFTER = re.compile(r"^\s*(?:$|[,;.)]|và\b)")
+ITEM_END_NO_AND_AFTER = re.compile(r"^\s*(?:\)|[.;,]|$)")  # … not "và" ("(đạt 80%)", "đạt 80%.")
+CLOSE_PAREN_AFTER = re.compile(r"^\s*\)")
+# "24.31%": a decimal written with the wrong separator, read as two numbers.
+MALFORMED_DECIMAL_AFTER = re.compile(r"^[.,]\d")
+# After a number: a verb ("là", "có", "được", "đã"), "là" alone, "có đạo" (religious, a segment, not a verb).
+VERB_AFTER = re.compile(r"^\s*(?:là|có|được|đã)\b")
+IS_AFTER = re.compile(r"^\s*là\b")
+RELIGIOUS_AFTER = re.compile(r"^\s*có đạo")
+# "… 120 dân tộc thiểu số, 60 là nữ": the label of a bare number, after an optional "là"; "người" before a label.
+BARE_LABEL_AFTER = re.compile(r"^\s*(?:là\s+)?(?P<label>(?:người\s+)?[^,;.()\d]{2,40})")
+PERSON_PREFIX = re.compile(r"^người\s+")
+# "tổng số chi bộ … là 166 (đơn vị)": the end of a count of cells.
+CELLS_TOTAL_AFTER = re.compile(r"^\s*(?:đơn vị|chi bộ)?\s*(?:$|[,.;()])")
+# "… là: A (12 đảng viên)": a capitalised unit name and an opened parenthesis before the number.
+UNIT_ITEM_OPEN = re.compile(r"[;,.\s]*(?:và\s+)?[A-ZĐ][^\d()]{1,60}\(\s*")
+# "đảng viên nữ (": a short label and an opened parenthesis before a percent (the share of the count before).
+SHORT_OPEN_PAREN = re.compile(r"[^\d;()]{0,30}\(\s*")
+# The cell noun's attached tail ("chi bộ trực thuộc"): the cells are counted whatever follows.
+ATTACHED = re.compile(r"trực thuộc")
+
+# Names of administrative units and party committees before a unit's proper name (as written, capitals matter).
+ADMIN_UNITS = ("xã", "phường", "thị trấn", "huyện", "quận", "thị xã", "thành phố", "tỉnh")
+"""Administrative unit types: "huyện Tân Yên" is listed as "Tân Yên"."""
+UNIT_TITLES = ("Đảng bộ", "Đảng ủy", "huyện", "thị xã", "thành phố", r"TP\.?", "xã", "phường", "quận", "thị trấn")
+"""Titles before a unit's name in a list of units' percents ("Đảng bộ huyện A đạt 110%", "TP. B 95%")."""
+ADMIN_UNIT_BEFORE_NAME = re.compile(r"^(?:" + "|".join(ADMIN_UNITS) + r")\s+(?=[A-ZĐ])")
+UNIT_TITLES_BEFORE = re.compile(r"^(?:và\s+)?(?:(?:" + "|".join(UNIT_TITLES) + r")\s+)*")
+# A unit's name in a list of percents: titles, then one to four capitalised words, then "đạt" ("; và huyện A đạt").
+UNIT_NAME_ITEM = re.compile(
+    r"^\s*[,;]?\s*(?:và\s+)?(?:(?:" + "|".join(UNIT_TITLES) + r")\s+)*"
+    r"[A-ZĐ][^\W\d_]*(?:[\s-]+[A-ZĐ][^\W\d_]*){0,3}\s*(?:đạt\s*)?$"
+)
+# … or, in a list of attainments after a colon, the name with "(" and "đạt" in either order ("B (đạt 105%)").
+UNIT_NAME_ATTAINMENT = re.compile(
+    r"^\s*(?:và\s+)?(?:(?:" + "|".join(UNIT_TITLES) + r")\s+)*"
+    r"[A-ZĐ][^\W\d_]*(?:[\s-]+[A-ZĐ][^\W\d_]*){0,3}\s*(?:\(\s*)?(?:đạt\s*)?(?:\(\s*)?$"
+)
+
+
 # Organisations whose names contain segment words ("Đảng bộ Công an tỉnh", "Bộ đội Biên phòng tỉnh",
 # "Đảng ủy Khối doanh nghiệp"): a figure reported by them is the organisation's, not a segment's.
 ORG_NAMES = re.compile(
