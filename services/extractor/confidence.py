@@ -13,29 +13,30 @@ from services.extractor.numbers import Num
 from services.extractor.sites import Cls
 
 DATA: dict[str, Any] = json.loads((Path(__file__).with_name("confidence.json")).read_text(encoding="utf-8"))
-"""Base confidence per metric, cue phrases and the weight of each piece of evidence."""
+"""Base confidence per metric, the weight of each piece of evidence, penalties and thresholds (the phrases are in
+`vocab.py`)."""
 _LOOK_BACK = 160
 """Characters before a number searched for its cue, obligations and candidate words (within its clause)."""
 _LOOK_AHEAD = 40
 """Characters after a number searched for a trailing cue ("đạt 105% kế hoạch") or a share ("…, chiếm 67,9%")."""
 
 
-def _phrases(words: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
+def _phrases(words: tuple[str, ...], flags: int = re.IGNORECASE) -> re.Pattern[str]:
     """One pattern for a list of cue phrases (whole words)."""
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)", flags)
 
 
-CUES = {metric: _phrases(words) for metric, words in DATA["cues"].items()}
-CUES_AFTER = {metric: _phrases(words) for metric, words in DATA["cues_after"].items()}
-DISTRIBUTIVE = _phrases(DATA["distributive"])
-SURPLUS = _phrases(DATA["surplus"])
-BREAKDOWN = _phrases(DATA["breakdown"])
-OBLIGATION = _phrases(DATA["obligation"], 0)  # lower-case words only: "Cần Thơ" is a place, "cần" an obligation
-CANDIDATE = _phrases(DATA["candidate"])
-SHARE = _phrases(DATA["share"])
-SHARE_OF = _phrases(DATA["share_of"])
-NOT_SHARE_OF = _phrases(DATA["not_share_of"])
-_SHARE_NEXT = re.compile(r"^\s*\)?\s*(?:" + "|".join(re.escape(w) for w in DATA["share_of"]) + ")", re.IGNORECASE)
+CUES = {metric: _phrases(words) for metric, words in vocab.CONFIDENCE_CUES.items()}
+CUES_AFTER = {metric: _phrases(words) for metric, words in vocab.CONFIDENCE_CUES_AFTER.items()}
+DISTRIBUTIVE = _phrases(vocab.DISTRIBUTIVE_PHRASES)
+SURPLUS = _phrases(vocab.SURPLUS_PHRASES)
+BREAKDOWN = _phrases(vocab.BREAKDOWN_PHRASES)
+OBLIGATION = _phrases(vocab.OBLIGATION_PHRASES, 0)  # lower-case words only: "Cần Thơ" is a place, "cần" an obligation
+CANDIDATE = _phrases(vocab.CANDIDATE_PHRASES)
+SHARE = _phrases(vocab.SHARE_PHRASES)
+SHARE_OF = _phrases(vocab.SHARE_OF_PHRASES)
+NOT_SHARE_OF = _phrases(vocab.NOT_SHARE_OF_PHRASES)
+_SHARE_NEXT = re.compile(r"^\s*\)?\s*(?:" + "|".join(re.escape(w) for w in vocab.SHARE_OF_PHRASES) + ")", re.IGNORECASE)
 FLOW = frozenset(m.name for m in registry.METRICS if m.kind == registry.FLOW)
 """Metrics with a period: a fact of one without a period loses `period_missing` (stocks have a date instead)."""
 

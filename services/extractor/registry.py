@@ -2,9 +2,9 @@
 
 The shared registry holds what the sink needs (name, unit, Prometheus family); this one extends its entries by name
 with what only the extractor reads: the kind of figure (a flow over a period, a stock at a date, a rating), the cue
-patterns of `vocab.py` that state it, the confidence cue lists of `confidence.json` (same key), and the metrics it
-may be confused with and what tells them apart. The cue words stay in `vocab.py` (patterns) and `confidence.json`
-(phrases); an entry references them, so a cue is still defined once.
+patterns of `vocab.py` that state it, the confidence cue phrases of `vocab.CONFIDENCE_CUES` / `CONFIDENCE_CUES_AFTER`
+(same key), and the metrics it may be confused with and what tells them apart. The cue words stay in `vocab.py`
+(patterns and phrases); an entry references them, so a cue is still defined once.
 """
 
 from __future__ import annotations

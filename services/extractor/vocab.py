@@ -512,6 +512,72 @@ UNIT_NAME_ATTAINMENT = re.compile(
 )
 
 
+# Confidence evidence (`confidence.py`): plain lower-case phrases, each matched as whole words (case-insensitive unless
+# said otherwise). confidence.json keeps only numbers: bases, weights, penalties and thresholds.
+# A metric's own cue before the number (`cue_near` within near_chars, `cue_far` further in its clause).
+CONFIDENCE_CUES: dict[str, tuple[str, ...]] = {
+    "admitted": ("kết nạp", "phát triển", "đứng vào hàng ngũ", "vào đảng", "đảng viên mới"),
+    "admitted_target": (
+        "chỉ tiêu", "kế hoạch", "mục tiêu", "phấn đấu", "nghị quyết", "dự kiến", "sẽ kết nạp",
+        "sẽ phát triển", "xác định kết nạp", "yêu cầu kết nạp", "được giao", "phải hoàn thành kết nạp",
+        "hướng tới kết nạp", "nỗ lực kết nạp", "cố gắng kết nạp", "nhằm kết nạp",
+    ),
+    "target_attainment_pct": ("đạt", "vượt", "so với", "chỉ tiêu", "kế hoạch", "mục tiêu", "nghị quyết"),
+    "admission_rate_pct": ("tỷ lệ", "tỉ lệ", "bình quân"),
+    "members_total": ("tổng số", "hiện có", "sinh hoạt", "có", "gồm", "toàn đảng bộ"),
+    "members_good_rating_pct": ("hoàn thành tốt nhiệm vụ", "hoàn thành nhiệm vụ", "tư cách"),
+    "party_cells": ("chi bộ",),
+    "grassroots_orgs": (
+        "tổ chức cơ sở đảng", "cơ sở đảng", "đảng bộ cơ sở", "tccs", "đảng bộ trực thuộc",
+        "tổ chức đảng trực thuộc", "đảng bộ, chi bộ cơ sở", "chi, đảng bộ cơ sở",
+    ),
+    "candidates_trained": ("lớp", "cảm tình", "nhận thức về đảng", "bồi dưỡng", "hồ sơ", "nguồn"),
+    "members_removed": ("xóa tên", "xoá tên", "khai trừ", "ra khỏi đảng"),
+    "admitted_target_pct": ("chỉ tiêu", "mục tiêu", "phấn đấu"),
+}
+"""Per metric (every registered metric has an entry): phrases that state it before a number."""
+# … and right after the number (`cue_near` when within near_chars): "đạt 105% kế hoạch", "12 đảng viên bị xóa tên".
+CONFIDENCE_CUES_AFTER: dict[str, tuple[str, ...]] = {
+    "members_removed": ("ra khỏi đảng", "xóa tên", "xoá tên", "khai trừ"),
+    "admitted": ("được kết nạp", "đứng vào hàng ngũ", "vào đảng"),
+    "target_attainment_pct": ("kế hoạch", "chỉ tiêu", "mục tiêu", "nghị quyết"),
+    "admission_rate_pct": ("/năm", "so với tổng số đảng viên", "số đảng viên cuối", "số đảng viên đầu"),
+    "members_total": ("sinh hoạt", "đang sinh hoạt"),
+    "members_good_rating_pct": ("hoàn thành tốt nhiệm vụ", "hoàn thành nhiệm vụ"),
+    "party_cells": ("chi bộ",),
+    "grassroots_orgs": (
+        "tổ chức cơ sở đảng", "cơ sở đảng", "đảng bộ cơ sở", "tccs", "đảng bộ trực thuộc",
+        "tổ chức đảng trực thuộc", "đảng bộ, chi bộ cơ sở", "chi, đảng bộ cơ sở",
+    ),
+    "admitted_target": ("theo kế hoạch",),
+    "candidates_trained": (
+        "lớp", "cảm tình", "nhận thức về đảng", "hồ sơ", "bồi dưỡng", "chứng nhận", "nguồn",
+    ),
+}
+"""Per metric: phrases that state it right after a number."""
+# `obligation_admitted`: an admission stated as an obligation or plan (matched in lower case only: "Cần Thơ" is a place).
+OBLIGATION_PHRASES = (
+    "phải", "cần", "sẽ", "phấn đấu", "dự kiến", "đăng ký", "được giao", "giao chỉ tiêu", "định hướng",
+)
+# `candidate_admitted`: candidate and training words around an admission ("lớp cảm tình", "đối tượng kết nạp").
+CANDIDATE_PHRASES = (
+    "lớp bồi dưỡng", "lớp đối tượng", "lớp cảm tình", "học lớp", "lớp nhận thức", "đối tượng kết nạp",
+    "giới thiệu", "hồ sơ", "đề nghị kết nạp", "chờ kết nạp", "cảm tình đảng", "nguồn",
+)
+# `share_after` / `share_pct`: a share ("chiếm") of a total (SHARE_OF_PHRASES), not of the population or a plan.
+SHARE_PHRASES = ("chiếm",)
+SHARE_OF_PHRASES = ("tổng số", "trên tổng", "so với tổng")
+NOT_SHARE_OF_PHRASES = ("dân số", "chỉ tiêu", "kế hoạch")
+# `distributive`: a count of each unit, not of all ("mỗi nơi 4 đảng viên").
+DISTRIBUTIVE_PHRASES = (
+    "mỗi nơi", "mỗi đơn vị", "mỗi chi bộ", "mỗi xã", "mỗi đảng bộ", "mỗi trường", "mỗi lớp", "mỗi thôn",
+    "mỗi cơ sở",
+)
+# `surplus`: an admission stated as a surplus over a target or an increase ("vượt … trên 500").
+SURPLUS_PHRASES = ("vượt", "tăng", "nhiều hơn", "hơn so với")
+# `breakdown_lead`: "Trong số 60 đảng viên mới …, có 36 …": a part of a total stated before it.
+BREAKDOWN_PHRASES = ("trong số", "trong đó")
+
 # Organisations whose names contain segment words ("Đảng bộ Công an tỉnh", "Bộ đội Biên phòng tỉnh",
 # "Đảng ủy Khối doanh nghiệp"): a figure reported by them is the organisation's, not a segment's.
 ORG_NAMES = re.compile(

@@ -20,7 +20,15 @@ def test_registry_extends_every_shared_metric_once() -> None:
     assert {m.name for m in registry.METRICS} == METRIC_NAMES == set(events.METRICS)
     assert {"members_total", "party_cells", "grassroots_orgs"} == registry.STOCK
     assert {m.name for m in registry.METRICS if m.unit == "pct"} == registry.PCT_METRICS
-    assert set(confidence.DATA["cues"]) == METRIC_NAMES  # every metric has its confidence cue phrases
+    assert set(vocab.CONFIDENCE_CUES) == METRIC_NAMES  # every metric has its confidence cue phrases (vocab.py)
+
+
+def test_confidence_json_holds_numbers_only_the_phrases_are_vocab() -> None:
+    for key, value in confidence.DATA.items():
+        if not key.startswith("_"):  # "_doc": prose
+            values = value.values() if isinstance(value, dict) else [value]
+            assert all(isinstance(x, int | float) for x in values), f"confidence.json {key}: phrases belong in vocab.py"
+    assert set(vocab.CONFIDENCE_CUES_AFTER) <= METRIC_NAMES
 
 
 def test_confusions_name_registered_metrics_and_read_both_ways() -> None:
