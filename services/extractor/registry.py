@@ -111,3 +111,29 @@ COUNT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 """The strong cues of a count (rules._last_cue): the first pattern of each metric with a cue kind (a target is read
 apart, before them), and events that are not admissions."""
+
+
+@dataclass(frozen=True, slots=True)
+class AfterCue:
+    """A cue read next to a counted noun, before the cues that precede the number govern it ("12 đảng viên bị xóa
+    tên", "45 quần chúng tham gia lớp cảm tình Đảng"): `rules._kind` walks AFTER_CUES in order, the first that holds
+    gives the count's cue kind."""
+
+    kind: str  # a cue kind of CUE_METRIC, or "other": not a figure of any metric
+    rx: re.Pattern[str]  # matched at the start of the text right after the counted noun
+    before: bool = False  # searched in the text before the number instead (an admission "… cho" the people counted)
+    people_only: bool = False  # only after a noun of people who are not members (never a member noun or a bare number)
+    unless_before: re.Pattern[str] | None = None  # not when this is found in the text before the number
+
+
+AFTER_CUES: tuple[AfterCue, ...] = (
+    # "34 trường hợp chuyển sinh hoạt đảng", "5 đảng viên vi phạm" (unless removed: "khai trừ 12 đảng viên vi phạm")
+    AfterCue("other", v.NOT_ADMISSION_AFTER, unless_before=v.REMOVE),
+    AfterCue("other", v.NEGATED_ADMIT_AFTER),  # "50 quần chúng đủ điều kiện nhưng chưa được kết nạp"
+    AfterCue("admit", v.ADMIT_FOR, before=True),  # "tổ chức lễ kết nạp Đảng cho 2 quần chúng ưu tú"
+    AfterCue("admit", v.ADMIT_AFTER),  # "45 đoàn viên ưu tú được kết nạp vào Đảng"
+    AfterCue("train", v.TRAIN_AFTER, people_only=True),  # "60 quần chúng tham gia lớp cảm tình Đảng"
+    AfterCue("remove", v.REMOVE_AFTER),  # "12 đảng viên bị xóa tên"
+)
+"""Cues after the number (and the ceremony "kết nạp … cho" before it), in the order `rules._kind` reads them: a new
+after-number cue of a metric is one entry here (its pattern in `vocab.py`), no code."""

@@ -270,16 +270,9 @@ def _kind(site: Site, noun: str, after: str) -> str | None:
             return "train"
         other = v.OTHER_COURSE.search(scope) or v.AWARENESS_COURSE.search(after)  # only a part of the classes is for candidates
         return None if other else "train"  # "lớp trung cấp lý luận chính trị cho 80 học viên"
-    if v.NOT_ADMISSION.match(after.lstrip()) and not v.REMOVE.search(site.local):
-        return "other"  # "34 trường hợp chuyển sinh hoạt đảng", "5 đảng viên vi phạm" (unless removed: "khai trừ 12 đảng viên vi phạm")
-    if v.NEGATED_ADMIT_AFTER.match(after):
-        return "other"
-    if v.ADMIT_FOR.search(site.local) or v.ADMIT_AFTER.match(after):
-        return "admit"
-    if noun not in MEMBER_NOUNS and noun and v.TRAIN_AFTER.match(after):
-        return "train"
-    if v.REMOVE_AFTER.match(after):
-        return "remove"
+    kind = _after_cue(site, noun, after)
+    if kind:
+        return kind
     kind = _cue(site)
     if kind == "admit" and not v.ADMIT.search(site.local) and _governed_elsewhere(site, after):
         return "other"
@@ -293,6 +286,18 @@ def _kind(site: Site, noun: str, after: str) -> str | None:
     if fresh and (kind is None or (kind == "total" and v.MORE_BEFORE.search(site.local))):
         return "admit"  # "có thêm 120 đảng viên mới"
     return kind
+
+
+def _after_cue(site: Site, noun: str, after: str) -> str | None:
+    """The kind of the first cue of `registry.AFTER_CUES` that holds for the counted noun and what follows it."""
+    for cue in registry.AFTER_CUES:
+        if cue.people_only and (not noun or noun in MEMBER_NOUNS):
+            continue
+        if cue.unless_before is not None and cue.unless_before.search(site.local):
+            continue
+        if cue.rx.search(site.local) if cue.before else cue.rx.match(after):
+            return cue.kind
+    return None
 
 
 def _governed_elsewhere(site: Site, after: str) -> bool:

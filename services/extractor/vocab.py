@@ -172,6 +172,8 @@ NOT_ADMISSION_CUES = (
     r"(?:được )?miễn (?:sinh hoạt|công tác)", r"(?:có sự )?tham dự", r"(?:được )?tặng", "dự lễ", "dự hội nghị", r"kết nạp (?:vào )?đoàn\b(?!\s*viên)", "kết nạp hội viên",
 )
 NOT_ADMISSION = re.compile("|".join(NOT_ADMISSION_CUES), IC)
+# … stated right after the counted noun ("34 trường hợp chuyển sinh hoạt đảng", "5 đảng viên vi phạm").
+NOT_ADMISSION_AFTER = re.compile(r"^\s*(?:" + "|".join(NOT_ADMISSION_CUES) + ")", IC)
 NOT_SEGMENT = re.compile(r"trình độ|đại học|cao đẳng|thạc sĩ|tiến sĩ|độ tuổi|dưới \d+ tuổi|chuyên môn|lý luận|tuổi đời", IC)
 QUOTA = re.compile(
     r"(?:mỗi|từng)\s+(?!năm|tháng|quý|nhiệm kỳ)\w+[^,;]{0,50}?(?:ít nhất|tối thiểu|từ)\s*$|giúp đỡ\s+(?:ít nhất|tối thiểu)?\s*$", IC

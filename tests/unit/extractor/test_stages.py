@@ -71,6 +71,33 @@ def test_a_new_cue_kind_is_registry_data_not_a_code_branch(monkeypatch: pytest.M
     assert cls is not None and (cls.metric, cls.segment, cls.value) == ("members_removed", "all", 7)
 
 
+def _count_of(sent: str) -> rules.Cls | None:
+    (cand,) = candidates.in_sentence(sent, find_numbers(sent), [(0, 8)])
+    return rules.classify(Reading().site(cand, False, None, False))
+
+
+def test_after_number_cues_state_registered_cue_kinds_read_in_order() -> None:
+    kinds = [cue.kind for cue in registry.AFTER_CUES]
+    assert set(kinds) <= set(registry.CUE_METRIC) | {"other"}
+    assert kinds.index("other") < kinds.index("admit")  # "chưa được kết nạp" is read before "được kết nạp"
+    assert _count_of("Năm 2023, huyện Tân Yên có 45 quần chúng chưa được kết nạp.") is None
+    for sent, metric in (
+        ("Năm 2023, huyện Tân Yên có 45 quần chúng được kết nạp vào Đảng.", "admitted"),
+        ("Năm 2023, huyện Tân Yên có 45 quần chúng dự lớp cảm tình Đảng.", "candidates_trained"),
+    ):
+        cls = _count_of(sent)
+        assert cls is not None and (cls.metric, cls.value) == (metric, 45)
+
+
+def test_a_new_after_number_cue_is_a_registry_entry_not_a_code_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    sent = "Năm 2023, Đảng bộ huyện Tân Yên có 7 đảng viên bị trục xuất."
+    assert _count_of(sent) is None
+    expel = registry.AfterCue("remove", re.compile(r"^\s*bị trục xuất"))  # its pattern would be a vocab.py name
+    monkeypatch.setattr(registry, "AFTER_CUES", (*registry.AFTER_CUES, expel))
+    cls = _count_of(sent)
+    assert cls is not None and (cls.metric, cls.segment, cls.value) == ("members_removed", "all", 7)
+
+
 def test_table_columns_are_read_as_the_registry_metric_of_their_role() -> None:
     roles = [role for role, _ in vocab.TABLE_HEADER_ROLES]
     assert set(registry.TABLE_METRIC) == set(roles)
