@@ -83,10 +83,7 @@ def _cue(metric: str, before: str, after: str) -> str:
 
 def _breakdown_lead(before: str) -> bool:
     """ "Trong số …, có N": the clause opens a breakdown and the number follows "có" / "là"."""
-    return bool(BREAKDOWN.search(before) and _PART_OF.search(before))
-
-
-_PART_OF = re.compile(r"[,:]\s*(?:có|là)\s*$", re.IGNORECASE)
+    return bool(BREAKDOWN.search(before) and vocab.PART_OF_BEFORE.search(before))
 
 
 def _surplus(before: str) -> bool:
@@ -112,8 +109,8 @@ def _share_of_total(after: str) -> bool:
 
 def _labelled(before: str) -> bool:
     """A segment named after the last "," / ";" before the number ("…; là phụ nữ 35.658 đồng chí")."""
-    tail = re.split(r"[,;]", before[-60:])[-1]
-    return bool(vocab.segments_in(tail)) and not re.search(r"(?i)kết nạp|phát triển", tail)
+    tail = vocab.CLAUSE_PART_SEP.split(before[-60:])[-1]
+    return bool(vocab.segments_in(tail)) and not vocab.ADMIT_VERB_ANY_CASE.search(tail)
 
 
 def _share_pct(metric: str, before: str, after: str) -> bool:
@@ -122,7 +119,7 @@ def _share_pct(metric: str, before: str, after: str) -> bool:
         stated = SHARE.search(before[-20:]) and not NOT_SHARE_OF.search(after[:30])
         return bool(stated or _SHARE_NEXT.match(after))
     if metric == "admission_rate_pct":
-        population = NOT_SHARE_OF.search(after[:30]) and "dân số" in after[:30].lower()
+        population = NOT_SHARE_OF.search(after[:30]) and vocab.POPULATION_WORD.search(after[:30].lower())
         rate = [m.end() for m in CUES["admission_rate_pct"].finditer(before)]
         return bool(population or (rate and vocab.segments_in(before[rate[-1] :])))
     return False
@@ -147,7 +144,7 @@ def evidence(cls: Cls, num: Num, org_place: str | None, org_found: bool, period:
         distributive=cls.unit == "count" and bool(DISTRIBUTIVE.search(before[-30:])),
         breakdown_lead=admitted and cls.segment == "all" and _breakdown_lead(before),
         surplus=admitted and cls.segment == "all" and _surplus(before),
-        vuot_below_100=cls.metric == "target_attainment_pct" and cls.value < 100 and "vượt" in before[-15:].lower(),
+        vuot_below_100=cls.metric == "target_attainment_pct" and cls.value < 100 and bool(vocab.EXCEED.search(before[-15:].lower())),
         small=_small(cls),
     )
 

@@ -204,7 +204,7 @@ def _count(site: Site) -> Cls | None:
     if noun not in MEMBER_NOUNS and v.WHO_ARE_MEMBERS_AFTER.match(after):
         return None
     kind = _kind(site, noun, after)
-    if noun == "cán bộ" and kind != "admit":
+    if noun == v.CADRE_NOUN and kind != "admit":
         return None
     return _count_metric(site, kind, noun, after)
 
@@ -264,7 +264,7 @@ def _bare_segment(site: Site) -> Cls | None:
 
 def _kind(site: Site, noun: str, after: str) -> str | None:
     """The cue, corrected by what follows the noun ("… được kết nạp", "… tham gia lớp cảm tình Đảng")."""
-    if noun == "học viên":
+    if noun == v.STUDENT_NOUN:
         scope = site.clause + v.SCOPE_SPLIT.split(after, maxsplit=1)[0]
         if v.AWARENESS_COURSE.search(scope):
             return "train"
@@ -345,7 +345,7 @@ def _total(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
     total = list(v.MEMBERS_TOTAL_NOUN.finditer(site.local))
     if total and v.segments_in(site.local[total[-1].end() :]):
         return None  # "nâng tổng số đảng viên là người có đạo lên 412": a subgroup of the membership
-    if noun == "người" and v.MEMBERS_TOTAL_BEFORE.search(site.local) and not v.ADMIT.search(site.local):
+    if noun == v.PERSON_WORD and v.MEMBERS_TOTAL_BEFORE.search(site.local) and not v.ADMIT.search(site.local):
         return Cls("members_total", "all", "count", False, site.num.value)
     if noun in MEMBER_NOUNS and v.MEMBER_OK_AFTER.match(after) and not v.MEMBER_BAD_AFTER.match(after):
         return Cls("members_total", "all", "count", False, site.num.value)
@@ -364,7 +364,7 @@ def _admitted(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
     """admitted, with the segment the number counts; subgroups without a segment are dropped."""
     breakdown = site.admit_context or _after_breakdown(site.clause)
     listing = site.prev is not None and site.prev.metric == "admitted" and site.prev.segment != "all"
-    if noun in ("đoàn viên", "thanh niên") and not (breakdown or listing) and not _into_party(site.local, after):
+    if noun in v.YOUTH_NOUNS and not (breakdown or listing) and not _into_party(site.local, after):
         return None
     if breakdown and site.prev and site.prev.metric in STOCK and not v.ADMIT.search(site.local):
         return None  # "… lên 2.500 đồng chí; trong đó 1.433 đảng viên nữ": a subgroup of the membership
@@ -421,11 +421,11 @@ def _segment(site: Site, noun: str, after: str, breakdown: bool) -> str:
     """The segment a count is of: its noun ("19 em học sinh", "đảng viên nữ") or, in a breakdown, its label."""
     head = v.PHRASE_SEP.split(after, maxsplit=1)[0]
     verb = v.VERB_AFTER.match(head) and not v.RELIGIOUS_AFTER.match(head)
-    if noun in ("em", "người") and v.segments_in(noun + head[:60]) and not verb:
+    if noun in v.SEGMENT_HEAD_NOUNS and v.segments_in(noun + head[:60]) and not verb:
         segs = v.segments_in(noun + head[:60])
-    elif noun == "cán bộ":
-        segs = v.segments_in("cán bộ" + after[:20])
-    elif noun and noun not in MEMBER_NOUNS | {"người", "quần chúng"}:
+    elif noun == v.CADRE_NOUN:
+        segs = v.segments_in(v.CADRE_NOUN + after[:20])
+    elif noun and noun not in MEMBER_NOUNS | v.MASS_NOUNS:
         segs = v.segments_in(noun + head[:40])
     elif noun in MEMBER_NOUNS and [name for name, rx in v.SEGMENTS if rx.match(head.lstrip())] and not verb:
         segs = [name for name, rx in v.SEGMENTS if rx.match(head.lstrip())][:1]  # "30 đồng chí dân tộc thiểu số"

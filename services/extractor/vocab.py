@@ -47,6 +47,13 @@ CATEGORY_NOUNS = frozenset({
     "tín đồ", "chức sắc", "lao động", "đồng bào", "cán bộ",
 })
 """Nouns of PERSON_NOUN that name a category of people: an admitted count of one is a breakdown, never the total."""
+# Nouns of PERSON_NOUN that the count rules of `rules.py` read on their own.
+STUDENT_NOUN = "học viên"  # students: candidates only in a class for candidates (AWARENESS_COURSE, not OTHER_COURSE)
+CADRE_NOUN = "cán bộ"  # cadres: counted only as admitted, with the segment the words after them name
+PERSON_WORD = "người"  # "số đảng viên … là 3.011 người": a members' total only after its noun phrase
+YOUTH_NOUNS = ("đoàn viên", "thanh niên")  # admitted into the Party only when said so, in a breakdown or a list
+SEGMENT_HEAD_NOUNS = ("em", "người")  # the segment is named right after them ("19 em học sinh", "người dân tộc …")
+MASS_NOUNS = frozenset({"người", "quần chúng"})  # people in general: no segment of their own
 CELL_NOUN = re.compile(
     r"^\s*chi bộ(?P<tail>\s+(?:trực thuộc(?:\s+(?:các\s+)?đảng (?:ủy|bộ)(?:\s+cơ sở)?)?|cơ sở(?:\s+trực thuộc)?))?", IC
 )
@@ -453,6 +460,7 @@ ITEM_SEP = re.compile(r"[,;:]")  # "A 11/15, B 12/20; C: …": list items and "l
 LABEL_SEP = re.compile(r"[,;:(]")  # … and an opened parenthesis: where a label before a number starts
 PART_SEP = re.compile(r"[,;(]")  # a comma, a semicolon or "(": the head of a phrase before or after a number
 PHRASE_SEP = re.compile(r"[,;()]")  # … or a closing parenthesis: the phrase right after a number
+CLAUSE_PART_SEP = re.compile(r"[,;]")  # a comma or a semicolon: the part of a clause just before a number
 PAREN = re.compile(r"[()]")
 DIGIT = re.compile(r"\d")
 LABEL_TRAIL = " :-–"
@@ -579,6 +587,11 @@ DISTRIBUTIVE_PHRASES = (
 SURPLUS_PHRASES = ("vượt", "tăng", "nhiều hơn", "hơn so với")
 # `breakdown_lead`: "Trong số 60 đảng viên mới …, có 36 …": a part of a total stated before it.
 BREAKDOWN_PHRASES = ("trong số", "trong đó")
+# Words the evidence reads around those phrases: "Trong số …, có N" (`breakdown_lead`); an admission verb that makes a
+# label not a segment's (`segment_label`); the population (`share_pct`); "vượt" before an attainment (`vuot_below_100`).
+PART_OF_BEFORE = re.compile(r"[,:]\s*(?:có|là)\s*$", IC)
+ADMIT_VERB_ANY_CASE = re.compile(r"(?i)kết nạp|phát triển")
+POPULATION_WORD = re.compile(r"dân số")
 
 # Organisations whose names contain segment words ("Đảng bộ Công an tỉnh", "Bộ đội Biên phòng tỉnh",
 # "Đảng ủy Khối doanh nghiệp"): a figure reported by them is the organisation's, not a segment's.
