@@ -10,11 +10,9 @@ from services.extractor.numbers import Num, parse_number
 from services.extractor.registry import TABLE_METRIC
 from services.extractor.sites import Cls
 
-_CELL_NUM = re.compile(r"^\s*(?P<q>trên|hơn|gần|khoảng)?\s*(?P<n>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)\s*(?P<pct>%)?\s*$", re.I)
-_INDEX = re.compile(r"(?i)^\s*(?:stt|tt|số tt|số thứ tự)\s*$")
-_NAME = re.compile(r"(?i)đơn vị|tên|đảng bộ|chi bộ|địa phương|huyện|xã")
-_QUAL = {"trên": "over", "hơn": "over", "gần": "nearly", "khoảng": "about"}
-_TOTAL_ROW = re.compile(r"(?i)^\s*(?:tổng|cộng|toàn)")
+_CELL_NUM = re.compile(
+    r"^\s*(?P<q>" + "|".join(v.TABLE_CELL_QUALIFIERS) + r")?\s*(?P<n>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)\s*(?P<pct>%)?\s*$", re.I
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,11 +37,11 @@ def header_roles(row: list[str]) -> list[str | None] | None:
         return None
     roles: list[str | None] = []
     for cell in row:
-        if _INDEX.match(cell):
+        if v.TABLE_INDEX_HEADER.match(cell):
             roles.append("index")
             continue
         role = next((name for name, rx in v.TABLE_HEADER_ROLES if rx.search(cell)), None)
-        roles.append(role or ("name" if _NAME.search(cell) else None))
+        roles.append(role or ("name" if v.TABLE_NAME_HEADER.search(cell) else None))
     figures = set(TABLE_METRIC)
     return roles if figures & set(roles) else None
 
@@ -73,7 +71,7 @@ def row_facts(row: list[str], roles: list[str | None] | None) -> list[TableFact]
         values = [parse_number(m.group("n")) for i, m in nums if i > 0 or len(nums) <= 3]
         offset = len(nums) - len(values)
         col_roles = [*([None] * offset), *_inferred(values)]
-    unit = "" if _TOTAL_ROW.match(texts[0]) else texts[0]
+    unit = "" if v.TABLE_TOTAL_ROW.match(texts[0]) else texts[0]
     out = []
     for (_, m), role in zip(nums, col_roles, strict=False):
         if role not in TABLE_METRIC:
@@ -82,6 +80,6 @@ def row_facts(row: list[str], roles: list[str | None] | None) -> list[TableFact]
         value = parse_number(m.group("n"))
         if unit_kind == "count" and not value.is_integer():
             continue
-        num = Num(0, 0, value, None, unit_kind == "pct", _QUAL.get((m.group("q") or "").lower(), "exact"), m.group("n"))
+        num = Num(0, 0, value, None, unit_kind == "pct", v.TABLE_CELL_QUALIFIERS.get((m.group("q") or "").lower(), "exact"), m.group("n"))
         out.append(TableFact(Cls(metric, "all", unit_kind, False, value), num, unit))
     return out

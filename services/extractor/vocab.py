@@ -444,6 +444,12 @@ TABLE_HEADER_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("admitted", re.compile(r"(?i)kết nạp|phát triển|kết quả|thực hiện|đảng viên mới|đv mới")),
     ("total", re.compile(r"(?i)tổng số đảng viên|số đảng viên|đảng viên|\bđv\b")),
 )
+# Other header and row words of a table (`tables.py`): the index column, the unit's name column, a total row, and the
+# qualifiers a cell may carry before its number ("trên 95%") with the qualifier each states.
+TABLE_INDEX_HEADER = re.compile(r"(?i)^\s*(?:stt|tt|số tt|số thứ tự)\s*$")
+TABLE_NAME_HEADER = re.compile(r"(?i)đơn vị|tên|đảng bộ|chi bộ|địa phương|huyện|xã")
+TABLE_TOTAL_ROW = re.compile(r"(?i)^\s*(?:tổng|cộng|toàn)")
+TABLE_CELL_QUALIFIERS = {"trên": "over", "hơn": "over", "gần": "nearly", "khoảng": "about"}
 
 
 NOT_NAME_WORDS = {
