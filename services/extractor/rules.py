@@ -428,10 +428,7 @@ def _segment(site: Site, noun: str, after: str, breakdown: bool) -> str:
     elif v.FROM_SOURCE.match(head) and v.BREAKDOWN.search(site.clause):
         segs = v.segments_in(v.FROM_SOURCE.sub("", head, count=1)[:40])[:1]
     elif v.SEGMENT_LABEL_AFTER.match(head) and not v.ALL_ARE.search(head):
-        segs = v.segments_in(head[:60])
-        source = v.ADMIT_VERB.search(site.local) and not v.BREAKDOWN.search(site.clause)
-        if source and re.match(r"^\s*là\b", head) and segs[:1] == ["youth_union"]:
-            segs = []  # "kết nạp hai đảng viên là đoàn viên": the Youth Union as the source counts everyone
+        segs = v.segments_in(head[:60])  # "kết nạp ba đảng viên là đoàn viên thanh niên": youth_union, like "… là học sinh"
     else:
         segs = []
     if not segs and breakdown:

@@ -315,6 +315,8 @@ UNITS_FRACTION = re.compile(
 )
 SHARE_OF_UNITS = re.compile(r"(?:tỷ lệ|tỉ lệ)\s+(?:các\s+)?(?:tổ chức|chi bộ|cơ sở|thôn|xóm|ấp|khu phố|xã|phường|trưởng)", IC)
 SEG_AFTER = re.compile(r"^\s*(?:đảng viên|đv\b)?\s*(?:mới\s*)?(?:được kết nạp\s*)?(?:ở|là|thuộc|trong|khu vực)?\s*(?P<rest>[^,;.()]{0,60})", IC)
+# "… năm 2010 kết nạp 1": a text cut mid-sentence (a page opening, a feed's summary) whose last number may be cut too.
+CUT_NUMBER = re.compile(r"(?<=[^\W\d])\s+\d(?:[\d.,]*\d)?$")
 COUNTER_LINE = re.compile(r"truy cập|lượt xem|hôm qua:|trong tuần:|tất cả:|lượt truy|đang online|bình luận", IC)
 RELEVANT = re.compile(
     r"kết nạp|phát triển đảng|đảng viên mới|tạo nguồn|cảm tình đảng|nhận thức về đảng|tổng số đảng viên|"
@@ -413,11 +415,17 @@ COUNT_TO_PCT = re.compile(
     IC,
 )
 # The sentence after an admission: "Như vậy, huyện đã đạt 80% chỉ tiêu", "Kết quả này đạt …", "Đạt 80% …".
+# The subject may only be the organisation ("huyện", "toàn tỉnh", "Đảng bộ xã"): "Tổng sản phẩm đạt 101% …" is the economy's.
 ATTAINMENT_CARRIED = re.compile(
-    r"[\W]*(?:(?:như vậy|kết quả(?: này| trên)?|con số này|qua đó|với kết quả (?:này|trên))[\s,]*)?(?:[^\s,.;]+\s+){0,3}?"
+    r"[\W]*(?:(?:như vậy|kết quả(?: này| trên)?|con số này|qua đó|với kết quả (?:này|trên))[\s,]*)?"
+    r"(?:(?:toàn|cả|các)\s+)?(?:(?:đảng bộ|đảng ủy|chi bộ|huyện|tỉnh|thành phố|thị xã|quận|xã|phường|thị trấn|khối|đơn vị)"
+    r"(?:\s+[^\s,.;]+){0,3}?\s+)?"
     r"(?:đã\s+)?(?:đạt|bằng|hoàn thành|vượt)\s*(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*",
     IC,
 )
+# "Tổng sản phẩm tăng 8,5%, đạt 101% chỉ tiêu": a percent after another figure of the sentence is that figure's, not
+# the previous sentence's admissions'.
+FIGURE_BEFORE = re.compile(r"\d\s*%|\d\s*/\s*\d")
 # "đạt 3,02% số đảng viên cuối năm trước": a percent of the membership (an admission or target rate).
 OF_MEMBERS_AFTER = re.compile(r"^\s*(?:so với\s+)?(?:tổng\s+)?số đảng viên\s+(?:cuối|đầu|hiện có|của|toàn|năm)\b")
 # "tỷ lệ đảng viên trẻ dưới 30 tuổi đạt 25%": a rate named for something; it is of admissions only with these words.

@@ -44,9 +44,14 @@ def test_bare_breakdown_counts_and_parenthesised_shares() -> None:
     ]
 
 
-def test_youth_union_as_source_counts_everyone() -> None:
+def test_members_who_are_youth_union_members_are_the_youth_union_segment() -> None:
     text = "Năm 2023, Chi bộ thôn Tân Hòa kết nạp ba đảng viên là đoàn viên thanh niên."
-    assert _segs(text) == [("admitted", "all", 3, "count")]
+    assert _segs(text) == [("admitted", "youth_union", 3, "count")]  # like "14 đảng viên là học sinh" (ANNOTATION.md)
+
+
+def test_all_of_them_youth_union_members_still_counts_everyone() -> None:
+    text = "Năm 2023, Chi bộ thôn Tân Hòa kết nạp ba đảng viên, đều là đoàn viên thanh niên."
+    assert _segs(text) == [("admitted", "all", 3, "count")]  # "đều là": a remark on all of them (ANNOTATION.md)
 
 
 def test_religious_label_with_co_is_not_a_total() -> None:
