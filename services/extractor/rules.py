@@ -383,6 +383,8 @@ def _admitted(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
     elif segment == "all" and len(own) == 1:
         segment = own[0]
     elif segment == "all" and inherit and not breakdown and noun in MEMBER_NOUNS and site.prev:
+        if _own_label(after):
+            return None  # "… 12 đảng viên là phụ nữ, 5 đảng viên là thanh niên": a subgroup of its own, not the segment before
         segment = site.prev.segment
     if segment == "all" and noun in v.CATEGORY_NOUNS:
         return None  # "kết nạp được 04 trưởng, thôn …": a category whose segment is unknown is not the total
@@ -413,6 +415,21 @@ def label(local: str) -> list[str]:
     return list(dict.fromkeys(v.segments_in(part)))
 
 
+def _own_label(after: str) -> bool:
+    """A count followed by a label of its own ("5 đảng viên là thanh niên"), which no segment names."""
+    head = re.split(r"[,;()]", after, maxsplit=1)[0]
+    return bool(v.SEGMENT_LABEL_AFTER.match(head)) and not v.ALL_ARE.search(head)
+
+
+def _label_after(head: str, after: str) -> list[str]:
+    """Segments a label after the number names ("là nữ"); one whose name a comma splits ("là trưởng, phó thôn") counts."""
+    segs = v.segments_in(re.split(r"\d", head, maxsplit=1)[0][:60])
+    if segs:
+        return segs
+    wide = re.split(r"[;()\d]", after, maxsplit=1)[0][:60]
+    return [name for name, rx in v.SEGMENTS if (m := rx.search(wide)) and m.start() < len(head)][:1]
+
+
 def _segment(site: Site, noun: str, after: str, breakdown: bool) -> str:
     """The segment a count is of: its noun ("19 em học sinh", "đảng viên nữ") or, in a breakdown, its label."""
     head = re.split(r"[,;()]", after, maxsplit=1)[0]
@@ -428,7 +445,7 @@ def _segment(site: Site, noun: str, after: str, breakdown: bool) -> str:
     elif v.FROM_SOURCE.match(head) and v.BREAKDOWN.search(site.clause):
         segs = v.segments_in(v.FROM_SOURCE.sub("", head, count=1)[:40])[:1]
     elif v.SEGMENT_LABEL_AFTER.match(head) and not v.ALL_ARE.search(head):
-        segs = v.segments_in(head[:60])  # "kết nạp ba đảng viên là đoàn viên thanh niên": youth_union, like "… là học sinh"
+        segs = _label_after(head, after)  # "kết nạp ba đảng viên là đoàn viên thanh niên": youth_union, like "… là học sinh"
     else:
         segs = []
     if not segs and breakdown:

@@ -21,7 +21,7 @@ SEGMENTS: list[tuple[str, re.Pattern[str]]] = [
         IC,
     )),
     ("rural", re.compile(r"nông thôn", IC)),
-    ("civil_servant", re.compile(r"công chức", IC)),
+    ("civil_servant", re.compile(r"(?:cán bộ,?\s+)?công chức", IC)),  # "là cán bộ, công chức": one name across the comma
     ("public_employee", re.compile(r"viên chức", IC)),
     ("farmer", re.compile(r"nông dân", IC)),
     ("police_military", re.compile(r"công an|quân đội|lực lượng vũ trang|quân nhân|bộ đội", IC)),
@@ -398,7 +398,7 @@ VERSUS = re.compile(r"so với")
 VERSUS_ALL_MEMBERS = re.compile(r"so với tổng số")
 EXCEED = re.compile(r"vượt")
 # A segment's label after a count ("30 đồng chí là nữ", "… người dân tộc thiểu số"), unless "đều là" (all of them are).
-SEGMENT_LABEL_AFTER = re.compile(r"^\s*(?:mới\s+)?(?:là|nữ|người|thuộc|ở|trong|khu vực|còn|đang|em)\b")
+SEGMENT_LABEL_AFTER = re.compile(r"^\s*(?:mới\s+)?(?:ưu tú\s+(?=là))?(?:là|nữ|người|thuộc|ở|trong|khu vực|còn|đang|em)\b")
 ALL_ARE = re.compile(r"đều là")
 # "7 chi bộ trực thuộc, với 80 đảng viên": a list of stock figures after a stock.
 STOCK_LIST_BEFORE = re.compile(r"[^,;\d]{0,40}?[\s,]*(?:với|và|gồm|có)\s*(?:tổng số\s*)?")

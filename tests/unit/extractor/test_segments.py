@@ -100,3 +100,27 @@ def test_breakdown_counts_named_by_their_segment_alone() -> None:
     ]
     text = "Năm 2022, huyện Phong Thổ kết nạp 140 đảng viên; 12 xã đạt chuẩn nông thôn mới."
     assert _segs(text) == [("admitted", "all", 140, "count")]
+
+
+def test_a_segment_name_split_by_a_comma_is_one_label() -> None:
+    assert _segs("Năm 2023, Đảng bộ huyện Lục Nam kết nạp 12 đảng viên là trưởng, phó thôn.") == [
+        ("admitted", "village_head", 12, "count")
+    ]
+    assert _segs("Năm 2023, Đảng bộ huyện Lục Nam kết nạp 12 đảng viên là cán bộ, công chức.") == [
+        ("admitted", "civil_servant", 12, "count")
+    ]
+
+
+def test_outstanding_people_who_are_youth_union_members() -> None:
+    text = "Năm 2023, Đảng bộ huyện Lục Nam kết nạp 30 quần chúng ưu tú là đoàn viên thanh niên."
+    assert _segs(text) == [("admitted", "youth_union", 30, "count")]
+
+
+def test_a_mixed_list_after_the_count_still_counts_everyone() -> None:
+    text = "Trường Đại học Thủ Dầu Một tổ chức lễ kết nạp Đảng cho 8 quần chúng ưu tú là cán bộ đoàn, sinh viên tiêu biểu."
+    assert _segs(text) == [("admitted", "all", 8, "count")]
+
+
+def test_a_labelled_subgroup_does_not_inherit_the_segment_before_it() -> None:
+    text = "Năm 2023, Đảng bộ huyện Lục Nam kết nạp 12 đảng viên là phụ nữ, 5 đảng viên là thanh niên."
+    assert _segs(text) == [("admitted", "female", 12, "count")]
