@@ -388,6 +388,8 @@ def _admitted(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
         segment = site.prev.segment
     if segment == "all" and noun in v.CATEGORY_NOUNS:
         return None  # "kết nạp được 04 trưởng, thôn …": a category whose segment is unknown is not the total
+    if segment == "all" and not breakdown:
+        segment = _pool_named_before(site.local) or segment  # "Số đảng viên nữ được kết nạp là 45 đồng chí"
     return Cls("admitted", segment, "count", per_year, site.num.value)
 
 
@@ -413,6 +415,13 @@ def label(local: str) -> list[str]:
     local = re.sub(r"(?:\s+(?:có|là|gồm))?\s*[:\-–]?\s*$", "", local)  # "nữ: 45", "người dân tộc thiểu số có 30"
     part = re.split(r"[,;:(]|\bvà\b|trong đó|trong số|\bcó\b(?! đạo)", local)[-1]
     return list(dict.fromkeys(v.segments_in(part)))
+
+
+def _pool_named_before(local: str) -> str | None:
+    """The one segment named as the pool before a count in its clause ("Riêng đối tượng là học sinh, kết nạp được 12 em")."""
+    masked = v.ORG_NAMES.sub(lambda m: " " * len(m.group()), local)
+    found = {name for name, rx in v.SEGMENTS for m in rx.finditer(masked) if v.SEGMENT_POOL_BEFORE.search(masked[: m.start()])}
+    return found.pop() if len(found) == 1 else None
 
 
 def _own_label(after: str) -> bool:

@@ -398,6 +398,12 @@ VERSUS = re.compile(r"so với")
 VERSUS_ALL_MEMBERS = re.compile(r"so với tổng số")
 EXCEED = re.compile(r"vượt")
 # A segment's label after a count ("30 đồng chí là nữ", "… người dân tộc thiểu số"), unless "đều là" (all of them are).
+# "Số đảng viên nữ được kết nạp là 45", "Riêng đối tượng là học sinh, kết nạp được 12 em", "Đối với đoàn viên thanh
+# niên, đã có 120 người được kết nạp": the segment named as the pool before a count is what it counts. Not a place
+# ("83 đảng viên mới tại các làng DTTS", "ở vùng đồng bào dân tộc") nor an organisation's name (ORG_NAMES).
+SEGMENT_POOL_BEFORE = re.compile(
+    r"(?:\bsố|\btrong|đối với|\briêng|đối tượng|\blà|đảng viên(?:\s+mới)?)\s+(?:(?:các|những|đồng bào|người|lực lượng|khối)\s+)?$", IC
+)
 SEGMENT_LABEL_AFTER = re.compile(r"^\s*(?:mới\s+)?(?:ưu tú\s+(?=là))?(?:là|nữ|người|thuộc|ở|trong|khu vực|còn|đang|em)\b")
 ALL_ARE = re.compile(r"đều là")
 # "7 chi bộ trực thuộc, với 80 đảng viên": a list of stock figures after a stock.

@@ -124,3 +124,22 @@ def test_a_mixed_list_after_the_count_still_counts_everyone() -> None:
 def test_a_labelled_subgroup_does_not_inherit_the_segment_before_it() -> None:
     text = "Năm 2023, Đảng bộ huyện Lục Nam kết nạp 12 đảng viên là phụ nữ, 5 đảng viên là thanh niên."
     assert _segs(text) == [("admitted", "female", 12, "count")]
+
+
+def test_a_segment_named_as_the_pool_before_the_count_is_its_segment() -> None:
+    first = "Năm 2023, huyện Lục Nam kết nạp 150 đảng viên. "
+    cases = {
+        "Số đảng viên nữ được kết nạp là 45 đồng chí.": "female",
+        "Riêng đối tượng là học sinh, kết nạp được 12 em.": "student",
+        "Đối với đoàn viên thanh niên, đã có 120 người được kết nạp.": "youth_union",
+        "Riêng trong đồng bào dân tộc thiểu số, huyện kết nạp được 40 đảng viên.": "ethnic_minority",
+    }
+    for sentence, segment in cases.items():
+        assert _segs(first + sentence)[1][:2] == ("admitted", segment), sentence
+
+
+def test_a_place_or_an_organisation_named_before_the_count_is_not_its_pool() -> None:
+    assert _segs("Năm 2023, Đảng bộ Công an tỉnh kết nạp 21 đảng viên.") == [("admitted", "all", 21, "count")]
+    assert _segs("Năm 2023, ở vùng đồng bào dân tộc thiểu số, huyện Lục Nam kết nạp 150 đảng viên.") == [
+        ("admitted", "all", 150, "count")
+    ]
