@@ -40,6 +40,16 @@ def all_sentences(text: str, title: str | None) -> list[str]:
     return out
 
 
+def without_cut_number(text: str) -> str:
+    """The text without the number its cut-off last sentence ends in ("… năm 2010 kết nạp 1" may have been "1.052")."""
+    body = text.rstrip()
+    last = body.rsplit("\n", 1)[-1]
+    cut = v.CUT_NUMBER.search(last)
+    if not cut or "|" in last or len(last.split()) < 4:
+        return text
+    return body[: len(body) - len(last) + cut.start()]
+
+
 def lines(sents: list[str]) -> list[Line]:
     """Each sentence as a line: a table header (its column roles), a table row (the roles above it), or prose."""
     out: list[Line] = []

@@ -7,6 +7,7 @@ classification carries from one sentence to the next. Whose figure it is, and wh
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from services.extractor import candidates, places, registry
@@ -387,9 +388,13 @@ def _admitted(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
     elif segment == "all" and len(own) == 1:
         segment = own[0]
     elif segment == "all" and inherit and not breakdown and noun in MEMBER_NOUNS and site.prev:
+        if _own_label(after):
+            return None  # "… 12 đảng viên là phụ nữ, 5 đảng viên là thanh niên": a subgroup of its own, not the segment before
         segment = site.prev.segment
     if segment == "all" and noun in v.CATEGORY_NOUNS:
         return None  # "kết nạp được 04 trưởng, thôn …": a category whose segment is unknown is not the total
+    if segment == "all" and not breakdown:
+        segment = _pool_named_before(site.local) or segment  # "Số đảng viên nữ được kết nạp là 45 đồng chí"
     return Cls("admitted", segment, "count", per_year, site.num.value)
 
 
@@ -417,6 +422,28 @@ def label(local: str) -> list[str]:
     return list(dict.fromkeys(v.segments_in(part)))
 
 
+def _pool_named_before(local: str) -> str | None:
+    """The one segment named as the pool before a count in its clause ("Riêng đối tượng là học sinh, kết nạp được 12 em")."""
+    masked = v.ORG_NAMES.sub(lambda m: " " * len(m.group()), local)
+    found = {name for name, rx in v.SEGMENTS for m in rx.finditer(masked) if v.SEGMENT_POOL_BEFORE.search(masked[: m.start()])}
+    return found.pop() if len(found) == 1 else None
+
+
+def _own_label(after: str) -> bool:
+    """A count followed by a label of its own ("5 đảng viên là thanh niên"), which no segment names."""
+    head = re.split(r"[,;()]", after, maxsplit=1)[0]
+    return bool(v.SEGMENT_LABEL_AFTER.match(head)) and not v.ALL_ARE.search(head)
+
+
+def _label_after(head: str, after: str) -> list[str]:
+    """Segments a label after the number names ("là nữ"); one whose name a comma splits ("là trưởng, phó thôn") counts."""
+    segs = v.segments_in(re.split(r"\d", head, maxsplit=1)[0][:60])
+    if segs:
+        return segs
+    wide = re.split(r"[;()\d]", after, maxsplit=1)[0][:60]
+    return [name for name, rx in v.SEGMENTS if (m := rx.search(wide)) and m.start() < len(head)][:1]
+
+
 def _segment(site: Site, noun: str, after: str, breakdown: bool) -> str:
     """The segment a count is of: its noun ("19 em học sinh", "đảng viên nữ") or, in a breakdown, its label."""
     head = v.PHRASE_SEP.split(after, maxsplit=1)[0]
@@ -432,10 +459,7 @@ def _segment(site: Site, noun: str, after: str, breakdown: bool) -> str:
     elif v.FROM_SOURCE.match(head) and v.BREAKDOWN.search(site.clause):
         segs = v.segments_in(v.FROM_SOURCE.sub("", head, count=1)[:40])[:1]
     elif v.SEGMENT_LABEL_AFTER.match(head) and not v.ALL_ARE.search(head):
-        segs = v.segments_in(head[:60])
-        source = v.ADMIT_VERB.search(site.local) and not v.BREAKDOWN.search(site.clause)
-        if source and v.IS_AFTER.match(head) and segs[:1] == ["youth_union"]:
-            segs = []  # "kết nạp hai đảng viên là đoàn viên": the Youth Union as the source counts everyone
+        segs = _label_after(head, after)  # "kết nạp ba đảng viên là đoàn viên thanh niên": youth_union, like "… là học sinh"
     else:
         segs = []
     if not segs and breakdown:

@@ -21,7 +21,7 @@ SEGMENTS: list[tuple[str, re.Pattern[str]]] = [
         IC,
     )),
     ("rural", re.compile(r"nông thôn", IC)),
-    ("civil_servant", re.compile(r"công chức", IC)),
+    ("civil_servant", re.compile(r"(?:cán bộ,?\s+)?công chức", IC)),  # "là cán bộ, công chức": one name across the comma
     ("public_employee", re.compile(r"viên chức", IC)),
     ("farmer", re.compile(r"nông dân", IC)),
     ("police_military", re.compile(r"công an|quân đội|lực lượng vũ trang|quân nhân|bộ đội", IC)),
@@ -324,6 +324,8 @@ UNITS_FRACTION = re.compile(
 )
 SHARE_OF_UNITS = re.compile(r"(?:tỷ lệ|tỉ lệ)\s+(?:các\s+)?(?:tổ chức|chi bộ|cơ sở|thôn|xóm|ấp|khu phố|xã|phường|trưởng)", IC)
 SEG_AFTER = re.compile(r"^\s*(?:đảng viên|đv\b)?\s*(?:mới\s*)?(?:được kết nạp\s*)?(?:ở|là|thuộc|trong|khu vực)?\s*(?P<rest>[^,;.()]{0,60})", IC)
+# "… năm 2010 kết nạp 1": a text cut mid-sentence (a page opening, a feed's summary) whose last number may be cut too.
+CUT_NUMBER = re.compile(r"(?<=[^\W\d])\s+\d(?:[\d.,]*\d)?$")
 COUNTER_LINE = re.compile(r"truy cập|lượt xem|hôm qua:|trong tuần:|tất cả:|lượt truy|đang online|bình luận", IC)
 RELEVANT = re.compile(
     r"kết nạp|phát triển đảng|đảng viên mới|tạo nguồn|cảm tình đảng|nhận thức về đảng|tổng số đảng viên|"
@@ -405,7 +407,13 @@ VERSUS = re.compile(r"so với")
 VERSUS_ALL_MEMBERS = re.compile(r"so với tổng số")
 EXCEED = re.compile(r"vượt")
 # A segment's label after a count ("30 đồng chí là nữ", "… người dân tộc thiểu số"), unless "đều là" (all of them are).
-SEGMENT_LABEL_AFTER = re.compile(r"^\s*(?:mới\s+)?(?:là|nữ|người|thuộc|ở|trong|khu vực|còn|đang|em)\b")
+# "Số đảng viên nữ được kết nạp là 45", "Riêng đối tượng là học sinh, kết nạp được 12 em", "Đối với đoàn viên thanh
+# niên, đã có 120 người được kết nạp": the segment named as the pool before a count is what it counts. Not a place
+# ("83 đảng viên mới tại các làng DTTS", "ở vùng đồng bào dân tộc") nor an organisation's name (ORG_NAMES).
+SEGMENT_POOL_BEFORE = re.compile(
+    r"(?:\bsố|\btrong|đối với|\briêng|đối tượng|\blà|đảng viên(?:\s+mới)?)\s+(?:(?:các|những|đồng bào|người|lực lượng|khối)\s+)?$", IC
+)
+SEGMENT_LABEL_AFTER = re.compile(r"^\s*(?:mới\s+)?(?:ưu tú\s+(?=là))?(?:là|nữ|người|thuộc|ở|trong|khu vực|còn|đang|em)\b")
 ALL_ARE = re.compile(r"đều là")
 # "7 chi bộ trực thuộc, với 80 đảng viên": a list of stock figures after a stock.
 STOCK_LIST_BEFORE = re.compile(r"[^,;\d]{0,40}?[\s,]*(?:với|và|gồm|có)\s*(?:tổng số\s*)?")
@@ -422,11 +430,17 @@ COUNT_TO_PCT = re.compile(
     IC,
 )
 # The sentence after an admission: "Như vậy, huyện đã đạt 80% chỉ tiêu", "Kết quả này đạt …", "Đạt 80% …".
+# The subject may only be the organisation ("huyện", "toàn tỉnh", "Đảng bộ xã"): "Tổng sản phẩm đạt 101% …" is the economy's.
 ATTAINMENT_CARRIED = re.compile(
-    r"[\W]*(?:(?:như vậy|kết quả(?: này| trên)?|con số này|qua đó|với kết quả (?:này|trên))[\s,]*)?(?:[^\s,.;]+\s+){0,3}?"
+    r"[\W]*(?:(?:như vậy|kết quả(?: này| trên)?|con số này|qua đó|với kết quả (?:này|trên))[\s,]*)?"
+    r"(?:(?:toàn|cả|các)\s+)?(?:(?:đảng bộ|đảng ủy|chi bộ|huyện|tỉnh|thành phố|thị xã|quận|xã|phường|thị trấn|khối|đơn vị)"
+    r"(?:\s+[^\s,.;]+){0,3}?\s+)?"
     r"(?:đã\s+)?(?:đạt|bằng|hoàn thành|vượt)\s*(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*",
     IC,
 )
+# "Tổng sản phẩm tăng 8,5%, đạt 101% chỉ tiêu": a percent after another figure of the sentence is that figure's, not
+# the previous sentence's admissions'.
+FIGURE_BEFORE = re.compile(r"\d\s*%|\d\s*/\s*\d")
 # "đạt 3,02% số đảng viên cuối năm trước": a percent of the membership (an admission or target rate).
 OF_MEMBERS_AFTER = re.compile(r"^\s*(?:so với\s+)?(?:tổng\s+)?số đảng viên\s+(?:cuối|đầu|hiện có|của|toàn|năm)\b")
 # "tỷ lệ đảng viên trẻ dưới 30 tuổi đạt 25%": a rate named for something; it is of admissions only with these words.

@@ -44,9 +44,14 @@ def test_bare_breakdown_counts_and_parenthesised_shares() -> None:
     ]
 
 
-def test_youth_union_as_source_counts_everyone() -> None:
+def test_members_who_are_youth_union_members_are_the_youth_union_segment() -> None:
     text = "Năm 2023, Chi bộ thôn Tân Hòa kết nạp ba đảng viên là đoàn viên thanh niên."
-    assert _segs(text) == [("admitted", "all", 3, "count")]
+    assert _segs(text) == [("admitted", "youth_union", 3, "count")]  # like "14 đảng viên là học sinh" (ANNOTATION.md)
+
+
+def test_all_of_them_youth_union_members_still_counts_everyone() -> None:
+    text = "Năm 2023, Chi bộ thôn Tân Hòa kết nạp ba đảng viên, đều là đoàn viên thanh niên."
+    assert _segs(text) == [("admitted", "all", 3, "count")]  # "đều là": a remark on all of them (ANNOTATION.md)
 
 
 def test_religious_label_with_co_is_not_a_total() -> None:
@@ -95,3 +100,46 @@ def test_breakdown_counts_named_by_their_segment_alone() -> None:
     ]
     text = "Năm 2022, huyện Phong Thổ kết nạp 140 đảng viên; 12 xã đạt chuẩn nông thôn mới."
     assert _segs(text) == [("admitted", "all", 140, "count")]
+
+
+def test_a_segment_name_split_by_a_comma_is_one_label() -> None:
+    assert _segs("Năm 2023, Đảng bộ huyện Lục Nam kết nạp 12 đảng viên là trưởng, phó thôn.") == [
+        ("admitted", "village_head", 12, "count")
+    ]
+    assert _segs("Năm 2023, Đảng bộ huyện Lục Nam kết nạp 12 đảng viên là cán bộ, công chức.") == [
+        ("admitted", "civil_servant", 12, "count")
+    ]
+
+
+def test_outstanding_people_who_are_youth_union_members() -> None:
+    text = "Năm 2023, Đảng bộ huyện Lục Nam kết nạp 30 quần chúng ưu tú là đoàn viên thanh niên."
+    assert _segs(text) == [("admitted", "youth_union", 30, "count")]
+
+
+def test_a_mixed_list_after_the_count_still_counts_everyone() -> None:
+    text = "Trường Đại học Thủ Dầu Một tổ chức lễ kết nạp Đảng cho 8 quần chúng ưu tú là cán bộ đoàn, sinh viên tiêu biểu."
+    assert _segs(text) == [("admitted", "all", 8, "count")]
+
+
+def test_a_labelled_subgroup_does_not_inherit_the_segment_before_it() -> None:
+    text = "Năm 2023, Đảng bộ huyện Lục Nam kết nạp 12 đảng viên là phụ nữ, 5 đảng viên là thanh niên."
+    assert _segs(text) == [("admitted", "female", 12, "count")]
+
+
+def test_a_segment_named_as_the_pool_before_the_count_is_its_segment() -> None:
+    first = "Năm 2023, huyện Lục Nam kết nạp 150 đảng viên. "
+    cases = {
+        "Số đảng viên nữ được kết nạp là 45 đồng chí.": "female",
+        "Riêng đối tượng là học sinh, kết nạp được 12 em.": "student",
+        "Đối với đoàn viên thanh niên, đã có 120 người được kết nạp.": "youth_union",
+        "Riêng trong đồng bào dân tộc thiểu số, huyện kết nạp được 40 đảng viên.": "ethnic_minority",
+    }
+    for sentence, segment in cases.items():
+        assert _segs(first + sentence)[1][:2] == ("admitted", segment), sentence
+
+
+def test_a_place_or_an_organisation_named_before_the_count_is_not_its_pool() -> None:
+    assert _segs("Năm 2023, Đảng bộ Công an tỉnh kết nạp 21 đảng viên.") == [("admitted", "all", 21, "count")]
+    assert _segs("Năm 2023, ở vùng đồng bào dân tộc thiểu số, huyện Lục Nam kết nạp 150 đảng viên.") == [
+        ("admitted", "all", 150, "count")
+    ]

@@ -1,0 +1,31 @@
+"""An attainment in the sentence after an admission is the admission's only when nothing else is its subject."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.extractor.extract import extract
+
+ADMISSION = "Năm 2023, Đảng bộ huyện Lục Nam kết nạp 125 đảng viên. "
+
+
+def _attainments(text: str) -> list[float]:
+    return [f.value for f in extract(text).facts if f.metric == "target_attainment_pct"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Kết quả này đạt 101% kế hoạch.", "Như vậy, huyện đã đạt 101% kế hoạch.", "Toàn huyện đạt 101% kế hoạch.",
+     "Đảng bộ huyện Lục Nam đạt 101% kế hoạch.", "Đạt 101% chỉ tiêu."],
+)
+def test_the_result_or_the_organisation_carries_the_admission(sentence: str) -> None:
+    assert _attainments(ADMISSION + sentence) == [101]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Tổng sản phẩm đạt 101% chỉ tiêu nghị quyết.", "Tổng sản phẩm tăng 8,5%, đạt 101% chỉ tiêu nghị quyết.",
+     "Sản lượng lúa của huyện đạt 101% kế hoạch."],
+)
+def test_another_subject_keeps_its_own_attainment(sentence: str) -> None:
+    assert _attainments(ADMISSION + sentence) == []
