@@ -7,7 +7,6 @@ classification carries from one sentence to the next. Whose figure it is, and wh
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from services.extractor import candidates, places, registry
@@ -431,16 +430,16 @@ def _pool_named_before(local: str) -> str | None:
 
 def _own_label(after: str) -> bool:
     """A count followed by a label of its own ("5 đảng viên là thanh niên"), which no segment names."""
-    head = re.split(r"[,;()]", after, maxsplit=1)[0]
+    head = v.PHRASE_SEP.split(after, maxsplit=1)[0]
     return bool(v.SEGMENT_LABEL_AFTER.match(head)) and not v.ALL_ARE.search(head)
 
 
 def _label_after(head: str, after: str) -> list[str]:
     """Segments a label after the number names ("là nữ"); one whose name a comma splits ("là trưởng, phó thôn") counts."""
-    segs = v.segments_in(re.split(r"\d", head, maxsplit=1)[0][:60])
+    segs = v.segments_in(v.DIGIT.split(head, maxsplit=1)[0][:60])
     if segs:
         return segs
-    wide = re.split(r"[;()\d]", after, maxsplit=1)[0][:60]
+    wide = v.WIDE_LABEL_END.split(after, maxsplit=1)[0][:60]
     return [name for name, rx in v.SEGMENTS if (m := rx.search(wide)) and m.start() < len(head)][:1]
 
 

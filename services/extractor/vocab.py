@@ -480,6 +480,7 @@ ITEM_SEP = re.compile(r"[,;:]")  # "A 11/15, B 12/20; C: …": list items and "l
 LABEL_SEP = re.compile(r"[,;:(]")  # … and an opened parenthesis: where a label before a number starts
 PART_SEP = re.compile(r"[,;(]")  # a comma, a semicolon or "(": the head of a phrase before or after a number
 PHRASE_SEP = re.compile(r"[,;()]")  # … or a closing parenthesis: the phrase right after a number
+WIDE_LABEL_END = re.compile(r"[;()\d]")  # a label a comma does not end ("là trưởng, phó thôn"): up to ";", "(", ")" or a digit
 CLAUSE_PART_SEP = re.compile(r"[,;]")  # a comma or a semicolon: the part of a clause just before a number
 PAREN = re.compile(r"[()]")
 DIGIT = re.compile(r"\d")
@@ -507,9 +508,8 @@ ITEM_END_NO_AND_AFTER = re.compile(r"^\s*(?:\)|[.;,]|$)")  # … not "và" ("(đ
 CLOSE_PAREN_AFTER = re.compile(r"^\s*\)")
 # "24.31%": a decimal written with the wrong separator, read as two numbers.
 MALFORMED_DECIMAL_AFTER = re.compile(r"^[.,]\d")
-# After a number: a verb ("là", "có", "được", "đã"), "là" alone, "có đạo" (religious, a segment, not a verb).
+# After a number: a verb ("là", "có", "được", "đã"); "có đạo" (religious, a segment, not a verb).
 VERB_AFTER = re.compile(r"^\s*(?:là|có|được|đã)\b")
-IS_AFTER = re.compile(r"^\s*là\b")
 RELIGIOUS_AFTER = re.compile(r"^\s*có đạo")
 # "… 120 dân tộc thiểu số, 60 là nữ": the label of a bare number, after an optional "là"; "người" before a label.
 BARE_LABEL_AFTER = re.compile(r"^\s*(?:là\s+)?(?P<label>(?:người\s+)?[^,;.()\d]{2,40})")
