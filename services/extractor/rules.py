@@ -125,6 +125,8 @@ def _cue(site: Site) -> str | None:
         return "target"
     if site.num.value_max is not None and v.TARGET.search(clause):
         return "target"
+    if _floor(site) and _last_cue(local) == "admit":
+        return "target"
     own = _last_cue(local)
     if own:
         return own
@@ -139,6 +141,12 @@ def _cue(site: Site) -> str | None:
     if site.admit_context:
         return "admit"
     return "total" if v.WEAK.search(clause) else None
+
+
+def _floor(site: Site) -> bool:
+    """A count set as a floor ("kết nạp 200 đảng viên trở lên", "ít nhất 200") in a clause that does not report it done."""
+    floor = v.FLOOR_BEFORE.search(site.local) or v.FLOOR_AFTER.match(site.right)
+    return bool(floor) and not v.DONE.search(site.clause)
 
 
 def _last_cue(text: str) -> str | None:

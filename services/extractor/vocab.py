@@ -136,6 +136,11 @@ TARGET_CUES = (
 # "trên tổng số 150 chỉ tiêu được giao": the number counts quota places.
 QUOTA_NOUN_AFTER = re.compile(r"^\s*(?:đảng viên\s*)?chỉ tiêu\b", IC)
 TARGET = re.compile(r"(?<!đạt )(?<!vượt )(?<!thực hiện )(?<!thực hiện các )(?:" + "|".join(TARGET_CUES) + ")", IC)
+# "kết nạp 200 đảng viên trở lên", "kết nạp ít nhất 200 đảng viên": a floor set for the future, unless the clause
+# reports it as done ("đã kết nạp được từ 200 đảng viên trở lên").
+FLOOR_BEFORE = re.compile(r"(?:ít nhất|tối thiểu)\s*(?:là\s*)?$", IC)
+FLOOR_AFTER = re.compile(r"^\s*(?:(?:đảng viên|đv|đồng chí|quần chúng)\s+)?(?:mới\s+)?(?:trở lên|/\s*năm trở lên)", IC)
+DONE = re.compile(r"\bđã\b|\bđược\b|đến nay|kết quả|vừa qua", IC)
 # "hoàn thành chỉ tiêu được giao, kết nạp 80 đảng viên": a target met, then the admission itself.
 TARGET_MET_THEN_ADMIT = re.compile(
     r"(?:hoàn thành|đạt|vượt)(?: vượt)?(?: mức)? (?:các )?(?:chỉ tiêu|kế hoạch|mục tiêu)[^,;\d]{0,40},\s*"

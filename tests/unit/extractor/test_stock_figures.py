@@ -158,7 +158,7 @@ def test_a_threshold_units_reached_is_not_an_admission() -> None:
 
     lead = "Công tác phát triển đảng viên được chú trọng. "
     assert extract(lead + "Năm 2023, có 6 chi bộ kết nạp được từ 3 đảng viên trở lên.").facts == ()
-    own = extract(lead + "Năm 2023, Đảng bộ huyện Lục Nam kết nạp từ 120 đảng viên trở lên.").facts
+    own = extract(lead + "Năm 2023, Đảng bộ huyện Lục Nam đã kết nạp được từ 120 đảng viên trở lên.").facts
     assert [(f.metric, f.value) for f in own] == [("admitted", 120)]
 
 
