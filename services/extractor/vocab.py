@@ -478,9 +478,9 @@ NOT_NAME_WORDS = {
 }
 
 
-# Grammar: how lists, labels and clauses are cut (`rules.py`, `percents.py`). Punctuation and function words that
+# Grammar: how lists, labels and clauses are cut (`rules.py`, `percents.py`, `confidence.py`). Punctuation and words that
 # state no metric; the rules read them on the text as written (no case flag unless the pattern says so).
-# Separators of list items and labels, narrowest first.
+# Separators of list items, labels and phrases.
 ITEM_SEP = re.compile(r"[,;:]")  # "A 11/15, B 12/20; C: …": list items and "label:" heads
 LABEL_SEP = re.compile(r"[,;:(]")  # … and an opened parenthesis: where a label before a number starts
 PART_SEP = re.compile(r"[,;(]")  # a comma, a semicolon or "(": the head of a phrase before or after a number
