@@ -427,8 +427,9 @@ def label(local: str) -> list[str]:
 
 def _pool_named_before(local: str) -> str | None:
     """The one segment named as the pool before a count in its clause ("Riêng đối tượng là học sinh, kết nạp được 12 em")."""
-    masked = v.ORG_NAMES.sub(lambda m: " " * len(m.group()), local)
-    found = {name for name, rx in v.SEGMENTS for m in rx.finditer(masked) if v.SEGMENT_POOL_BEFORE.search(masked[: m.start()])}
+    if v.ORG_NAMES.search(local) or v.ORG_SCOPE_POOL.search(local):
+        return None  # "Đảng ủy Quân sự tỉnh … các tổ chức đảng trong lực lượng vũ trang": the organisation, not a segment
+    found = {name for name, rx in v.SEGMENTS for m in rx.finditer(local) if v.SEGMENT_POOL_BEFORE.search(local[: m.start()])}
     return found.pop() if len(found) == 1 else None
 
 

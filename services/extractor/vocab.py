@@ -409,6 +409,7 @@ EXCEED = re.compile(r"vượt")
 SEGMENT_POOL_BEFORE = re.compile(
     r"(?:\bsố|\btrong|đối với|\briêng|đối tượng|\blà|đảng viên(?:\s+mới)?)\s+(?:(?:các|những|đồng bào|người|lực lượng|khối)\s+)?$", IC
 )
+ORG_SCOPE_POOL = re.compile(r"(?:tổ chức (?:cơ sở )?đảng|đảng bộ|chi bộ|cơ sở đảng)\s+(?:\S+\s+){0,2}?trong\b", IC)
 SEGMENT_LABEL_AFTER = re.compile(r"^\s*(?:mới\s+)?(?:ưu tú\s+(?=là))?(?:là|nữ|người|thuộc|ở|trong|khu vực|còn|đang|em)\b")
 ALL_ARE = re.compile(r"đều là")
 # "7 chi bộ trực thuộc, với 80 đảng viên": a list of stock figures after a stock.

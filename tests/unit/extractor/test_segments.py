@@ -143,3 +143,11 @@ def test_a_place_or_an_organisation_named_before_the_count_is_not_its_pool() -> 
     assert _segs("Năm 2023, ở vùng đồng bào dân tộc thiểu số, huyện Lục Nam kết nạp 150 đảng viên.") == [
         ("admitted", "all", 150, "count")
     ]
+
+
+def test_the_organisations_within_a_force_are_not_a_segment_pool() -> None:
+    text = (
+        "Năm 2021, Đảng ủy Quân sự tỉnh Nghệ An đã lãnh đạo các tổ chức đảng trong lực lượng vũ trang tỉnh "
+        "kết nạp 235 đảng viên, đạt 117,5% chỉ tiêu."
+    )
+    assert _segs(text)[0] == ("admitted", "all", 235, "count")
