@@ -128,6 +128,8 @@ def _cue(site: Site) -> str | None:
         return "target"
     if _floor(site) and _last_cue(local) == "admit":
         return "target"
+    if _plan_governs(site) and _last_cue(local) == "admit":
+        return "target"
     own = _last_cue(local)
     if own:
         return own
@@ -148,6 +150,15 @@ def _floor(site: Site) -> bool:
     """A count set as a floor ("kết nạp 200 đảng viên trở lên", "ít nhất 200") in a clause that does not report it done."""
     floor = v.FLOOR_BEFORE.search(site.local) or v.FLOOR_AFTER.match(site.right)
     return bool(floor) and not v.DONE.search(site.clause)
+
+
+def _plan_governs(site: Site) -> bool:
+    """A sentence that opens with a plan and reports no result before the number ("Đến năm 2030, toàn tỉnh kết nạp …")."""
+    prefix = site.prefix
+    opens = v.PLAN_OPENS.match(prefix)
+    if not opens or v.DONE.search(prefix) or v.DONE.search(site.right[:30]):
+        return False
+    return not re.search(r"\d", v.YEAR.sub("", prefix[opens.end() :]))  # "Chỉ tiêu 120, kết nạp 98": the plan has its figure
 
 
 def _last_cue(text: str) -> str | None:

@@ -134,6 +134,10 @@ TARGET = re.compile(r"(?<!đạt )(?<!vượt )(?<!thực hiện )(?<!thực hi�
 FLOOR_BEFORE = re.compile(r"(?:ít nhất|tối thiểu)\s*(?:là\s*)?$", IC)
 FLOOR_AFTER = re.compile(r"^\s*(?:(?:đảng viên|đv|đồng chí|quần chúng)\s+)?(?:mới\s+)?(?:trở lên|/\s*năm trở lên)", IC)
 DONE = re.compile(r"\bđã\b|\bđược\b|đến nay|kết quả|vừa qua", IC)
+# "Đến năm 2030, toàn tỉnh kết nạp 10.000 đảng viên", "Chỉ tiêu năm 2024: toàn huyện kết nạp 200 đảng viên": a sentence
+# that opens with a plan is a plan until it reports a result ("đã", "được", "đến nay") or states the plan's own figure.
+PLAN_OPENS = re.compile(r"^\W*(?:(?:theo|trong)\s+)?(?:phấn đấu|mục tiêu|chỉ tiêu|kế hoạch|nghị quyết|đến năm 20\d\d)\b", IC)
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # "hoàn thành chỉ tiêu được giao, kết nạp 80 đảng viên": a target met, then the admission itself.
 TARGET_MET_THEN_ADMIT = re.compile(
     r"(?:hoàn thành|đạt|vượt)(?: vượt)?(?: mức)? (?:các )?(?:chỉ tiêu|kế hoạch|mục tiêu)[^,;\d]{0,40},\s*"
