@@ -377,7 +377,7 @@ def _total_of_other(local: str) -> bool:
 
 def _admitted(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
     """admitted, with the segment the number counts; subgroups without a segment are dropped."""
-    breakdown = site.admit_context or _after_breakdown(site.clause)
+    breakdown = site.admit_context or _after_breakdown(site.clause) or bool(v.ADMITTED_POOL.search(site.low[site.clause_start : site.num.start]))
     listing = site.prev is not None and site.prev.metric == "admitted" and site.prev.segment != "all"
     if noun in ("đoàn viên", "thanh niên") and not (breakdown or listing) and not _into_party(site.local, after):
         return None

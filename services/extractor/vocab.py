@@ -254,7 +254,8 @@ BREAKDOWN = re.compile(r"trong đó|trong số|phân loại|bao gồm|cơ cấu"
 # The admitted pool as a noun phrase ("trong số đảng viên mới kết nạp", "số đảng viên được kết nạp là"):
 # figures labelled by a segment after it break that pool down.
 ADMITTED_POOL = re.compile(
-    r"(?:trong\s+(?:tổng\s+)?số|\bsố(?:\s+lượng)?|tổng số)\s+(?:các\s+)?(?:đảng viên|đv)\s+(?:mới\s+)?(?:được\s+)?(?:kết nạp|phát triển)", IC
+    r"(?:trong\s+(?:tổng\s+)?số|\bsố(?:\s+lượng)?|tổng số)\s+(?:các\s+)?(?:đảng viên|đv)\s+(?:mới\s+)?(?:được\s+)?(?:kết nạp|phát triển)|"
+    r"trong\s+(?:tổng\s+)?số\s+(?:các\s+)?(?:đảng viên|đv)\s+mới\b", IC
 )
 # "trong (tổng) số 60 đảng viên mới kết nạp": the number is the pool itself.
 POOL_BEFORE = re.compile(r"trong\s+(?:tổng\s+)?số\s*$", IC)

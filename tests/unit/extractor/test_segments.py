@@ -151,3 +151,10 @@ def test_the_organisations_within_a_force_are_not_a_segment_pool() -> None:
         "kết nạp 235 đảng viên, đạt 117,5% chỉ tiêu."
     )
     assert _segs(text)[0] == ("admitted", "all", 235, "count")
+
+
+def test_labels_after_the_pool_of_new_members_are_segments() -> None:
+    text = "Năm 2023, huyện Lục Nam kết nạp 150 đảng viên; trong số đảng viên mới, nữ có 45 người, dân tộc thiểu số 20 người."
+    assert _segs(text) == [
+        ("admitted", "all", 150, "count"), ("admitted", "female", 45, "count"), ("admitted", "ethnic_minority", 20, "count")
+    ]
