@@ -158,3 +158,10 @@ def test_labels_after_the_pool_of_new_members_are_segments() -> None:
     assert _segs(text) == [
         ("admitted", "all", 150, "count"), ("admitted", "female", 45, "count"), ("admitted", "ethnic_minority", 20, "count")
     ]
+
+
+def test_a_rate_named_for_a_segment_of_the_new_members_is_its_share() -> None:
+    text = "Năm 2023, huyện Lục Nam kết nạp 150 đảng viên, đạt 75% kế hoạch; tỷ lệ đảng viên được kết nạp là đoàn viên đạt 80%."
+    assert _segs(text) == [
+        ("admitted", "all", 150, "count"), ("target_attainment_pct", "all", 75, "pct"), ("admitted", "youth_union", 80, "pct")
+    ]
