@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter
@@ -228,10 +229,16 @@ def mentions(sentence: str) -> list[Mention]:
 def _mentions_memo(sentence: str) -> tuple[Mention, ...]:
     """mentions, memoized."""
     found: list[Mention] = []
+    starts: list[int] = []  # the found mentions by start, disjoint, so their ends ascend too: one bisect finds an overlap
+    ends: list[int] = []
     for group in (_agencies(sentence), _named(sentence), _head_bare(sentence), _refs(sentence)):
         for mention in group:
-            if not any(f.start < mention.end and mention.start < f.end for f in found):
-                found.append(mention)
+            i = bisect.bisect_left(starts, mention.end)  # found[:i] start before this mention ends
+            if i and ends[i - 1] > mention.start:
+                continue
+            starts.insert(i, mention.start)
+            ends.insert(i, mention.end)
+            found.append(mention)
     return tuple(sorted(found, key=lambda x: x.start))
 
 
