@@ -76,8 +76,20 @@ def nested_tables(kb: int) -> str:
     return "\n".join(rows)
 
 
+def nested_line(kb: int) -> str:
+    """A table nested in its own last cell, level after level, flattened onto one line: thousands of named units in one sentence."""
+    cells, size, i = [], 0, 0
+    while size < kb * 1024:
+        cell = f"<{i}> Xã Tân {i} | {i % 40 + 5} | "
+        cells.append(cell)
+        size += len(cell.encode()) + 2
+        i += 1
+    return "".join(cells) + " |" * i
+
+
 FAMILIES: dict[str, Callable[[int], str]] = {
     "numbers": many_numbers, "number_words": number_words, "digits_dots": digits_and_dots, "nested_tables": nested_tables,
+    "nested_line": nested_line,
 }
 
 
