@@ -160,6 +160,13 @@ def export_tree(ref: str, dest: Path) -> str:
     return commit
 
 
+def _head() -> str:
+    """This tree's commit, "+changes" when it has uncommitted changes."""
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=REPO, capture_output=True, text=True, check=True).stdout.strip()
+    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=REPO, capture_output=True, text=True, check=True).stdout
+    return head + ("+changes" if dirty.strip() else "")
+
+
 def _spread(values: list[float]) -> dict[str, Any]:
     """Median, min, max and the runs of a list of ms/KB figures."""
     return {"median": round(statistics.median(values), 3), "min": round(min(values), 3), "max": round(max(values), 3),
@@ -249,9 +256,12 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.baseline_ref:
         res = compare(args.baseline_ref, args.corpus, args.runs, args.rounds)
+        res["now_commit"] = _head()
+        res["pathological"] = run([int(s) for s in args.sizes.split(",")], args.timeout, Path("/nonexistent"), args.families.split(","))
+        res["pathological"]["five_mb_line_s"] = time_family("digits_dots", 5 * 1024, args.timeout)
         if args.out:
             args.out.write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
-        print(json.dumps(res, indent=2) if args.json else compare_table(res))
+        print(json.dumps(res, indent=2) if args.json else f"{compare_table(res)}\n\n{table(res['pathological'])}")
         return 0
     corpus = Path("/nonexistent") if args.no_corpus else args.corpus
     result = run([int(s) for s in args.sizes.split(",")], args.timeout, corpus, args.families.split(","))
