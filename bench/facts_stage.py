@@ -28,8 +28,6 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = Path(os.environ.get("RECRUITWATCH_CORPUS", Path(__file__).resolve().parents[1].parent / "shared" / "corpus"))
-BEFORE_MS_PER_KB = 3.6
-"""dev / dev2 ms per KB of the facts stage before issue 10 (3.54 / 3.57, and 3.60-3.83 in alternating runs)."""
 BEFORE_REF = "5d96afb"
 """The last commit before issue 10's rule work on services/extractor (the baseline of --baseline-ref)."""
 _WORDS = ("một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "mươi", "trăm", "lăm", "linh")
