@@ -4,7 +4,11 @@ The facts stage is `services.extractor.extract.extract` (text → facts). Each p
 generated at growing sizes; a linear stage keeps its ms/KB flat as the input grows (a quadratic one
 grows with the size). The corpus row is the mean ms per KB over the dev and dev2 texts, median of rounds.
 Inputs that take longer than the per-input timeout are reported as "> timeout" (run in a child process).
+With --baseline-ref REF the corpus row is also measured for the extractor of commit REF (a `git archive` export),
+each tree in a fresh interpreter, alternating baseline and now (ABBA) for --runs runs: the ratio now / before is then
+measured on this machine under the same load, not against a figure measured elsewhere.
 Usage: python -m bench.facts_stage [--sizes 10,40,160] [--timeout 60] [--corpus PATH] [--json]
+       python -m bench.facts_stage --baseline-ref 5d96afb [--runs 6] [--out bench/results/facts_stage.json]
 """
 
 from __future__ import annotations
@@ -14,15 +18,18 @@ import json
 import multiprocessing as mp
 import os
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = Path(os.environ.get("RECRUITWATCH_CORPUS", Path(__file__).resolve().parents[1].parent / "shared" / "corpus"))
-BEFORE_MS_PER_KB = 3.6
-"""dev / dev2 ms per KB of the facts stage before issue 10 (3.54 / 3.57, and 3.60-3.83 in alternating runs)."""
+BEFORE_REF = "5d96afb"
+"""The last commit before issue 10's rule work on services/extractor (the baseline of --baseline-ref)."""
 _WORDS = ("một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "mươi", "trăm", "lăm", "linh")
 
 
@@ -67,8 +74,20 @@ def nested_tables(kb: int) -> str:
     return "\n".join(rows)
 
 
+def nested_line(kb: int) -> str:
+    """A table nested in its own last cell, level after level, flattened onto one line: thousands of named units in one sentence."""
+    cells, size, i = [], 0, 0
+    while size < kb * 1024:
+        cell = f"<{i}> Xã Tân {i} | {i % 40 + 5} | "
+        cells.append(cell)
+        size += len(cell.encode()) + 2
+        i += 1
+    return "".join(cells) + " |" * i
+
+
 FAMILIES: dict[str, Callable[[int], str]] = {
     "numbers": many_numbers, "number_words": number_words, "digits_dots": digits_and_dots, "nested_tables": nested_tables,
+    "nested_line": nested_line,
 }
 
 
@@ -124,6 +143,69 @@ def corpus_ms_per_kb(corpus: Path, rounds: int = 3) -> dict[str, float]:
     return out
 
 
+def tree_ms_per_kb(tree: Path, corpus: Path, rounds: int) -> dict[str, float]:
+    """corpus_ms_per_kb of the extractor in a source tree, measured in a fresh interpreter."""
+    cmd = [sys.executable, "-m", "bench.facts_stage", "--measure-tree", str(tree), "--corpus", str(corpus), "--rounds", str(rounds)]
+    out = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, check=True)
+    return dict(json.loads(out.stdout))
+
+
+def export_tree(ref: str, dest: Path) -> str:
+    """Write the files of commit ref into dest (`git archive`); its full commit id."""
+    commit = subprocess.run(["git", "rev-parse", "--verify", f"{ref}^{{commit}}"], cwd=REPO, capture_output=True, text=True, check=True).stdout.strip()
+    archive = subprocess.run(["git", "archive", "--format=tar", commit], cwd=REPO, capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(dest)], input=archive, check=True)
+    return commit
+
+
+def _head() -> str:
+    """This tree's commit, "+changes" when it has uncommitted changes."""
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=REPO, capture_output=True, text=True, check=True).stdout.strip()
+    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=REPO, capture_output=True, text=True, check=True).stdout
+    return head + ("+changes" if dirty.strip() else "")
+
+
+def _spread(values: list[float]) -> dict[str, Any]:
+    """Median, min, max and the runs of a list of ms/KB figures."""
+    return {"median": round(statistics.median(values), 3), "min": round(min(values), 3), "max": round(max(values), 3),
+            "runs": [round(v, 3) for v in values]}
+
+
+def compare(ref: str, corpus: Path, runs: int = 6, rounds: int = 3) -> dict[str, Any]:
+    """ms/KB on dev/dev2 of commit ref's extractor and of this tree's, alternating ABBA in fresh interpreters."""
+    start_load = os.getloadavg()
+    samples: dict[str, dict[str, list[float]]] = {"before": {}, "now": {}}
+    with tempfile.TemporaryDirectory(prefix="facts-stage-baseline-") as tmp:
+        commit = export_tree(ref, Path(tmp))
+        trees = {"before": Path(tmp), "now": REPO}
+        for i in range(runs):
+            for side in ("before", "now") if i % 2 == 0 else ("now", "before"):
+                for split, per_kb in tree_ms_per_kb(trees[side], corpus, rounds).items():
+                    samples[side].setdefault(split, []).append(per_kb)
+    splits = sorted(samples["now"])
+    return {
+        "baseline_ref": ref, "baseline_commit": commit, "runs": runs, "rounds_per_run": rounds,
+        "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "cpus": os.cpu_count(),
+        "loadavg_start": [round(x, 2) for x in start_load], "loadavg_end": [round(x, 2) for x in os.getloadavg()],
+        "before_ms_per_kb": {s: _spread(samples["before"][s]) for s in splits},
+        "now_ms_per_kb": {s: _spread(samples["now"][s]) for s in splits},
+        "ratio_now_before": {s: round(statistics.median(samples["now"][s]) / statistics.median(samples["before"][s]), 3) for s in splits},
+        "paired_ratio": {s: _spread([n / b for n, b in zip(samples["now"][s], samples["before"][s], strict=True)]) for s in splits},
+    }
+
+
+def compare_table(res: dict[str, Any]) -> str:
+    """The before/now comparison as a text table."""
+    lines = [f"baseline {res['baseline_commit'][:10]}, {res['runs']} runs ABBA x {res['rounds_per_run']} rounds, "
+             f"load {res['loadavg_start'][0]} -> {res['loadavg_end'][0]} on {res['cpus']} CPUs",
+             f"{'split':<6} {'before ms/KB (min-max)':>24} {'now ms/KB (min-max)':>24} {'now/before':>11} {'paired (min-max)':>18}"]
+    for s, b in res["before_ms_per_kb"].items():
+        n, p = res["now_ms_per_kb"][s], res["paired_ratio"][s]
+        lines.append(f"{s:<6} {b['median']:>8.2f} ({b['min']:.2f}-{b['max']:.2f}) {n['median']:>10.2f} ({n['min']:.2f}-{n['max']:.2f}) "
+                     f"{res['ratio_now_before'][s]:>11.3f} {p['median']:>6.3f} ({p['min']:.3f}-{p['max']:.3f})")
+    return "\n".join(lines)
+
+
 def run(sizes: list[int], timeout: float, corpus: Path, families: list[str] | None = None) -> dict[str, Any]:
     """ms per KB for each family and size, and for the corpus splits."""
     result: dict[str, Any] = {"timeout_s": timeout, "families": {}}
@@ -160,7 +242,25 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--families", default=",".join(FAMILIES), help="pathological input families, comma-separated")
     ap.add_argument("--no-corpus", action="store_true", help="skip the dev/dev2 row")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--baseline-ref", help=f"also measure dev/dev2 for this commit's extractor, interleaved (e.g. {BEFORE_REF})")
+    ap.add_argument("--runs", type=int, default=6, help="interleaved runs of each tree with --baseline-ref")
+    ap.add_argument("--rounds", type=int, default=3, help="passes over dev/dev2 per run (their median)")
+    ap.add_argument("--out", type=Path, help="with --baseline-ref: write the comparison as JSON here")
+    ap.add_argument("--measure-tree", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.measure_tree:
+        sys.path.insert(0, str(args.measure_tree))
+        print(json.dumps(corpus_ms_per_kb(args.corpus, args.rounds)))
+        return 0
+    if args.baseline_ref:
+        res = compare(args.baseline_ref, args.corpus, args.runs, args.rounds)
+        res["now_commit"] = _head()
+        res["pathological"] = run([int(s) for s in args.sizes.split(",")], args.timeout, Path("/nonexistent"), args.families.split(","))
+        res["pathological"]["five_mb_line_s"] = time_family("digits_dots", 5 * 1024, args.timeout)
+        if args.out:
+            args.out.write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
+        print(json.dumps(res, indent=2) if args.json else f"{compare_table(res)}\n\n{table(res['pathological'])}")
+        return 0
     corpus = Path("/nonexistent") if args.no_corpus else args.corpus
     result = run([int(s) for s in args.sizes.split(",")], args.timeout, corpus, args.families.split(","))
     print(json.dumps(result, indent=2) if args.json else table(result))

@@ -80,17 +80,19 @@ def facts_rows() -> tuple[list[Row], dict[str, Any]]:
     """Facts stage: ms per KB of text on dev/dev2, and the worst pathological input (each in a child process)."""
     from bench import facts_stage
 
-    res = facts_stage.run([10, 40, 95], timeout=10.0, corpus=facts_stage.DEFAULT_CORPUS)
+    corpus = facts_stage.DEFAULT_CORPUS
+    res = facts_stage.run([10, 40, 95], timeout=10.0, corpus=Path("/nonexistent"))
     res["five_mb_line_s"] = facts_stage.time_family("digits_dots", 5 * 1024, 10.0)
-    per_kb = res.get("corpus_ms_per_kb", {})
     times = [*(r["seconds"] for rows in res["families"].values() for r in rows), res["five_mb_line_s"]]
     slowest = None if None in times else max(times)
+    cmp = facts_stage.compare(facts_stage.BEFORE_REF, corpus, runs=4) if (corpus / "dev").exists() else None
+    res["before_vs_now"] = cmp
     rows: list[Row] = [
-        ("facts stage per KB of text, dev / dev2 articles (CPU)",
-         " / ".join(f"{per_kb[s]:.2f} ms/KB" for s in ("dev", "dev2") if s in per_kb) or "no corpus",
-         f"≤ {facts_stage.BEFORE_MS_PER_KB} ms/KB (before issue 10)",
-         _status(bool(per_kb) and max(per_kb.values()) <= facts_stage.BEFORE_MS_PER_KB) if per_kb else "n/a"),
-        ("facts stage CPU, slowest pathological article (10,000 numbers, 95k number words, nested tables, 5 MB line)",
+        (f"facts stage per KB of text, dev / dev2 articles (CPU), now vs before issue 10 ({facts_stage.BEFORE_REF}) alternating",
+         " / ".join(f"{cmp['now_ms_per_kb'][s]['median']:.2f} vs {cmp['before_ms_per_kb'][s]['median']:.2f} ms/KB "
+                    f"({cmp['ratio_now_before'][s]:.2f}×)" for s in ("dev", "dev2") if s in cmp["now_ms_per_kb"]) if cmp else "no corpus",
+         "≤ 1.0× before", _status(max(cmp["ratio_now_before"].values()) <= 1.0) if cmp else "n/a"),
+        ("facts stage CPU, slowest pathological article (10,000 numbers, 95k number words, nested tables flattened by rows and onto one line, 5 MB line)",
          "stalled (> 10 s)" if slowest is None else f"{slowest:.2f} s", "≤ 1 s", _status(slowest is not None and slowest <= 1.0)),
     ]
     return rows, res

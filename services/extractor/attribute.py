@@ -63,6 +63,7 @@ class Scope:
 
 def document(text: str, sents: list[str], published: date | None) -> Document:
     """The attribution state at the start of an article: its named organisations and the year it reports on."""
+    o.new_article()
     mentions = [m for s in sents if not tables.cells(s) for m in o.mentions(s)]
     typed = [org for s in sents for org in o.typed_places(s)]
     return Document(Ctx(published, _report_year(text, published)), o.Resolver(mentions, text, typed))

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -96,8 +98,20 @@ def level_of(type_: str, place: str | None) -> str:
     return TYPE_LEVEL.get(type_, "other")
 
 
+_MEMO = 4096
+"""Sentences whose mentions are memoized: attribution reads each sentence's mentions twice (the article's named
+organisations first, then the sentence in turn); mentions are a pure function of the sentence. The memo holds one
+article (`new_article` empties it), so one article is never faster for the one read before it."""
+
+
 def _named(sentence: str) -> list[Mention]:
     """Typed, named mentions: "Đảng bộ huyện Hiệp Hòa", "TP Móng Cái", "Huyện ủy Lục Ngạn"."""
+    return list(_named_memo(sentence))
+
+
+@functools.lru_cache(maxsize=_MEMO)
+def _named_memo(sentence: str) -> tuple[Mention, ...]:
+    """_named, memoized."""
     out = []
     for m in _NAMED.finditer(sentence):
         name = capital_words(m.group("name"))
@@ -112,7 +126,7 @@ def _named(sentence: str) -> list[Mention]:
         place = places.canonical(name)
         org = Org(sentence[m.start() : end], place, level_of(type_, place), type_)
         out.append(Mention(m.start(), end, org))
-    return out
+    return tuple(out)
 
 
 _HEAD_BARE = re.compile(rf"(?:Đảng bộ|Đảng ủy)\s+{_NOT_NAME}(?P<name>[{_UP}][\w]*(?:\s+[{_UP}][\w]*){{0,3}})")
@@ -209,12 +223,24 @@ _BARE_TYPE = re.compile(r"^\W*(?:Riêng\s+|Cả\s+)?(?P<type>Tỉnh|Huyện|Thà
 
 def mentions(sentence: str) -> list[Mention]:
     """All organisation mentions of a sentence, without overlaps (named > agency > reference)."""
+    return list(_mentions_memo(sentence))
+
+
+@functools.lru_cache(maxsize=_MEMO)
+def _mentions_memo(sentence: str) -> tuple[Mention, ...]:
+    """mentions, memoized."""
     found: list[Mention] = []
+    starts: list[int] = []  # the found mentions by start, disjoint, so their ends ascend too: one bisect finds an overlap
+    ends: list[int] = []
     for group in (_agencies(sentence), _named(sentence), _head_bare(sentence), _refs(sentence)):
         for mention in group:
-            if not any(f.start < mention.end and mention.start < f.end for f in found):
-                found.append(mention)
-    return sorted(found, key=lambda x: x.start)
+            i = bisect.bisect_left(starts, mention.end)  # found[:i] start before this mention ends
+            if i and ends[i - 1] > mention.start:
+                continue
+            starts.insert(i, mention.start)
+            ends.insert(i, mention.end)
+            found.append(mention)
+    return tuple(sorted(found, key=lambda x: x.start))
 
 
 _NAMED_AFTER = re.compile(r"(?i)(?:chủ tịch|đồng chí|ông|bà|anh|chị|đường|phố|cầu|chợ|quần chúng|đảng viên)\s*$")
@@ -245,6 +271,12 @@ def _capitalised_runs(text: str) -> list[tuple[int, list[str]]]:
 
 def bare_places(text: str) -> list[str]:
     """Capitalised runs of 2-4 words that are gazetteer places (for "Hiệp Hòa với..." titles)."""
+    return list(_bare_places_memo(text))
+
+
+@functools.lru_cache(maxsize=4)
+def _bare_places_memo(text: str) -> tuple[str, ...]:
+    """bare_places, memoized (attribution and place resolution both read an article's)."""
     out = []
     for start, words in _capitalised_runs(text):
         if _NAMED_AFTER.search(text[max(0, start - 25) : start]):
@@ -261,7 +293,14 @@ def bare_places(text: str) -> list[str]:
                     i += size - 1
                     break
             i += 1
-    return out
+    return tuple(out)
+
+
+def new_article() -> None:
+    """Empty the memoized mentions and bare places of the previous article."""
+    _named_memo.cache_clear()
+    _mentions_memo.cache_clear()
+    _bare_places_memo.cache_clear()
 
 
 class Resolver:

@@ -189,9 +189,10 @@ def _rate(site: Site) -> Cls | None:
 
 
 def _rate_of_other_group(local: str) -> bool:
-    """ "tỷ lệ đảng viên trẻ dưới 30 tuổi đạt 25%": a rate named for something else than admissions."""
+    """ "tỷ lệ đảng viên trẻ dưới 30 tuổi đạt 25%": a rate named for something else than admissions, or for a segment of
+    them ("tỷ lệ đảng viên được kết nạp là đoàn viên đạt 80%": a share, `_segment_pct`)."""
     m = v.NAMED_RATE.search(local)
-    return bool(m and not v.RATE_OF_ADMISSIONS.search(m.group("what")))
+    return bool(m and (not v.RATE_OF_ADMISSIONS.search(m.group("what")) or v.segments_in(m.group("what"))))
 
 
 def _segment_pct(site: Site) -> Cls | None:
@@ -209,6 +210,10 @@ def _segment_pct(site: Site) -> Cls | None:
         segs = list(dict.fromkeys(v.segments_in(site.local)))
         if not segs and v.SHARE_ONLY.fullmatch(site.local) and site.prev and site.prev.segment != "all":
             segs = [site.prev.segment]
+        segs = segs if len(segs) == 1 else []
+    named = v.NAMED_RATE.search(site.local)
+    if not segs and named and v.RATE_OF_ADMISSIONS.search(named.group("what")):
+        segs = list(dict.fromkeys(v.segments_in(named.group("what"))))  # "tỷ lệ đảng viên được kết nạp là đoàn viên đạt 80%"
         segs = segs if len(segs) == 1 else []
     if not segs:
         return None

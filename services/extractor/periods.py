@@ -65,7 +65,10 @@ def _year(text: str | None, ctx: Ctx) -> int | None:
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _NUMWORD = {"hai": 2, "ba": 3, "sáu": 6, "chín": 9, "tám": 8, "bốn": 4, "năm": 5, "bảy": 7, "mười": 10}
 
-Rule = tuple[re.Pattern[str], Callable[[re.Match[str], Ctx], tuple[str | None, str | None]]]
+Rule = tuple[str, re.Pattern[str], Callable[[re.Match[str], Ctx], tuple[str | None, str | None]]]
+"""A pattern that every match of the rule contains ("" if none: the rule is always tried), the rule and its reading.
+
+Most sentences lack most of these words: a rule is only run over a sentence that contains its required word."""
 
 
 def _term_range(m: re.Match[str], ctx: Ctx) -> tuple[str | None, str | None]:
@@ -199,25 +202,26 @@ def _now(m: re.Match[str], ctx: Ctx) -> tuple[str | None, str | None]:
 
 
 _RULES: list[Rule] = [
-    (re.compile(rf"(?:tính\s+)?từ đầu nhiệm kỳ(?:\s+(?P<y>{Y})(?:{DASH}{Y})?)?(?:\s*(?:đến|tới)\s+(?:nay|hết\s+tháng\s+(?P<um>\d{{1,2}})\s*/\s*(?P<uy>{Y})))?", re.I), _from_term_start),
-    (re.compile(rf"nhiệm kỳ\s+\(?\s*(?P<a>{Y}){DASH}(?P<b>{Y})\s*\)?", re.I), _term_range),
-    (re.compile(rf"(?:trong\s+)?(?:\d{{1,2}}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+năm\s*(?:qua\s*)?[,(]?\s*(?:từ\s+)?(?:năm\s+)?(?P<a>{Y})\s*(?:đến|tới|-|–)\s*(?:năm\s+)?(?:(?P<uy>{Y})|nay)\s*\)?", re.I), _year_range),  # "trong 2 năm 2011-2012"
-    (re.compile(rf"(?:giai đoạn|từ)\s+(?:năm\s+)?(?P<a>{Y})\s*(?:đến|tới|-|–)\s*(?:năm\s+)?(?:(?P<uy>{Y})|nay)", re.I), _year_range),
-    (re.compile(rf"từ đầu năm(?:\s+(?P<y>{Y}))?\s*(?:đến|tới)\s+(?:nay|ngày\s+\d{{1,2}}\s*[./-]\s*(?P<um>\d{{1,2}})|hết\s+tháng\s+(?P<uy>)(?P<um_>\d{{1,2}}))?", re.I), _from_year_start),
-    (re.compile(rf"(?P<n>\d{{1,2}}|hai|ba|sáu|chín|tám|bốn|bảy|mười)\s+tháng(?:\s+tháng)?(?:\s+(?:(?P<late>cuối)|đầu)(?!\s+nhiệm))?(?:\s+năm)?(?:\s+(?P<y>{Y}|nay))?(?!\s+(?:đầu\s+)?nhiệm)", re.I), _months),
-    (re.compile(rf"(?P<upto>(?:tính\s+)?đến\s+(?:hết\s+)?|hết\s+)?quý\s+(?P<q>I{{1,3}}|IV|[1-4])(?:\s*(?:/|-|năm)\s*(?P<y>{Y}))?", re.I), _quarter),
-    (re.compile(rf"(?P<upto>(?:tính\s+)?đến\s+(?:hết\s+)?|hết\s+)?tháng\s+(?P<m>\d{{1,2}})(?:\s*(?:/|-|năm)\s*(?P<y>{Y}))?", re.I), _month),
-    (re.compile(rf"(?:ngày\s+)?\d{{1,2}}(?:\s*-\s*\d{{1,2}})?\s*[/.-]\s*(?P<m>\d{{1,2}})\s*[/.-]\s*(?P<y>{Y})", re.I), _until_date),
-    (re.compile(r"(?:tính\s+)?đến\s+ngày\s+\d{1,2}\s*[./-]\s*(?P<m>\d{1,2})(?P<y>)", re.I), _until_date),
-    (re.compile(r"(?:ngày|sáng|chiều|tối|trưa)\s+(?:ngày\s+)?\d{1,2}\s*[-/]\s*(?P<m>\d{1,2})(?![\d/.-])(?P<y>)", re.I), _day),
-    (re.compile(rf"cuối\s+(?P<nam>năm\s+)?(?P<y>{Y})", re.I), _end_of_year),
-    (re.compile(r"(?P<n>\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+năm\s+(?:qua|vừa qua|gần đây|trở lại đây)", re.I), _past_years),
-    (re.compile(r"năm nay", re.I), _this_year),
-    (re.compile(r"(?<!những )(?<!\d )(?:trong\s+)?năm\s+(?:vừa\s+)?qua", re.I), _last_year),
-    (re.compile(rf"(?:năm|Năm)\s+(?P<y>{Y})(?!\d)"), _year_only),
-    (re.compile(r"trong năm(?!\s*(?:\d|nay|qua|học|vừa))", re.I), _context_year),
-    (re.compile(r"hiện nay|hiện có|hiện tại|đến nay|tới nay|tính đến nay|(?:^|(?<=[,;]\s))[Hh]iện(?=\s)", re.I), _now),
+    ("nhiệm kỳ", re.compile(rf"(?:tính\s+)?từ đầu nhiệm kỳ(?:\s+(?P<y>{Y})(?:{DASH}{Y})?)?(?:\s*(?:đến|tới)\s+(?:nay|hết\s+tháng\s+(?P<um>\d{{1,2}})\s*/\s*(?P<uy>{Y})))?", re.I), _from_term_start),
+    ("nhiệm kỳ", re.compile(rf"nhiệm kỳ\s+\(?\s*(?P<a>{Y}){DASH}(?P<b>{Y})\s*\)?", re.I), _term_range),
+    ("năm", re.compile(rf"(?:trong\s+)?(?:\d{{1,2}}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+năm\s*(?:qua\s*)?[,(]?\s*(?:từ\s+)?(?:năm\s+)?(?P<a>{Y})\s*(?:đến|tới|-|–)\s*(?:năm\s+)?(?:(?P<uy>{Y})|nay)\s*\)?", re.I), _year_range),  # "trong 2 năm 2011-2012"
+    (r"\d", re.compile(rf"(?:giai đoạn|từ)\s+(?:năm\s+)?(?P<a>{Y})\s*(?:đến|tới|-|–)\s*(?:năm\s+)?(?:(?P<uy>{Y})|nay)", re.I), _year_range),
+    ("năm", re.compile(rf"từ đầu năm(?:\s+(?P<y>{Y}))?\s*(?:đến|tới)\s+(?:nay|ngày\s+\d{{1,2}}\s*[./-]\s*(?P<um>\d{{1,2}})|hết\s+tháng\s+(?P<uy>)(?P<um_>\d{{1,2}}))?", re.I), _from_year_start),
+    ("tháng", re.compile(rf"(?P<n>\d{{1,2}}|hai|ba|sáu|chín|tám|bốn|bảy|mười)\s+tháng(?:\s+tháng)?(?:\s+(?:(?P<late>cuối)|đầu)(?!\s+nhiệm))?(?:\s+năm)?(?:\s+(?P<y>{Y}|nay))?(?!\s+(?:đầu\s+)?nhiệm)", re.I), _months),
+    ("quý", re.compile(rf"(?P<upto>(?:tính\s+)?đến\s+(?:hết\s+)?|hết\s+)?quý\s+(?P<q>I{{1,3}}|IV|[1-4])(?:\s*(?:/|-|năm)\s*(?P<y>{Y}))?", re.I), _quarter),
+    ("tháng", re.compile(rf"(?P<upto>(?:tính\s+)?đến\s+(?:hết\s+)?|hết\s+)?tháng\s+(?P<m>\d{{1,2}})(?:\s*(?:/|-|năm)\s*(?P<y>{Y}))?", re.I), _month),
+    (r"\d", re.compile(rf"(?:ngày\s+)?\d{{1,2}}(?:\s*-\s*\d{{1,2}})?\s*[/.-]\s*(?P<m>\d{{1,2}})\s*[/.-]\s*(?P<y>{Y})", re.I), _until_date),
+    (r"\d", re.compile(r"(?:tính\s+)?đến\s+ngày\s+\d{1,2}\s*[./-]\s*(?P<m>\d{1,2})(?P<y>)", re.I), _until_date),
+    (r"\d", re.compile(r"(?:ngày|sáng|chiều|tối|trưa)\s+(?:ngày\s+)?\d{1,2}\s*[-/]\s*(?P<m>\d{1,2})(?![\d/.-])(?P<y>)", re.I), _day),
+    (r"\d", re.compile(rf"cuối\s+(?P<nam>năm\s+)?(?P<y>{Y})", re.I), _end_of_year),
+    ("năm", re.compile(r"(?P<n>\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+năm\s+(?:qua|vừa qua|gần đây|trở lại đây)", re.I), _past_years),
+    ("năm", re.compile(r"năm nay", re.I), _this_year),
+    ("năm", re.compile(r"(?<!những )(?<!\d )(?:trong\s+)?năm\s+(?:vừa\s+)?qua", re.I), _last_year),
+    (r"\d", re.compile(rf"(?:năm|Năm)\s+(?P<y>{Y})(?!\d)"), _year_only),
+    ("năm", re.compile(r"trong năm(?!\s*(?:\d|nay|qua|học|vừa))", re.I), _context_year),
+    ("", re.compile(r"hiện nay|hiện có|hiện tại|đến nay|tới nay|tính đến nay|(?:^|(?<=[,;]\s))[Hh]iện(?=\s)", re.I), _now),
 ]
+_GATES = {gate: re.compile(gate, re.I) for gate, _, _ in _RULES if gate}
 _DOC_SCOPE = re.compile(
     r"(?:Nghị quyết|Chỉ thị|Kế hoạch|Đề án|Chương trình|Kết luận|Quy định)\s+(?:số\s+)?\d"
 )
@@ -249,7 +253,12 @@ def _joined(sentence: str, periods: list[Period]) -> list[Period]:
 def find_periods(sentence: str, ctx: Ctx) -> list[Period]:
     """Periods in a sentence, in order; comparisons ("so với năm 2017") are flagged."""
     found: list[Period] = []
-    for rx, fn in _RULES:
+    present: dict[str, bool] = {"": True}
+    for gate, rx, fn in _RULES:
+        if gate not in present:
+            present[gate] = _GATES[gate].search(sentence) is not None
+        if not present[gate]:
+            continue
         for m in rx.finditer(sentence):
             start, end = fn(m, ctx)
             if start is None and end is None:

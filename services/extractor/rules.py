@@ -127,6 +127,8 @@ def _cue(site: Site) -> str | None:
         return "target"
     if _floor(site) and _last_cue(local) == "admit":
         return "target"
+    if _plan_governs(site) and _last_cue(local) == "admit":
+        return "target"
     own = _last_cue(local)
     if own:
         return own
@@ -147,6 +149,15 @@ def _floor(site: Site) -> bool:
     """A count set as a floor ("kết nạp 200 đảng viên trở lên", "ít nhất 200") in a clause that does not report it done."""
     floor = v.FLOOR_BEFORE.search(site.local) or v.FLOOR_AFTER.match(site.right)
     return bool(floor) and not v.DONE.search(site.clause)
+
+
+def _plan_governs(site: Site) -> bool:
+    """A sentence that opens with a plan and reports no result before the number ("Đến năm 2030, toàn tỉnh kết nạp …")."""
+    prefix = site.prefix
+    opens = v.PLAN_OPENS.match(prefix)
+    if not opens or v.DONE.search(prefix) or v.DONE.search(site.right[:30]):
+        return False
+    return not v.DIGIT.search(v.YEAR.sub("", prefix[opens.end() :]))  # "Chỉ tiêu 120, kết nạp 98": the plan has its figure
 
 
 def _last_cue(text: str) -> str | None:
@@ -370,7 +381,7 @@ def _total_of_other(local: str) -> bool:
 
 def _admitted(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
     """admitted, with the segment the number counts; subgroups without a segment are dropped."""
-    breakdown = site.admit_context or _after_breakdown(site.clause)
+    breakdown = site.admit_context or _after_breakdown(site.clause) or bool(v.ADMITTED_POOL.search(site.low[site.clause_start : site.num.start]))
     listing = site.prev is not None and site.prev.metric == "admitted" and site.prev.segment != "all"
     if noun in v.YOUTH_NOUNS and not (breakdown or listing) and not _into_party(site.local, after):
         return None
@@ -431,8 +442,9 @@ def label(local: str) -> list[str]:
 
 def _pool_named_before(local: str) -> str | None:
     """The one segment named as the pool before a count in its clause ("Riêng đối tượng là học sinh, kết nạp được 12 em")."""
-    masked = v.ORG_NAMES.sub(lambda m: " " * len(m.group()), local)
-    found = {name for name, rx in v.SEGMENTS for m in rx.finditer(masked) if v.SEGMENT_POOL_BEFORE.search(masked[: m.start()])}
+    if v.ORG_NAMES.search(local) or v.ORG_SCOPE_POOL.search(local):
+        return None  # "Đảng ủy Quân sự tỉnh … các tổ chức đảng trong lực lượng vũ trang": the organisation, not a segment
+    found = {name for name, rx in v.SEGMENTS for m in rx.finditer(local) if v.SEGMENT_POOL_BEFORE.search(local[: m.start()])}
     return found.pop() if len(found) == 1 else None
 
 

@@ -141,6 +141,10 @@ TARGET = re.compile(r"(?<!đạt )(?<!vượt )(?<!thực hiện )(?<!thực hi�
 FLOOR_BEFORE = re.compile(r"(?:ít nhất|tối thiểu)\s*(?:là\s*)?$", IC)
 FLOOR_AFTER = re.compile(r"^\s*(?:(?:đảng viên|đv|đồng chí|quần chúng)\s+)?(?:mới\s+)?(?:trở lên|/\s*năm trở lên)", IC)
 DONE = re.compile(r"\bđã\b|\bđược\b|đến nay|kết quả|vừa qua", IC)
+# "Đến năm 2030, toàn tỉnh kết nạp 10.000 đảng viên", "Chỉ tiêu năm 2024: toàn huyện kết nạp 200 đảng viên": a sentence
+# that opens with a plan is a plan until it reports a result ("đã", "được", "đến nay") or states the plan's own figure.
+PLAN_OPENS = re.compile(r"^\W*(?:(?:theo|trong)\s+)?(?:phấn đấu|mục tiêu|chỉ tiêu|kế hoạch|nghị quyết|đến năm 20\d\d)\b", IC)
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # "hoàn thành chỉ tiêu được giao, kết nạp 80 đảng viên": a target met, then the admission itself.
 TARGET_MET_THEN_ADMIT = re.compile(
     r"(?:hoàn thành|đạt|vượt)(?: vượt)?(?: mức)? (?:các )?(?:chỉ tiêu|kế hoạch|mục tiêu)[^,;\d]{0,40},\s*"
@@ -259,7 +263,8 @@ BREAKDOWN = re.compile(r"trong đó|trong số|phân loại|bao gồm|cơ cấu"
 # The admitted pool as a noun phrase ("trong số đảng viên mới kết nạp", "số đảng viên được kết nạp là"):
 # figures labelled by a segment after it break that pool down.
 ADMITTED_POOL = re.compile(
-    r"(?:trong\s+(?:tổng\s+)?số|\bsố(?:\s+lượng)?|tổng số)\s+(?:các\s+)?(?:đảng viên|đv)\s+(?:mới\s+)?(?:được\s+)?(?:kết nạp|phát triển)", IC
+    r"(?:trong\s+(?:tổng\s+)?số|\bsố(?:\s+lượng)?|tổng số)\s+(?:các\s+)?(?:đảng viên|đv)\s+(?:mới\s+)?(?:được\s+)?(?:kết nạp|phát triển)|"
+    r"trong\s+(?:tổng\s+)?số\s+(?:các\s+)?(?:đảng viên|đv)\s+mới\b", IC
 )
 # "trong (tổng) số 60 đảng viên mới kết nạp": the number is the pool itself.
 POOL_BEFORE = re.compile(r"trong\s+(?:tổng\s+)?số\s*$", IC)
@@ -418,6 +423,7 @@ EXCEED = re.compile(r"vượt")
 SEGMENT_POOL_BEFORE = re.compile(
     r"(?:\bsố|\btrong|đối với|\briêng|đối tượng|\blà|đảng viên(?:\s+mới)?)\s+(?:(?:các|những|đồng bào|người|lực lượng|khối)\s+)?$", IC
 )
+ORG_SCOPE_POOL = re.compile(r"(?:tổ chức (?:cơ sở )?đảng|đảng bộ|chi bộ|cơ sở đảng)\s+(?:\S+\s+){0,2}?trong\b", IC)
 SEGMENT_LABEL_AFTER = re.compile(r"^\s*(?:mới\s+)?(?:ưu tú\s+(?=là))?(?:là|nữ|người|thuộc|ở|trong|khu vực|còn|đang|em)\b")
 ALL_ARE = re.compile(r"đều là")
 # "7 chi bộ trực thuộc, với 80 đảng viên": a list of stock figures after a stock.

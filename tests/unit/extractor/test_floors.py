@@ -29,3 +29,17 @@ def test_a_floor_reported_done_is_an_admission() -> None:
 def test_a_floor_of_a_training_class_is_not_an_admission_target() -> None:
     text = "Năm 2022, Thành ủy Vĩnh Long sẽ tạo nguồn và kết nạp đảng viên, tổ chức bồi dưỡng nhận thức về Đảng cho ít nhất 150 quần chúng ưu tú."
     assert ("admitted_target", 150) not in _facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Đến năm 2030, toàn tỉnh Bắc Giang kết nạp 200 đảng viên mới.",
+     "Chỉ tiêu năm 2024: toàn huyện Lục Nam kết nạp 200 đảng viên."],
+)
+def test_a_sentence_that_opens_with_a_plan_states_a_target(text: str) -> None:
+    assert _facts(text) == [("admitted_target", 200)]
+
+
+def test_a_plan_sentence_that_reports_a_result_states_an_admission() -> None:
+    assert _facts("Đến năm 2023, huyện Lục Nam đã kết nạp 200 đảng viên.") == [("admitted", 200)]
+    assert _facts("Từ năm 2016 đến năm 2020, huyện Lục Nam kết nạp 200 đảng viên.") == [("admitted", 200)]

@@ -10,7 +10,8 @@ import time
 
 import pytest
 
-from bench.facts_stage import digits_and_dots, many_numbers, nested_tables, number_words
+from bench.facts_stage import digits_and_dots, many_numbers, nested_line, nested_tables, number_words
+from services.extractor import orgs
 from services.extractor.extract import MAX_TOKEN_CHARS, extract
 from services.extractor.numbers import MAX_PER_ARTICLE, MAX_PER_SENTENCE, find_numbers, scan_numbers
 from services.extractor.stages import warm_up
@@ -91,3 +92,16 @@ def test_an_article_of_sentences_full_of_admissions() -> None:
     secs, out = _cpu(extract, "\n".join([sentence] * 40))
     assert secs < BOUND_S
     assert dict(out.dropped)["numbers_over_budget"] == 40 * 70 - MAX_PER_ARTICLE
+
+
+def test_table_nested_in_its_own_cells_on_one_line() -> None:
+    text = nested_line(100)  # ~4,000 named units ("Xã Tân 12 | 17 | …") in one sentence, the text cap's worth
+    secs, _ = _cpu(extract, text)
+    assert secs < BOUND_S
+
+
+def test_mentions_of_a_sentence_are_found_without_comparing_each_pair() -> None:
+    line = nested_line(300)
+    secs, found = _cpu(orgs.mentions, line)
+    assert secs < BOUND_S  # pairwise overlap checks of 10,000 mentions took 2.5 s
+    assert len(found) == line.count("Xã Tân") >= 10_000 and {m.org.place for m in found} == {"Tân"}

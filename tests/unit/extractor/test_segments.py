@@ -143,3 +143,25 @@ def test_a_place_or_an_organisation_named_before_the_count_is_not_its_pool() -> 
     assert _segs("Năm 2023, ở vùng đồng bào dân tộc thiểu số, huyện Lục Nam kết nạp 150 đảng viên.") == [
         ("admitted", "all", 150, "count")
     ]
+
+
+def test_the_organisations_within_a_force_are_not_a_segment_pool() -> None:
+    text = (
+        "Năm 2021, Đảng ủy Quân sự tỉnh Nghệ An đã lãnh đạo các tổ chức đảng trong lực lượng vũ trang tỉnh "
+        "kết nạp 235 đảng viên, đạt 117,5% chỉ tiêu."
+    )
+    assert _segs(text)[0] == ("admitted", "all", 235, "count")
+
+
+def test_labels_after_the_pool_of_new_members_are_segments() -> None:
+    text = "Năm 2023, huyện Lục Nam kết nạp 150 đảng viên; trong số đảng viên mới, nữ có 45 người, dân tộc thiểu số 20 người."
+    assert _segs(text) == [
+        ("admitted", "all", 150, "count"), ("admitted", "female", 45, "count"), ("admitted", "ethnic_minority", 20, "count")
+    ]
+
+
+def test_a_rate_named_for_a_segment_of_the_new_members_is_its_share() -> None:
+    text = "Năm 2023, huyện Lục Nam kết nạp 150 đảng viên, đạt 75% kế hoạch; tỷ lệ đảng viên được kết nạp là đoàn viên đạt 80%."
+    assert _segs(text) == [
+        ("admitted", "all", 150, "count"), ("target_attainment_pct", "all", 75, "pct"), ("admitted", "youth_union", 80, "pct")
+    ]
