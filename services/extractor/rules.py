@@ -152,10 +152,10 @@ def _floor(site: Site) -> bool:
 
 
 def _plan_governs(site: Site) -> bool:
-    """A sentence that opens with a plan and reports no result before the number ("Đến năm 2030, toàn tỉnh kết nạp …")."""
+    """A sentence that opens with a plan, or speaks of the time to come, and reports no result ("Đến năm 2030, …")."""
     prefix = site.prefix
-    opens = v.PLAN_OPENS.match(prefix)
-    if not opens or v.DONE.search(prefix) or v.DONE.search(site.right[:30]):
+    opens = v.PLAN_OPENS.match(prefix) or v.FUTURE_TIME.search(prefix)
+    if not opens or v.DONE.search(prefix[opens.start() :]) or v.DONE.search(site.right[:30]):
         return False
     return not v.DIGIT.search(v.YEAR.sub("", prefix[opens.end() :]))  # "Chỉ tiêu 120, kết nạp 98": the plan has its figure
 

@@ -43,3 +43,16 @@ def test_a_sentence_that_opens_with_a_plan_states_a_target(text: str) -> None:
 def test_a_plan_sentence_that_reports_a_result_states_an_admission() -> None:
     assert _facts("Đến năm 2023, huyện Lục Nam đã kết nạp 200 đảng viên.") == [("admitted", 200)]
     assert _facts("Từ năm 2016 đến năm 2020, huyện Lục Nam kết nạp 200 đảng viên.") == [("admitted", 200)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Thời gian tới, huyện Lục Nam kết nạp 200 đảng viên mỗi năm.", "Những năm tiếp theo, huyện Lục Nam kết nạp 200 đảng viên.",
+     "Từ nay đến cuối năm, huyện Lục Nam kết nạp thêm 200 đảng viên."],
+)
+def test_admissions_in_the_time_to_come_are_targets(text: str) -> None:
+    assert _facts(text) == [("admitted_target", 200)]
+
+
+def test_the_time_to_come_after_a_reported_result_changes_nothing() -> None:
+    assert _facts("Chuẩn bị cho nhiệm kỳ tới, huyện Lục Nam đã kết nạp 200 đảng viên.") == [("admitted", 200)]
