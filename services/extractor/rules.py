@@ -173,7 +173,7 @@ _CUES = registry.COUNT_CUES
 def _structural(site: Site) -> Cls | None:
     """Counts of party cells and grassroots organisations."""
     right, local = site.right, site.local
-    if v.STRUCT_EVENT.search(site.clause) or v.EACH.search(local) or v.GIVEN_TO_BEFORE.search(local):
+    if v.STRUCT_EVENT.search(site.clause) or v.EACH.search(local) or v.GIVEN_TO_BEFORE.search(local) or v.STRUCT_CHANGE_AFTER.match(right):
         return None  # "giao chỉ tiêu cho 30 chi bộ": the cells something is given to, not the stock
     changes = list(v.STRUCT_CHANGE.finditer(site.clause))
     if changes and not v.STOCK_VERB.search(site.clause[changes[-1].end() :]):

@@ -60,7 +60,13 @@ ORGS_NOUN = re.compile(
     IC,
 )
 # Clauses where cells and organisations are awarded or transferred: not a count of them.
-STRUCT_EVENT = re.compile(r"tặng|khen|cờ thi đua|biểu dương|chuyển giao|bàn giao|tiếp nhận", IC)
+STRUCT_EVENT = re.compile(
+    r"tặng|khen|cờ thi đua|biểu dương|chuyển giao|bàn giao|tiếp nhận|"
+    r"kiểm tra|giám sát|khảo sát|làm việc (?:với|tại)|\bthăm\b|dự sinh hoạt|dự họp|\bdự\b[^,;]{0,20}\btại\b",  # "đã kiểm tra 25 chi bộ"
+    IC,
+)
+# "3 tổ chức cơ sở đảng được thành lập mới": the change named after the count.
+STRUCT_CHANGE_AFTER = re.compile(r"^[^,;.]{0,40}?\b(?:được|mới|bị)\s+(?:thành lập|giải thể|sáp nhập|hợp nhất|chia tách|kiện toàn)", IC)
 # Cells and organisations created or dissolved: a change, unless the clause states the stock ("… còn/có N").
 STRUCT_CHANGE = re.compile(r"giải thể|thành lập|kiện toàn|củng cố|chia tách|sáp nhập|hợp nhất", IC)
 # "có 6 chi bộ kết nạp được từ 3 đảng viên trở lên": units counted by what each reached, not a count of the organisation.

@@ -170,3 +170,14 @@ def test_party_organisations_in_enterprises_are_grassroots_organisations() -> No
     assert [(f.metric, f.value) for f in extract(text).facts if f.metric == "grassroots_orgs"] == [("grassroots_orgs", 66)]
     rated = extract(lead + "Năm 2023, 95 tổ chức đảng được xếp loại hoàn thành tốt nhiệm vụ.").facts
     assert [f for f in rated if f.metric == "grassroots_orgs"] == []
+
+
+def test_cells_something_is_done_to_are_not_the_stock() -> None:
+    from services.extractor.extract import extract
+
+    lead = "Năm 2023, huyện Lục Nam kết nạp 150 đảng viên. "
+    for sentence in ("Đã kiểm tra 25 chi bộ.", "Các đồng chí Huyện ủy viên dự sinh hoạt tại 35 chi bộ.",
+                     "Có 3 tổ chức cơ sở đảng được thành lập mới."):
+        assert [f.metric for f in extract(lead + sentence).facts] == ["admitted"], sentence
+    stock = extract("Đến nay, Đảng bộ xã Lục Sơn có 262 đảng viên sinh hoạt tại 11 chi bộ.").facts
+    assert ("party_cells", 11) in [(f.metric, f.value) for f in stock]
