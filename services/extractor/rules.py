@@ -284,6 +284,8 @@ def _bare_segment(site: Site) -> Cls | None:
 
 def _kind(site: Site, noun: str, after: str) -> str | None:
     """The cue, corrected by what follows the noun ("… được kết nạp", "… tham gia lớp cảm tình Đảng")."""
+    if noun in MEMBER_NOUNS and v.CLASS_FOR_BEFORE.search(site.local) and v.OTHER_COURSE.search(site.local):
+        return "other"  # "lớp bồi dưỡng đảng viên mới cho 120 đảng viên": a class for members, not candidates
     if noun == "học viên":
         scope = site.clause + re.split(r"trong đó|trong số|;", after, maxsplit=1)[0]
         if v.AWARENESS_COURSE.search(scope):

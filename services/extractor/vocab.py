@@ -213,6 +213,7 @@ TRAIN_CUES = (
     r"(?:đề nghị|hồ sơ(?: đề nghị)?|chờ)\s+kết nạp(?:\s+(?:vào\s+)?đảng)?",  # first: pending: "đề nghị kết nạp 12 quần chúng"
     r"lớp\s+bồi dưỡng(?: đối tượng)? kết nạp(?: vào)?(?: đảng)?",  # before "lớp": "lớp bồi dưỡng kết nạp đảng cho 45 …"
     "lớp", "cảm tình", "nhận thức về đảng", "học viên", "giới thiệu", "hồ sơ", "bồi dưỡng", "danh sách",
+    r"nguồn (?:phát triển|kết nạp)(?: đảng(?: viên)?)?",  # "nguồn phát triển đảng viên của huyện có 400 quần chúng"
     r"đối tượng kết nạp(?: vào)? đảng", r"(?:cho (?:đảng|chi bộ|cấp ủy)|đề nghị)\s+xem xét,? kết nạp(?: vào)?(?: đảng)?",
 )
 # Students ("học viên") are candidates only in a class for them (not "lớp trung cấp lý luận chính trị", not any class).
@@ -224,6 +225,8 @@ OTHER_COURSE = re.compile(
     r"(?:bồi dưỡng|cho|dành cho) đảng viên mới",  # the course for new members, not for candidates
     IC,
 )
+# "mở lớp bồi dưỡng đảng viên mới cho 120 đảng viên": the people a class is for.
+CLASS_FOR_BEFORE = re.compile(r"\blớp\b[^,;.]{0,80}?\bcho\s*(?:hơn|trên|gần|khoảng)?\s*$", IC)
 # The usual pools of candidates: a breakdown of them by unit stays candidates ("các phường là 79 đoàn viên").
 CANDIDATE_NOUNS = ("đoàn viên", "quần chúng", "thanh niên", "cảm tình đảng")
 # "tổ chức lễ kết nạp Đảng cho 2 quần chúng ưu tú": the ceremony admits them.

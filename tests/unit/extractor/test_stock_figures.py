@@ -181,3 +181,13 @@ def test_cells_something_is_done_to_are_not_the_stock() -> None:
         assert [f.metric for f in extract(lead + sentence).facts] == ["admitted"], sentence
     stock = extract("Đến nay, Đảng bộ xã Lục Sơn có 262 đảng viên sinh hoạt tại 11 chi bộ.").facts
     assert ("party_cells", 11) in [(f.metric, f.value) for f in stock]
+
+
+def test_members_a_class_is_for_are_not_admitted_and_a_pool_of_candidates_is_one() -> None:
+    from services.extractor.extract import extract
+
+    lead = "Năm 2023, huyện Lục Nam kết nạp 150 đảng viên. "
+    facts = extract(lead + "Huyện mở lớp bồi dưỡng đảng viên mới cho 120 đảng viên.").facts
+    assert [(f.metric, f.value) for f in facts] == [("admitted", 150)]
+    facts = extract(lead + "Hiện nguồn phát triển đảng viên của huyện có 400 quần chúng.").facts
+    assert [(f.metric, f.value) for f in facts] == [("admitted", 150), ("candidates_trained", 400)]
