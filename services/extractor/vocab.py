@@ -291,7 +291,7 @@ ATTENDANCE_AFTER = re.compile(
     IC,
 )
 CHANGE_BEFORE = re.compile(
-    r"(?:tăng|giảm|vượt|nhiều hơn|thấp hơn|cao hơn|ít hơn|chậm)\s*(?:thêm\s*|bình quân\s*)?$|"
+    r"(?:tăng|giảm|vượt|nhiều hơn|thấp hơn|cao hơn|ít hơn|chậm|thiếu|hụt)\s*(?:thêm\s*|bình quân\s*)?$|"  # "còn thiếu 50 đảng viên so với chỉ tiêu"
     # "cao hơn năm trước 20 đảng viên", "nhiều hơn cùng kỳ năm 2022 là 20": a difference from another period, not a count
     r"(?:tăng|giảm|nhiều hơn|ít hơn|cao hơn|thấp hơn)(?:\s+so)?(?:\s+với)?\s+(?:năm|cùng kỳ|kỳ|giai đoạn|nhiệm kỳ)\b[^,;()]{0,30}?(?:\s+là|:)?\s*$",
     IC,
