@@ -360,8 +360,8 @@ def _total(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
     if v.RATING_CTX.search(site.local) or v.COMMITTEE.search(site.local) or v.NOT_SEGMENT.search(re.split(r"[,;:(]", site.local)[-1]):
         return None  # "…; có trình độ đại học 150 đồng chí": a breakdown by schooling or age, not the membership
     total = list(v.MEMBERS_TOTAL_NOUN.finditer(site.local))
-    if total and v.segments_in(site.local[total[-1].end() :]):
-        return None  # "nâng tổng số đảng viên là người có đạo lên 412": a subgroup of the membership
+    if (total and v.segments_in(site.local[total[-1].end() :])) or v.MEMBER_SUBGROUP.search(site.local):
+        return None  # "nâng tổng số đảng viên là người có đạo lên 412", "số đảng viên dự bị … là 300": a subgroup
     if noun == "người" and v.MEMBERS_TOTAL_BEFORE.search(site.local) and not v.ADMIT.search(site.local):
         return Cls("members_total", "all", "count", False, site.num.value)
     if noun in MEMBER_NOUNS and v.MEMBER_OK_AFTER.match(after) and not v.MEMBER_BAD_AFTER.match(after):

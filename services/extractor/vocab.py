@@ -84,6 +84,8 @@ UNITS_REACHING_PCT = re.compile(
 STOCK_VERB = re.compile(r"(?<!\w)(?:có|còn|với|gồm|lên|là|tổng số)(?!\w)", IC)
 # "nâng tổng số chi bộ trực thuộc lên 19 đơn vị", "tổng số chi bộ … là 166".
 CELLS_TOTAL_BEFORE = re.compile(r"tổng số chi bộ[^,;]{0,60}?(?:lên|là|có)\s*$", IC)
+# "Số đảng viên dự bị hiện nay là 300 đồng chí": a subgroup of the membership named after its noun.
+MEMBER_SUBGROUP = re.compile(r"\bsố(?:\s+lượng)?\s+đảng viên\s+(?:dự bị|chính thức|trẻ|cao tuổi|hưu trí|được miễn|miễn sinh hoạt)\b", IC)
 MEMBERS_TOTAL_BEFORE = re.compile(r"(?:tổng )?số đảng viên[^,;]{0,60}?(?:lên|là|có)\s*(?:khoảng|gần|hơn|trên)?\s*$", IC)
 # Committees and delegations: "Ban Thường vụ gồm 15 đồng chí", "120 đại biểu".
 COMMITTEE = re.compile(r"ban chấp hành|ban thường vụ|ban cán sự|ban chỉ đạo|\bbầu\b|đại biểu|đoàn công tác|tổ công tác|đoàn kiểm tra", IC)

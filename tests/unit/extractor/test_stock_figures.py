@@ -191,3 +191,10 @@ def test_members_a_class_is_for_are_not_admitted_and_a_pool_of_candidates_is_one
     assert [(f.metric, f.value) for f in facts] == [("admitted", 150)]
     facts = extract(lead + "Hiện nguồn phát triển đảng viên của huyện có 400 quần chúng.").facts
     assert [(f.metric, f.value) for f in facts] == [("admitted", 150), ("candidates_trained", 400)]
+
+
+def test_a_named_subgroup_of_the_membership_is_not_its_total() -> None:
+    from services.extractor.extract import extract
+
+    facts = extract("Năm 2023, huyện Lục Nam kết nạp 150 đảng viên. Số đảng viên dự bị hiện nay là 300 đồng chí.").facts
+    assert [(f.metric, f.value) for f in facts] == [("admitted", 150)]
