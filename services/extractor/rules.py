@@ -172,7 +172,7 @@ _CUES = registry.COUNT_CUES
 def _structural(site: Site) -> Cls | None:
     """Counts of party cells and grassroots organisations."""
     right, local = site.right, site.local
-    if v.STRUCT_EVENT.search(site.clause) or v.EACH.search(local) or v.GIVEN_TO_BEFORE.search(local):
+    if v.STRUCT_EVENT.search(site.clause) or v.EACH.search(local) or v.GIVEN_TO_BEFORE.search(local) or v.STRUCT_CHANGE_AFTER.match(right):
         return None  # "giao chỉ tiêu cho 30 chi bộ": the cells something is given to, not the stock
     changes = list(v.STRUCT_CHANGE.finditer(site.clause))
     if changes and not v.STOCK_VERB.search(site.clause[changes[-1].end() :]):
@@ -283,6 +283,8 @@ def _bare_segment(site: Site) -> Cls | None:
 
 def _kind(site: Site, noun: str, after: str) -> str | None:
     """The cue, corrected by what follows the noun ("… được kết nạp", "… tham gia lớp cảm tình Đảng")."""
+    if noun in MEMBER_NOUNS and v.CLASS_FOR_BEFORE.search(site.local) and v.OTHER_COURSE.search(site.local):
+        return "other"  # "lớp bồi dưỡng đảng viên mới cho 120 đảng viên": a class for members, not candidates
     if noun == v.STUDENT_NOUN:
         scope = site.clause + v.SCOPE_SPLIT.split(after, maxsplit=1)[0]
         if v.AWARENESS_COURSE.search(scope):
@@ -362,8 +364,8 @@ def _total(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
     if v.RATING_CTX.search(site.local) or v.COMMITTEE.search(site.local) or v.NOT_SEGMENT.search(v.LABEL_SEP.split(site.local)[-1]):
         return None  # "…; có trình độ đại học 150 đồng chí": a breakdown by schooling or age, not the membership
     total = list(v.MEMBERS_TOTAL_NOUN.finditer(site.local))
-    if total and v.segments_in(site.local[total[-1].end() :]):
-        return None  # "nâng tổng số đảng viên là người có đạo lên 412": a subgroup of the membership
+    if (total and v.segments_in(site.local[total[-1].end() :])) or v.MEMBER_SUBGROUP.search(site.local):
+        return None  # "nâng tổng số đảng viên là người có đạo lên 412", "số đảng viên dự bị … là 300": a subgroup
     if noun == v.PERSON_WORD and v.MEMBERS_TOTAL_BEFORE.search(site.local) and not v.ADMIT.search(site.local):
         return Cls("members_total", "all", "count", False, site.num.value)
     if noun in MEMBER_NOUNS and v.MEMBER_OK_AFTER.match(after) and not v.MEMBER_BAD_AFTER.match(after):

@@ -67,7 +67,13 @@ ORGS_NOUN = re.compile(
     IC,
 )
 # Clauses where cells and organisations are awarded or transferred: not a count of them.
-STRUCT_EVENT = re.compile(r"tặng|khen|cờ thi đua|biểu dương|chuyển giao|bàn giao|tiếp nhận", IC)
+STRUCT_EVENT = re.compile(
+    r"tặng|khen|cờ thi đua|biểu dương|chuyển giao|bàn giao|tiếp nhận|"
+    r"kiểm tra|giám sát|khảo sát|làm việc (?:với|tại)|\bthăm\b|dự sinh hoạt|dự họp|\bdự\b[^,;]{0,20}\btại\b",  # "đã kiểm tra 25 chi bộ"
+    IC,
+)
+# "3 tổ chức cơ sở đảng được thành lập mới": the change named after the count.
+STRUCT_CHANGE_AFTER = re.compile(r"^[^,;.]{0,40}?\b(?:được|mới|bị)\s+(?:thành lập|giải thể|sáp nhập|hợp nhất|chia tách|kiện toàn)", IC)
 # Cells and organisations created or dissolved: a change, unless the clause states the stock ("… còn/có N").
 STRUCT_CHANGE = re.compile(r"giải thể|thành lập|kiện toàn|củng cố|chia tách|sáp nhập|hợp nhất", IC)
 # "có 6 chi bộ kết nạp được từ 3 đảng viên trở lên": units counted by what each reached, not a count of the organisation.
@@ -85,6 +91,8 @@ UNITS_REACHING_PCT = re.compile(
 STOCK_VERB = re.compile(r"(?<!\w)(?:có|còn|với|gồm|lên|là|tổng số)(?!\w)", IC)
 # "nâng tổng số chi bộ trực thuộc lên 19 đơn vị", "tổng số chi bộ … là 166".
 CELLS_TOTAL_BEFORE = re.compile(r"tổng số chi bộ[^,;]{0,60}?(?:lên|là|có)\s*$", IC)
+# "Số đảng viên dự bị hiện nay là 300 đồng chí": a subgroup of the membership named after its noun.
+MEMBER_SUBGROUP = re.compile(r"\bsố(?:\s+lượng)?\s+đảng viên\s+(?:dự bị|chính thức|trẻ|cao tuổi|hưu trí|được miễn|miễn sinh hoạt)\b", IC)
 MEMBERS_TOTAL_BEFORE = re.compile(r"(?:tổng )?số đảng viên[^,;]{0,60}?(?:lên|là|có)\s*(?:khoảng|gần|hơn|trên)?\s*$", IC)
 # Committees and delegations: "Ban Thường vụ gồm 15 đồng chí", "120 đại biểu".
 COMMITTEE = re.compile(r"ban chấp hành|ban thường vụ|ban cán sự|ban chỉ đạo|\bbầu\b|đại biểu|đoàn công tác|tổ công tác|đoàn kiểm tra", IC)
@@ -216,6 +224,7 @@ TRAIN_CUES = (
     r"(?:đề nghị|hồ sơ(?: đề nghị)?|chờ)\s+kết nạp(?:\s+(?:vào\s+)?đảng)?",  # first: pending: "đề nghị kết nạp 12 quần chúng"
     r"lớp\s+bồi dưỡng(?: đối tượng)? kết nạp(?: vào)?(?: đảng)?",  # before "lớp": "lớp bồi dưỡng kết nạp đảng cho 45 …"
     "lớp", "cảm tình", "nhận thức về đảng", "học viên", "giới thiệu", "hồ sơ", "bồi dưỡng", "danh sách",
+    r"nguồn (?:phát triển|kết nạp)(?: đảng(?: viên)?)?",  # "nguồn phát triển đảng viên của huyện có 400 quần chúng"
     r"đối tượng kết nạp(?: vào)? đảng", r"(?:cho (?:đảng|chi bộ|cấp ủy)|đề nghị)\s+xem xét,? kết nạp(?: vào)?(?: đảng)?",
 )
 # Students ("học viên") are candidates only in a class for them (not "lớp trung cấp lý luận chính trị", not any class).
@@ -227,6 +236,8 @@ OTHER_COURSE = re.compile(
     r"(?:bồi dưỡng|cho|dành cho) đảng viên mới",  # the course for new members, not for candidates
     IC,
 )
+# "mở lớp bồi dưỡng đảng viên mới cho 120 đảng viên": the people a class is for.
+CLASS_FOR_BEFORE = re.compile(r"\blớp\b[^,;.]{0,80}?\bcho\s*(?:hơn|trên|gần|khoảng)?\s*$", IC)
 # The usual pools of candidates: a breakdown of them by unit stays candidates ("các phường là 79 đoàn viên").
 CANDIDATE_NOUNS = ("đoàn viên", "quần chúng", "thanh niên", "cảm tình đảng")
 # "tổ chức lễ kết nạp Đảng cho 2 quần chúng ưu tú": the ceremony admits them.
@@ -291,7 +302,7 @@ ATTENDANCE_AFTER = re.compile(
     IC,
 )
 CHANGE_BEFORE = re.compile(
-    r"(?:tăng|giảm|vượt|nhiều hơn|thấp hơn|cao hơn|ít hơn|chậm)\s*(?:thêm\s*|bình quân\s*)?$|"
+    r"(?:tăng|giảm|vượt|nhiều hơn|thấp hơn|cao hơn|ít hơn|chậm|thiếu|hụt)\s*(?:thêm\s*|bình quân\s*)?$|"  # "còn thiếu 50 đảng viên so với chỉ tiêu"
     # "cao hơn năm trước 20 đảng viên", "nhiều hơn cùng kỳ năm 2022 là 20": a difference from another period, not a count
     r"(?:tăng|giảm|nhiều hơn|ít hơn|cao hơn|thấp hơn)(?:\s+so)?(?:\s+với)?\s+(?:năm|cùng kỳ|kỳ|giai đoạn|nhiệm kỳ)\b[^,;()]{0,30}?(?:\s+là|:)?\s*$",
     IC,

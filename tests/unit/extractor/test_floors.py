@@ -56,3 +56,7 @@ def test_admissions_in_the_time_to_come_are_targets(text: str) -> None:
 
 def test_the_time_to_come_after_a_reported_result_changes_nothing() -> None:
     assert _facts("Chuẩn bị cho nhiệm kỳ tới, huyện Lục Nam đã kết nạp 200 đảng viên.") == [("admitted", 200)]
+
+
+def test_a_shortfall_from_the_target_is_no_admission() -> None:
+    assert _facts("Năm 2023, huyện Lục Nam kết nạp 150 đảng viên, còn thiếu 50 đảng viên so với chỉ tiêu.") == [("admitted", 150)]

@@ -170,3 +170,31 @@ def test_party_organisations_in_enterprises_are_grassroots_organisations() -> No
     assert [(f.metric, f.value) for f in extract(text).facts if f.metric == "grassroots_orgs"] == [("grassroots_orgs", 66)]
     rated = extract(lead + "Năm 2023, 95 tổ chức đảng được xếp loại hoàn thành tốt nhiệm vụ.").facts
     assert [f for f in rated if f.metric == "grassroots_orgs"] == []
+
+
+def test_cells_something_is_done_to_are_not_the_stock() -> None:
+    from services.extractor.extract import extract
+
+    lead = "Năm 2023, huyện Lục Nam kết nạp 150 đảng viên. "
+    for sentence in ("Đã kiểm tra 25 chi bộ.", "Các đồng chí Huyện ủy viên dự sinh hoạt tại 35 chi bộ.",
+                     "Có 3 tổ chức cơ sở đảng được thành lập mới."):
+        assert [f.metric for f in extract(lead + sentence).facts] == ["admitted"], sentence
+    stock = extract("Đến nay, Đảng bộ xã Lục Sơn có 262 đảng viên sinh hoạt tại 11 chi bộ.").facts
+    assert ("party_cells", 11) in [(f.metric, f.value) for f in stock]
+
+
+def test_members_a_class_is_for_are_not_admitted_and_a_pool_of_candidates_is_one() -> None:
+    from services.extractor.extract import extract
+
+    lead = "Năm 2023, huyện Lục Nam kết nạp 150 đảng viên. "
+    facts = extract(lead + "Huyện mở lớp bồi dưỡng đảng viên mới cho 120 đảng viên.").facts
+    assert [(f.metric, f.value) for f in facts] == [("admitted", 150)]
+    facts = extract(lead + "Hiện nguồn phát triển đảng viên của huyện có 400 quần chúng.").facts
+    assert [(f.metric, f.value) for f in facts] == [("admitted", 150), ("candidates_trained", 400)]
+
+
+def test_a_named_subgroup_of_the_membership_is_not_its_total() -> None:
+    from services.extractor.extract import extract
+
+    facts = extract("Năm 2023, huyện Lục Nam kết nạp 150 đảng viên. Số đảng viên dự bị hiện nay là 300 đồng chí.").facts
+    assert [(f.metric, f.value) for f in facts] == [("admitted", 150)]
