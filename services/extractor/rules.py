@@ -104,7 +104,8 @@ def is_name(raw: str) -> bool:
 def _cue(site: Site) -> str | None:
     """admit / target / total / remove / train: the verb that governs a count."""
     local, clause = site.local, site.clause
-    if site.after_admission and v.RANKING.search(site.around) and not _last_cue(local):
+    admitted_before = site.prev is not None and site.prev.metric == "admitted" and site.prev.unit == "count"
+    if (site.after_admission or admitted_before) and v.RANKING.search(local) and not _last_cue(local):
         return "admit"  # "… kết nạp 2.500 đảng viên. Dẫn đầu là huyện A với 120 đảng viên"
     stock_list = v.STOCK_LIST_BEFORE.fullmatch(local)
     if site.prev and site.prev.metric in STOCK and stock_list:
@@ -125,6 +126,8 @@ def _cue(site: Site) -> str | None:
         return "target"
     if site.num.value_max is not None and v.TARGET.search(clause):
         return "target"
+    if v.MEMBERS_TOTAL_BEFORE.search(local) and not v.ADMIT.search(local):
+        return "total"  # "…, là chi bộ có số đảng viên đông nhất xã với 30 đồng chí": the membership, not the admission before
     if _floor(site) and _last_cue(local) == "admit":
         return "target"
     if _plan_governs(site) and _last_cue(local) == "admit":

@@ -93,7 +93,7 @@ STOCK_VERB = re.compile(r"(?<!\w)(?:có|còn|với|gồm|lên|là|tổng số)(?
 CELLS_TOTAL_BEFORE = re.compile(r"tổng số chi bộ[^,;]{0,60}?(?:lên|là|có)\s*$", IC)
 # "Số đảng viên dự bị hiện nay là 300 đồng chí": a subgroup of the membership named after its noun.
 MEMBER_SUBGROUP = re.compile(r"\bsố(?:\s+lượng)?\s+đảng viên\s+(?:dự bị|chính thức|trẻ|cao tuổi|hưu trí|được miễn|miễn sinh hoạt)\b", IC)
-MEMBERS_TOTAL_BEFORE = re.compile(r"(?:tổng )?số đảng viên[^,;]{0,60}?(?:lên|là|có)\s*(?:khoảng|gần|hơn|trên)?\s*$", IC)
+MEMBERS_TOTAL_BEFORE = re.compile(r"(?:tổng )?số đảng viên[^,;]{0,60}?(?:lên|là|có|với)\s*(?:khoảng|gần|hơn|trên)?\s*$", IC)
 # Committees and delegations: "Ban Thường vụ gồm 15 đồng chí", "120 đại biểu".
 COMMITTEE = re.compile(r"ban chấp hành|ban thường vụ|ban cán sự|ban chỉ đạo|\bbầu\b|đại biểu|đoàn công tác|tổ công tác|đoàn kiểm tra", IC)
 # "… - Ảnh 1", "(Clip 2)": captions and media numbers.
@@ -101,7 +101,7 @@ MEDIA_BEFORE = re.compile(r"(?:ảnh|hình|clip|video|bài)\s*$", IC)
 # "đạt 6,8% trên tổng dân số": members as a share of the population.
 POPULATION_AFTER = re.compile(r"^\s*(?:trên|so với|của)\s+(?:tổng\s+)?(?:số\s+)?dân(?:\s+số)?\b", IC)
 # Rankings of units after an admission: "Dẫn đầu là huyện A với 120 đảng viên, tiếp đến …".
-RANKING = re.compile(r"dẫn đầu|tiếp đến|tiếp theo là|cao nhất|nhiều nhất|đứng đầu", IC)
+RANKING = re.compile(r"dẫn đầu|tiếp đến|tiếp theo là|cao nhất|nhiều nhất|đứng đầu|thấp nhất|ít nhất là", IC)
 # A count that is the subject of its own, other predicate ("300 đảng viên đi làm ăn xa", "35 đồng chí được bầu …"):
 # an admission verb earlier in the sentence does not govern it.
 OWN_PREDICATE_AFTER = re.compile(

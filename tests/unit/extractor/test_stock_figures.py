@@ -198,3 +198,12 @@ def test_a_named_subgroup_of_the_membership_is_not_its_total() -> None:
 
     facts = extract("Năm 2023, huyện Lục Nam kết nạp 150 đảng viên. Số đảng viên dự bị hiện nay là 300 đồng chí.").facts
     assert [(f.metric, f.value) for f in facts] == [("admitted", 150)]
+
+
+def test_rankings_after_an_admission_are_admissions_and_the_membership_named_is_a_total() -> None:
+    from services.extractor.extract import extract
+
+    text = "Năm 2023, xã Tân Hòa kết nạp 12 đảng viên, cao nhất huyện; thấp nhất là xã Tân Lập với 2 đảng viên."
+    assert [(f.metric, f.value) for f in extract(text).facts] == [("admitted", 12), ("admitted", 2)]
+    text = "Năm 2023, chi bộ thôn Tân Hòa kết nạp 2 đảng viên, là chi bộ có số đảng viên đông nhất xã với 30 đồng chí."
+    assert [(f.metric, f.value) for f in extract(text).facts] == [("admitted", 2), ("members_total", 30)]
