@@ -79,7 +79,9 @@ STRUCT_CHANGE = re.compile(r"giải thể|thành lập|kiện toàn|củng cố|
 # "có 6 chi bộ kết nạp được từ 3 đảng viên trở lên": units counted by what each reached, not a count of the organisation.
 UNITS_REACHING = re.compile(
     r"\d+\s*(?:/\s*\d+\s*)?(?:chi bộ|đảng bộ|xã|phường|thị trấn|đơn vị|tổ chức cơ sở đảng|cơ sở|địa phương)\b[^\d,;]{0,30}?"
-    r"(?:kết nạp|phát triển)(?: được)?(?: mới)?\s*(?:từ|trên|hơn|ít nhất|tối thiểu)\s*$",
+    r"(?:kết nạp|phát triển)(?: được)?(?: mới)?\s*(?:từ|trên|hơn|ít nhất|tối thiểu|dưới)\s*$|"
+    r"\d+\s*(?:/\s*\d+\s*)?(?:chi bộ|đảng bộ|xã|phường|thị trấn|đơn vị|tổ chức cơ sở đảng|cơ sở|địa phương)\b[^\d,;]{0,30}?"
+    r"\b(?:chỉ|mới)\s+(?:kết nạp|phát triển)(?: được)?\s*$",  # "3 xã chỉ kết nạp được 1 đảng viên": each of them
     IC,
 )
 # "30 xã đạt 100% kế hoạch", "có 12 đơn vị hoàn thành 100% chỉ tiêu": what counted units reached, not the organisation's attainment.

@@ -207,3 +207,11 @@ def test_rankings_after_an_admission_are_admissions_and_the_membership_named_is_
     assert [(f.metric, f.value) for f in extract(text).facts] == [("admitted", 12), ("admitted", 2)]
     text = "Năm 2023, chi bộ thôn Tân Hòa kết nạp 2 đảng viên, là chi bộ có số đảng viên đông nhất xã với 30 đồng chí."
     assert [(f.metric, f.value) for f in extract(text).facts] == [("admitted", 2), ("members_total", 30)]
+
+
+def test_what_each_of_several_units_admitted_is_no_admission() -> None:
+    from services.extractor.extract import extract
+
+    assert extract("Công tác phát triển đảng viên được chú trọng. Năm 2023, có 3 xã chỉ kết nạp được 1 đảng viên.").facts == ()
+    one = extract("Công tác phát triển đảng viên được chú trọng. Năm 2023, xã Tân Hòa chỉ kết nạp được 1 đảng viên.").facts
+    assert [(f.metric, f.value) for f in one] == [("admitted", 1)]
