@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from lxml import etree
 from lxml import html as lxml_html
 
+from services.extractor.vocab import RELATED_LABELS
+
 CHROME_NAMES = (
     "menu", "navbar", "navigation", "sidebar", "footer", "breadcrumb", "share", "social", "related",
     "comment", "banner", "advert", "quangcao", "lienquan", "lien-quan", "counter", "thongke", "thong-ke",
@@ -23,10 +25,7 @@ CHROME_NAMES = (
 )
 """Substrings of class/id values that mark page chrome on Vietnamese portals and news sites."""
 CHROME_LABELS = (
-    "tin liên quan", "tin khác", "các tin khác", "tin cùng chuyên mục", "tin mới", "tin mới nhất", "tin mới hơn",
-    "tin cũ hơn", "những tin mới hơn", "những tin cũ hơn", "các tin mới", "các tin đã đưa", "tin đã đưa",
-    "tin nổi bật", "tin xem nhiều", "đọc nhiều", "đọc nhiều nhất", "xem nhiều", "xem thêm", "có liên quan",
-    "bài viết liên quan", "bài viết mới", "bài liên quan", "bài viết khác", "các bài viết khác", "ý kiến bạn đọc",
+    *RELATED_LABELS, "ý kiến bạn đọc",
     "bình luận", "gửi bình luận", "viết bình luận", "chia sẻ", "từ khóa", "từ khoá", "tags", "thẻ", "tag",
     "văn bản mới", "liên kết website", "thống kê truy cập", "lượt truy cập", "in bài", "gửi email", "cỡ chữ",
     "chuyên mục", "video", "thư viện ảnh", "quảng cáo", "đánh giá bài viết", "bản in", "lên đầu trang",

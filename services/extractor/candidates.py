@@ -40,6 +40,22 @@ def all_sentences(text: str, title: str | None) -> list[str]:
     return out
 
 
+def without_related(text: str) -> str:
+    """The text before a list of other articles ("Tin liên quan", "Các tin khác" on a line of its own after prose)."""
+    seen = 0
+    for m in _LINE.finditer(text):
+        line = m.group()
+        if seen >= MIN_PROSE_BEFORE_RELATED and v.RELATED_LABEL_LINE.match(line):
+            return text[: m.start()]
+        seen += len(line.strip())
+    return text
+
+
+_LINE = re.compile(r"[^\n]+")
+MIN_PROSE_BEFORE_RELATED = 100
+"""Characters of text a related-articles label must follow to end the article (a menu's "Tin mới" at the top does not)."""
+
+
 def without_cut_number(text: str) -> str:
     """The text without the number its cut-off last sentence ends in ("… năm 2010 kết nạp 1" may have been "1.052")."""
     body = text.rstrip()

@@ -22,7 +22,7 @@ all_sentences = candidates.all_sentences
 
 def extract_raw(text: str, title: str | None, published: date | None, stats: dict[str, int] | None = None) -> list[RawFact]:
     """Raw facts of an article, in text order (stats, if given, gets "numbers_over_budget": numbers not read)."""
-    text = candidates.without_cut_number(text)
+    text = candidates.without_cut_number(candidates.without_related(text))
     sents = candidates.all_sentences(text, title)
     doc = attribute.document(text, sents, published)
     reading, budget = Reading(), Budget()

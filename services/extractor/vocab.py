@@ -353,6 +353,15 @@ UNITS_FRACTION = re.compile(
 )
 SHARE_OF_UNITS = re.compile(r"(?:tỷ lệ|tỉ lệ)\s+(?:các\s+)?(?:tổ chức|chi bộ|cơ sở|thôn|xóm|ấp|khu phố|xã|phường|trưởng)", IC)
 SEG_AFTER = re.compile(r"^\s*(?:đảng viên|đv\b)?\s*(?:mới\s*)?(?:được kết nạp\s*)?(?:ở|là|thuộc|trong|khu vực)?\s*(?P<rest>[^,;.()]{0,60})", IC)
+# Labels of the lists of other articles a page shows after its article ("Tin liên quan", "Các tin khác"): in a text, what
+# follows such a line is other articles' titles (the parse stage's chrome labels, boilerplate.CHROME_LABELS, include them).
+RELATED_LABELS = (
+    "tin liên quan", "tin khác", "các tin khác", "tin cùng chuyên mục", "tin mới", "tin mới nhất", "tin mới hơn",
+    "tin cũ hơn", "những tin mới hơn", "những tin cũ hơn", "các tin mới", "các tin đã đưa", "tin đã đưa",
+    "tin nổi bật", "tin xem nhiều", "đọc nhiều", "đọc nhiều nhất", "xem nhiều", "xem thêm", "có liên quan",
+    "bài viết liên quan", "bài viết mới", "bài liên quan", "bài viết khác", "các bài viết khác",
+)
+RELATED_LABEL_LINE = re.compile(r"^[\s\W]*(?:" + "|".join(RELATED_LABELS) + r")[\s\W]*$", IC)
 # "… năm 2010 kết nạp 1": a text cut mid-sentence (a page opening, a feed's summary) whose last number may be cut too.
 CUT_NUMBER = re.compile(r"(?<=[^\W\d])\s+\d(?:[\d.,]*\d)?$")
 COUNTER_LINE = re.compile(r"truy cập|lượt xem|hôm qua:|trong tuần:|tất cả:|lượt truy|đang online|bình luận", IC)
