@@ -353,9 +353,16 @@ def _target(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
     return Cls("admitted_target", _segment(site, noun, after, False), "count", per_year, site.num.value)
 
 
+def _candidates_planned(clause: str) -> bool:
+    """A plan word before the candidates with no result reported since ("phấn đấu giới thiệu 300 …", not "… phấn đấu trở
+    thành đảng viên, đã giới thiệu 150 …")."""
+    plans = list(v.CANDIDATES_PLANNED.finditer(clause))
+    return bool(plans) and not v.DONE.search(clause[plans[-1].end() :])
+
+
 def _trained(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
     """candidates_trained: people in a class for candidates, introduced or pending admission (not their subgroups)."""
-    if not noun or v.FUTURE.search(site.clause):
+    if not noun or _candidates_planned(site.clause) or _plan_governs(site):
         return None  # a bare number near "lớp" (a school class, a course number) counts nobody
     if v.BREAKDOWN.search(site.local) and noun not in v.CANDIDATE_NOUNS and v.segments_in(noun):
         return None  # "66 học viên, trong đó có 44 sinh viên": a subgroup of the candidates

@@ -119,6 +119,8 @@ EACH = re.compile(
 )
 ORGS_BAD_AFTER = re.compile(r"^[^,;.(]{0,40}?(?:kết nạp|đã|đạt|vượt|thực hiện|so với|hoàn thành)", IC)
 FUTURE = re.compile(r"\bsẽ\b|dự kiến", IC)
+# "phấn đấu giới thiệu 300 đoàn viên ưu tú", "Chỉ tiêu năm 2024: mở 5 lớp … cho 300 quần chúng": candidates planned, not trained.
+CANDIDATES_PLANNED = re.compile(r"\bsẽ\b|dự kiến|phấn đấu|chỉ tiêu|kế hoạch|mục tiêu|đề ra", IC)
 RATING_CTX = re.compile(r"hoàn thành|xuất sắc|xếp loại|đánh giá|chiếm", IC)
 TARGET_REMNANT = re.compile(r"^\s*\)?\s*(?:so với\s+)?(?:kế hoạch|chỉ tiêu|mục tiêu|nghị quyết)[^,;()]*(?:[),(]|$)", IC)
 BARE = re.compile(r"^\s*(?:$|[,.;)…]|và\b|\(|trở lên)", IC)

@@ -47,3 +47,11 @@ def test_a_floor_of_a_training_class_is_not_an_admission_target() -> None:
 
 def test_a_shortfall_from_the_target_is_no_admission() -> None:
     assert _facts("Năm 2023, huyện Lục Nam kết nạp 150 đảng viên, còn thiếu 50 đảng viên so với chỉ tiêu.") == [("admitted", 150)]
+
+
+def test_candidates_in_a_plan_are_not_trained() -> None:
+    for text in ("Năm 2024, huyện Lục Nam phấn đấu giới thiệu 300 đoàn viên ưu tú cho Đảng xem xét kết nạp.",
+                 "Chỉ tiêu năm 2024: mở 5 lớp bồi dưỡng nhận thức về Đảng cho 300 quần chúng."):
+        assert _facts(text) == [], text
+    text = "Cuộc vận động đoàn viên phấn đấu trở thành đảng viên đã giới thiệu 150 đoàn viên ưu tú cho Đảng xem xét, kết nạp."
+    assert _facts(text) == [("candidates_trained", 150)]
