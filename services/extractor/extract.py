@@ -187,6 +187,7 @@ def extract(
     budget = ((OVER_BUDGET, stats[OVER_BUDGET]),) if stats.get(OVER_BUDGET) else ()
     if not relevant:
         return Extraction(False, published, (), budget)
-    checked = validate.check(validate.planned([_attributed(f) for f in attribute.with_places(facts, text, province_hint, published)], published))
+    placed = [_attributed(f) for f in attribute.with_places(facts, text, province_hint, published)]
+    checked = validate.check(validate.planned(placed, published), published)
     reasons = Counter(checked.dropped) + Counter(dict(budget))
     return Extraction(True, published, checked.facts, tuple(sorted(reasons.items())))

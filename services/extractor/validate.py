@@ -11,14 +11,15 @@ Checks (ANNOTATION.md's metrics, facts of the same organisation and period compa
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from services.extractor import vocab as v
 from services.extractor.confidence import DATA
 from services.extractor.registry import PCT_METRICS
+from services.extractor.sites import STOCK
 from services.extractor.text_norm import fold
 
 if TYPE_CHECKING:
@@ -29,10 +30,10 @@ PENALTY: dict[str, float] = DATA["validation"]
 """Confidence lost by a fact that contradicts another, by check."""
 DROP_REASONS = (
     "count_in_percent_metric", "percent_in_count_metric", "share_over_100", "negative", "segment_over_total",
-    "numbers_over_budget",
+    "numbers_over_budget", "planned_stock",
 )
 """Why validation drops a fact (label values of recruitwatch_extractor_facts_dropped_total)."""
-_BREAKDOWN = re.compile(r"(?i)trong đó|trong số|\(")
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +135,7 @@ def _breakdowns(facts: list[Fact]) -> set[int]:
             for j in idx:
                 g = facts[j]
                 larger_before = g.position < f.position and g.value > f.value and _scope(g) == _scope(f)
-                if larger_before and _BREAKDOWN.search(sentence[g.position : f.position]):
+                if larger_before and v.BREAKDOWN_MARK.search(sentence[g.position : f.position]):
                     bad.add(i)
                     break
     return bad
@@ -161,12 +162,21 @@ def _year_from(f: Fact) -> int:
     return int(first[:4]) if first[:4].isdigit() else 0
 
 
-def check(facts: Iterable[Fact]) -> Checked:
-    """Drop impossible facts, then lower the confidence of facts that contradict the others."""
+def _planned_stock(f: Fact, published: date | None) -> str | None:
+    """A stock dated after the article's publication year is a goal ("Đến năm 2030, toàn tỉnh có 60.000 đảng viên")."""
+    if published is None or f.metric not in STOCK or not v.STOCK_DATE_POINT.match(f.period_text or ""):
+        return None  # "Đại hội … nhiệm kỳ 2020 - 2025 … thay mặt cho 386 đảng viên": a term names no date of the stock
+    year = (f.period_end or "")[:4]
+    return "planned_stock" if year.isdigit() and int(year) > published.year else None
+
+
+def check(facts: Iterable[Fact], published: date | None = None) -> Checked:
+    """Drop impossible facts and stocks planned for after publication, then lower the confidence of facts that
+    contradict the others."""
     kept: list[Fact] = []
     dropped: list[str] = []
     for f in facts:
-        reason = _drop_reason(f)
+        reason = _drop_reason(f) or _planned_stock(f, published)
         if reason:
             dropped.append(reason)
         else:

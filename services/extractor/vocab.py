@@ -673,3 +673,10 @@ def segments_in(text: str) -> list[str]:
             if not any(s < m.end() and m.start() < e for s, e, _ in found):
                 found.append((m.start(), m.end(), name))
     return [name for _, _, name in sorted(found)]
+
+
+# Validation (validate.py).
+# "trong đó", "trong số", "(": a second whole admission after these is a breakdown of the first.
+BREAKDOWN_MARK = re.compile(r"trong đó|trong số|\(", IC)
+# "đến năm 2030", "năm 2025", "tính đến cuối năm 2023": a stock dated at a point in time (not a term "nhiệm kỳ 2020-2025").
+STOCK_DATE_POINT = re.compile(r"^\W*(?:(?:tính\s+)?đến|tới)?\s*(?:hết\s+|cuối\s+)?năm\s+\d{4}\W*$", IC)

@@ -112,3 +112,16 @@ def test_a_segment_is_compared_with_the_largest_admission_of_its_scope() -> None
     out = check([quarter, year, private])
     assert out.facts == (quarter, year, private) and out.dropped == ()
     assert check([quarter, _f(segment="private_sector", value=300)]).dropped == ("segment_over_total",)
+
+
+def test_a_stock_dated_after_publication_is_a_goal_and_is_dropped_with_its_reason() -> None:
+    from datetime import date
+
+    from services.extractor.extract import extract
+
+    text = "Năm 2023, huyện Lục Nam kết nạp 150 đảng viên. Đến năm 2030, toàn tỉnh Bắc Giang có 60.000 đảng viên."
+    got = extract(text, published=date(2024, 1, 5))
+    assert [(f.metric, f.value) for f in got.facts] == [("admitted", 150)]
+    assert dict(got.dropped) == {"planned_stock": 1}
+    unknown = extract(text)
+    assert ("members_total", 60000) in [(f.metric, f.value) for f in unknown.facts]  # no publication date: not known to be a goal
