@@ -157,6 +157,9 @@ def _floor(site: Site) -> bool:
 def _plan_governs(site: Site) -> bool:
     """A sentence that opens with a plan, or speaks of the time to come, and reports no result ("Đến năm 2030, …")."""
     prefix = site.prefix
+    pledges = list(v.PLEDGE_GOVERNS.finditer(prefix))
+    if pledges and not v.DONE.search(prefix[pledges[-1].start() :]) and not v.DONE.search(site.right[:30]):
+        return True  # "phấn đấu bồi dưỡng, kết nạp 300 đảng viên"
     opens = v.PLAN_OPENS.match(prefix) or v.FUTURE_TIME.search(prefix)
     if not opens or v.DONE.search(prefix[opens.start() :]) or v.DONE.search(site.right[:30]):
         return False

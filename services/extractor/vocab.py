@@ -163,6 +163,9 @@ FUTURE_TIME = re.compile(
     r"\btừ nay đến\b|\bsắp tới\b",
     IC,
 )
+# "phấn đấu bồi dưỡng, kết nạp 300 đảng viên", "phấn đấu có 300 quần chúng … và kết nạp 200": a pledge governs every
+# figure after it in the sentence until a result is reported.
+PLEDGE_GOVERNS = re.compile(r"phấn đấu|quyết tâm", IC)
 # "hoàn thành chỉ tiêu được giao, kết nạp 80 đảng viên": a target met, then the admission itself.
 TARGET_MET_THEN_ADMIT = re.compile(
     r"(?:hoàn thành|đạt|vượt)(?: vượt)?(?: mức)? (?:các )?(?:chỉ tiêu|kế hoạch|mục tiêu)[^,;\d]{0,40},\s*"

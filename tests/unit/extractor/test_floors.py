@@ -21,6 +21,8 @@ TARGETS = {
     "time to come": "Thời gian tới, huyện Lục Nam kết nạp 200 đảng viên mỗi năm.",
     "years to come": "Những năm tiếp theo, huyện Lục Nam kết nạp 200 đảng viên.",
     "rest of the year": "Từ nay đến cuối năm, huyện Lục Nam kết nạp thêm 200 đảng viên.",
+    "pledge before a comma": "Năm 2024, huyện Lục Nam phấn đấu bồi dưỡng, kết nạp 200 đảng viên.",
+    "pledge over the sentence": "Năm 2024, huyện Lục Nam phấn đấu 100% chi bộ kết nạp đảng viên, toàn huyện kết nạp 200 đảng viên.",
 }
 ADMISSIONS = {
     "floor done": "Năm 2023, Đảng bộ huyện Lục Nam đã kết nạp được từ 200 đảng viên trở lên.",
