@@ -66,13 +66,15 @@ def _vuot(site: Site) -> Cls | None:
     before = v.VUOT_BEFORE.search(site.local) and v.TARGET_WORD_AFTER.match(site.right)
     named = bool(v.VUOT_TARGET_BEFORE.search(site.local) and v.ITEM_END_AFTER.match(site.right))
     named = named and not v.GOOD.search(site.clause) and not v.OTHER_PROGRAM.search(site.clause)  # not "… tốt nhiệm vụ đạt 92%, vượt chỉ tiêu 2%"
-    if before or named:
+    if (before or named) and not _other_party_work(site):
         return Cls("target_attainment_pct", "all", "pct", False, round(100 + site.num.value, 4), note="vuot")
     return None
 
 
 def _attainment(site: Site) -> Cls | None:
     """ "đạt 56,8% so với mục tiêu", "(đạt 160% kế hoạch)", "đạt gần 70% chỉ tiêu"."""
+    if _other_party_work(site):
+        return None  # "…; chuyển đảng chính thức cho 120 đảng viên, đạt 100%": another work's percent
     unit_item = site.breakdown_of == "target_attainment_pct" and v.ACHIEVED_BEFORE.search(site.local)
     if unit_item and v.ITEM_END_AFTER.match(site.right):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)  # "Trong đó, huyện A đạt 61,9%; …"
@@ -114,6 +116,12 @@ def _other_programme(site: Site) -> bool:
     """Whether the sentence's percent is of another programme ("Tỷ lệ hộ nghèo …, đạt 100% kế hoạch", "100% kế hoạch kiểm tra")."""
     head = site.right[:40]
     return bool(v.OTHER_PROGRAM.search(site.prefix) or v.OTHER_PROGRAM.search(head) or v.OTHER_ACTIVITY.search(head))
+
+
+def _other_party_work(site: Site) -> bool:
+    """A clause about other party work than admissions ("…; thu đảng phí đạt 102%", "tổ chức học tập nghị quyết đạt …")."""
+    before = site.low[site.clause_start : site.num.start]
+    return bool(v.OTHER_PARTY_WORK.search(before)) and not v.ADMIT.search(before)
 
 
 def _about_admission(site: Site) -> bool:

@@ -326,6 +326,13 @@ OTHER_PROGRAM = re.compile(
 )
 # Party work other than admissions whose plans share the article: "hoàn thành 100% kế hoạch kiểm tra".
 OTHER_ACTIVITY = re.compile(r"kiểm tra|giám sát|giao quân|tuyển quân|tuyên truyền", IC)
+# Other party work a clause may report after an admission ("; chuyển đảng chính thức cho 120 đảng viên, đạt 100%",
+# "; tổ chức học tập nghị quyết đạt 100% kế hoạch"): its percents are not the admissions'.
+OTHER_PARTY_WORK = re.compile(
+    r"chính thức|học tập|quán triệt|đảng phí|thu nộp|kiểm tra|giám sát|tuyên truyền|khen thưởng|kỷ luật|đánh giá|xếp loại|"
+    r"sinh hoạt|bồi dưỡng|tập huấn|lý luận",
+    IC,
+)
 # Trade-union and association membership drives: their percentages are not the Party's.
 UNION = re.compile(r"công đoàn|hội viên", IC)
 TARGET_WORD_AFTER = re.compile(r"^\s*(?:\)?\s*(?:so(?: với)?\s+)?(?:kế hoạch|chỉ tiêu|mục tiêu|nghị quyết|kh\b|nq\b))", IC)

@@ -29,3 +29,12 @@ def test_the_result_or_the_organisation_carries_the_admission(sentence: str) -> 
 )
 def test_another_subject_keeps_its_own_attainment(sentence: str) -> None:
     assert _attainments(ADMISSION + sentence) == []
+
+
+@pytest.mark.parametrize(
+    "clause",
+    ["chuyển đảng chính thức cho 120 đảng viên, đạt 100%.", "tổ chức học tập nghị quyết đạt 100% kế hoạch.",
+     "thu đảng phí đạt 102%.", "thu đảng phí vượt 2% kế hoạch."],
+)
+def test_a_clause_of_other_party_work_after_the_admission_keeps_its_percent(clause: str) -> None:
+    assert _attainments(ADMISSION.replace(". ", ", đạt 75% kế hoạch; ") + clause) == [75]
