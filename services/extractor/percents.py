@@ -66,7 +66,7 @@ def _vuot(site: Site) -> Cls | None:
     before = v.VUOT_BEFORE.search(site.local) and v.TARGET_WORD_AFTER.match(site.right)
     named = bool(v.VUOT_TARGET_BEFORE.search(site.local) and v.ITEM_END_AFTER.match(site.right))
     named = named and not v.GOOD.search(site.clause) and not v.OTHER_PROGRAM.search(site.clause)  # not "… tốt nhiệm vụ đạt 92%, vượt chỉ tiêu 2%"
-    if (before or named) and not _other_party_work(site):
+    if (before or named) and not _other_party_work(site) and not _points_over_rate(site):
         return Cls("target_attainment_pct", "all", "pct", False, round(100 + site.num.value, 4), note="vuot")
     return None
 
@@ -116,6 +116,12 @@ def _other_programme(site: Site) -> bool:
     """Whether the sentence's percent is of another programme ("Tỷ lệ hộ nghèo …, đạt 100% kế hoạch", "100% kế hoạch kiểm tra")."""
     head = site.right[:40]
     return bool(v.OTHER_PROGRAM.search(site.prefix) or v.OTHER_PROGRAM.search(head) or v.OTHER_ACTIVITY.search(head))
+
+
+def _points_over_rate(site: Site) -> bool:
+    """ "tỷ lệ kết nạp đạt 3,2%, vượt 0,2% so với chỉ tiêu": points over the rate's target, not 100.2% of a target."""
+    prev = site.prev
+    return prev is not None and prev.metric == "admission_rate_pct" and site.num.value <= prev.value
 
 
 def _other_party_work(site: Site) -> bool:

@@ -38,3 +38,10 @@ def test_another_subject_keeps_its_own_attainment(sentence: str) -> None:
 )
 def test_a_clause_of_other_party_work_after_the_admission_keeps_its_percent(clause: str) -> None:
     assert _attainments(ADMISSION.replace(". ", ", đạt 75% kế hoạch; ") + clause) == [75]
+
+
+def test_points_over_a_rate_target_are_no_attainment() -> None:
+    text = "Năm 2023, Đảng bộ huyện Lục Nam kết nạp 150 đảng viên, tỷ lệ kết nạp đạt 3,2%, vượt 0,2% so với chỉ tiêu."
+    assert _attainments(text) == []
+    text = "Năm 2023, Đảng bộ huyện Lục Nam kết nạp 150 đảng viên, đạt 3,5% so với tổng số đảng viên, vượt 16,7% kế hoạch."
+    assert _attainments(text) == [116.7]  # larger than the rate: the rate's target exceeded by 16.7 %
