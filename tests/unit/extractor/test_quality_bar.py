@@ -25,8 +25,8 @@ TUNED_PRECISION_FLOOR = 0.95
 1.2.0; the threshold was chosen for ≥ 0.95)."""
 STALE_F1_MARGIN = 0.01
 """How much better the rule's choice may score (dev + dev2 headline F1) than the threshold in use before it is stale."""
-BLIND_FLOORS = {"headline_f1": 0.83, "headline_precision": 0.86, "all_f1": 0.79, "relevance_f1": 0.95}
-"""Measured on the blind set with exposed facts (threshold 0.0), rules 1.2.4: 0.864, 0.895, 0.822, 0.986
+BLIND_FLOORS = {"headline_f1": 0.83, "headline_precision": 0.86, "all_f1": 0.80, "relevance_f1": 0.95}
+"""Measured on the blind set with exposed facts (threshold 0.0), rules 1.2.4: 0.864, 0.895, 0.830, 0.986
 (1.2.3: 0.850, 0.864, 0.804, 0.986; 1.2.1: 0.843, 0.850, 0.800, 0.986; 1.2.0: 0.836, 0.836, 0.779, 0.986; at 0.6: 0.803, 0.839, 0.761, 0.986;
 1.1.0: 0.691, 0.776, 0.607, 0.941)."""
 
