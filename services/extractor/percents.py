@@ -73,8 +73,8 @@ def _vuot(site: Site) -> Cls | None:
 
 def _attainment(site: Site) -> Cls | None:
     """ "đạt 56,8% so với mục tiêu", "(đạt 160% kế hoạch)", "đạt gần 70% chỉ tiêu"."""
-    if _other_party_work(site):
-        return None  # "…; chuyển đảng chính thức cho 120 đảng viên, đạt 100%": another work's percent
+    if _other_party_work(site) or v.OTHER_MEMBERS_COUNTED.search(site.low[site.clause_start : site.num.start]):
+        return None  # "…; chuyển đảng chính thức cho 120 đảng viên, đạt 100%", "kết nạp 500 đoàn viên, đạt 110%": not the Party's
     unit_item = site.breakdown_of == "target_attainment_pct" and v.ACHIEVED_BEFORE.search(site.local)
     if unit_item and v.ITEM_END_AFTER.match(site.right):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)  # "Trong đó, huyện A đạt 61,9%; …"

@@ -180,6 +180,8 @@ def _structural(site: Site) -> Cls | None:
     right, local = site.right, site.local
     if v.STRUCT_EVENT.search(site.clause) or v.EACH.search(local) or v.GIVEN_TO_BEFORE.search(local) or v.STRUCT_CHANGE_AFTER.match(right):
         return None  # "giao chỉ tiêu cho 30 chi bộ": the cells something is given to, not the stock
+    if v.STRUCT_BUILT_BEFORE.search(local):
+        return None  # "phát triển được 12 tổ chức cơ sở đảng": built up this year, not the stock
     changes = list(v.STRUCT_CHANGE.finditer(site.clause))
     if changes and not v.STOCK_VERB.search(site.clause[changes[-1].end() :]):
         return None  # "giải thể 24 chi bộ … và 4 chi bộ trực thuộc": every item of the change is a change

@@ -326,6 +326,9 @@ OTHER_PROGRAM = re.compile(
 )
 # Party work other than admissions whose plans share the article: "hoàn thành 100% kế hoạch kiểm tra".
 OTHER_ACTIVITY = re.compile(r"kiểm tra|giám sát|giao quân|tuyển quân|tuyên truyền", IC)
+# "Kết nạp mới 500 đoàn viên, đạt 110% kế hoạch": a count of Youth Union or association members just before an
+# attainment, not taken for the Party: the attainment is theirs.
+OTHER_MEMBERS_COUNTED = re.compile(r"\d[\d.,]*\s+(?:đoàn viên|hội viên)(?![^,;]{0,30}?(?:vào\s+đảng|đảng viên))[^,;\d]{0,30}[,;]?\s*(?:đạt|bằng|vượt)\s*$", IC)
 # Other party work a clause may report after an admission ("; chuyển đảng chính thức cho 120 đảng viên, đạt 100%",
 # "; tổ chức học tập nghị quyết đạt 100% kế hoạch"): its percents are not the admissions'.
 OTHER_PARTY_WORK = re.compile(
@@ -429,6 +432,8 @@ WHO_ARE_MEMBERS_AFTER = re.compile(r"^[^,;]{0,40}\blà đảng viên")
 AGE = re.compile(r"tuổi")
 # Cells and organisations: founded, accumulated or added ("thành lập mới 3 chi bộ"), or something given to them.
 CELLS_ADDED_BEFORE = re.compile(r"(?:thành lập|lũy kế|mới|tăng|giảm)\s*(?:mới\s*)?(?:đạt\s*)?$")
+# "phát triển được 12 tổ chức cơ sở đảng": organisations or cells newly built up, not the stock.
+STRUCT_BUILT_BEFORE = re.compile(r"phát triển\s*(?:được\s*)?(?:thêm\s*)?(?:mới\s*)?$", IC)
 GIVEN_TO_BEFORE = re.compile(r"\bcho\s*$")
 OF_OR_FOR_BEFORE = re.compile(r"(?:của|cho)\s*$")
 PARTY_UNIT_WORD = re.compile(r"tổ chức (?:cơ sở )?đảng|chi bộ|tccs")

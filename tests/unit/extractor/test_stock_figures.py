@@ -215,3 +215,13 @@ def test_what_each_of_several_units_admitted_is_no_admission() -> None:
     assert extract("Công tác phát triển đảng viên được chú trọng. Năm 2023, có 3 xã chỉ kết nạp được 1 đảng viên.").facts == ()
     one = extract("Công tác phát triển đảng viên được chú trọng. Năm 2023, xã Tân Hòa chỉ kết nạp được 1 đảng viên.").facts
     assert [(f.metric, f.value) for f in one] == [("admitted", 1)]
+
+
+def test_youth_union_recruiting_and_organisations_built_up_are_not_the_partys_figures() -> None:
+    from services.extractor.extract import extract
+
+    lead = "Năm 2023, huyện Lục Nam kết nạp 150 đảng viên. "
+    for sentence in ("Kết nạp mới 500 đoàn viên, đạt 110% kế hoạch.", "Toàn huyện phát triển được 12 tổ chức cơ sở đảng."):
+        assert [(f.metric, f.value) for f in extract(lead + sentence).facts] == [("admitted", 150)], sentence
+    into_party = extract(lead + "Kết nạp 45 đoàn viên ưu tú vào Đảng, đạt 90% chỉ tiêu.").facts
+    assert ("target_attainment_pct", 90) in [(f.metric, f.value) for f in into_party]
