@@ -133,7 +133,19 @@ def _rounded_copy(f: Fact, facts: list[Fact], heads: set[str] | None = None) -> 
         same = (g.metric, g.segment, g.unit) == (f.metric, f.segment, f.unit) and g is not f
         if same and g.qualifier == "exact" and g.value and _close(f, g, HEADLINE_ROUNDING if headline else ROUNDING):
             return True
+        if same and headline and f.qualifier == "over" and g.qualifier == "exact" and _bound_of(f, g):
+            return True  # "Hơn 1.000 đảng viên mới" over a body's 1.250: the title's lower bound of the body figure
     return False
+
+
+HEADLINE_OVER_SPAN = 1.5
+"""How far above a headline's "hơn / trên X" the body figure it restates may be."""
+
+
+def _bound_of(f: Fact, g: Fact) -> bool:
+    """Whether a headline's lower bound ("hơn 1.000") restates a body figure (1.250) of the same period."""
+    periods = not (f.period_start and g.period_start and f.period_start != g.period_start)
+    return periods and f.value <= g.value < f.value * HEADLINE_OVER_SPAN
 
 
 def _round(f: Fact) -> bool:

@@ -53,3 +53,10 @@ def test_table_rows_at_the_top_are_not_headlines() -> None:
         "Năm 2022, Đảng bộ xã Tân Mộc kết nạp 7 đảng viên mới."
     )
     assert sorted(f.place or "" for f in extract(text).facts if f.metric == "admitted") == ["Tân Lập", "Tân Mộc"]
+
+
+def test_a_headline_lower_bound_restates_the_body_figure_above_it() -> None:
+    text = "Hơn 1.000 đảng viên mới\n\nNăm 2023, toàn tỉnh Bắc Giang kết nạp 1.250 đảng viên."
+    assert [(f.metric, f.value) for f in extract(text).facts] == [("admitted", 1250)]
+    text = "Hơn 1.000 đảng viên mới\n\nNăm 2023, toàn tỉnh Bắc Giang kết nạp 2.250 đảng viên."
+    assert len(extract(text).facts) == 2  # far above the bound: another figure
