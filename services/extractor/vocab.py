@@ -375,6 +375,8 @@ RELATED_LABELS = (
     "tin cũ hơn", "những tin mới hơn", "những tin cũ hơn", "các tin mới", "các tin đã đưa", "tin đã đưa",
     "tin nổi bật", "tin xem nhiều", "đọc nhiều", "đọc nhiều nhất", "xem nhiều", "xem thêm", "có liên quan",
     "bài viết liên quan", "bài viết mới", "bài liên quan", "bài viết khác", "các bài viết khác",
+    "tin bài khác", "tin bài liên quan", "tin tức khác", "tin tức liên quan", "tin cùng loại", "cùng chuyên mục",
+    "bài cùng chuyên mục", "các bài đã đăng", "bài đã đăng", "tin đọc nhiều", "bài đọc nhiều", "tin tiêu điểm", "đọc thêm",
 )
 RELATED_LABEL_LINE = re.compile(r"^[\s\W]*(?:" + "|".join(RELATED_LABELS) + r")[\s\W]*$", IC)
 # "… năm 2010 kết nạp 1": a text cut mid-sentence (a page opening, a feed's summary) whose last number may be cut too.
