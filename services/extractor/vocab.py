@@ -165,7 +165,12 @@ FUTURE_TIME = re.compile(
 )
 # "phấn đấu bồi dưỡng, kết nạp 300 đảng viên", "phấn đấu có 300 quần chúng … và kết nạp 200": a pledge governs every
 # figure after it in the sentence until a result is reported.
-PLEDGE_GOVERNS = re.compile(r"phấn đấu|quyết tâm", IC)
+# Not the noun of a past effort ("Sau một năm phấn đấu, …", "nhờ nỗ lực phấn đấu") nor "phấn đấu trở thành đảng viên".
+PLEDGE_GOVERNS = re.compile(
+    r"(?<!năm )(?<!sau )(?<!quá trình )(?<!sự )(?<!tinh thần )(?<!nhờ )(?<!nỗ lực )(?<!rèn luyện, )(?<!rèn luyện và )"
+    r"phấn đấu(?!\s+(?:trở thành|vào đảng|rèn luyện))|quyết tâm",
+    IC,
+)
 # "hoàn thành chỉ tiêu được giao, kết nạp 80 đảng viên": a target met, then the admission itself.
 TARGET_MET_THEN_ADMIT = re.compile(
     r"(?:hoàn thành|đạt|vượt)(?: vượt)?(?: mức)? (?:các )?(?:chỉ tiêu|kế hoạch|mục tiêu)[^,;\d]{0,40},\s*"

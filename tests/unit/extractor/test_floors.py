@@ -29,6 +29,7 @@ ADMISSIONS = {
     "year reached": "Đến năm 2023, huyện Lục Nam đã kết nạp 200 đảng viên.",
     "past range": "Từ năm 2016 đến năm 2020, huyện Lục Nam kết nạp 200 đảng viên.",
     "time to come, result reported": "Chuẩn bị cho nhiệm kỳ tới, huyện Lục Nam đã kết nạp 200 đảng viên.",
+    "a past effort": "Sau một năm phấn đấu, năm 2023 huyện Lục Nam kết nạp 200 đảng viên mới.",
 }
 
 
