@@ -157,9 +157,9 @@ DONE = re.compile(r"\bđã\b|\bđược\b|đến nay|kết quả|vừa qua", IC)
 # that opens with a plan is a plan until it reports a result ("đã", "được", "đến nay") or states the plan's own figure.
 PLAN_OPENS = re.compile(r"^\W*(?:(?:theo|trong)\s+)?(?:phấn đấu|mục tiêu|chỉ tiêu|kế hoạch|nghị quyết|đến năm 20\d\d)\b", IC)
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-# "Thời gian tới, huyện kết nạp 200 đảng viên", "Những năm tiếp theo, …", "Từ nay đến cuối năm, …": the time to come.
+# "Thời gian tới, huyện kết nạp 200 đảng viên", "Những năm tới, …", "Từ nay đến cuối năm, …": the time to come.
 FUTURE_TIME = re.compile(
-    r"(?:thời gian|năm|giai đoạn|nhiệm kỳ|thời kỳ)\s+(?:tới|sắp tới)\b|(?:những|các)\s+năm\s+(?:tiếp theo|tới|sau)\b|"
+    r"(?:thời gian|năm|giai đoạn|nhiệm kỳ|thời kỳ)\s+(?:tới|sắp tới)\b|"  # not "những năm tiếp theo / sau đó": a history's next years
     r"\btừ nay đến\b|\bsắp tới\b",
     IC,
 )

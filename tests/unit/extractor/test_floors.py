@@ -19,7 +19,7 @@ TARGETS = {
     "opens with a year to reach": "Đến năm 2030, toàn tỉnh Bắc Giang kết nạp 200 đảng viên mới.",
     "opens with a quota": "Chỉ tiêu năm 2024: toàn huyện Lục Nam kết nạp 200 đảng viên.",
     "time to come": "Thời gian tới, huyện Lục Nam kết nạp 200 đảng viên mỗi năm.",
-    "years to come": "Những năm tiếp theo, huyện Lục Nam kết nạp 200 đảng viên.",
+    "years to come": "Những năm tới, huyện Lục Nam kết nạp 200 đảng viên mỗi năm.",
     "rest of the year": "Từ nay đến cuối năm, huyện Lục Nam kết nạp thêm 200 đảng viên.",
     "pledge before a comma": "Năm 2024, huyện Lục Nam phấn đấu bồi dưỡng, kết nạp 200 đảng viên.",
     "pledge over the sentence": "Năm 2024, huyện Lục Nam phấn đấu 100% chi bộ kết nạp đảng viên, toàn huyện kết nạp 200 đảng viên.",
@@ -58,3 +58,8 @@ def test_candidates_in_a_plan_are_not_trained() -> None:
         assert _facts(text) == [], text
     text = "Cuộc vận động đoàn viên phấn đấu trở thành đảng viên đã giới thiệu 150 đoàn viên ưu tú cho Đảng xem xét, kết nạp."
     assert _facts(text) == [("candidates_trained", 150)]
+
+
+def test_a_historys_next_years_are_past() -> None:
+    facts = _facts("Năm 1945, Đảng bộ có 8 đảng viên. Những năm tiếp theo, Đảng bộ kết nạp 200 đảng viên.")
+    assert ("admitted", 200) in facts
