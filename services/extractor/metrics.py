@@ -26,8 +26,9 @@ class ExtractorMetrics:
         self.facts = Counter("recruitwatch_extractor_facts", "Fact events published.", registry=registry)
         self.facts_dropped = Counter(
             "recruitwatch_extractor_facts_dropped",
-            "Facts the extractor found but dropped as impossible (cross-fact validation), and candidate numbers "
-            "not read past the per-sentence / per-article budget (numbers_over_budget), by reason.",
+            "Facts the extractor found but dropped as impossible (cross-fact validation) or as goals dated after "
+            "publication (planned_stock), and candidate numbers not read past the per-sentence / per-article budget "
+            "(numbers_over_budget), by reason.",
             ["reason"],
             registry=registry,
         )
