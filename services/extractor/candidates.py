@@ -41,17 +41,18 @@ def all_sentences(text: str, title: str | None) -> list[str]:
 
 
 def without_related(text: str) -> str:
-    """The text before a list of other articles ("Tin liên quan", "Các tin khác" on a line of its own after prose)."""
-    seen = 0
-    for m in _LINE.finditer(text):
-        line = m.group()
+    """The text before a list of other articles ("Tin liên quan", "Các tin khác" on a line of its own after prose),
+    without the dated titles of other articles ("Huyện Yên Thế kết nạp 120 đảng viên mới (12/05/2023)")."""
+    seen, kept = 0, []
+    for line in text.split("\n"):
         if seen >= MIN_PROSE_BEFORE_RELATED and v.RELATED_LABEL_LINE.match(line):
-            return text[: m.start()]
+            break
+        teaser = seen >= MIN_PROSE_BEFORE_RELATED and v.TEASER_LINE.match(line.strip())
+        kept.append("" if teaser else line)
         seen += len(line.strip())
-    return text
+    return "\n".join(kept)
 
 
-_LINE = re.compile(r"[^\n]+")
 MIN_PROSE_BEFORE_RELATED = 100
 """Characters of text a related-articles label must follow to end the article (a menu's "Tin mới" at the top does not)."""
 

@@ -383,7 +383,11 @@ RELATED_LABELS = (
     "tin bài khác", "tin bài liên quan", "tin tức khác", "tin tức liên quan", "tin cùng loại", "cùng chuyên mục",
     "bài cùng chuyên mục", "các bài đã đăng", "bài đã đăng", "tin đọc nhiều", "bài đọc nhiều", "tin tiêu điểm", "đọc thêm",
 )
-RELATED_LABEL_LINE = re.compile(r"^[\s\W]*(?:" + "|".join(RELATED_LABELS) + r")[\s\W]*$", IC)
+RELATED_LABEL_LINE = re.compile(r"^[\s\W]*(?:" + "|".join(RELATED_LABELS) + r")(?:[\s\W]*$|\s*:)", IC)  # "Tin liên quan: …" too
+# "Huyện Yên Thế kết nạp 120 đảng viên mới (12/05/2023)": a title with its date, one line of a list of other articles.
+TEASER_LINE = re.compile(
+    r"^(?:(?!\.\s)[^!?\n]){15,160}?[\s\-–|(\[]+\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?:\s+\d{1,2}[:h]\d{2})?[)\]]?\s*$"
+)
 # "… năm 2010 kết nạp 1": a text cut mid-sentence (a page opening, a feed's summary) whose last number may be cut too.
 CUT_NUMBER = re.compile(r"(?<=[^\W\d])\s+\d(?:[\d.,]*\d)?$")
 COUNTER_LINE = re.compile(r"truy cập|lượt xem|hôm qua:|trong tuần:|tất cả:|lượt truy|đang online|bình luận", IC)
