@@ -73,7 +73,7 @@ def _vuot(site: Site) -> Cls | None:
 
 def _attainment(site: Site) -> Cls | None:
     """ "đạt 56,8% so với mục tiêu", "(đạt 160% kế hoạch)", "đạt gần 70% chỉ tiêu"."""
-    if _other_party_work(site) or v.OTHER_MEMBERS_COUNTED.search(site.low[site.clause_start : site.num.start]):
+    if _other_party_work(site) or v.OTHER_MEMBERS_COUNTED.search(site.clause):
         return None  # "…; chuyển đảng chính thức cho 120 đảng viên, đạt 100%", "kết nạp 500 đoàn viên, đạt 110%": not the Party's
     unit_item = site.breakdown_of == "target_attainment_pct" and v.ACHIEVED_BEFORE.search(site.local)
     if unit_item and v.ITEM_END_AFTER.match(site.right):
@@ -126,7 +126,7 @@ def _points_over_rate(site: Site) -> bool:
 
 def _other_party_work(site: Site) -> bool:
     """A clause about other party work than admissions ("…; thu đảng phí đạt 102%", "tổ chức học tập nghị quyết đạt …")."""
-    before = site.low[site.clause_start : site.num.start]
+    before = site.clause
     return bool(v.OTHER_PARTY_WORK.search(before)) and not v.ADMIT.search(before)
 
 

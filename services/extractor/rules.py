@@ -8,6 +8,7 @@ classification carries from one sentence to the next. Whose figure it is, and wh
 from __future__ import annotations
 
 from dataclasses import dataclass
+from re import Pattern
 
 from services.extractor import candidates, places, registry
 from services.extractor import vocab as v
@@ -157,8 +158,7 @@ def _floor(site: Site) -> bool:
 def _plan_governs(site: Site) -> bool:
     """A sentence that opens with a plan, or speaks of the time to come, and reports no result ("Đến năm 2030, …")."""
     prefix = site.prefix
-    pledges = list(v.PLEDGE_GOVERNS.finditer(prefix))
-    if pledges and not v.DONE.search(prefix[pledges[-1].start() :]) and not v.DONE.search(site.right[:30]):
+    if _plan_pending(v.PLEDGE_GOVERNS, prefix) and not v.DONE.search(site.right[:30]):
         return True  # "phấn đấu bồi dưỡng, kết nạp 300 đảng viên"
     opens = v.PLAN_OPENS.match(prefix) or v.FUTURE_TIME.search(prefix)
     if not opens or v.DONE.search(prefix[opens.start() :]) or v.DONE.search(site.right[:30]):
@@ -358,16 +358,15 @@ def _target(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
     return Cls("admitted_target", _segment(site, noun, after, False), "count", per_year, site.num.value)
 
 
-def _candidates_planned(clause: str) -> bool:
-    """A plan word before the candidates with no result reported since ("phấn đấu giới thiệu 300 …", not "… phấn đấu trở
-    thành đảng viên, đã giới thiệu 150 …")."""
-    plans = list(v.CANDIDATES_PLANNED.finditer(clause))
-    return bool(plans) and not v.DONE.search(clause[plans[-1].end() :])
+def _plan_pending(plan: Pattern[str], text: str) -> bool:
+    """Whether the last plan word `plan` finds in a text has no result ("đã", "được", "đến nay") reported after it."""
+    plans = list(plan.finditer(text))
+    return bool(plans) and not v.DONE.search(text, plans[-1].end())
 
 
 def _trained(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
     """candidates_trained: people in a class for candidates, introduced or pending admission (not their subgroups)."""
-    if not noun or _candidates_planned(site.clause) or _plan_governs(site):
+    if not noun or _plan_pending(v.CANDIDATES_PLANNED, site.clause) or _plan_governs(site):
         return None  # a bare number near "lớp" (a school class, a course number) counts nobody
     if v.BREAKDOWN.search(site.local) and noun not in v.CANDIDATE_NOUNS and v.segments_in(noun):
         return None  # "66 học viên, trong đó có 44 sinh viên": a subgroup of the candidates
@@ -398,7 +397,7 @@ def _total_of_other(local: str) -> bool:
 
 def _admitted(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
     """admitted, with the segment the number counts; subgroups without a segment are dropped."""
-    breakdown = site.admit_context or _after_breakdown(site.clause) or bool(v.ADMITTED_POOL.search(site.low[site.clause_start : site.num.start]))
+    breakdown = site.admit_context or _after_breakdown(site.clause) or bool(v.ADMITTED_POOL.search(site.clause))
     listing = site.prev is not None and site.prev.metric == "admitted" and site.prev.segment != "all"
     if noun in v.YOUTH_NOUNS and not (breakdown or listing) and not _into_party(site.local, after):
         return None
