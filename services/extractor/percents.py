@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from services.extractor import vocab as v
+from services.extractor.numbers import find_numbers
 from services.extractor.registry import RATE_CEILING
 from services.extractor.sites import STOCK, WINDOW, Cls, Site, per_year
 
@@ -66,14 +67,14 @@ def _vuot(site: Site) -> Cls | None:
     before = v.VUOT_BEFORE.search(site.local) and v.TARGET_WORD_AFTER.match(site.right)
     named = bool(v.VUOT_TARGET_BEFORE.search(site.local) and v.ITEM_END_AFTER.match(site.right))
     named = named and not v.GOOD.search(site.clause) and not v.OTHER_PROGRAM.search(site.clause)  # not "… tốt nhiệm vụ đạt 92%, vượt chỉ tiêu 2%"
-    if (before or named) and not _other_party_work(site) and not _points_over_rate(site):
+    if (before or named) and not _other_party_work(site) and not _points_over(site) and not _other_indicator(site):
         return Cls("target_attainment_pct", "all", "pct", False, round(100 + site.num.value, 4), note="vuot")
     return None
 
 
 def _attainment(site: Site) -> Cls | None:
     """ "đạt 56,8% so với mục tiêu", "(đạt 160% kế hoạch)", "đạt gần 70% chỉ tiêu"."""
-    if _other_party_work(site) or v.OTHER_MEMBERS_COUNTED.search(site.clause):
+    if _other_party_work(site) or v.OTHER_MEMBERS_COUNTED.search(site.clause) or _other_indicator(site) or _other_count(site):
         return None  # "…; chuyển đảng chính thức cho 120 đảng viên, đạt 100%", "kết nạp 500 đoàn viên, đạt 110%": not the Party's
     unit_item = site.breakdown_of == "target_attainment_pct" and v.ACHIEVED_BEFORE.search(site.local)
     if unit_item and v.ITEM_END_AFTER.match(site.right):
@@ -90,7 +91,7 @@ def _attainment(site: Site) -> Cls | None:
     if v.TARGET_WORD_AFTER.match(site.right) and not v.GOOD.search(site.clause) and not other:
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
     bare = bool(v.ITEM_END_NO_AND_AFTER.search(site.right) and v.ACHIEVED_OR_OPEN_BEFORE.search(site.local))
-    bare = bare and not v.RATE_WORD.search(site.local)
+    bare = bare and not v.RATE_WORD.search(site.local) and not _after_segment_count(site)
     after_admitted = site.prev is not None and site.prev.metric == "admitted" and site.prev.unit == "count"
     after_admitted = after_admitted or bool(v.ADMITTED_FRACTION_BEFORE.search(site.local))  # "kết nạp được 250/240 đảng viên (đạt 104%)"
     if bare and after_admitted and site.num.value >= RATE_CEILING and v.RATIO_BEFORE.search(site.local):
@@ -98,6 +99,26 @@ def _attainment(site: Site) -> Cls | None:
     if bare and v.QUOTA_OR_PLAN.search(site.around) and not v.RATING_WORD.search(site.clause):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value) if _about_admission(site) else None
     return None
+
+
+def _other_indicator(site: Site) -> bool:
+    """Whether the item the percent ends names another indicator than admissions ("…, chỉ tiêu thôn có chi bộ đạt 100%")."""
+    item = v.ITEM_SEP.split(site.text[site.local_start : site.num.start])[-1]
+    return bool(v.OTHER_INDICATOR.search(item)) and not v.ADMIT.search(item)
+
+
+def _after_segment_count(site: Site) -> bool:
+    """Whether a segment's admitted count comes just before ("trong đó 60 đảng viên là nữ (40%)"): a share, not an attainment."""
+    prev = site.prev
+    return prev is not None and prev.metric == "admitted" and prev.unit == "count" and prev.segment != "all"
+
+
+def _other_count(site: Site) -> bool:
+    """Whether the count just before the percent, in its clause, is of candidates or units, with no admission named."""
+    if site.local_start <= site.clause_start or not v.OTHER_COUNTED_REACHING.match(site.local):
+        return False
+    head = v.LABEL_SEP.split(site.low[site.clause_start : site.local_start])[-1]
+    return not v.ADMIT.search(head + site.local)
 
 
 def _unit_attainment(site: Site) -> bool:
@@ -118,10 +139,16 @@ def _other_programme(site: Site) -> bool:
     return bool(v.OTHER_PROGRAM.search(site.prefix) or v.OTHER_PROGRAM.search(head) or v.OTHER_ACTIVITY.search(head))
 
 
-def _points_over_rate(site: Site) -> bool:
-    """ "tỷ lệ kết nạp đạt 3,2%, vượt 0,2% so với chỉ tiêu": points over the rate's target, not 100.2% of a target."""
+def _points_over(site: Site) -> bool:
+    """ "tỷ lệ kết nạp đạt 3,2%, vượt 0,2% so với chỉ tiêu", "nữ chiếm 45%, vượt 5%": points over the target of the percent
+    just before it in the clause (a rate, a share, a rating; not smaller than it), not 100 + N% of a count's target."""
     prev = site.prev
-    return prev is not None and prev.metric == "admission_rate_pct" and site.num.value <= prev.value
+    if prev is not None and prev.metric == "admission_rate_pct" and site.num.value <= prev.value:
+        return True
+    if site.local_start <= site.clause_start or site.text[site.local_start - 1 : site.local_start] != "%":
+        return False
+    before = find_numbers(site.text[max(site.clause_start, site.local_start - 24) : site.local_start])
+    return bool(before) and site.num.value <= before[-1].value  # "đạt 3,5% …, vượt 16,7% kế hoạch": the count's target
 
 
 def _other_party_work(site: Site) -> bool:
@@ -147,6 +174,8 @@ def _good(site: Site) -> Cls | None:
     excellent_only = bool(v.EXCELLENT.search(site.right[:40])) and not v.GOOD_OR_ABOVE.search(site.right[:60])
     if not v.GOOD.search(site.around) or v.NOT_GOOD.search(site.local) or excellent_only:
         return None
+    if v.RATED_SUBGROUP.search(site.right[:50]) or v.RATED_SUBGROUP.search(v.PART_SEP.split(site.local)[-1]):
+        return None  # "100% đảng viên mới kết nạp hoàn thành tốt nhiệm vụ": a subgroup's rating
     pledged = v.PLEDGE.search(site.prefix) or v.QUOTA_WORD.search(site.clause)
     if pledged or v.PARTY_UNIT_WORD.search(site.clause):
         return None

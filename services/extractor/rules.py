@@ -119,11 +119,13 @@ def _cue(site: Site) -> str | None:
         if v.TARGET_VALUE_AFTER_PCT.match(local):
             return "target"  # "đạt 83% kế hoạch đề ra là 300 đảng viên"
         local = local[remnant.end() :]
+    if v.PLAN_NAMES_COUNT.search(local):
+        return "target"
     if v.TARGET_MET_THEN_ADMIT.search(local):
         return "admit"
     if v.QUOTA_SUM_BEFORE.search(local) and v.TARGET.search(clause):
         return "target"
-    if v.TARGET.search(local):
+    if v.TARGET.search(v.PLAN_ADJUNCT.sub(" ", local)):
         return "target"
     if site.num.value_max is not None and v.TARGET.search(clause):
         return "target"
@@ -180,6 +182,8 @@ def _structural(site: Site) -> Cls | None:
     right, local = site.right, site.local
     if v.STRUCT_EVENT.search(site.clause) or v.EACH.search(local) or v.GIVEN_TO_BEFORE.search(local) or v.STRUCT_CHANGE_AFTER.match(right):
         return None  # "giao chỉ tiêu cho 30 chi bộ": the cells something is given to, not the stock
+    if v.DIRECTED_BEFORE.search(local):
+        return None  # "chỉ đạo 10 chi bộ trực thuộc …": the cells a directive goes to
     if v.STRUCT_BUILT_BEFORE.search(local):
         return None  # "phát triển được 12 tổ chức cơ sở đảng": built up this year, not the stock
     changes = list(v.STRUCT_CHANGE.finditer(site.clause))
@@ -355,6 +359,8 @@ def _target(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
         return None
     if v.HAVING_BEFORE.search(site.local) and not v.ADMIT.search(site.local):
         return None  # "phấn đấu có 6.000 đảng viên": a membership goal, no metric for it
+    if site.prev and site.prev.metric == "admitted_target" and label(site.local):
+        return None  # "Kế hoạch … kết nạp 200 đảng viên, trong đó nữ 80": a target's breakdown has no metric
     return Cls("admitted_target", _segment(site, noun, after, False), "count", per_year, site.num.value)
 
 
@@ -397,6 +403,8 @@ def _total_of_other(local: str) -> bool:
 
 def _admitted(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
     """admitted, with the segment the number counts; subgroups without a segment are dropped."""
+    if v.LEFT_BEFORE.search(site.local):
+        return None  # "…, còn 20 đảng viên chưa đạt kế hoạch": what is left, not admitted
     breakdown = site.admit_context or _after_breakdown(site.clause) or bool(v.ADMITTED_POOL.search(site.clause))
     listing = site.prev is not None and site.prev.metric == "admitted" and site.prev.segment != "all"
     if noun in v.YOUTH_NOUNS and not (breakdown or listing) and not _into_party(site.local, after):

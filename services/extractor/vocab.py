@@ -94,7 +94,12 @@ STOCK_VERB = re.compile(r"(?<!\w)(?:có|còn|với|gồm|lên|là|tổng số)(?
 # "nâng tổng số chi bộ trực thuộc lên 19 đơn vị", "tổng số chi bộ … là 166".
 CELLS_TOTAL_BEFORE = re.compile(r"tổng số chi bộ[^,;]{0,60}?(?:lên|là|có)\s*$", IC)
 # "Số đảng viên dự bị hiện nay là 300 đồng chí": a subgroup of the membership named after its noun.
-MEMBER_SUBGROUP = re.compile(r"\bsố(?:\s+lượng)?\s+đảng viên\s+(?:dự bị|chính thức|trẻ|cao tuổi|hưu trí|được miễn|miễn sinh hoạt)\b", IC)
+MEMBER_SUBGROUP = re.compile(
+    r"\bsố(?:\s+lượng)?\s+đảng viên\s+(?:dự bị|chính thức|trẻ|cao tuổi|hưu trí|được miễn|miễn sinh hoạt)\b|"
+    # "số đảng viên được tặng Huy hiệu Đảng là 120", "số đảng viên đang công tác …", "số đảng viên trên 60 tuổi …": who did something
+    r"\bsố(?:\s+lượng)?\s+đảng viên\s+(?:được(?!\s+(?:kết nạp|phát triển))|đang|bị|đi|tham gia|nhận|(?:trên|dưới|từ)\s+\d)",
+    IC,
+)
 MEMBERS_TOTAL_BEFORE = re.compile(r"(?:tổng )?số đảng viên[^,;]{0,60}?(?:lên|là|có|với)\s*(?:khoảng|gần|hơn|trên)?\s*$", IC)
 # Committees and delegations: "Ban Thường vụ gồm 15 đồng chí", "120 đại biểu".
 COMMITTEE = re.compile(r"ban chấp hành|ban thường vụ|ban cán sự|ban chỉ đạo|\bbầu\b|đại biểu|đoàn công tác|tổ công tác|đoàn kiểm tra", IC)
@@ -148,6 +153,14 @@ TARGET_CUES = (
 # "trên tổng số 150 chỉ tiêu được giao": the number counts quota places.
 QUOTA_NOUN_AFTER = re.compile(r"^\s*(?:đảng viên\s*)?chỉ tiêu\b", IC)
 TARGET = re.compile(r"(?<!đạt )(?<!vượt )(?<!thực hiện )(?<!thực hiện các )(?:" + "|".join(TARGET_CUES) + ")", IC)
+# "Với mục tiêu phát triển đảng viên, năm 2023 …", "Để hoàn thành kế hoạch, …": an adjunct naming the plan without a
+# figure, before the sentence reports its result; the plan word in it does not make the count a target.
+PLAN_ADJUNCT = re.compile(
+    r"(?:với|nhằm|vì|để(?:\s+(?:thực hiện|hoàn thành|đạt))?|triển khai|quán triệt)\s+(?:các\s+)?(?:mục tiêu|chỉ tiêu|kế hoạch)[^,;\d]*,", IC
+)
+# "chưa đạt kế hoạch đề ra là 200 đảng viên", "đạt 90% so với chỉ tiêu 200": the plan named right before the count is its
+# figure, whatever verb comes before the plan (TARGET leaves "đạt chỉ tiêu …" to the result that may follow).
+PLAN_NAMES_COUNT = re.compile(r"(?:chỉ tiêu|kế hoạch|mục tiêu)(?:\s+(?:đề ra|được giao|nghị quyết|năm))?\s*(?:là|:)?\s*$", IC)
 # "kết nạp 200 đảng viên trở lên", "kết nạp ít nhất 200 đảng viên": a floor set for the future, unless the clause
 # reports it as done ("đã kết nạp được từ 200 đảng viên trở lên").
 FLOOR_BEFORE = re.compile(r"(?:ít nhất|tối thiểu)\s*(?:là\s*)?$", IC)
@@ -276,6 +289,15 @@ ADMIT_AFTER = re.compile(
     r"^\s*(?:mới\s+|trẻ\s+|ưu tú\s+|tiêu biểu\s+|xuất sắc\s+)?(?:đã\s+)?(?:vinh dự\s+)?(?:được|đứng vào|đã được)\s+(?:vinh dự\s+)?(?:kết nạp(?!\s+(?:vào\s+)?đoàn\b)|hàng ngũ)|^[^,;.]{0,40}đứng (?:vào|trong) hàng ngũ", IC
 )
 # "50 quần chúng đủ điều kiện nhưng chưa được kết nạp": a negated admission counts nobody admitted.
+# "120 người đủ điều kiện", "60 quần chúng đạt tiêu chuẩn": eligible for admission, not admitted (unless said so after).
+ELIGIBLE_AFTER = re.compile(r"^\s*(?:đã\s+)?(?:đủ|đạt)\s+(?:điều kiện|tiêu chuẩn)(?![^,;.]{0,30}?\b(?:đã|và)\s+(?:được\s+)?kết nạp)", IC)
+ADMIT_VERB_RIGHT_BEFORE = re.compile(r"(?:kết nạp|phát triển)(?:\s+được)?(?:\s+(?:thêm|mới))?\s*$", IC)  # "kết nạp 60 quần chúng đủ tiêu chuẩn"
+# "kết nạp 200 đảng viên là chỉ tiêu …", "… 100 đảng viên để hoàn thành kế hoạch năm": the count is the plan, not a result.
+PLAN_AFTER = re.compile(
+    r"^[^,;.()]{0,40}?\b(?:là|trở thành)\s+(?:một\s+)?(?:chỉ tiêu|mục tiêu|nhiệm vụ|kế hoạch|yêu cầu)\b|"
+    r"^[^,;.()]{0,40}?\bđể\s+(?:hoàn thành|đạt|thực hiện)\s+(?:chỉ tiêu|kế hoạch|mục tiêu|nghị quyết)",
+    IC,
+)
 NEGATED_ADMIT_AFTER = re.compile(r"^[^,;.()]{0,50}?\b(?:chưa|không|chưa thể|không thể)\s+(?:được\s+)?(?:xem xét,?\s+)?kết nạp", IC)
 MEMBER_BAD_AFTER = re.compile(
     r"^\s*(?:nữ|dự bị|là|có|được|đang(?! sinh hoạt)|hoàn thành|chiếm|tham|trong độ|đi|xin|vi phạm|trẻ|ưu tú|chính thức|"
@@ -302,7 +324,8 @@ POOL_MEMBERS_AFTER = re.compile(r"^\s*(?:đảng viên|đv)\s*(?:,|(?:hiện\s+)
 # "chiếm 67,9%": a share of a whole, never an attainment, a rate or a rating.
 SHARE_BEFORE = re.compile(r"chiếm\s*(?:tỷ lệ|tỉ lệ)?\s*(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*$", IC)
 # "vượt mục tiêu Đại hội đề ra … trên 500 đảng viên": the surplus over a target, not a count of anyone.
-SURPLUS_BEFORE = re.compile(r"vượt\s+(?:mức\s+)?(?:mục tiêu|chỉ tiêu|kế hoạch|nghị quyết)[^,;]{0,80}$", IC)
+# "vượt chỉ tiêu 20 đảng viên", "thấp hơn chỉ tiêu 20 đảng viên": the surplus or shortfall against a target, not a count.
+SURPLUS_BEFORE = re.compile(r"(?:vượt|thấp hơn|ít hơn|thiếu|hụt)\s+(?:so với\s+)?(?:mức\s+)?(?:mục tiêu|chỉ tiêu|kế hoạch|nghị quyết)[^,;]{0,80}$", IC)
 # "có sự tham gia của 200 đảng viên", "có dưới 10 đảng viên": attendance, and thresholds below a figure, state no count.
 NOT_A_COUNT_BEFORE = re.compile(
     r"(?:sự\s+)?(?:tham gia|tham dự|có mặt)(?:\s+của)?\s*(?:hơn|gần|trên|khoảng)?\s*$|(?:dưới|chưa đến|chưa tới|không quá)\s*$", IC
@@ -310,6 +333,7 @@ NOT_A_COUNT_BEFORE = re.compile(
 # "300 đảng viên, quần chúng tham dự lễ kết nạp", "200 đảng viên dự lễ": the audience of an event, not a count of the organisation.
 ATTENDANCE_AFTER = re.compile(
     r"^\s*(?:(?:đảng viên|đv|đồng chí|người)\s*)?(?:(?:,|và)\s*(?:quần chúng|nhân dân|người dân|đoàn viên)\s*)?"
+    r"(?:(?:của|trong)\s+[^,;.\d]{1,30}?\s+)?"  # "50 đảng viên của chi bộ tham dự"
     r"(?:đã\s+|đến\s+)?(?:tham dự|dự lễ|dự buổi|chứng kiến|có mặt|tham gia (?:lễ|buổi|hội nghị)|tham gia\s*(?:[.,;]|$))",
     IC,
 )
@@ -334,6 +358,12 @@ OTHER_ACTIVITY = re.compile(r"kiểm tra|giám sát|giao quân|tuyển quân|tuy
 # "Kết nạp mới 500 đoàn viên, đạt 110% kế hoạch": a count of Youth Union or association members just before an
 # attainment, not taken for the Party: the attainment is theirs.
 OTHER_MEMBERS_COUNTED = re.compile(r"\d[\d.,]*\s+(?:đoàn viên|hội viên)(?![^,;]{0,30}?(?:vào\s+đảng|đảng viên))[^,;\d]{0,30}[,;]?\s*(?:đạt|bằng|vượt)\s*$", IC)
+# "…; tạo nguồn 300 quần chúng ưu tú, đạt 150% kế hoạch", "thành lập mới 3 tổ chức đảng, đạt 150%": the number just before
+# the percent counts people or units that are not the admitted members, and no admission is named with it.
+OTHER_COUNTED_REACHING = re.compile(
+    r"^\s*(?:quần chúng|hội viên|học viên|hồ sơ|lớp|tổ chức (?:cơ sở )?đảng|chi bộ|đảng bộ)\b[^,;\d]{0,60}?[,;]?\s*\(?\s*(?:đạt|bằng)\s*$",
+    IC,
+)
 # Other party work a clause may report after an admission ("; chuyển đảng chính thức cho 120 đảng viên, đạt 100%",
 # "; tổ chức học tập nghị quyết đạt 100% kế hoạch"): its percents are not the admissions'.
 OTHER_PARTY_WORK = re.compile(
@@ -349,10 +379,19 @@ VUOT_TARGET_BEFORE = re.compile(r"vượt\s+(?:mức\s+)?(?:chỉ tiêu|kế ho�
 VUOT_BEFORE = re.compile(r"vượt\s*(?:mức\s*)?(?:gần|hơn|trên|khoảng|xấp xỉ)?\s*$", IC)
 # "đạt 3,5%", "bằng 80%", "đạt tỷ lệ 2,9%": an achieved figure, never a target rate.
 ACHIEVED_BEFORE = re.compile(r"(?:đạt|bằng)\s*(?:tỷ lệ|tỉ lệ)?\s*(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*$", IC)
+# The subject of an "đạt N%" item that is another indicator of party building, not admissions ("…, tổ chức cơ sở đảng
+# trong sạch vững mạnh đạt 85%", "chỉ tiêu thôn có chi bộ đạt 100%"): its percent is not the admissions' attainment.
+OTHER_INDICATOR = re.compile(
+    r"trong sạch,?\s+vững mạnh|hoàn thành (?:tốt|xuất sắc)|tổ chức (?:cơ sở )?đảng|"
+    r"\bcó\s+(?:chi bộ|đảng viên|tổ chức (?:cơ sở )?đảng|đảng bộ)\b",
+    IC,
+)
 # "tỷ lệ hoàn thành chỉ tiêu … đạt 80%": the attainment stated as a rate.
 ATTAINMENT_RATE = re.compile(r"(?:tỷ lệ|tỉ lệ)\s+hoàn thành\s+(?:chỉ tiêu|kế hoạch|mục tiêu)", IC)
 RATE_BEFORE = re.compile(r"(?:tỷ lệ|tỉ lệ)[^,;()]{0,60}?(?:đạt|là)\s*(?:từ\s*)?$|đạt tỷ lệ\s*$|đạt tỉ lệ\s*$", IC)
 RATE_AFTER = re.compile(r"^\s*(?:/\s*năm|(?:so với\s+)?tổng số đảng viên)", IC)
+# "100% đảng viên mới … hoàn thành tốt nhiệm vụ", "98% đảng viên dự bị": the rating of a subgroup, not of the membership.
+RATED_SUBGROUP = re.compile(r"đảng viên\s+(?:mới|dự bị|trẻ|(?:được\s+)?kết nạp)\b", IC)
 GOOD = re.compile(r"hoàn thành tốt(?: và xuất sắc)? nhiệm vụ|hoàn thành nhiệm vụ trở lên|đủ tư cách", IC)
 # "hoàn thành tốt nhiệm vụ" counts the good rating "or above" only when stated so or when no excellent share is split off.
 GOOD_OR_ABOVE = re.compile(r"trở lên|tốt và xuất sắc|xuất sắc và tốt|đủ tư cách", IC)
@@ -421,6 +460,8 @@ PLEDGE = re.compile(r"mục tiêu|đề ra|phấn đấu")
 QUOTA_OF_ADMISSIONS_AFTER = re.compile(r"^\s*chỉ tiêu\s+(?:kết nạp|phát triển)")
 # "còn phải / còn lại …": what is left of a target.
 REMAINDER_BEFORE = re.compile(r"\bcòn (?:phải|lại)\b")
+# "…, còn 20 đảng viên chưa …", "còn thiếu 20": the rest of a target right before a count.
+LEFT_BEFORE = re.compile(r"\bcòn\s*(?:lại|thiếu|phải)?\s*$")
 # "phấn đấu có 6.000 đảng viên": a target of having (a membership goal), not of admitting.
 HAVING_BEFORE = re.compile(r"\bcó\s*(?:trên|hơn|khoảng|từ)?\s*$")
 # Admissions: the verbs, and with "đảng viên mới" (the words of an admission rate).
@@ -446,6 +487,8 @@ CELLS_ADDED_BEFORE = re.compile(r"(?:thành lập|lũy kế|mới|tăng|giảm)\
 # "phát triển được 12 tổ chức cơ sở đảng": organisations or cells newly built up, not the stock.
 STRUCT_BUILT_BEFORE = re.compile(r"phát triển\s*(?:được\s*)?(?:thêm\s*)?(?:mới\s*)?$", IC)
 GIVEN_TO_BEFORE = re.compile(r"\bcho\s*$")
+# "chỉ đạo 10 chi bộ trực thuộc đăng ký …": the cells or organisations a directive goes to, not the stock.
+DIRECTED_BEFORE = re.compile(r"(?:chỉ đạo|hướng dẫn|yêu cầu|đôn đốc|giao|đề nghị)\s+(?:(?:cho|các)\s+)?$", IC)
 OF_OR_FOR_BEFORE = re.compile(r"(?:của|cho)\s*$")
 PARTY_UNIT_WORD = re.compile(r"tổ chức (?:cơ sở )?đảng|chi bộ|tccs")
 # Rates and ratings: a rate's word; a rating's words (not an attainment's).
@@ -480,7 +523,11 @@ SEGMENT_POOL_BEFORE = re.compile(
     r"(?:\bsố|\btrong|đối với|\briêng|đối tượng|\blà|đảng viên(?:\s+mới)?)\s+(?:(?:các|những|đồng bào|người|lực lượng|khối)\s+)?$", IC
 )
 ORG_SCOPE_POOL = re.compile(r"(?:tổ chức (?:cơ sở )?đảng|đảng bộ|chi bộ|cơ sở đảng)\s+(?:\S+\s+){0,2}?trong\b", IC)
-SEGMENT_LABEL_AFTER = re.compile(r"^\s*(?:mới\s+)?(?:ưu tú\s+(?=là))?(?:là|nữ|người|thuộc|ở|trong|khu vực|còn|đang|em)\b")
+SEGMENT_LABEL_AFTER = re.compile(
+    r"^\s*(?:mới\s+)?(?:ưu tú\s+(?=là))?"
+    r"(?:(?:đã\s+)?(?:được\s+)?(?:kết nạp|phát triển)(?:\s+(?:vào\s+)?đảng)?\s+(?=là\b))?"  # "25 đảng viên được kết nạp là người Công giáo"
+    r"(?:là|nữ|người|thuộc|ở|trong|khu vực|còn|đang|em)\b"
+)
 ALL_ARE = re.compile(r"đều là")
 # "7 chi bộ trực thuộc, với 80 đảng viên": a list of stock figures after a stock.
 STOCK_LIST_BEFORE = re.compile(r"[^,;\d]{0,40}?[\s,]*(?:với|và|gồm|có)\s*(?:tổng số\s*)?")
