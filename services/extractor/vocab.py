@@ -382,7 +382,7 @@ ACHIEVED_BEFORE = re.compile(r"(?:đạt|bằng)\s*(?:tỷ lệ|tỉ lệ)?\s*(?
 # The subject of an "đạt N%" item that is another indicator of party building, not admissions ("…, tổ chức cơ sở đảng
 # trong sạch vững mạnh đạt 85%", "chỉ tiêu thôn có chi bộ đạt 100%"): its percent is not the admissions' attainment.
 OTHER_INDICATOR = re.compile(
-    r"trong sạch,?\s+vững mạnh|hoàn thành (?:tốt|xuất sắc)|tổ chức (?:cơ sở )?đảng|"
+    r"trong sạch,?\s+vững mạnh|hoàn thành (?:tốt|xuất sắc)|tổ chức (?:cơ sở )?đảng(?!\s+viên)|"
     r"\bcó\s+(?:chi bộ|đảng viên|tổ chức (?:cơ sở )?đảng|đảng bộ)\b",
     IC,
 )
