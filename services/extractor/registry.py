@@ -128,13 +128,14 @@ class AfterCue:
 
 AFTER_CUES: tuple[AfterCue, ...] = (
     # "34 trường hợp chuyển sinh hoạt đảng", "5 đảng viên vi phạm" (unless removed: "khai trừ 12 đảng viên vi phạm")
-    AfterCue("other", v.NOT_ADMISSION_AFTER, unless_before=v.REMOVE),
+    AfterCue("other", v.NOT_ADMISSION_AFTER, unless_before=v.REMOVE_IN_PHRASE_BEFORE),
     AfterCue("other", v.NEGATED_ADMIT_AFTER),  # "50 quần chúng đủ điều kiện nhưng chưa được kết nạp"
     AfterCue("other", v.ELIGIBLE_AFTER, unless_before=v.ADMIT_VERB_RIGHT_BEFORE),  # "trong đó 120 người đủ điều kiện": eligible, not admitted
     AfterCue("target", v.PLAN_AFTER),  # "kết nạp 200 đảng viên là chỉ tiêu đề ra", "… để hoàn thành kế hoạch năm"
     AfterCue("admit", v.ADMIT_FOR, before=True),  # "tổ chức lễ kết nạp Đảng cho 2 quần chúng ưu tú"
     AfterCue("admit", v.ADMIT_AFTER),  # "45 đoàn viên ưu tú được kết nạp vào Đảng"
     AfterCue("train", v.TRAIN_AFTER, people_only=True),  # "60 quần chúng tham gia lớp cảm tình Đảng"
+    AfterCue("other", v.LESSER_SANCTION_AFTER),  # "…, 15 đảng viên bị cảnh cáo": a lighter sanction, not a removal
     AfterCue("remove", v.REMOVE_AFTER),  # "12 đảng viên bị xóa tên"
 )
 """Cues after the number (and the ceremony "kết nạp … cho" before it), in the order `rules._kind` reads them: a new

@@ -111,6 +111,10 @@ def _cue(site: Site) -> str | None:
     stock_list = v.STOCK_LIST_BEFORE.fullmatch(local)
     if site.prev and site.prev.metric in STOCK and stock_list:
         return "total"  # "7 chi bộ trực thuộc, với 80 đảng viên": a list of stock figures
+    if v.CANDIDATE_POOL_BEFORE.search(local):
+        return "train"  # "Nguồn phát triển đảng viên hiện có 180 quần chúng ưu tú", "tạo nguồn được 420 …"
+    if v.REMOVE_AROUND_BEFORE.search(local) and v.REMOVE_AROUND_AFTER.match(site.right):
+        return "remove"  # "đã đưa 35 đảng viên không đủ tư cách ra khỏi Đảng"
     after_pct = (site.prev and site.prev.unit == "pct") or site.text[max(0, site.local_start - 1) : site.local_start] == "%"
     remnant = v.TARGET_REMNANT.match(local) if after_pct else None
     if remnant:
@@ -129,7 +133,7 @@ def _cue(site: Site) -> str | None:
         return "target"
     if site.num.value_max is not None and v.TARGET.search(clause):
         return "target"
-    if v.MEMBERS_TOTAL_BEFORE.search(local) and not v.ADMIT.search(local):
+    if v.MEMBERS_TOTAL_BEFORE.search(local) and not v.ADMIT.search(local) and not v.REMOVED_POOL_BEFORE.search(local):
         return "total"  # "…, là chi bộ có số đảng viên đông nhất xã với 30 đồng chí": the membership, not the admission before
     if _floor(site) and _last_cue(local) == "admit":
         return "target"
@@ -182,8 +186,10 @@ def _structural(site: Site) -> Cls | None:
     right, local = site.right, site.local
     if v.STRUCT_EVENT.search(site.clause) or v.EACH.search(local) or v.GIVEN_TO_BEFORE.search(local) or v.STRUCT_CHANGE_AFTER.match(right):
         return None  # "giao chỉ tiêu cho 30 chi bộ": the cells something is given to, not the stock
-    if v.DIRECTED_BEFORE.search(local):
-        return None  # "chỉ đạo 10 chi bộ trực thuộc …": the cells a directive goes to
+    if v.DIRECTED_BEFORE.search(local) or v.AUDIENCE_OF_BEFORE.search(local):
+        return None  # "chỉ đạo 10 chi bộ trực thuộc …": the cells a directive goes to; "tham dự của đại diện 45 …"
+    if v.AT_UNITS_BEFORE.search(local) and not v.MEMBERS_LIVE_AT_BEFORE.search(local):
+        return None  # "tổ chức sinh hoạt chuyên đề tại 18 chi bộ": where something is done, not the stock
     if v.STRUCT_BUILT_BEFORE.search(local):
         return None  # "phát triển được 12 tổ chức cơ sở đảng": built up this year, not the stock
     changes = list(v.STRUCT_CHANGE.finditer(site.clause))
@@ -191,12 +197,15 @@ def _structural(site: Site) -> Cls | None:
         return None  # "giải thể 24 chi bộ … và 4 chi bộ trực thuộc": every item of the change is a change
     m = v.CELL_NOUN.match(right)
     attached = m and (v.CELL_ATTACHED.match(right[m.end() :]) or v.ATTACHED.search(m.group("tail") or ""))
+    if m and v.UNITS_DOING_AFTER.match(right[m.end() :]):
+        return None  # "30 chi bộ trực thuộc được xếp loại …": cells counted by what they did
     if m and (attached or v.CELL_OK_AFTER.match(right[m.end() :])):
         if v.CELLS_ADDED_BEFORE.search(local):
             return None
         return Cls("party_cells", "all", "count", False, site.num.value)
     m = v.ORGS_NOUN.match(right)
-    if m and not v.ORGS_BAD_AFTER.match(right[m.end() :]) and not v.OF_OR_FOR_BEFORE.search(local):
+    doing = m and v.UNITS_DOING_AFTER.match(right[m.end() :])  # "42 tổ chức cơ sở đảng phát triển được đảng viên"
+    if m and not doing and not v.ORGS_BAD_AFTER.match(right[m.end() :]) and not v.OF_OR_FOR_BEFORE.search(local):
         return Cls("grassroots_orgs", "all", "count", False, site.num.value)
     return None
 
@@ -212,6 +221,8 @@ def _count(site: Site) -> Cls | None:
     if not float(site.num.value).is_integer() or v.AGE.search(site.local) or (v.QUOTA.search(site.clause) and not v.TARGET.search(site.clause)):
         return None
     if v.ON_BEHALF.search(site.local) and v.PERSON_NOUN.match(site.right):
+        return Cls("members_total", "all", "count", False, site.num.value)
+    if v.REPRESENTING_BEFORE.search(site.local) and _members_represented(site.right):
         return Cls("members_total", "all", "count", False, site.num.value)
     if v.CELL_NOUN.match(site.right) or v.ORGS_NOUN.match(site.right):
         return _structural(site)
@@ -238,6 +249,15 @@ def _count(site: Site) -> Cls | None:
     if noun == v.CADRE_NOUN and kind != "admit":
         return None
     return _count_metric(site, kind, noun, after)
+
+
+def _members_represented(right: str) -> bool:
+    """ "(đại diện cho) 6.500 đảng viên trong toàn Đảng bộ": the members of the organisation, not a subgroup of them."""
+    person = v.PERSON_NOUN.match(right)
+    if not person or person.group("noun").lower() not in MEMBER_NOUNS:
+        return False
+    after = right[person.end() :]
+    return bool(v.MEMBER_OK_AFTER.match(after)) and not v.MEMBER_BAD_AFTER.match(after)
 
 
 def _pool(site: Site) -> Cls | None:
@@ -376,6 +396,9 @@ def _trained(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
         return None  # a bare number near "lớp" (a school class, a course number) counts nobody
     if v.BREAKDOWN.search(site.local) and noun not in v.CANDIDATE_NOUNS and v.segments_in(noun):
         return None  # "66 học viên, trong đó có 44 sinh viên": a subgroup of the candidates
+    openers = list(v.BREAKDOWN.finditer(site.local))
+    if openers and noun in v.CANDIDATE_NOUNS and noun not in site.local[: openers[-1].start()].lower():
+        return None  # "420 quần chúng ưu tú, trong đó có 215 đoàn viên": a subgroup of another noun, not a unit's share
     return Cls("candidates_trained", "all", "count", False, site.num.value)
 
 
@@ -386,6 +409,11 @@ def _total(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
     total = list(v.MEMBERS_TOTAL_NOUN.finditer(site.local))
     if (total and v.segments_in(site.local[total[-1].end() :])) or v.MEMBER_SUBGROUP.search(site.local):
         return None  # "nâng tổng số đảng viên là người có đạo lên 412", "số đảng viên dự bị … là 300": a subgroup
+    if site.prev and site.prev.metric == "members_total" and _member_kind_label(site.local):
+        return None  # "Đảng bộ có 320 đảng viên, trong đó nữ 120 đồng chí, đảng viên dự bị 15 đồng chí": subgroups
+    raised = v.MEMBERS_RAISED_BARE_BEFORE.search(site.local)
+    if not noun and raised and not v.segments_in(raised.group()) and not v.MEMBER_SUBGROUP.search(raised.group()):
+        return Cls("members_total", "all", "count", False, site.num.value)  # "nâng số đảng viên toàn huyện lên 5.230."
     if noun == v.PERSON_WORD and v.MEMBERS_TOTAL_BEFORE.search(site.local) and not v.ADMIT.search(site.local):
         return Cls("members_total", "all", "count", False, site.num.value)
     if noun in MEMBER_NOUNS and v.MEMBER_OK_AFTER.match(after) and not v.MEMBER_BAD_AFTER.match(after):
@@ -393,6 +421,11 @@ def _total(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
     if not noun and v.TOTAL.search(site.local) and not _total_of_other(site.local):
         return Cls("members_total", "all", "count", False, site.num.value)
     return None
+
+
+def _member_kind_label(local: str) -> bool:
+    """A label before a member count naming a segment or a kind of member ("trong đó nữ ", "(đảng viên dự bị ")."""
+    return bool(label(local) or v.MEMBER_KIND_LABEL.search(v.LABEL_SPLIT.split(local)[-1]))
 
 
 def _total_of_other(local: str) -> bool:

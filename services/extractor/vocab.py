@@ -303,7 +303,7 @@ MEMBER_BAD_AFTER = re.compile(
     r"^\s*(?:nữ|dự bị|là|có|được|đang(?! sinh hoạt)|hoàn thành|chiếm|tham|trong độ|đi|xin|vi phạm|trẻ|ưu tú|chính thức|"
     r"người|thuộc|ở|bị|không|cao tuổi|tuổi|giữ|làm|tại)\b|"
     r"^\s*[(,]\s*(?:chiếm|tỷ lệ|tỉ lệ|đạt|bằng)\b(?![^)]{0,40}dân số)|"  # "có 9.252 đảng viên (chiếm 31%)": a part of some whole, not the membership
-    r"^\s*sinh hoạt\s+(?:tại\s+|ở\s+)?(?:nơi cư trú|hai chiều|tạm thời)|"  # "300 đảng viên sinh hoạt nơi cư trú": a subgroup
+    r"^\s*(?:đang\s+)?sinh hoạt\s+(?:tại\s+|ở\s+)?(?:nơi cư trú|hai chiều|tạm thời)|"  # "300 đảng viên sinh hoạt nơi cư trú": a subgroup
     r"^\s*(?:,|và)\s*(?:quần chúng|nhân dân|người dân)\b",  # "300 đảng viên, quần chúng tham gia": a mixed crowd
     IC,
 )
@@ -753,3 +753,62 @@ def segments_in(text: str) -> list[str]:
 BREAKDOWN_MARK = re.compile(r"trong đó|trong số|\(", IC)
 # "đến năm 2030", "năm 2025", "tính đến cuối năm 2023": a stock dated at a point in time (not a term "nhiệm kỳ 2020-2025").
 STOCK_DATE_POINT = re.compile(r"^\W*(?:(?:tính\s+)?đến|tới)?\s*(?:hết\s+|cuối\s+)?năm\s+\d{4}\W*$", IC)
+
+
+# --- Rules 1.2.6: stocks (members, cells, organisations), removals, candidates ---
+# "Đại hội có 250 đại biểu, đại diện cho hơn 6.500 đảng viên trong toàn Đảng bộ": the membership a congress represents
+# (like "thay mặt cho", ON_BEHALF), also after "đại biểu" (which COMMITTEE reads as a delegation's own size).
+REPRESENTING_BEFORE = re.compile(r"\bđại diện\s+(?:cho\s+)?(?:hơn|trên|gần|khoảng|xấp xỉ)?\s*$", IC)
+# "Đảng bộ có 320 đảng viên, trong đó nữ 120 đồng chí, đảng viên dự bị 15 đồng chí": after the membership, a count
+# labelled by a kind of member is a subgroup of it, not a second membership.
+MEMBER_KIND_LABEL = re.compile(
+    r"(?:đảng viên\s+)?(?:dự bị|chính thức|cao tuổi|trẻ|hưu trí|được miễn(?: sinh hoạt)?|miễn sinh hoạt|"
+    r"(?:tuổi đảng|huy hiệu)[^,;:(]{0,30})\s*(?:là|có|gồm|:)?\s*$",
+    IC,
+)
+# "tổ chức sinh hoạt chuyên đề tại 18 chi bộ": cells or organisations where something is done; only members living in
+# them ("262 đảng viên sinh hoạt tại 11 chi bộ", "…, sinh hoạt ở 9 chi bộ") state the stock after "tại / ở".
+AT_UNITS_BEFORE = re.compile(r"\b(?:tại|ở)\s*(?:các\s+)?$", IC)
+MEMBERS_LIVE_AT_BEFORE = re.compile(
+    r"(?:đảng viên|đồng chí|đ/c|đv)\s*,?\s*(?:(?:đang\s+)?sinh hoạt\s+)?(?:tại|ở)\s*(?:các\s+)?$|"
+    r",\s*(?:đang\s+)?sinh hoạt\s+(?:tại|ở)\s*(?:các\s+)?$",
+    IC,
+)
+# "30 chi bộ trực thuộc được xếp loại …", "42 tổ chức cơ sở đảng phát triển được đảng viên", "12 chi bộ không kết nạp
+# được": units counted by what they did or were rated, not the organisation's stock of them.
+UNITS_DOING_AFTER = re.compile(
+    r"^[^,;.(]{0,60}?\b(?:đã\b|đạt\b|hoàn thành|kết nạp|phát triển(?: được| đảng viên)|"
+    r"được\s+(?:xếp loại|đánh giá|công nhận|tặng|khen|biểu dương|chọn|giao)|xếp loại|"
+    r"(?:không|chưa)\s+(?:kết nạp|phát triển|có|đạt|hoàn thành)|tổ chức\s+(?:lễ|đại hội|sinh hoạt|hội nghị)|ban hành)",
+    IC,
+)
+# "Hội nghị có sự tham dự của đại diện 45 tổ chức cơ sở đảng": the units an audience comes from.
+AUDIENCE_OF_BEFORE = re.compile(
+    r"(?:tham dự|tham gia|có mặt|dự)\s+(?:của\s+)?(?:các\s+)?(?:đại diện|lãnh đạo|bí thư|cấp ủy)\s+(?:của\s+)?(?:các\s+)?"
+    r"(?:hơn|gần|trên|khoảng)?\s*$",
+    IC,
+)
+# "nâng số đảng viên toàn huyện lên 5.230.": the membership stated as a bare number after its noun phrase.
+MEMBERS_RAISED_BARE_BEFORE = re.compile(r"\b(?:nâng|đưa)\s+(?:tổng\s+)?số(?:\s+lượng)?\s+(?:đảng viên|đv)\b[^,;\d]{0,60}?\blên\s*(?:hơn|trên|gần|khoảng)?\s*$", IC)
+# "Nguồn phát triển đảng viên hiện có 180 quần chúng ưu tú", "nguồn quần chúng ưu tú của huyện là 520 người",
+# "tạo nguồn được 420 quần chúng ưu tú": a stated pool of candidates.
+CANDIDATE_POOL_BEFORE = re.compile(
+    r"\bnguồn\s+(?:phát triển đảng(?: viên)?|kết nạp(?: đảng(?: viên)?)?|(?:các\s+)?quần chúng(?: ưu tú)?|cảm tình đảng|đảng viên)"
+    r"[^,;.\d]{0,40}?\b(?:hiện có|có|là|gồm)\s*(?:khoảng|gần|hơn|trên)?\s*$|"
+    r"\btạo nguồn\s+(?:được\s+)?(?:mới\s+)?(?:khoảng|gần|hơn|trên)?\s*$",
+    IC,
+)
+# "số đảng viên bị xóa tên là 18 đồng chí": the removed named as the pool before the count, not the membership.
+REMOVED_POOL_BEFORE = re.compile(r"\bsố(?:\s+lượng)?\s+(?:đảng viên|đv)\s+(?:bị\s+)?(?:xóa tên|xoá tên|khai trừ|đưa ra khỏi)", IC)
+# "đã đưa 35 đảng viên không đủ tư cách ra khỏi Đảng": the verb before the count, its end after the counted members.
+REMOVE_AROUND_BEFORE = re.compile(r"\b(?:đưa|cho)\s*(?:hơn|trên|gần|khoảng)?\s*$", IC)
+REMOVE_AROUND_AFTER = re.compile(r"^[^,;.\d]{0,60}?\bra khỏi (?:đảng|hàng ngũ)", IC)
+# "3 đảng viên bị khai trừ, 15 đảng viên bị cảnh cáo": members given a lighter sanction are not removed.
+LESSER_SANCTION_AFTER = re.compile(
+    r"^\s*(?:đã\s+)?bị\s+(?:xử lý\s+)?(?:thi hành\s+)?(?:kỷ luật\s+)?(?:(?:bằng\s+)?hình thức\s+)?"
+    r"(?:cảnh cáo|khiển trách|cách chức|kỷ luật|xử lý)(?![^,;.]{0,40}?(?:khai trừ|xóa tên|xoá tên|ra khỏi))",
+    IC,
+)
+# A removal verb in the same phrase, right before a count ("khai trừ 12 đảng viên vi phạm"), not in an earlier clause
+# ("Không có đảng viên nào bị xóa tên, 3 đảng viên được miễn sinh hoạt").
+REMOVE_IN_PHRASE_BEFORE = re.compile(r"(?:xóa tên|xoá tên|khai trừ|ra khỏi đảng|cho ra\b)[^,;.\d]{0,60}$", IC)

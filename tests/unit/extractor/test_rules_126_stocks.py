@@ -1,0 +1,113 @@
+"""Rules 1.2.6, stocks: members, cells and organisations stated (or not) outside recruitment stories, removals, candidates."""
+
+from __future__ import annotations
+
+from services.extractor.extract import extract
+
+_LEAD = "Công tác phát triển đảng viên được chú trọng. "
+
+
+def _facts(text: str) -> list[tuple[str, str, float]]:
+    return [(f.metric, f.segment, f.value) for f in extract(_LEAD + text).facts]
+
+
+def _of(metric: str, text: str) -> list[float]:
+    return [value for m, _, value in _facts(text) if m == metric]
+
+
+def test_the_membership_a_congress_represents_is_the_total() -> None:
+    for text, value in (
+        ("Về dự Đại hội có 250 đại biểu đại diện cho hơn 6.500 đảng viên trong toàn Đảng bộ huyện.", 6500),
+        ("Đại hội có 200 đại biểu chính thức, đại diện cho gần 5.000 đảng viên của Đảng bộ thành phố.", 5000),
+        ("Đại hội Đảng bộ xã lần thứ XXV có 150 đại biểu đại diện cho 412 đảng viên trong toàn Đảng bộ về dự.", 412),
+    ):
+        assert _of("members_total", text) == [value], text
+    # guard: a delegation's own size is no membership, nor are the new members someone speaks for
+    assert _facts("Đại hội bầu Ban Chấp hành Đảng bộ huyện khóa mới gồm 45 đồng chí.") == []
+    assert not _of("members_total", "Đồng chí Lan đại diện cho 30 đảng viên mới được kết nạp phát biểu cảm tưởng.")
+
+
+def test_a_kind_of_member_after_the_membership_is_a_subgroup() -> None:
+    for text in (
+        "Đảng bộ xã có 320 đảng viên, trong đó nữ 120 đồng chí, đảng viên dự bị 15 đồng chí.",
+        "Đảng bộ có 320 đảng viên (nữ 120 đồng chí), sinh hoạt ở 12 chi bộ.",
+        "Đảng bộ có 712 đảng viên, trong đó đảng viên nữ 310 đồng chí.",
+    ):
+        assert _of("members_total", text) == [320 if "320" in text else 712], text
+    # guard: two organisations' memberships in one sentence are both kept
+    text = "Trong đó, Đảng bộ xã Tân Lập có 320 đảng viên, Đảng bộ xã Tân Hòa có 280 đảng viên."
+    assert _of("members_total", text) == [320, 280]
+
+
+def test_members_living_at_their_residence_are_not_the_membership() -> None:
+    assert not _of("members_total", "Toàn huyện có 1.250 đảng viên đang sinh hoạt tại nơi cư trú.")
+    assert _of("members_total", "Đảng bộ xã hiện có 412 đảng viên đang sinh hoạt tại 18 chi bộ.") == [412]
+
+
+def test_units_where_something_is_done_are_not_the_stock() -> None:
+    assert _facts("Năm 2023, Đảng ủy xã tổ chức sinh hoạt chuyên đề tại 18 chi bộ.") == []
+    assert _facts("Lễ kỷ niệm có sự tham dự của đại diện 45 tổ chức cơ sở đảng.") == []
+    # guard: members living in their cells and organisations state the stock
+    facts = _facts("Đảng bộ xã có tổng số 254 đảng viên, sinh hoạt ở 17 chi bộ.")
+    assert ("party_cells", "all", 17) in facts
+    facts = _facts("Đảng bộ tỉnh hiện có gần 105.000 đảng viên sinh hoạt tại 1.024 tổ chức cơ sở đảng.")
+    assert ("grassroots_orgs", "all", 1024) in facts
+
+
+def test_units_counted_by_what_they_did_are_not_the_stock() -> None:
+    for text in (
+        "Năm 2023, có 30 chi bộ trực thuộc được xếp loại hoàn thành tốt nhiệm vụ.",
+        "Trong năm, 18 chi bộ trực thuộc đã kết nạp được đảng viên mới.",
+        "Có 12 chi bộ trực thuộc không kết nạp được đảng viên.",
+        "Có 42 tổ chức cơ sở đảng phát triển được đảng viên.",
+    ):
+        assert _facts(text) == [], text
+    text = "Đảng ủy xã có 15 chi bộ trực thuộc, trong đó 12 chi bộ trực thuộc đạt trong sạch vững mạnh."
+    assert _of("party_cells", text) == [15]
+    text = "Đảng bộ huyện có 45 tổ chức cơ sở đảng; năm 2023 có 42 tổ chức cơ sở đảng phát triển được đảng viên."
+    assert _of("grassroots_orgs", text) == [45]
+    # guard: cells attached to their organisations, whatever follows
+    text = "Đảng bộ tỉnh có 261 đảng bộ cơ sở, 409 chi bộ trực thuộc và 3.076 chi bộ trực thuộc các đảng bộ huyện, thành phố."
+    assert _of("party_cells", text) == [409, 3076]
+
+
+def test_the_membership_raised_to_a_bare_number() -> None:
+    assert _of("members_total", "Năm 2023 kết nạp 120 đảng viên, nâng số đảng viên toàn huyện lên 5.230.") == [5230]
+    # guard: a subgroup raised is not the membership
+    assert not _of("members_total", "Năm 2023 kết nạp 120 đảng viên, nâng số đảng viên nữ toàn huyện lên 1.230.")
+
+
+def test_a_stated_pool_of_candidates() -> None:
+    for text, value in (
+        ("Nguồn phát triển đảng viên hiện có 180 quần chúng ưu tú.", 180),
+        ("Đến nay, nguồn quần chúng ưu tú của huyện là 520 người.", 520),
+        ("Năm 2023, các chi bộ đã tạo nguồn được 420 quần chúng ưu tú.", 420),
+    ):
+        assert _of("candidates_trained", text) == [value], text
+    # guard: a pool still planned is no figure
+    assert _facts("Năm 2024, Đảng bộ phấn đấu tạo nguồn 400 quần chúng ưu tú.") == []
+
+
+def test_candidates_of_another_noun_in_a_breakdown_are_a_subgroup() -> None:
+    text = "Các chi bộ đã tạo nguồn được 420 quần chúng ưu tú, trong đó có 215 đoàn viên."
+    assert _of("candidates_trained", text) == [420]
+    # guard: the same candidates broken down by unit are each counted
+    text = "Quận Đoàn đã trao danh sách 89 đoàn viên ưu tú cho Đảng xem xét kết nạp, trong đó các phường là 79 đoàn viên."
+    assert _of("candidates_trained", text) == [89, 79]
+
+
+def test_removals_named_as_a_pool_or_around_the_count() -> None:
+    assert _of("members_removed", "Năm 2023, số đảng viên bị xóa tên là 18 đồng chí.") == [18]
+    assert _of("members_removed", "Qua rà soát, sàng lọc, đã đưa 35 đảng viên không đủ tư cách ra khỏi Đảng.") == [35]
+    # guard: the membership named after a removal stays the membership
+    text = "Năm 2023, kết nạp 80 đảng viên, xóa tên 5 đảng viên, nâng tổng số đảng viên lên 1.275 đồng chí."
+    assert _of("members_total", text) == [1275]
+    assert _of("members_removed", text) == [5]
+
+
+def test_lighter_sanctions_and_other_clauses_are_not_removals() -> None:
+    assert _of("members_removed", "Đảng bộ có 3 đảng viên bị khai trừ, 15 đảng viên bị cảnh cáo.") == [3]
+    assert _facts("Không có đảng viên nào bị xóa tên trong năm, 3 đảng viên được miễn sinh hoạt.") == []
+    # guard: a sanction that is the removal
+    assert _of("members_removed", "Trong năm, 4 đảng viên bị kỷ luật bằng hình thức khai trừ ra khỏi Đảng.") == [4]
+    assert _of("members_removed", "Ủy ban Kiểm tra đã khai trừ 12 đảng viên vi phạm.") == [12]
