@@ -122,6 +122,8 @@ def with_respective(sc: Scope, nums: list[Num]) -> None:
 def facts(c: Candidate, cls: Cls, sc: Scope, doc: Document) -> list[RawFact]:
     """The raw facts of a classified candidate: one per organisation it is stated for, with its period."""
     period = _period_for(c, sc.periods, doc)  # stock figures too: "Năm 2014 … Tổng số đảng viên có …" dates them
+    if cls.metric in STOCK and period is not None and period not in sc.periods and _span(period):
+        period = None  # a term carried from before ("Đại hội … nhiệm kỳ 2020-2025") is no date of a stock
     if cls.metric == "admitted" and cls.segment == "all" and cls.unit == "count":
         sc.admit_period = period
     if cls.segment != "all" and (sc.admit_period or doc.admit_period) and not _own_period(c, sc.periods):
@@ -341,6 +343,12 @@ def _period_for(site: Candidate, periods: list[Period], doc: Document) -> Period
     if after:
         return after[0]
     return doc.period
+
+
+def _span(p: Period) -> bool:
+    """A period of more than one year ("nhiệm kỳ 2020 - 2025", "giai đoạn 2020 - 2024"), not a point in time."""
+    first, last = year_of(p.period_start), year_of(p.period_end)
+    return first is not None and last is not None and first < last
 
 
 def stock_end(fact: RawFact, published: date | None) -> str | None:

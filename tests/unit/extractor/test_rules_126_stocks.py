@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from services.extractor.extract import extract
 
 _LEAD = "Công tác phát triển đảng viên được chú trọng. "
@@ -111,3 +113,36 @@ def test_lighter_sanctions_and_other_clauses_are_not_removals() -> None:
     # guard: a sanction that is the removal
     assert _of("members_removed", "Trong năm, 4 đảng viên bị kỷ luật bằng hình thức khai trừ ra khỏi Đảng.") == [4]
     assert _of("members_removed", "Ủy ban Kiểm tra đã khai trừ 12 đảng viên vi phạm.") == [12]
+
+
+_CONGRESS = (
+    "Đại hội đại biểu Đảng bộ huyện Yên Thế lần thứ XXIV, nhiệm kỳ 2025-2030\n\n"
+    "Đảng bộ huyện Yên Thế tổ chức Đại hội đại biểu lần thứ XXIV, nhiệm kỳ 2025-2030. Dự Đại hội có 250 đại biểu "
+    "đại diện cho hơn 6.500 đảng viên trong toàn Đảng bộ huyện.\n"
+    "Nhiệm kỳ qua, công tác kiểm tra, giám sát được tăng cường; Ủy ban Kiểm tra các cấp đã kiểm tra 120 tổ chức đảng và "
+    "230 đảng viên, giám sát 85 tổ chức đảng; thi hành kỷ luật 35 đảng viên vi phạm.\n"
+    "Hiện nay, Đảng bộ huyện có 52 tổ chức cơ sở đảng với 412 chi bộ trực thuộc."
+)
+
+
+def test_an_organisations_overview_keeps_a_congress_report_relevant() -> None:
+    result = extract(_CONGRESS)
+    assert result.relevant
+    assert sorted((f.metric, f.value) for f in result.facts) == [
+        ("grassroots_orgs", 52), ("members_total", 6500), ("party_cells", 412),
+    ]
+    # guard: one membership figure does not outweigh an inspection story
+    text = (
+        "Ủy ban Kiểm tra Huyện ủy kiểm tra 9 tổ chức đảng và 18 đảng viên; thi hành kỷ luật 4 đảng viên vi phạm. "
+        "Đảng bộ huyện có 5.200 đảng viên. Công tác kiểm tra, giám sát góp phần nâng cao chất lượng đảng viên."
+    )
+    assert not extract(text).relevant
+
+
+def test_a_term_carried_from_the_title_does_not_date_a_stock() -> None:
+    facts = extract(_CONGRESS, published=date(2025, 7, 15)).facts
+    assert {f.period_end for f in facts} == {"2025-07"}
+    # guard: a period in the stock's own sentence dates it
+    text = "Trong 2 năm 2011-2012, Đảng bộ Khối đã kết nạp được 1.083 đảng viên, nâng tổng số đảng viên lên 3.750 đồng chí."
+    [total] = [f for f in extract(_LEAD + text).facts if f.metric == "members_total"]
+    assert total.period_end == "2012"
