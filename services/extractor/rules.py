@@ -396,9 +396,8 @@ def _trained(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
         return None  # a bare number near "lớp" (a school class, a course number) counts nobody
     if v.BREAKDOWN.search(site.local) and noun not in v.CANDIDATE_NOUNS and v.segments_in(noun):
         return None  # "66 học viên, trong đó có 44 sinh viên": a subgroup of the candidates
-    openers = list(v.BREAKDOWN.finditer(site.local))
-    if openers and noun in v.CANDIDATE_NOUNS and noun not in site.local[: openers[-1].start()].lower():
-        return None  # "420 quần chúng ưu tú, trong đó có 215 đoàn viên": a subgroup of another noun, not a unit's share
+    if v.CANDIDATE_SUBGROUP_BEFORE.search(site.local) or v.PER_CLASS_BEFORE.search(site.local):
+        return None  # "420 quần chúng ưu tú, trong đó có 215 đoàn viên": a subgroup, not a unit's share; "mỗi lớp có 50"
     return Cls("candidates_trained", "all", "count", False, site.num.value)
 
 

@@ -812,3 +812,8 @@ LESSER_SANCTION_AFTER = re.compile(
 # A removal verb in the same phrase, right before a count ("khai trừ 12 đảng viên vi phạm"), not in an earlier clause
 # ("Không có đảng viên nào bị xóa tên, 3 đảng viên được miễn sinh hoạt").
 REMOVE_IN_PHRASE_BEFORE = re.compile(r"(?:xóa tên|xoá tên|khai trừ|ra khỏi đảng|cho ra\b)[^,;.\d]{0,60}$", IC)
+# "420 quần chúng ưu tú, trong đó có 215 đoàn viên", "…, trong đó 25 học viên đạt loại giỏi": a part of the candidates
+# named by no unit (a unit's share is named before its number: "trong đó các phường là 79 đoàn viên").
+CANDIDATE_SUBGROUP_BEFORE = re.compile(r"\btrong đó\s*[,:]?\s*(?:có\s+)?(?:khoảng|gần|hơn|trên)?\s*$", IC)
+# "Mỗi lớp có khoảng 50 học viên": a figure per class, not the candidates'.
+PER_CLASS_BEFORE = re.compile(r"\bmỗi\s+(?:lớp|khóa|khoá|đợt)\b[^,;.\d]{0,60}$", IC)

@@ -146,3 +146,15 @@ def test_a_term_carried_from_the_title_does_not_date_a_stock() -> None:
     text = "Trong 2 năm 2011-2012, Đảng bộ Khối đã kết nạp được 1.083 đảng viên, nâng tổng số đảng viên lên 3.750 đồng chí."
     [total] = [f for f in extract(_LEAD + text).facts if f.metric == "members_total"]
     assert total.period_end == "2012"
+
+
+def test_a_part_of_the_candidates_named_by_no_unit_is_a_subgroup() -> None:
+    for text, values in (
+        ("Lớp bồi dưỡng nhận thức về Đảng khóa 1 có 75 học viên tham gia, trong đó có 20 học viên là đoàn viên.", [75]),
+        ("Lớp nhận thức về Đảng có 80 học viên; 100% học viên đạt yêu cầu, trong đó 25 học viên đạt loại giỏi.", [80]),
+        ("Mỗi lớp bồi dưỡng nhận thức về Đảng có khoảng 50 học viên.", []),
+    ):
+        assert _of("candidates_trained", text) == values, text
+    # guard: the pool of candidates named after "trong số" is the whole
+    text = "Trong số 120 quần chúng ưu tú được học lớp nhận thức về Đảng, có 85 người đã được kết nạp."
+    assert _of("candidates_trained", text) == [120]
