@@ -408,8 +408,8 @@ def _total(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
     total = list(v.MEMBERS_TOTAL_NOUN.finditer(site.local))
     if (total and v.segments_in(site.local[total[-1].end() :])) or v.MEMBER_SUBGROUP.search(site.local):
         return None  # "nâng tổng số đảng viên là người có đạo lên 412", "số đảng viên dự bị … là 300": a subgroup
-    if site.prev and site.prev.metric == "members_total" and _member_kind_label(site.local):
-        return None  # "Đảng bộ có 320 đảng viên, trong đó nữ 120 đồng chí, đảng viên dự bị 15 đồng chí": subgroups
+    if site.prev and site.prev.metric == "members_total" and (_member_kind_label(site.local) or v.UNITS_PART_BEFORE.match(site.local)):
+        return None  # "Đảng bộ có 320 đảng viên, trong đó nữ 120 đồng chí, …", "…, trong đó 11 chi bộ khu dân cư có 380 đảng viên"
     raised = v.MEMBERS_RAISED_BARE_BEFORE.search(site.local)
     if not noun and raised and not v.segments_in(raised.group()) and not v.MEMBER_SUBGROUP.search(raised.group()):
         return Cls("members_total", "all", "count", False, site.num.value)  # "nâng số đảng viên toàn huyện lên 5.230."

@@ -817,3 +817,6 @@ REMOVE_IN_PHRASE_BEFORE = re.compile(r"(?:xóa tên|xoá tên|khai trừ|ra kh�
 CANDIDATE_SUBGROUP_BEFORE = re.compile(r"\btrong đó\s*[,:]?\s*(?:có\s+)?(?:khoảng|gần|hơn|trên)?\s*$", IC)
 # "Mỗi lớp có khoảng 50 học viên": a figure per class, not the candidates'.
 PER_CLASS_BEFORE = re.compile(r"\bmỗi\s+(?:lớp|khóa|khoá|đợt)\b[^,;.\d]{0,60}$", IC)
+# "Đảng bộ có 520 đảng viên, trong đó 11 chi bộ khu dân cư có 380 đảng viên": after the membership, the members of a
+# number of its units (the text since that number starts with the unit noun) are a part of it.
+UNITS_PART_BEFORE = re.compile(r"^\s*(?:chi bộ|đảng bộ|tổ chức cơ sở đảng|tổ chức đảng|cơ sở đảng)\b", IC)

@@ -158,3 +158,13 @@ def test_a_part_of_the_candidates_named_by_no_unit_is_a_subgroup() -> None:
     # guard: the pool of candidates named after "trong số" is the whole
     text = "Trong số 120 quần chúng ưu tú được học lớp nhận thức về Đảng, có 85 người đã được kết nạp."
     assert _of("candidates_trained", text) == [120]
+
+
+def test_the_members_of_some_of_its_units_are_a_part_of_the_membership() -> None:
+    text = (
+        "Đảng bộ thị trấn có 14 chi bộ trực thuộc với 520 đảng viên, trong đó 11 chi bộ khu dân cư có 380 đảng viên, "
+        "3 chi bộ cơ quan, trường học có 140 đảng viên."
+    )
+    assert _of("members_total", text) == [520]
+    # guard: the cells and members of a whole organisation
+    assert _of("members_total", "Đảng bộ Công an huyện có 6 chi bộ với 120 đảng viên.") == [120]
