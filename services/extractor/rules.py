@@ -8,7 +8,7 @@ classification carries from one sentence to the next. Whose figure it is, and wh
 from __future__ import annotations
 
 from dataclasses import dataclass
-from re import Pattern
+from re import Match, Pattern
 
 from services.extractor import candidates, places, registry
 from services.extractor import vocab as v
@@ -234,6 +234,9 @@ def _count(site: Site) -> Cls | None:
         return None
     if v.CELLS_TOTAL_BEFORE.search(site.local) and v.CELLS_TOTAL_AFTER.match(site.right):
         return Cls("party_cells", "all", "count", False, site.num.value)
+    units = v.UNITS_COUNT_BEFORE.search(site.local)
+    if units and v.UNITS_TOTAL_AFTER.match(site.right):
+        return _units_named(units, site)
     if v.POOL_BEFORE.search(site.local) and (v.POOL_ADMITTED_AFTER.match(site.right) or v.POOL_MEMBERS_AFTER.match(site.right)):
         return _pool(site)
     person = v.PERSON_NOUN.match(site.right)
@@ -258,6 +261,14 @@ def _members_represented(right: str) -> bool:
         return False
     after = right[person.end() :]
     return bool(v.MEMBER_OK_AFTER.match(after)) and not v.MEMBER_BAD_AFTER.match(after)
+
+
+def _units_named(units: Match[str], site: Site) -> Cls | None:
+    """ "Tổng số tổ chức cơ sở đảng … là 56", "số chi bộ trực thuộc đảng bộ cơ sở là 320": the stock named before its
+    bare number, unless the units are named by what they have or did ("số chi bộ đạt …", "… có đảng viên mới là 38")."""
+    if v.UNITS_QUALIFIED.search(units.group("rest")):
+        return None
+    return Cls("party_cells" if units.group("cells") else "grassroots_orgs", "all", "count", False, site.num.value)
 
 
 def _pool(site: Site) -> Cls | None:
@@ -410,8 +421,8 @@ def _total(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
         return None  # "nâng tổng số đảng viên là người có đạo lên 412", "số đảng viên dự bị … là 300": a subgroup
     if site.prev and site.prev.metric == "members_total" and (_member_kind_label(site.local) or v.UNITS_PART_BEFORE.match(site.local)):
         return None  # "Đảng bộ có 320 đảng viên, trong đó nữ 120 đồng chí, …", "…, trong đó 11 chi bộ khu dân cư có 380 đảng viên"
-    raised = v.MEMBERS_RAISED_BARE_BEFORE.search(site.local)
-    if not noun and raised and not v.segments_in(raised.group()) and not v.MEMBER_SUBGROUP.search(raised.group()):
+    named = v.MEMBERS_NAMED_BARE_BEFORE.search(site.local)
+    if not noun and named and not v.segments_in(named.group("rest")) and not v.NOT_ALL_MEMBERS.search(named.group("rest")):
         return Cls("members_total", "all", "count", False, site.num.value)  # "nâng số đảng viên toàn huyện lên 5.230."
     if noun == v.PERSON_WORD and v.MEMBERS_TOTAL_BEFORE.search(site.local) and not v.ADMIT.search(site.local):
         return Cls("members_total", "all", "count", False, site.num.value)
@@ -424,7 +435,7 @@ def _total(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
 
 def _member_kind_label(local: str) -> bool:
     """A label before a member count naming a segment or a kind of member ("trong đó nữ ", "(đảng viên dự bị ")."""
-    return bool(label(local) or v.MEMBER_KIND_LABEL.search(v.LABEL_SPLIT.split(local)[-1]))
+    return bool(label(local) or v.MEMBER_KIND_LABEL.search(v.LABEL_SPLIT.split(v.LABEL_TAIL.sub("", local))[-1]))
 
 
 def _total_of_other(local: str) -> bool:

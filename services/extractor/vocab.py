@@ -788,8 +788,17 @@ AUDIENCE_OF_BEFORE = re.compile(
     r"(?:hơn|gần|trên|khoảng)?\s*$",
     IC,
 )
-# "nâng số đảng viên toàn huyện lên 5.230.": the membership stated as a bare number after its noun phrase.
-MEMBERS_RAISED_BARE_BEFORE = re.compile(r"\b(?:nâng|đưa)\s+(?:tổng\s+)?số(?:\s+lượng)?\s+(?:đảng viên|đv)\b[^,;\d]{0,60}?\blên\s*(?:hơn|trên|gần|khoảng)?\s*$", IC)
+# "nâng số đảng viên toàn huyện lên 5.230.", "số đảng viên của Đảng bộ là 320.": the membership stated as a bare number
+# after its noun phrase ("rest": what the members are said to be or do, read by NOT_ALL_MEMBERS).
+MEMBERS_NAMED_BARE_BEFORE = re.compile(
+    r"\bsố(?:\s+lượng)?\s+(?:đảng viên|đv)\b(?P<rest>[^,;\d]{0,60}?)\s*(?:\blên|\blà|:)\s*(?:hơn|trên|gần|khoảng)?\s*$", IC
+)
+# … not when the members are of a kind or did something ("số đảng viên mới", "số đảng viên có trình độ …").
+NOT_ALL_MEMBERS = re.compile(
+    r"\b(?:mới|kết nạp|phát triển|có\b|đạt|được|bị|đang|đã|xóa tên|xoá tên|khai trừ|trẻ|nữ|dự bị|chính thức|"
+    r"tham gia|hoàn thành|xếp loại|miễn|tuổi)",
+    IC,
+)
 # "Nguồn phát triển đảng viên hiện có 180 quần chúng ưu tú", "nguồn quần chúng ưu tú của huyện là 520 người",
 # "tạo nguồn được 420 quần chúng ưu tú": a stated pool of candidates.
 CANDIDATE_POOL_BEFORE = re.compile(
@@ -820,3 +829,15 @@ PER_CLASS_BEFORE = re.compile(r"\bmỗi\s+(?:lớp|khóa|khoá|đợt)\b[^,;.\d]
 # "Đảng bộ có 520 đảng viên, trong đó 11 chi bộ khu dân cư có 380 đảng viên": after the membership, the members of a
 # number of its units (the text since that number starts with the unit noun) are a part of it.
 UNITS_PART_BEFORE = re.compile(r"^\s*(?:chi bộ|đảng bộ|tổ chức cơ sở đảng|tổ chức đảng|cơ sở đảng)\b", IC)
+# "Tổng số tổ chức cơ sở đảng trong toàn Đảng bộ là 56", "số chi bộ trực thuộc đảng bộ cơ sở là 320": cells or
+# organisations named before a bare number ("rest": what the units are said to be or do, read by UNITS_DOING_AFTER).
+UNITS_COUNT_BEFORE = re.compile(
+    r"\b(?:tổng\s+)?số(?:\s+lượng)?\s+(?:các\s+)?(?:(?P<cells>chi bộ)|tổ chức cơ sở đảng|tổ chức đảng cơ sở|tccsđ|tccs đảng|"
+    r"cơ sở đảng|đảng bộ cơ sở|đảng bộ trực thuộc|tổ chức đảng trực thuộc|chi,\s*đảng bộ cơ sở)\b"
+    r"(?P<rest>[^,;\d]{0,60}?)\s*(?:\blà|:|\bcó)\s*(?:khoảng|gần|hơn|trên)?\s*$",
+    IC,
+)
+UNITS_TOTAL_AFTER = re.compile(r"^\s*(?:đơn vị|chi bộ|tổ chức(?: cơ sở đảng)?|cơ sở(?: đảng)?|đảng bộ(?: cơ sở)?|tccsđ)?\s*(?:$|[,.;()])", IC)
+# What units counted before a bare number may not be said to be or have ("Số chi bộ có đảng viên là 45", "… trong sạch,
+# vững mạnh là 30"): a part of them.
+UNITS_QUALIFIED = re.compile(r"\b(?:có|đạt|được|không|chưa|hoàn thành|kết nạp|phát triển|xếp loại|trong sạch|vững mạnh|yếu kém|tiêu biểu|mới)\b", IC)

@@ -168,3 +168,25 @@ def test_the_members_of_some_of_its_units_are_a_part_of_the_membership() -> None
     assert _of("members_total", text) == [520]
     # guard: the cells and members of a whole organisation
     assert _of("members_total", "Đảng bộ Công an huyện có 6 chi bộ với 120 đảng viên.") == [120]
+
+
+def test_cells_organisations_and_members_named_before_a_bare_number() -> None:
+    assert _of("grassroots_orgs", "Tổng số tổ chức cơ sở đảng trong toàn Đảng bộ là 56.") == [56]
+    facts = _facts("Số tổ chức cơ sở đảng trực thuộc Huyện ủy là 45, số chi bộ trực thuộc đảng bộ cơ sở là 320.")
+    assert facts == [("grassroots_orgs", "all", 45), ("party_cells", "all", 320)]
+    assert _of("members_total", "Số chi bộ trực thuộc Đảng ủy xã là 15; số đảng viên là 320.") == [320]
+    assert _of("members_total", "Năm 2023, số đảng viên của Đảng bộ tăng lên 320.") == [320]
+    # guard: units or members of a kind, or named by what they have or did, are a part
+    for text in (
+        "Số chi bộ đạt trong sạch vững mạnh là 30.",
+        "Số tổ chức cơ sở đảng được xếp loại hoàn thành tốt nhiệm vụ là 40.",
+        "Số tổ chức cơ sở đảng có đảng viên mới là 38.",
+        "Số chi bộ có đảng viên là 45.",
+        "Số đảng viên nữ là 120.",
+        "Số đảng viên có trình độ đại học là 320.",
+    ):
+        assert _facts(text) == [], text
+
+
+def test_a_kind_of_member_labelled_with_a_colon_is_a_subgroup() -> None:
+    assert _of("members_total", "Tổng số đảng viên: 6.512 đồng chí; trong đó đảng viên dự bị: 215 đồng chí.") == [6512]
