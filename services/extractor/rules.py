@@ -195,6 +195,12 @@ def _structural(site: Site) -> Cls | None:
     changes = list(v.STRUCT_CHANGE.finditer(site.clause))
     if changes and not v.STOCK_VERB.search(site.clause[changes[-1].end() :]):
         return None  # "giải thể 24 chi bộ … và 4 chi bộ trực thuộc": every item of the change is a change
+    both = v.CELLS_AND_COMMITTEES.match(right)  # "32 chi bộ, đảng bộ cơ sở": cells and committees together are organisations
+    if both:
+        rest = right[both.end() :]
+        if v.UNITS_DOING_AFTER.match(rest) or v.ORGS_BAD_AFTER.match(rest) or v.OF_OR_FOR_BEFORE.search(local):
+            return None
+        return Cls("grassroots_orgs", "all", "count", False, site.num.value)
     m = v.CELL_NOUN.match(right)
     attached = m and (v.CELL_ATTACHED.match(right[m.end() :]) or v.ATTACHED.search(m.group("tail") or ""))
     if m and v.UNITS_DOING_AFTER.match(right[m.end() :]):

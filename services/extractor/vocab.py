@@ -841,3 +841,6 @@ UNITS_TOTAL_AFTER = re.compile(r"^\s*(?:đơn vị|chi bộ|tổ chức(?: cơ s
 # What units counted before a bare number may not be said to be or have ("Số chi bộ có đảng viên là 45", "… trong sạch,
 # vững mạnh là 30"): a part of them.
 UNITS_QUALIFIED = re.compile(r"\b(?:có|đạt|được|không|chưa|hoàn thành|kết nạp|phát triển|xếp loại|trong sạch|vững mạnh|yếu kém|tiêu biểu|mới)\b", IC)
+# "32 chi bộ, đảng bộ cơ sở", "24 chi bộ, đảng bộ cơ quan, doanh nghiệp": cells and party committees counted together are
+# grassroots organisations, not cells.
+CELLS_AND_COMMITTEES = re.compile(r"^\s*chi bộ\s*(?:,|và|/)\s*đảng bộ\b", IC)

@@ -190,3 +190,12 @@ def test_cells_organisations_and_members_named_before_a_bare_number() -> None:
 
 def test_a_kind_of_member_labelled_with_a_colon_is_a_subgroup() -> None:
     assert _of("members_total", "Tổng số đảng viên: 6.512 đồng chí; trong đó đảng viên dự bị: 215 đồng chí.") == [6512]
+
+
+def test_cells_and_committees_counted_together_are_organisations() -> None:
+    facts = _facts("Đảng bộ Khối hiện có 32 chi bộ, đảng bộ cơ sở và 115 chi bộ trực thuộc đảng bộ cơ sở.")
+    assert facts == [("grassroots_orgs", "all", 32), ("party_cells", "all", 115)]
+    assert _facts("Toàn huyện có 24 chi bộ, đảng bộ cơ quan, doanh nghiệp.") == [("grassroots_orgs", "all", 24)]
+    # guard: cells alone, and such units counted by what they did
+    assert _facts("Đảng bộ xã có 15 chi bộ, 420 đảng viên.") == [("party_cells", "all", 15), ("members_total", "all", 420)]
+    assert _facts("Có 20 chi bộ, đảng bộ cơ sở đã kết nạp được đảng viên mới.") == []
