@@ -115,6 +115,8 @@ def _cue(site: Site) -> str | None:
         return "train"  # "Nguồn phát triển đảng viên hiện có 180 quần chúng ưu tú", "tạo nguồn được 420 …"
     if v.REMOVE_AROUND_BEFORE.search(local) and v.REMOVE_AROUND_AFTER.match(site.right):
         return "remove"  # "đã đưa 35 đảng viên không đủ tư cách ra khỏi Đảng"
+    if v.REMOVE_RIGHT_BEFORE.search(local):  # the removal verb governs the count, not a plan word before it
+        return "other" if _plan_pending(v.REMOVAL_PLANNED, v.PART_SEP.split(local)[-1]) else "remove"  # "dự kiến xóa tên 10"
     after_pct = (site.prev and site.prev.unit == "pct") or site.text[max(0, site.local_start - 1) : site.local_start] == "%"
     remnant = v.TARGET_REMNANT.match(local) if after_pct else None
     if remnant:
@@ -148,6 +150,8 @@ def _cue(site: Site) -> str | None:
     spread = v.BREAKDOWN.search(clause) or (v.BREAKDOWN.search(prefix) and not v.WEAK.search(local))
     for text in [clause] + ([prefix] if spread else []):
         found = _last_cue(text)
+        if found == "remove":
+            return None  # "xóa tên 45 đảng viên, trong đó 30 đảng viên tự ý bỏ sinh hoạt", "…, cảnh cáo 5": not its phrase's
         if found:
             return found
     if site.admit_context:

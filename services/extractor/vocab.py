@@ -844,3 +844,8 @@ UNITS_QUALIFIED = re.compile(r"\b(?:có|đạt|được|không|chưa|hoàn thàn
 # "32 chi bộ, đảng bộ cơ sở", "24 chi bộ, đảng bộ cơ quan, doanh nghiệp": cells and party committees counted together are
 # grassroots organisations, not cells.
 CELLS_AND_COMMITTEES = re.compile(r"^\s*chi bộ\s*(?:,|và|/)\s*đảng bộ\b", IC)
+# "Năm 2024, dự kiến xóa tên 10 đảng viên", "khai trừ ra khỏi Đảng đối với 2 đảng viên": a removal verb right before the
+# count governs it (a plan word before the verb makes it a planned removal, not a target of admissions).
+REMOVE_RIGHT_BEFORE = re.compile(r"(?:xóa tên|xoá tên|khai trừ|ra khỏi đảng)[^,;.\d]{0,25}$", IC)
+# "sẽ / dự kiến / phấn đấu / cần / phải xóa tên …": a removal still to come.
+REMOVAL_PLANNED = re.compile(r"\b(?:sẽ|dự kiến|phấn đấu|cần|phải)\b", IC)

@@ -199,3 +199,19 @@ def test_cells_and_committees_counted_together_are_organisations() -> None:
     # guard: cells alone, and such units counted by what they did
     assert _facts("Đảng bộ xã có 15 chi bộ, 420 đảng viên.") == [("party_cells", "all", 15), ("members_total", "all", 420)]
     assert _facts("Có 20 chi bộ, đảng bộ cơ sở đã kết nạp được đảng viên mới.") == []
+
+
+def test_a_removal_needs_a_removal_verb_of_its_own_phrase() -> None:
+    text = "Trong nhiệm kỳ, đã xóa tên 45 đảng viên, trong đó 30 đảng viên tự ý bỏ sinh hoạt, 15 đảng viên không đóng đảng phí."
+    assert _of("members_removed", text) == [45]
+    assert _of("members_removed", "Năm 2023, xóa tên 12 đảng viên, trong đó có 5 đảng viên đi làm ăn xa.") == [12]
+    assert _of("members_removed", "Tỉnh ủy kỷ luật khai trừ ra khỏi Đảng 3 đảng viên, cảnh cáo 5 đảng viên.") == [3]
+    # guard: a breakdown by kind of removal, each with its verb, and a proposal already made
+    text = "Qua rà soát, đã đưa ra khỏi Đảng 25 đảng viên, trong đó xóa tên 20 trường hợp, cho ra khỏi Đảng 5 trường hợp."
+    assert _of("members_removed", text) == [25, 20, 5]
+    assert _of("members_removed", "Trong năm 2023 đã đề nghị xoá tên 01 đồng chí đảng viên dự bị do vi phạm Điều lệ Đảng.") == [1]
+
+
+def test_a_planned_removal_is_no_figure() -> None:
+    assert _facts("Năm 2024, dự kiến xóa tên 10 đảng viên.") == []
+    assert _facts("Thời gian tới, Đảng bộ sẽ xóa tên 10 đảng viên không còn đủ tư cách.") == []
