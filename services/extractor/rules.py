@@ -188,6 +188,8 @@ _CUES = registry.COUNT_CUES
 def _structural(site: Site) -> Cls | None:
     """Counts of party cells and grassroots organisations."""
     right, local = site.right, site.local
+    if site.num.value_max is not None:
+        return None  # "mỗi xã có từ 10 đến 15 chi bộ": a range is no organisation's stock
     if v.STRUCT_EVENT.search(site.clause) or v.EACH.search(local) or v.GIVEN_TO_BEFORE.search(local) or v.STRUCT_CHANGE_AFTER.match(right):
         return None  # "giao chỉ tiêu cho 30 chi bộ": the cells something is given to, not the stock
     if v.DIRECTED_BEFORE.search(local) or v.AUDIENCE_OF_BEFORE.search(local):
@@ -424,6 +426,8 @@ def _trained(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
 
 def _total(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
     """members_total: "có 254 đảng viên", "tổng số đảng viên … 3.011 đồng chí"."""
+    if site.num.value_max is not None:
+        return None  # "Chi bộ có từ 3 đến 5 đảng viên": a range is no organisation's membership
     if v.RATING_CTX.search(site.local) or v.COMMITTEE.search(site.local) or v.NOT_SEGMENT.search(v.LABEL_SEP.split(site.local)[-1]):
         return None  # "…; có trình độ đại học 150 đồng chí": a breakdown by schooling or age, not the membership
     total = list(v.MEMBERS_TOTAL_NOUN.finditer(site.local))

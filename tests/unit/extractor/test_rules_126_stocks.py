@@ -215,3 +215,10 @@ def test_a_removal_needs_a_removal_verb_of_its_own_phrase() -> None:
 def test_a_planned_removal_is_no_figure() -> None:
     assert _facts("Năm 2024, dự kiến xóa tên 10 đảng viên.") == []
     assert _facts("Thời gian tới, Đảng bộ sẽ xóa tên 10 đảng viên không còn đủ tư cách.") == []
+
+
+def test_a_range_is_no_stock() -> None:
+    assert _facts("Chi bộ thôn có từ 3 đến 5 đảng viên.") == []
+    assert _facts("Các xã có từ 10 - 15 chi bộ.") == []
+    # guard: the stocks themselves
+    assert _facts("Đảng bộ có 15 chi bộ với 320 đảng viên.") == [("party_cells", "all", 15), ("members_total", "all", 320)]
