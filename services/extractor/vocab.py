@@ -270,7 +270,7 @@ ADMIT_FOR = re.compile(r"(?<!đối tượng )(?<!xem xét )(?<!đề nghị )(?
 TRAIN = re.compile("|".join(TRAIN_CUES), IC)
 TRAIN_AFTER_CUES = (
     r"(?<!học sinh )(?<!sinh viên )lớp(?!\s+(?:\d|trưởng))", "cảm tình", "nhận thức về đảng", "viết hồ sơ", "học viên", "diện xem xét", "làm hồ sơ", "hoàn thiện hồ sơ",
-    "chờ kết nạp", "nguồn phát triển", "nguồn kết nạp",
+    "chờ kết nạp", "nguồn phát triển", "nguồn kết nạp", "tạo nguồn",
 )
 # Within the item only (no comma): "150 đoàn viên ưu tú cho Đảng xem xét kết nạp", "được giới thiệu, bồi dưỡng".
 TRAIN_ITEM_CUES = (
@@ -849,3 +849,7 @@ CELLS_AND_COMMITTEES = re.compile(r"^\s*chi bộ\s*(?:,|và|/)\s*đảng bộ\b"
 REMOVE_RIGHT_BEFORE = re.compile(r"(?:xóa tên|xoá tên|khai trừ|ra khỏi đảng)[^,;.\d]{0,25}$", IC)
 # "sẽ / dự kiến / phấn đấu / cần / phải xóa tên …": a removal still to come.
 REMOVAL_PLANNED = re.compile(r"\b(?:sẽ|dự kiến|phấn đấu|cần|phải)\b", IC)
+# The words that make people counted near a candidate cue ("danh sách", "hồ sơ", "giới thiệu", "bồi dưỡng") candidates of
+# the Party: admission, the Party, its awareness class, the elite, a source ("Danh sách có 45 người được đề nghị khen thưởng"
+# names none).
+CANDIDATE_CONTEXT = re.compile(r"kết nạp|đảng|cảm tình|ưu tú|nguồn|tiêu biểu|xuất sắc", IC)

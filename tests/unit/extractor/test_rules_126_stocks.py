@@ -222,3 +222,12 @@ def test_a_range_is_no_stock() -> None:
     assert _facts("Các xã có từ 10 - 15 chi bộ.") == []
     # guard: the stocks themselves
     assert _facts("Đảng bộ có 15 chi bộ với 320 đảng viên.") == [("party_cells", "all", 15), ("members_total", "all", 320)]
+
+
+def test_people_near_a_list_are_candidates_only_when_the_party_is_named() -> None:
+    assert _facts("Danh sách có 45 người được đề nghị khen thưởng.") == []
+    # guard: a list of candidates, people fostered as a source, learners of a class named before
+    text = "Quận Đoàn đã trao danh sách 89 đoàn viên ưu tú cho Đảng xem xét kết nạp."
+    assert _of("candidates_trained", text) == [89]
+    assert _of("candidates_trained", "Đến nay, huyện đã có 45 quần chúng là học sinh được bồi dưỡng, tạo nguồn.") == [45]
+    assert _of("candidates_trained", "Kết thúc khóa học, 52 học viên đạt yêu cầu đã được cấp chứng nhận.") == [52]
