@@ -852,4 +852,6 @@ REMOVAL_PLANNED = re.compile(r"\b(?:sẽ|dự kiến|phấn đấu|cần|phải)
 # The words that make people counted near a candidate cue ("danh sách", "hồ sơ", "giới thiệu", "bồi dưỡng") candidates of
 # the Party: admission, the Party, its awareness class, the elite, a source ("Danh sách có 45 người được đề nghị khen thưởng"
 # names none).
-CANDIDATE_CONTEXT = re.compile(r"kết nạp|đảng|cảm tình|ưu tú|nguồn|tiêu biểu|xuất sắc", IC)
+CANDIDATE_CONTEXT = re.compile(
+    r"kết nạp|cảm tình|ưu tú|nguồn|tiêu biểu|xuất sắc|(?:về|vào|cho|của|lớp)\s+đảng\b(?!\s*(?:viên|bộ|ủy|uỷ))", IC
+)

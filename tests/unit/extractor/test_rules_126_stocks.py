@@ -226,6 +226,7 @@ def test_a_range_is_no_stock() -> None:
 
 def test_people_near_a_list_are_candidates_only_when_the_party_is_named() -> None:
     assert _facts("Danh sách có 45 người được đề nghị khen thưởng.") == []
+    assert _facts("Đảng ủy xã đã lập danh sách 45 người được đề nghị khen thưởng.") == []
     # guard: a list of candidates, people fostered as a source, learners of a class named before
     text = "Quận Đoàn đã trao danh sách 89 đoàn viên ưu tú cho Đảng xem xét kết nạp."
     assert _of("candidates_trained", text) == [89]
