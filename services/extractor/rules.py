@@ -435,7 +435,8 @@ def _total(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
     total = list(v.MEMBERS_TOTAL_NOUN.finditer(site.local))
     if (total and v.segments_in(site.local[total[-1].end() :])) or v.MEMBER_SUBGROUP.search(site.local):
         return None  # "nâng tổng số đảng viên là người có đạo lên 412", "số đảng viên dự bị … là 300": a subgroup
-    if site.prev and site.prev.metric == "members_total" and (_member_kind_label(site.local) or v.UNITS_PART_BEFORE.match(site.local)):
+    units_part = v.UNITS_PART_BEFORE.match(site.local) and site.text[: site.local_start].rstrip()[-1:].isdigit()
+    if site.prev and site.prev.metric == "members_total" and (_member_kind_label(site.local) or units_part):
         return None  # "Đảng bộ có 320 đảng viên, trong đó nữ 120 đồng chí, …", "…, trong đó 11 chi bộ khu dân cư có 380 đảng viên"
     named = v.MEMBERS_NAMED_BARE_BEFORE.search(site.local)
     if not noun and named and not v.segments_in(named.group("rest")) and not v.NOT_ALL_MEMBERS.search(named.group("rest")):

@@ -166,8 +166,10 @@ def test_the_members_of_some_of_its_units_are_a_part_of_the_membership() -> None
         "3 chi bộ cơ quan, trường học có 140 đảng viên."
     )
     assert _of("members_total", text) == [520]
-    # guard: the cells and members of a whole organisation
+    # guard: the cells and members of a whole organisation, and a unit named after the membership
     assert _of("members_total", "Đảng bộ Công an huyện có 6 chi bộ với 120 đảng viên.") == [120]
+    text = "Đảng bộ huyện có 42 tổ chức cơ sở đảng với 6.800 đảng viên; Đảng bộ xã Cao Xá là đảng bộ lớn nhất với 520 đảng viên."
+    assert _of("members_total", text) == [6800, 520]
 
 
 def test_cells_organisations_and_members_named_before_a_bare_number() -> None:
