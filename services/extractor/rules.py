@@ -156,6 +156,8 @@ def _cue(site: Site) -> str | None:
             return found
     if site.admit_context:
         return "admit"
+    if v.MEMBERS_SHARE_OF_POPULATION_AFTER.match(site.right):
+        return "total"  # "… 50.896 đảng viên, chiếm 6,36% dân số toàn tỉnh": the membership, stated against the population
     return "total" if v.WEAK.search(clause) else None
 
 

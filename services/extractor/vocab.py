@@ -855,3 +855,9 @@ REMOVAL_PLANNED = re.compile(r"\b(?:sẽ|dự kiến|phấn đấu|cần|phải)
 CANDIDATE_CONTEXT = re.compile(
     r"kết nạp|cảm tình|ưu tú|nguồn|tiêu biểu|xuất sắc|(?:về|vào|cho|của|lớp)\s+đảng\b(?!\s*(?:viên|bộ|ủy|uỷ))", IC
 )
+# "50.896 đảng viên, chiếm 6,36% dân số toàn tỉnh": a members count stated as a share of the population is the membership.
+MEMBERS_SHARE_OF_POPULATION_AFTER = re.compile(
+    r"^\s*(?:đảng viên|đv|đồng chí)\s*[,(]\s*(?:chiếm|bằng|đạt)\s*(?:tỷ lệ|tỉ lệ)?\s*(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*"
+    r"\d[\d,.]*\s*%\s*(?:so với\s+|trên\s+)?(?:tổng\s+)?(?:số\s+)?dân(?:\s+số)?\b",
+    IC,
+)

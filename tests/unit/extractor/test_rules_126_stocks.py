@@ -234,3 +234,10 @@ def test_people_near_a_list_are_candidates_only_when_the_party_is_named() -> Non
     assert _of("candidates_trained", text) == [89]
     assert _of("candidates_trained", "Đến nay, huyện đã có 45 quần chúng là học sinh được bồi dưỡng, tạo nguồn.") == [45]
     assert _of("candidates_trained", "Kết thúc khóa học, 52 học viên đạt yêu cầu đã được cấp chứng nhận.") == [52]
+
+
+def test_members_stated_as_a_share_of_the_population_are_the_membership() -> None:
+    text = "Toàn tỉnh có 672 tổ chức cơ sở đảng, 3.475 chi bộ trực thuộc. 50.896 đảng viên, chiếm 6,36% dân số toàn tỉnh."
+    assert _of("members_total", text) == [50896]
+    # guard: a share of the admitted is not the membership
+    assert not _of("members_total", "Trong đó, 50 đảng viên, chiếm 6% tổng số đảng viên được kết nạp.")
