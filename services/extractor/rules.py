@@ -111,8 +111,8 @@ def _cue(site: Site) -> str | None:
     stock_list = v.STOCK_LIST_BEFORE.fullmatch(local)
     if site.prev and site.prev.metric in STOCK and stock_list:
         return "total"  # "7 chi bộ trực thuộc, với 80 đảng viên": a list of stock figures
-    if v.CANDIDATE_POOL_BEFORE.search(local):
-        return "train"  # "Nguồn phát triển đảng viên hiện có 180 quần chúng ưu tú", "tạo nguồn được 420 …"
+    if v.CANDIDATE_POOL_BEFORE.search(local) or v.CANDIDATES_NAMED_BEFORE.search(local):
+        return "train"  # "Nguồn phát triển đảng viên hiện có 180 quần chúng ưu tú", "số quần chúng được học lớp … là 420"
     if v.REMOVE_AROUND_BEFORE.search(local) and v.REMOVE_AROUND_AFTER.match(site.right):
         return "remove"  # "đã đưa 35 đảng viên không đủ tư cách ra khỏi Đảng"
     if v.REMOVE_RIGHT_BEFORE.search(local):  # the removal verb governs the count, not a plan word before it
@@ -417,7 +417,8 @@ def _plan_pending(plan: Pattern[str], text: str) -> bool:
 
 def _trained(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
     """candidates_trained: people in a class for candidates, introduced or pending admission (not their subgroups)."""
-    if not noun or _plan_pending(v.CANDIDATES_PLANNED, site.clause) or _plan_governs(site):
+    named = v.CANDIDATES_NAMED_BEFORE.search(site.local)  # "Số quần chúng được học lớp cảm tình Đảng là 420."
+    if (not noun and not named) or _plan_pending(v.CANDIDATES_PLANNED, site.clause) or _plan_governs(site):
         return None  # a bare number near "lớp" (a school class, a course number) counts nobody
     if v.BREAKDOWN.search(site.local) and noun not in v.CANDIDATE_NOUNS and v.segments_in(noun):
         return None  # "66 học viên, trong đó có 44 sinh viên": a subgroup of the candidates
@@ -432,6 +433,8 @@ def _total(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
     """members_total: "có 254 đảng viên", "tổng số đảng viên … 3.011 đồng chí"."""
     if site.num.value_max is not None:
         return None  # "Chi bộ có từ 3 đến 5 đảng viên": a range is no organisation's membership
+    if noun == v.CANDIDATE_NOUN or (noun == v.SUBJECT_NOUN and v.OF_THE_PARTY_AFTER.match(after)):
+        return Cls("candidates_trained", "all", "count", False, site.num.value)  # "hiện có 250 cảm tình Đảng", "45 đối tượng Đảng"
     if v.RATING_CTX.search(site.local) or v.COMMITTEE.search(site.local) or v.NOT_SEGMENT.search(v.LABEL_SEP.split(site.local)[-1]):
         return None  # "…; có trình độ đại học 150 đồng chí": a breakdown by schooling or age, not the membership
     total = list(v.MEMBERS_TOTAL_NOUN.finditer(site.local))

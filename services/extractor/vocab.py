@@ -861,3 +861,14 @@ MEMBERS_SHARE_OF_POPULATION_AFTER = re.compile(
     r"\d[\d,.]*\s*%\s*(?:so với\s+|trên\s+)?(?:tổng\s+)?(?:số\s+)?dân(?:\s+số)?\b",
     IC,
 )
+# "Số quần chúng được học lớp cảm tình Đảng trong năm là 420", "số quần chúng đủ điều kiện xem xét kết nạp là 180 người":
+# the candidates named as a pool before their number.
+CANDIDATES_NAMED_BEFORE = re.compile(
+    r"\bsố(?:\s+lượng)?\s+(?:quần chúng|đoàn viên|học viên|cảm tình đảng|đối tượng)\b(?=[^,;\d]{0,80}?(?:lớp|cảm tình|nhận thức về đảng|"
+    r"xem xét,?\s+kết nạp|nguồn|giới thiệu|hồ sơ|đối tượng (?:kết nạp|đảng)))[^,;\d]{0,80}?(?:\blà|:)\s*(?:khoảng|gần|hơn|trên)?\s*$",
+    IC,
+)
+# Person nouns of candidates: "cảm tình Đảng" (a candidate), "đối tượng" + "Đảng" / "kết nạp Đảng" after it.
+CANDIDATE_NOUN = "cảm tình đảng"
+SUBJECT_NOUN = "đối tượng"
+OF_THE_PARTY_AFTER = re.compile(r"^\s*(?:kết nạp\s+(?:vào\s+)?)?đảng\b(?!\s*(?:viên|bộ|ủy|uỷ))", IC)

@@ -241,3 +241,16 @@ def test_members_stated_as_a_share_of_the_population_are_the_membership() -> Non
     assert _of("members_total", text) == [50896]
     # guard: a share of the admitted is not the membership
     assert not _of("members_total", "Trong đó, 50 đảng viên, chiếm 6% tổng số đảng viên được kết nạp.")
+
+
+def test_candidates_named_as_a_pool_or_by_their_own_noun() -> None:
+    for text, value in (
+        ("Số quần chúng được học lớp cảm tình Đảng trong năm là 420.", 420),
+        ("Năm 2023, số quần chúng đủ điều kiện xem xét kết nạp là 180 người.", 180),
+        ("Toàn huyện hiện có 250 cảm tình Đảng.", 250),
+        ("Hiện có 45 đối tượng Đảng đang được các chi bộ bồi dưỡng.", 45),
+    ):
+        assert _facts(text) == [("candidates_trained", "all", value)], text
+    # guard: members named as a pool stay the membership; a plan of candidates is no figure
+    assert _facts("Số đảng viên của Đảng bộ là 320.") == [("members_total", "all", 320)]
+    assert _facts("Năm 2024, phấn đấu có 300 cảm tình Đảng.") == []
