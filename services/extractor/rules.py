@@ -437,7 +437,7 @@ def _total(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
         return Cls("candidates_trained", "all", "count", False, site.num.value)  # "hiện có 250 cảm tình Đảng", "45 đối tượng Đảng"
     if v.RATING_CTX.search(site.local) or v.COMMITTEE.search(site.local) or v.NOT_SEGMENT.search(v.LABEL_SEP.split(site.local)[-1]):
         return None  # "…; có trình độ đại học 150 đồng chí": a breakdown by schooling or age, not the membership
-    total = list(v.MEMBERS_TOTAL_NOUN.finditer(site.local))
+    total = list(v.MEMBERS_TOTAL_NOUN.finditer(site.local)) or list(v.MEMBERS_POOL_NOUN.finditer(site.local))
     if (total and v.segments_in(site.local[total[-1].end() :])) or v.MEMBER_SUBGROUP.search(site.local):
         return None  # "nâng tổng số đảng viên là người có đạo lên 412", "số đảng viên dự bị … là 300": a subgroup
     units_part = v.UNITS_PART_BEFORE.match(site.local) and site.text[: site.local_start].rstrip()[-1:].isdigit()

@@ -100,7 +100,7 @@ MEMBER_SUBGROUP = re.compile(
     r"\bsố(?:\s+lượng)?\s+đảng viên\s+(?:được(?!\s+(?:kết nạp|phát triển))|đang|bị|đi|tham gia|nhận|(?:trên|dưới|từ)\s+\d)",
     IC,
 )
-MEMBERS_TOTAL_BEFORE = re.compile(r"(?:tổng )?số đảng viên[^,;]{0,60}?(?:lên|là|có|với)\s*(?:khoảng|gần|hơn|trên)?\s*$", IC)
+MEMBERS_TOTAL_BEFORE = re.compile(r"(?:tổng )?số(?: lượng)? đảng viên[^,;]{0,60}?(?:lên|là|có|với|đạt)\s*(?:khoảng|gần|hơn|trên)?\s*$", IC)
 # Committees and delegations: "Ban Thường vụ gồm 15 đồng chí", "120 đại biểu".
 COMMITTEE = re.compile(r"ban chấp hành|ban thường vụ|ban cán sự|ban chỉ đạo|\bbầu\b|đại biểu|đoàn công tác|tổ công tác|đoàn kiểm tra", IC)
 # "… - Ảnh 1", "(Clip 2)": captions and media numbers.
@@ -872,3 +872,6 @@ CANDIDATES_NAMED_BEFORE = re.compile(
 CANDIDATE_NOUN = "cảm tình đảng"
 SUBJECT_NOUN = "đối tượng"
 OF_THE_PARTY_AFTER = re.compile(r"^\s*(?:kết nạp\s+(?:vào\s+)?)?đảng\b(?!\s*(?:viên|bộ|ủy|uỷ))", IC)
+# "số đảng viên nữ là 1.200 đồng chí", "số lượng đảng viên ở khu vực nông thôn …": the members' pool named before a count
+# (a segment named after it makes the count a subgroup, like MEMBERS_TOTAL_NOUN's).
+MEMBERS_POOL_NOUN = re.compile(r"\bsố(?:\s+lượng)?\s+(?:đảng viên|đv)\b", IC)

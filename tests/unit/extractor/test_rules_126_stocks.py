@@ -254,3 +254,11 @@ def test_candidates_named_as_a_pool_or_by_their_own_noun() -> None:
     # guard: members named as a pool stay the membership; a plan of candidates is no figure
     assert _facts("Số đảng viên của Đảng bộ là 320.") == [("members_total", "all", 320)]
     assert _facts("Năm 2024, phấn đấu có 300 cảm tình Đảng.") == []
+
+
+def test_the_members_pool_reaching_a_count_and_its_subgroups() -> None:
+    assert _of("members_total", "Số lượng đảng viên toàn tỉnh đạt hơn 100.000 người.") == [100000]
+    for text in ("Số đảng viên nữ là 1.200 đồng chí.", "Số đảng viên là người dân tộc thiểu số có 1.200 đồng chí."):
+        assert _facts(text) == [], text
+    # guard: an organisation whose name has a segment word
+    assert _of("members_total", "Số đảng viên của Đảng bộ Công an huyện là 120 đồng chí.") == [120]
