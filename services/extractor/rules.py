@@ -433,6 +433,9 @@ def _total(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
     """members_total: "có 254 đảng viên", "tổng số đảng viên … 3.011 đồng chí"."""
     if site.num.value_max is not None:
         return None  # "Chi bộ có từ 3 đến 5 đảng viên": a range is no organisation's membership
+    after_pct = site.text[max(0, site.local_start - 1) : site.local_start] == "%"
+    if after_pct and v.COUNT_OF_SHARE_BEFORE.search(site.local) and not v.POPULATION_WORD.search(site.clause):
+        return None  # "… đạt 92%, với 4.800 đảng viên": the members behind a share, not the membership
     if noun == v.CANDIDATE_NOUN or (noun == v.SUBJECT_NOUN and v.OF_THE_PARTY_AFTER.match(after)):
         return Cls("candidates_trained", "all", "count", False, site.num.value)  # "hiện có 250 cảm tình Đảng", "45 đối tượng Đảng"
     if v.RATING_CTX.search(site.local) or v.COMMITTEE.search(site.local) or v.NOT_SEGMENT.search(v.LABEL_SEP.split(site.local)[-1]):

@@ -875,3 +875,5 @@ OF_THE_PARTY_AFTER = re.compile(r"^\s*(?:kết nạp\s+(?:vào\s+)?)?đảng\b(?
 # "số đảng viên nữ là 1.200 đồng chí", "số lượng đảng viên ở khu vực nông thôn …": the members' pool named before a count
 # (a segment named after it makes the count a subgroup, like MEMBERS_TOTAL_NOUN's).
 MEMBERS_POOL_NOUN = re.compile(r"\bsố(?:\s+lượng)?\s+(?:đảng viên|đv)\b", IC)
+# "Tỷ lệ đảng viên hoàn thành tốt nhiệm vụ đạt 92%, với 4.800 đảng viên": the count behind the percent just before it.
+COUNT_OF_SHARE_BEFORE = re.compile(r"[,(]\s*(?:với|tương ứng(?: với)?|tương đương(?: với)?|bằng)\s*(?:khoảng|gần|hơn|trên)?\s*$", IC)

@@ -262,3 +262,15 @@ def test_the_members_pool_reaching_a_count_and_its_subgroups() -> None:
         assert _facts(text) == [], text
     # guard: an organisation whose name has a segment word
     assert _of("members_total", "Số đảng viên của Đảng bộ Công an huyện là 120 đồng chí.") == [120]
+
+
+def test_the_members_behind_a_share_are_not_the_membership() -> None:
+    for text in (
+        "Có 98% đảng viên tham gia học tập nghị quyết, với 5.120 đảng viên.",
+        "Tỷ lệ đảng viên trong đội ngũ giáo viên đạt 55%, với 120 đảng viên.",
+        "Tỷ lệ đảng viên hoàn thành tốt nhiệm vụ đạt 92%, với 4.800 đảng viên.",
+    ):
+        assert not _of("members_total", text), text
+    # guard: the membership as a share of the population, and a list of stocks
+    assert _of("members_total", "Tỷ lệ đảng viên so với dân số đạt 6,36%, với 50.896 đảng viên.") == [50896]
+    assert _of("members_total", "Đảng bộ có 12 chi bộ, với 320 đảng viên.") == [320]
