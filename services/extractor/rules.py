@@ -196,8 +196,9 @@ def _structural(site: Site) -> Cls | None:
         return None  # "giao chỉ tiêu cho 30 chi bộ": the cells something is given to, not the stock
     if v.DIRECTED_BEFORE.search(local) or v.AUDIENCE_OF_BEFORE.search(local):
         return None  # "chỉ đạo 10 chi bộ trực thuộc …": the cells a directive goes to; "tham dự của đại diện 45 …"
-    if v.AT_UNITS_BEFORE.search(local) and not v.MEMBERS_LIVE_AT_BEFORE.search(local):
-        return None  # "tổ chức sinh hoạt chuyên đề tại 18 chi bộ": where something is done, not the stock
+    members_at = site.prev is not None and site.prev.metric == "members_total" and v.MEMBERS_LIVE_AT_BEFORE.search(local)
+    if v.AT_UNITS_BEFORE.search(local) and not (members_at or v.LIVING_AT_BEFORE.search(local)):
+        return None  # "tổ chức sinh hoạt chuyên đề tại 18 chi bộ", "kết nạp 12 đảng viên ở 8 chi bộ": where, not the stock
     if v.STRUCT_BUILT_BEFORE.search(local):
         return None  # "phát triển được 12 tổ chức cơ sở đảng": built up this year, not the stock
     changes = list(v.STRUCT_CHANGE.finditer(site.clause))
@@ -451,6 +452,8 @@ def _total(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
         return Cls("members_total", "all", "count", False, site.num.value)  # "nâng số đảng viên toàn huyện lên 5.230."
     if noun == v.PERSON_WORD and v.MEMBERS_TOTAL_BEFORE.search(site.local) and not v.ADMIT.search(site.local):
         return Cls("members_total", "all", "count", False, site.num.value)
+    if noun in MEMBER_NOUNS and v.MEMBERS_IN_UNITS_AFTER.match(after):
+        return Cls("members_total", "all", "count", False, site.num.value)  # "có 320 đảng viên ở 12 chi bộ"
     if noun in MEMBER_NOUNS and v.MEMBER_OK_AFTER.match(after) and not v.MEMBER_BAD_AFTER.match(after):
         return Cls("members_total", "all", "count", False, site.num.value)
     if not noun and v.TOTAL.search(site.local) and not _total_of_other(site.local):

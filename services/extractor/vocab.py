@@ -877,3 +877,12 @@ OF_THE_PARTY_AFTER = re.compile(r"^\s*(?:kết nạp\s+(?:vào\s+)?)?đảng\b(?
 MEMBERS_POOL_NOUN = re.compile(r"\bsố(?:\s+lượng)?\s+(?:đảng viên|đv)\b", IC)
 # "Tỷ lệ đảng viên hoàn thành tốt nhiệm vụ đạt 92%, với 4.800 đảng viên": the count behind the percent just before it.
 COUNT_OF_SHARE_BEFORE = re.compile(r"[,(]\s*(?:với|tương ứng(?: với)?|tương đương(?: với)?|bằng)\s*(?:khoảng|gần|hơn|trên)?\s*$", IC)
+# "…, sinh hoạt ở 9 chi bộ", "262 đảng viên sinh hoạt tại 11 chi bộ": members living in the units (MEMBERS_LIVE_AT_BEFORE
+# after the membership: "có 320 đảng viên ở 12 chi bộ").
+LIVING_AT_BEFORE = re.compile(r"\bsinh hoạt\s+(?:tại|ở)\s*(?:các\s+)?$", IC)
+# "Đảng bộ phường có 320 đảng viên ở 12 chi bộ": the membership with the units it lives in.
+MEMBERS_IN_UNITS_AFTER = re.compile(
+    r"^\s*,?\s*(?:đang\s+)?(?:sinh hoạt\s+)?(?:ở|tại|trong)\s+(?:hơn|gần|trên|khoảng)?\s*\d[\d.]*\s+"
+    r"(?:chi bộ|tổ chức cơ sở đảng|tổ chức đảng|tccsđ|đảng bộ|cơ sở đảng)\b",
+    IC,
+)

@@ -274,3 +274,14 @@ def test_the_members_behind_a_share_are_not_the_membership() -> None:
     # guard: the membership as a share of the population, and a list of stocks
     assert _of("members_total", "Tỷ lệ đảng viên so với dân số đạt 6,36%, với 50.896 đảng viên.") == [50896]
     assert _of("members_total", "Đảng bộ có 12 chi bộ, với 320 đảng viên.") == [320]
+
+
+def test_cells_where_members_were_admitted_are_not_the_stock() -> None:
+    for text in (
+        "Năm 2023, Đảng bộ xã kết nạp 12 đảng viên ở 8 chi bộ.",
+        "Năm 2023, Đảng bộ xã kết nạp 12 đảng viên tại 8 chi bộ trực thuộc.",
+    ):
+        assert _facts(text) == [("admitted", "all", 12)], text
+    # guard: the membership with the cells it lives in
+    facts = _facts("Đảng bộ phường có 320 đảng viên ở 12 chi bộ.")
+    assert facts == [("members_total", "all", 320), ("party_cells", "all", 12)]
