@@ -196,9 +196,12 @@ def _structural(site: Site) -> Cls | None:
         return None  # "giao chỉ tiêu cho 30 chi bộ": the cells something is given to, not the stock
     if v.DIRECTED_BEFORE.search(local) or v.AUDIENCE_OF_BEFORE.search(local):
         return None  # "chỉ đạo 10 chi bộ trực thuộc …": the cells a directive goes to; "tham dự của đại diện 45 …"
-    members_at = site.prev is not None and site.prev.metric == "members_total" and v.MEMBERS_LIVE_AT_BEFORE.search(local)
+    after_members = site.prev is not None and site.prev.metric == "members_total"
+    members_at = after_members and v.MEMBERS_LIVE_AT_BEFORE.search(local)
     if v.AT_UNITS_BEFORE.search(local) and not (members_at or v.LIVING_AT_BEFORE.search(local)):
         return None  # "tổ chức sinh hoạt chuyên đề tại 18 chi bộ", "kết nạp 12 đảng viên ở 8 chi bộ": where, not the stock
+    if v.UNITS_OF_PEOPLE_BEFORE.search(local) and not (site.prev and site.prev.metric in STOCK):
+        return None  # "kết nạp 25 đảng viên mới thuộc 12 chi bộ", "… đến từ 20 chi bộ": the units people come from
     if v.STRUCT_BUILT_BEFORE.search(local):
         return None  # "phát triển được 12 tổ chức cơ sở đảng": built up this year, not the stock
     changes = list(v.STRUCT_CHANGE.finditer(site.clause))

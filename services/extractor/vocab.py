@@ -777,15 +777,17 @@ MEMBERS_LIVE_AT_BEFORE = re.compile(
 # "30 chi bộ trực thuộc được xếp loại …", "42 tổ chức cơ sở đảng phát triển được đảng viên", "12 chi bộ không kết nạp
 # được": units counted by what they did or were rated, not the organisation's stock of them.
 UNITS_DOING_AFTER = re.compile(
-    r"^[^,;.(]{0,60}?\b(?:đã\b|đạt\b|hoàn thành|kết nạp|phát triển(?: được| đảng viên)|"
+    r"^[^,;.(]{0,60}?\b(?:có\s+(?!\d|hơn|gần|trên|khoảng|tổng)|đã\b|đạt\b|hoàn thành|kết nạp|phát triển(?: được| đảng viên)|"
     r"được\s+(?:xếp loại|đánh giá|công nhận|tặng|khen|biểu dương|chọn|giao)|xếp loại|"
     r"(?:không|chưa)\s+(?:kết nạp|phát triển|có|đạt|hoàn thành)|tổ chức\s+(?:lễ|đại hội|sinh hoạt|hội nghị)|ban hành)",
     IC,
 )
 # "Hội nghị có sự tham dự của đại diện 45 tổ chức cơ sở đảng": the units an audience comes from.
+# "tập huấn cho cấp ủy 45 chi bộ", "bí thư 25 chi bộ trực thuộc": people of the units, not the units ("đại diện cho 45 tổ
+# chức cơ sở đảng", representing them, is the stock).
 AUDIENCE_OF_BEFORE = re.compile(
-    r"(?:tham dự|tham gia|có mặt|dự)\s+(?:của\s+)?(?:các\s+)?(?:đại diện|lãnh đạo|bí thư|cấp ủy)\s+(?:của\s+)?(?:các\s+)?"
-    r"(?:hơn|gần|trên|khoảng)?\s*$",
+    r"(?:(?:tham dự|tham gia|có mặt|dự)\s+(?:của\s+)?(?:các\s+)?đại diện|\blãnh đạo|\b(?:phó\s+)?bí thư|\bcấp (?:ủy|uỷ)|"
+    r"\bchi (?:ủy|uỷ)|\bđảng (?:ủy|uỷ) viên)\s+(?:của\s+)?(?:các\s+)?(?:hơn|gần|trên|khoảng)?\s*$",
     IC,
 )
 # "nâng số đảng viên toàn huyện lên 5.230.", "số đảng viên của Đảng bộ là 320.": the membership stated as a bare number
@@ -882,7 +884,10 @@ COUNT_OF_SHARE_BEFORE = re.compile(r"[,(]\s*(?:với|tương ứng(?: với)?|t�
 LIVING_AT_BEFORE = re.compile(r"\bsinh hoạt\s+(?:tại|ở)\s*(?:các\s+)?$", IC)
 # "Đảng bộ phường có 320 đảng viên ở 12 chi bộ": the membership with the units it lives in.
 MEMBERS_IN_UNITS_AFTER = re.compile(
-    r"^\s*,?\s*(?:đang\s+)?(?:sinh hoạt\s+)?(?:ở|tại|trong)\s+(?:hơn|gần|trên|khoảng)?\s*\d[\d.]*\s+"
+    r"^\s*,?\s*(?:đang\s+)?(?:sinh hoạt\s+)?(?:ở|tại|trong|thuộc)\s+(?:hơn|gần|trên|khoảng)?\s*\d[\d.]*\s+"
     r"(?:chi bộ|tổ chức cơ sở đảng|tổ chức đảng|tccsđ|đảng bộ|cơ sở đảng)\b",
     IC,
 )
+# "kết nạp 25 đảng viên mới thuộc 12 chi bộ", "85 học viên đến từ 20 chi bộ": the units people belong to or come from
+# (after a stock, "320 đảng viên thuộc 12 chi bộ", "187 chi bộ thuộc 41 tổ chức cơ sở đảng", they are the stock).
+UNITS_OF_PEOPLE_BEFORE = re.compile(r"\b(?:thuộc|của|đến từ)\s+(?:các\s+)?(?:hơn|gần|trên|khoảng)?\s*$", IC)

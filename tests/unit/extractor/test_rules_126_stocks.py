@@ -285,3 +285,19 @@ def test_cells_where_members_were_admitted_are_not_the_stock() -> None:
     # guard: the membership with the cells it lives in
     facts = _facts("Đảng bộ phường có 320 đảng viên ở 12 chi bộ.")
     assert facts == [("members_total", "all", 320), ("party_cells", "all", 12)]
+
+
+def test_units_people_come_from_or_belong_to_are_not_the_stock() -> None:
+    for text, facts in (
+        ("Lễ kết nạp 25 đảng viên mới thuộc 12 chi bộ trực thuộc.", [("admitted", "all", 25)]),
+        ("Buổi lễ kết nạp 25 đảng viên mới của 12 chi bộ trực thuộc Đảng ủy xã.", [("admitted", "all", 25)]),
+        ("Lớp bồi dưỡng nhận thức về Đảng có 85 học viên đến từ 20 chi bộ, đảng bộ cơ sở.", [("candidates_trained", "all", 85)]),
+        ("Năm 2023, Đảng bộ kết nạp 25 đảng viên, trong đó 12 chi bộ trực thuộc có đảng viên mới.", [("admitted", "all", 25)]),
+        ("Huyện ủy đã tổ chức tập huấn cho cấp ủy 45 chi bộ.", []),
+        ("Hội nghị có sự tham gia của bí thư 25 chi bộ trực thuộc.", []),
+    ):
+        assert _facts(text) == facts, text
+    # guard: a chain of stocks
+    text = "Tính đến 31/12/2022, Đảng bộ huyện có tổng số 4.215 đảng viên sinh hoạt tại 187 chi bộ thuộc 41 tổ chức cơ sở đảng."
+    assert _facts(text) == [("members_total", "all", 4215), ("party_cells", "all", 187), ("grassroots_orgs", "all", 41)]
+    assert _facts("Đảng bộ có 320 đảng viên thuộc 12 chi bộ.") == [("members_total", "all", 320), ("party_cells", "all", 12)]
