@@ -455,8 +455,8 @@ def _total(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
         return Cls("members_total", "all", "count", False, site.num.value)  # "nâng số đảng viên toàn huyện lên 5.230."
     if noun == v.PERSON_WORD and v.MEMBERS_TOTAL_BEFORE.search(site.local) and not v.ADMIT.search(site.local):
         return Cls("members_total", "all", "count", False, site.num.value)
-    if noun in MEMBER_NOUNS and v.MEMBERS_IN_UNITS_AFTER.match(after):
-        return Cls("members_total", "all", "count", False, site.num.value)  # "có 320 đảng viên ở 12 chi bộ"
+    if noun in MEMBER_NOUNS and (v.MEMBERS_IN_UNITS_AFTER.match(after) or v.MEMBERS_OF_STAFF_AFTER.match(after)):
+        return Cls("members_total", "all", "count", False, site.num.value)  # "có 320 đảng viên ở 12 chi bộ", "25 đảng viên/45 cán bộ"
     if noun in MEMBER_NOUNS and v.MEMBER_OK_AFTER.match(after) and not v.MEMBER_BAD_AFTER.match(after):
         return Cls("members_total", "all", "count", False, site.num.value)
     if not noun and v.TOTAL.search(site.local) and not _total_of_other(site.local):

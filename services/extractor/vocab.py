@@ -891,3 +891,9 @@ MEMBERS_IN_UNITS_AFTER = re.compile(
 # "kết nạp 25 đảng viên mới thuộc 12 chi bộ", "85 học viên đến từ 20 chi bộ": the units people belong to or come from
 # (after a stock, "320 đảng viên thuộc 12 chi bộ", "187 chi bộ thuộc 41 tổ chức cơ sở đảng", they are the stock).
 UNITS_OF_PEOPLE_BEFORE = re.compile(r"\b(?:thuộc|của|đến từ)\s+(?:các\s+)?(?:hơn|gần|trên|khoảng)?\s*$", IC)
+# "Chi bộ Trường THCS có 25 đảng viên/45 cán bộ, giáo viên": the membership out of the staff of the unit.
+MEMBERS_OF_STAFF_AFTER = re.compile(
+    r"^\s*(?:/|trên tổng số|trong tổng số)\s*\d[\d.]*\s*(?:cán bộ|giáo viên|nhân viên|công chức|viên chức|người lao động|"
+    r"lao động|cbgv|cb,\s*gv|y, bác sĩ|cán bộ, chiến sĩ)",
+    IC,
+)

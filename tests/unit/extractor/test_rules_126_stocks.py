@@ -301,3 +301,10 @@ def test_units_people_come_from_or_belong_to_are_not_the_stock() -> None:
     text = "Tính đến 31/12/2022, Đảng bộ huyện có tổng số 4.215 đảng viên sinh hoạt tại 187 chi bộ thuộc 41 tổ chức cơ sở đảng."
     assert _facts(text) == [("members_total", "all", 4215), ("party_cells", "all", 187), ("grassroots_orgs", "all", 41)]
     assert _facts("Đảng bộ có 320 đảng viên thuộc 12 chi bộ.") == [("members_total", "all", 320), ("party_cells", "all", 12)]
+
+
+def test_the_membership_out_of_the_staff() -> None:
+    text = "Hiện nay, chi bộ Trường THCS Tân Lập có 25 đảng viên/45 cán bộ, giáo viên."
+    assert _facts(text) == [("members_total", "all", 25)]
+    # guard: admissions out of the staff stay admissions
+    assert _facts("Năm 2023, chi bộ nhà trường kết nạp 5 đảng viên/45 cán bộ.") == [("admitted", "all", 5)]
