@@ -897,3 +897,10 @@ MEMBERS_OF_STAFF_AFTER = re.compile(
     r"lao động|cbgv|cb,\s*gv|y, bác sĩ|cán bộ, chiến sĩ)",
     IC,
 )
+# "Chi bộ có 25 đảng viên, chi ủy gồm 3 đồng chí", "Đảng ủy xã khóa mới gồm 15 đồng chí": the size of a committee
+# (COMMITTEE names the standing and executive committees), counted in "đồng chí".
+COMMITTEE_SIZE_BEFORE = re.compile(
+    r"(?:\bchi (?:ủy|uỷ)|\bcấp (?:ủy|uỷ)|\bđảng (?:ủy|uỷ)\b[^,;.\d]{0,30}?\b(?:khóa|khoá|nhiệm kỳ|mới)\b)[^,;.\d]{0,40}?"
+    r"\b(?:gồm|có)\s*(?:hơn|gần|trên|khoảng)?\s*$",
+    IC,
+)

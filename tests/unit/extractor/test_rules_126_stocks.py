@@ -308,3 +308,11 @@ def test_the_membership_out_of_the_staff() -> None:
     assert _facts(text) == [("members_total", "all", 25)]
     # guard: admissions out of the staff stay admissions
     assert _facts("Năm 2023, chi bộ nhà trường kết nạp 5 đảng viên/45 cán bộ.") == [("admitted", "all", 5)]
+
+
+def test_a_committees_size_is_no_membership() -> None:
+    assert _of("members_total", "Chi bộ có 25 đảng viên, chi ủy gồm 3 đồng chí.") == [25]
+    assert _facts("Đảng ủy xã khóa mới gồm 15 đồng chí.") == []
+    assert _facts("Cấp ủy chi bộ có 5 đồng chí.") == []
+    # guard: the members of an organisation named "Đảng ủy"
+    assert _of("members_total", "Năm 2023, nâng tổng số đảng viên trong Đảng ủy lên 73 đồng chí.") == [73]
