@@ -428,6 +428,9 @@ def _trained(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
         return None  # "66 học viên, trong đó có 44 sinh viên": a subgroup of the candidates
     if noun != v.STUDENT_NOUN and not v.CANDIDATE_CONTEXT.search(site.clause + v.SCOPE_SPLIT.split(after, maxsplit=1)[0]):
         return None  # "Danh sách có 45 người được đề nghị khen thưởng": a list, no candidate of the Party
+    part = v.PART_SEP.split(site.local)[-1]
+    if noun == v.STUDENT_NOUN and (v.OTHER_COURSE.search(part) or v.OTHER_CLASS_BEFORE.search(part)):
+        return None  # "…, 3 lớp đảng viên mới cho 198 học viên": the learners of another class of the list
     if v.CANDIDATE_SUBGROUP_BEFORE.search(site.local) or v.PER_CLASS_BEFORE.search(site.local):
         return None  # "420 quần chúng ưu tú, trong đó có 215 đoàn viên": a subgroup, not a unit's share; "mỗi lớp có 50"
     return Cls("candidates_trained", "all", "count", False, site.num.value)

@@ -316,3 +316,15 @@ def test_a_committees_size_is_no_membership() -> None:
     assert _facts("Cấp ủy chi bộ có 5 đồng chí.") == []
     # guard: the members of an organisation named "Đảng ủy"
     assert _of("members_total", "Năm 2023, nâng tổng số đảng viên trong Đảng ủy lên 73 đồng chí.") == [73]
+
+
+def test_learners_of_another_class_are_not_candidates() -> None:
+    text = (
+        "Năm 2023, Trung tâm mở 18 lớp, trong đó có 4 lớp bồi dưỡng nhận thức về Đảng cho 312 học viên, "
+        "3 lớp đảng viên mới cho 198 học viên."
+    )
+    assert _of("candidates_trained", text) == [312]
+    assert _facts("Trung tâm đã tổ chức 10 lớp bồi dưỡng, cập nhật kiến thức cho 850 học viên.") == []
+    # guard: a class of political theory for candidates
+    text = "Đảng ủy Khối tổ chức bế giảng lớp bồi dưỡng lý luận chính trị cho 115 quần chúng ưu tú."
+    assert _of("candidates_trained", text) == [115]
