@@ -445,6 +445,8 @@ def _total(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
         return None  # "… đạt 92%, với 4.800 đảng viên": the members behind a share, not the membership
     if noun == v.CANDIDATE_NOUN or (noun == v.SUBJECT_NOUN and v.OF_THE_PARTY_AFTER.match(after)):
         return Cls("candidates_trained", "all", "count", False, site.num.value)  # "hiện có 250 cảm tình Đảng", "45 đối tượng Đảng"
+    if v.ADDED_BEFORE.search(site.local):
+        return None  # "Năm 2023, chi bộ có thêm 3 đảng viên": members added, not the membership
     if noun not in ("đảng viên", "đv") and v.COMMITTEE_SIZE_BEFORE.search(site.local):
         return None  # "chi ủy gồm 3 đồng chí", "Đảng ủy xã khóa mới gồm 15 đồng chí": a committee's size
     if v.RATING_CTX.search(site.local) or v.COMMITTEE.search(site.local) or v.NOT_SEGMENT.search(v.LABEL_SEP.split(site.local)[-1]):

@@ -907,3 +907,5 @@ COMMITTEE_SIZE_BEFORE = re.compile(
 # Classes that are not for candidates, named in the list item before learners ("3 lớp đảng viên mới cho 198 học viên",
 # "lớp bồi dưỡng chính trị hè", "cập nhật kiến thức"), beside OTHER_COURSE.
 OTHER_CLASS_BEFORE = re.compile(r"lớp\s+(?:bồi dưỡng\s+)?đảng viên mới|chính trị hè|cập nhật kiến thức", IC)
+# "chi bộ có thêm 3 đảng viên": members added, never the membership.
+ADDED_BEFORE = re.compile(r"\bthêm\s*(?:được\s*)?(?:hơn|gần|trên|khoảng)?\s*$", IC)

@@ -328,3 +328,9 @@ def test_learners_of_another_class_are_not_candidates() -> None:
     # guard: a class of political theory for candidates
     text = "Đảng ủy Khối tổ chức bế giảng lớp bồi dưỡng lý luận chính trị cho 115 quần chúng ưu tú."
     assert _of("candidates_trained", text) == [115]
+
+
+def test_members_added_are_not_the_membership() -> None:
+    assert _facts("Năm 2023, chi bộ có thêm 3 đảng viên.") == []
+    # guard: new members added are admitted
+    assert _facts("Năm 2023, chi bộ có thêm 3 đảng viên mới.") == [("admitted", "all", 3)]
