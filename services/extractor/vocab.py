@@ -100,7 +100,7 @@ MEMBER_SUBGROUP = re.compile(
     r"\bsố(?:\s+lượng)?\s+đảng viên\s+(?:được(?!\s+(?:kết nạp|phát triển))|đang|bị|đi|tham gia|nhận|(?:trên|dưới|từ)\s+\d)",
     IC,
 )
-MEMBERS_TOTAL_BEFORE = re.compile(r"(?:tổng )?số(?: lượng)? đảng viên[^,;]{0,60}?(?:lên|là|có|với|đạt)\s*(?:khoảng|gần|hơn|trên)?\s*$", IC)
+MEMBERS_TOTAL_BEFORE = re.compile(r"(?:tổng )?số(?: lượng)? đảng viên[^,;]{0,60}?(?:lên|là|có|với|đạt|:)\s*(?:khoảng|gần|hơn|trên)?\s*$", IC)
 # Committees and delegations: "Ban Thường vụ gồm 15 đồng chí", "120 đại biểu".
 COMMITTEE = re.compile(r"ban chấp hành|ban thường vụ|ban cán sự|ban chỉ đạo|\bbầu\b|đại biểu|đoàn công tác|tổ công tác|đoàn kiểm tra", IC)
 # "… - Ảnh 1", "(Clip 2)": captions and media numbers.

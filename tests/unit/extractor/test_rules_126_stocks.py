@@ -334,3 +334,9 @@ def test_members_added_are_not_the_membership() -> None:
     assert _facts("Năm 2023, chi bộ có thêm 3 đảng viên.") == []
     # guard: new members added are admitted
     assert _facts("Năm 2023, chi bộ có thêm 3 đảng viên mới.") == [("admitted", "all", 3)]
+
+
+def test_the_membership_after_a_colon() -> None:
+    assert _facts("Số chi bộ: 45; số đảng viên: 1.250.") == [("party_cells", "all", 45), ("members_total", "all", 1250)]
+    # guard: the admitted named before a colon stay admitted
+    assert _facts("Số đảng viên kết nạp mới: 250 đồng chí.") == [("admitted", "all", 250)]
