@@ -69,6 +69,8 @@ def document(text: str, sents: list[str], published: date | None) -> Document:
     return Document(Ctx(published, _report_year(text, published)), o.Resolver(mentions, text, typed))
 
 
+_TERM_START = re.compile(r"(?i)\bđầu\s*$")
+"""The opening of a term before it ("đầu nhiệm kỳ 2020-2025"): a stock then is dated at the term's start."""
 _NOW = re.compile(r"(?i)(?:tính\s+)?(?:hiện|đến nay|tới nay)")
 
 
@@ -124,6 +126,8 @@ def facts(c: Candidate, cls: Cls, sc: Scope, doc: Document) -> list[RawFact]:
     period = _period_for(c, sc.periods, doc)  # stock figures too: "Năm 2014 … Tổng số đảng viên có …" dates them
     if cls.metric in STOCK and period is not None and period not in sc.periods and _span(period):
         period = None  # a term carried from before ("Đại hội … nhiệm kỳ 2020-2025") is no date of a stock
+    elif cls.metric in STOCK and period is not None and _span(period) and _TERM_START.search(sc.text[: period.start]):
+        period = replace(period, period_end=period.period_start)  # "đầu nhiệm kỳ 2020-2025, … có 5.356 đảng viên": 2020
     if cls.metric == "admitted" and cls.segment == "all" and cls.unit == "count":
         sc.admit_period = period
     if cls.segment != "all" and (sc.admit_period or doc.admit_period) and not _own_period(c, sc.periods):

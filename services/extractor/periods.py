@@ -219,7 +219,11 @@ _RULES: list[Rule] = [
     ("năm", re.compile(r"(?<!những )(?<!\d )(?:trong\s+)?năm\s+(?:vừa\s+)?qua", re.I), _last_year),
     (r"\d", re.compile(rf"(?:năm|Năm)\s+(?P<y>{Y})(?!\d)"), _year_only),
     ("năm", re.compile(r"trong năm(?!\s*(?:\d|nay|qua|học|vừa))", re.I), _context_year),
-    ("", re.compile(r"hiện nay|hiện có|hiện tại|đến nay|tới nay|tính đến nay|(?:^|(?<=[,;]\s))[Hh]iện(?=\s)", re.I), _now),
+    ("", re.compile(
+        r"hiện nay|hiện có|hiện tại|đến nay|tới nay|tính đến nay|(?:^|(?<=[,;]\s))[Hh]iện(?=\s)|"
+        r"\bhiện(?=\s+(?:là\s+)?(?:hơn|gần|trên|khoảng|xấp xỉ|đạt|\d))",  # "Tổng số đảng viên toàn Đảng hiện hơn 5,6 triệu"
+        re.I,
+    ), _now),
 ]
 _GATES = {gate: re.compile(gate, re.I) for gate, _, _ in _RULES if gate}
 _DOC_SCOPE = re.compile(

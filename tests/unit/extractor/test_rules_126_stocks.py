@@ -340,3 +340,16 @@ def test_the_membership_after_a_colon() -> None:
     assert _facts("Số chi bộ: 45; số đảng viên: 1.250.") == [("party_cells", "all", 45), ("members_total", "all", 1250)]
     # guard: the admitted named before a colon stay admitted
     assert _facts("Số đảng viên kết nạp mới: 250 đồng chí.") == [("admitted", "all", 250)]
+
+
+def test_a_stock_said_to_be_now_or_at_the_start_of_a_term_is_dated_so() -> None:
+    text = "Năm 2024, toàn Đảng kết nạp 196.318 đảng viên. Tổng số đảng viên toàn Đảng hiện hơn 5,6 triệu."
+    [total] = [f for f in extract(text, published=date(2025, 1, 17)).facts if f.metric == "members_total"]
+    assert total.period_end == "2025-01"
+    text = "Năm 2023, Đảng bộ Khối kết nạp 215 đảng viên (đầu nhiệm kỳ 2020-2025, Đảng bộ Khối có tổng số 5.356 đảng viên)."
+    [total] = [f for f in extract(text).facts if f.metric == "members_total"]
+    assert total.period_end == "2020"
+    # guard: the end of a term stated in the stock's own sentence
+    text = "Đến cuối nhiệm kỳ 2020-2025, Đảng bộ Khối có tổng số 5.356 đảng viên."
+    [total] = [f for f in extract(_LEAD + text, published=date(2025, 6, 1)).facts if f.metric == "members_total"]
+    assert total.period_end == "2025"
