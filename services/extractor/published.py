@@ -10,7 +10,7 @@ _T = r"\d{1,2}:\d{2}(?::\d{2})?"
 _RULES = [
     re.compile(r"(?i:ngày đăng|ngày xuất bản|xuất bản|cập nhật|đăng ngày)\s*:?\s*(?P<y>20\d{2})-(?P<m>\d{2})-(?P<d>\d{2})"),
     re.compile(rf"(?i:cập nhật|ngày cập nhật|ngày đăng|đăng ngày|xuất bản|ngày đăng tải)[^\d\n]{{0,25}}(?:{_T}[^\d\n]{{0,25}})?{_D}"),
-    re.compile(rf"(?i:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*,?\s*{_D}"),
+    re.compile(rf"(?i:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*,?\s*(?i:ngày\s+)?{_D}"),  # "Thứ Ba, ngày 12/09/2017"
     re.compile(rf"{_T}[^\n\d]{{0,25}}{_D}"),
     re.compile(rf"{_D}[^\n\d]{{0,12}}{_T}"),
     re.compile(rf"\(\s*{_D}\s*\)\s*$", re.M),

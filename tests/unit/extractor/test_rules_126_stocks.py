@@ -353,3 +353,14 @@ def test_a_stock_said_to_be_now_or_at_the_start_of_a_term_is_dated_so() -> None:
     text = "Đến cuối nhiệm kỳ 2020-2025, Đảng bộ Khối có tổng số 5.356 đảng viên."
     [total] = [f for f in extract(_LEAD + text, published=date(2025, 6, 1)).facts if f.metric == "members_total"]
     assert total.period_end == "2025"
+
+
+def test_a_weekday_byline_with_ngay_dates_the_article_and_its_stocks() -> None:
+    text = (
+        "Đảng ủy Than Quảng Ninh kết nạp hơn 400 đảng viên mới\nThứ Ba, ngày 12/09/2017\n\n"
+        "Từ đầu năm đến nay, Đảng bộ Than Quảng Ninh đã kết nạp hơn 400 đảng viên mới, nâng tổng số đảng viên trong "
+        "toàn Đảng bộ gần 19.000 đảng viên."
+    )
+    result = extract(text)
+    assert result.published == date(2017, 9, 12)
+    assert [f.period_end for f in result.facts if f.metric == "members_total"] == ["2017-09"]
