@@ -47,6 +47,7 @@ class Document:
     org: o.Org | None = None
     admit_period: Period | None = None
     first_period: Period | None = None
+    point: Period | None = None  # the last dated period that is not a span: what dates a stock when a term is carried
 
 
 @dataclass
@@ -125,7 +126,7 @@ def facts(c: Candidate, cls: Cls, sc: Scope, doc: Document) -> list[RawFact]:
     """The raw facts of a classified candidate: one per organisation it is stated for, with its period."""
     period = _period_for(c, sc.periods, doc)  # stock figures too: "Năm 2014 … Tổng số đảng viên có …" dates them
     if cls.metric in STOCK and period is not None and period not in sc.periods and _span(period):
-        period = None  # a term carried from before ("Đại hội … nhiệm kỳ 2020-2025") is no date of a stock
+        period = doc.point  # a term carried from before ("Đại hội … nhiệm kỳ 2020-2025") is no date of a stock: the last date is
     elif cls.metric in STOCK and period is not None and _span(period) and _TERM_START.search(sc.text[: period.start]):
         period = replace(period, period_end=period.period_start)  # "đầu nhiệm kỳ 2020-2025, … có 5.356 đảng viên": 2020
     if cls.metric == "admitted" and cls.segment == "all" and cls.unit == "count":
@@ -159,6 +160,9 @@ def carry(doc: Document, sc: Scope, new: list[RawFact]) -> None:
     flows = [p for p in dated if p.period_start or not _NOW.match(p.text)]
     if flows:
         doc.period = flows[-1]
+    points = [p for p in dated if not _span(p)]
+    if points:
+        doc.point = points[-1]
     if dated:
         doc.first_period = doc.first_period or dated[0]
         single = [p for p in flows if p.period_start is None or year_of(p.period_start) == year_of(p.period_end)]

@@ -364,3 +364,13 @@ def test_a_weekday_byline_with_ngay_dates_the_article_and_its_stocks() -> None:
     result = extract(text)
     assert result.published == date(2017, 9, 12)
     assert [f.period_end for f in result.facts if f.metric == "members_total"] == ["2017-09"]
+
+
+def test_a_stock_after_a_carried_term_takes_the_last_date_stated() -> None:
+    text = (
+        "Đại hội Đảng bộ Khối Doanh nghiệp lần thứ I, nhiệm kỳ 2015 – 2020 thành công tốt đẹp\n\n"
+        "Từ ngày 04/8/2015 đến ngày 06/8/2015, Đại hội Đại biểu Đảng bộ Khối Doanh nghiệp lần thứ I, nhiệm kỳ 2015 – 2020 "
+        "đã diễn ra. Về dự Đại hội có 175 đại biểu đại diện cho 1.209 đảng viên trong toàn Đảng bộ."
+    )
+    [total] = [f for f in extract(text).facts if f.metric == "members_total"]
+    assert total.period_end == "2015-08"
