@@ -777,7 +777,7 @@ MEMBERS_LIVE_AT_BEFORE = re.compile(
 # "30 chi bộ trực thuộc được xếp loại …", "42 tổ chức cơ sở đảng phát triển được đảng viên", "12 chi bộ không kết nạp
 # được": units counted by what they did or were rated, not the organisation's stock of them.
 UNITS_DOING_AFTER = re.compile(
-    r"^[^,;.(]{0,60}?\b(?:có\s+(?!\d|hơn|gần|trên|khoảng|tổng)|đã\b|đạt\b|hoàn thành|kết nạp|phát triển(?: được| đảng viên)|"
+    r"^[^,;.(]{0,60}?\b(?:có\s+(?!\d|hơn|gần|trên|khoảng|tổng|tới|đến|xấp xỉ)|đã\b|đạt\b|hoàn thành|kết nạp|phát triển(?: được| đảng viên)|"
     r"được\s+(?:xếp loại|đánh giá|công nhận|tặng|khen|biểu dương|chọn|giao)|xếp loại|"
     r"(?:không|chưa)\s+(?:kết nạp|phát triển|có|đạt|hoàn thành)|tổ chức\s+(?:lễ|đại hội|sinh hoạt|hội nghị)|ban hành)",
     IC,

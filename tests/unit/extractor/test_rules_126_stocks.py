@@ -200,6 +200,8 @@ def test_cells_and_committees_counted_together_are_organisations() -> None:
     assert _facts("Toàn huyện có 24 chi bộ, đảng bộ cơ quan, doanh nghiệp.") == [("grassroots_orgs", "all", 24)]
     # guard: cells alone, and such units counted by what they did
     assert _facts("Đảng bộ xã có 15 chi bộ, 420 đảng viên.") == [("party_cells", "all", 15), ("members_total", "all", 420)]
+    text = "Đảng bộ huyện có 52 tổ chức cơ sở đảng có tới 8.000 đảng viên."
+    assert _facts(text) == [("grassroots_orgs", "all", 52), ("members_total", "all", 8000)]
     assert _facts("Có 20 chi bộ, đảng bộ cơ sở đã kết nạp được đảng viên mới.") == []
 
 
