@@ -457,6 +457,8 @@ def _total(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
     units_part = v.UNITS_PART_BEFORE.match(site.local) and site.text[: site.local_start].rstrip()[-1:].isdigit()
     if site.prev and site.prev.metric == "members_total" and (_member_kind_label(site.local) or units_part):
         return None  # "Đảng bộ có 320 đảng viên, trong đó nữ 120 đồng chí, …", "…, trong đó 11 chi bộ khu dân cư có 380 đảng viên"
+    if _member_kind_label(site.local) and not v.UNIT_WORD.search(v.LABEL_SPLIT.split(v.LABEL_TAIL.sub("", site.local))[-1]):
+        return None  # "Trong đó, đảng viên nữ có 1.850 đồng chí": a kind of member labelled, not an organisation named
     named = v.MEMBERS_NAMED_BARE_BEFORE.search(site.local)
     if not noun and named and not v.segments_in(named.group("rest")) and not v.NOT_ALL_MEMBERS.search(named.group("rest")):
         return Cls("members_total", "all", "count", False, site.num.value)  # "nâng số đảng viên toàn huyện lên 5.230."

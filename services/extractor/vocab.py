@@ -909,3 +909,6 @@ COMMITTEE_SIZE_BEFORE = re.compile(
 OTHER_CLASS_BEFORE = re.compile(r"lớp\s+(?:bồi dưỡng\s+)?đảng viên mới|chính trị hè|cập nhật kiến thức", IC)
 # "chi bộ có thêm 3 đảng viên": members added, never the membership.
 ADDED_BEFORE = re.compile(r"\bthêm\s*(?:được\s*)?(?:hơn|gần|trên|khoảng)?\s*$", IC)
+# An organisation named in a label ("Chi bộ Hội Phụ nữ có 15 đảng viên"), or the whole after the segment ("… là người Công
+# giáo trong tổng số hơn 90.000 đảng viên"): the segment word names no kind of the counted members.
+UNIT_WORD = re.compile(r"\b(?:đảng bộ|chi bộ|đảng ủy|đảng uỷ|tổ chức|hội|ban|khối|trường|công ty|cơ quan|tổng số)\b", IC)

@@ -376,3 +376,12 @@ def test_a_stock_after_a_carried_term_takes_the_last_date_stated() -> None:
     )
     [total] = [f for f in extract(text).facts if f.metric == "members_total"]
     assert total.period_end == "2015-08"
+
+
+def test_a_kind_of_member_labelled_in_its_own_sentence_is_a_subgroup() -> None:
+    text = "Đảng bộ huyện có 5.200 đảng viên. Trong đó, đảng viên nữ có 1.850 đồng chí; đảng viên dự bị 215 đồng chí."
+    assert _of("members_total", text) == [5200]
+    # guard: organisations with a segment word in their name, and the whole named after a segment
+    assert _of("members_total", "Chi bộ Hội Liên hiệp Phụ nữ tỉnh có 15 đảng viên.") == [15]
+    text = "Tỉnh hiện có hơn 5.400 đảng viên là người Công giáo trong tổng số hơn 90.000 đảng viên của toàn Đảng bộ tỉnh."
+    assert _of("members_total", text) == [90000]
