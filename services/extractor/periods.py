@@ -219,9 +219,9 @@ _RULES: list[Rule] = [
     ("năm", re.compile(r"(?<!những )(?<!\d )(?:trong\s+)?năm\s+(?:vừa\s+)?qua", re.I), _last_year),
     (r"\d", re.compile(rf"(?:năm|Năm)\s+(?P<y>{Y})(?!\d)"), _year_only),
     ("năm", re.compile(r"trong năm(?!\s*(?:\d|nay|qua|học|vừa))", re.I), _context_year),
-    ("", re.compile(
+    ("", re.compile(  # "… toàn Đảng hiện hơn 5,6 triệu" (not "thực hiện 100%")
         r"hiện nay|hiện có|hiện tại|đến nay|tới nay|tính đến nay|(?:^|(?<=[,;]\s))[Hh]iện(?=\s)|"
-        r"\bhiện(?=\s+(?:là\s+)?(?:hơn|gần|trên|khoảng|xấp xỉ|đạt|\d))",  # "Tổng số đảng viên toàn Đảng hiện hơn 5,6 triệu"
+        r"(?<!thực )(?<!thể )(?<!xuất )(?<!phát )(?<!biểu )(?<!hiển )\bhiện(?=\s+(?:là\s+)?(?:hơn|gần|trên|khoảng|xấp xỉ|đạt|\d))",
         re.I,
     ), _now),
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from services.extractor.extract import extract
+from services.extractor.periods import Ctx, find_periods
 
 _LEAD = "Công tác phát triển đảng viên được chú trọng. "
 
@@ -348,6 +349,7 @@ def test_a_stock_said_to_be_now_or_at_the_start_of_a_term_is_dated_so() -> None:
     text = "Năm 2024, toàn Đảng kết nạp 196.318 đảng viên. Tổng số đảng viên toàn Đảng hiện hơn 5,6 triệu."
     [total] = [f for f in extract(text, published=date(2025, 1, 17)).facts if f.metric == "members_total"]
     assert total.period_end == "2025-01"
+    assert [p.text for p in find_periods("Năm 2023, huyện thực hiện 100% kế hoạch.", Ctx(date(2025, 1, 17), None))] == ["Năm 2023"]
     text = "Năm 2023, Đảng bộ Khối kết nạp 215 đảng viên (đầu nhiệm kỳ 2020-2025, Đảng bộ Khối có tổng số 5.356 đảng viên)."
     [total] = [f for f in extract(text).facts if f.metric == "members_total"]
     assert total.period_end == "2020"
