@@ -447,6 +447,8 @@ def _total(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
         return Cls("candidates_trained", "all", "count", False, site.num.value)  # "hiện có 250 cảm tình Đảng", "45 đối tượng Đảng"
     if v.ADDED_BEFORE.search(site.local):
         return None  # "Năm 2023, chi bộ có thêm 3 đảng viên": members added, not the membership
+    if v.EXTREME_BEFORE.search(site.local):
+        return None  # "Chi bộ có số đảng viên đông nhất là 85 đồng chí, ít nhất là 5": the extremes among units
     if noun not in ("đảng viên", "đv") and v.COMMITTEE_SIZE_BEFORE.search(site.local):
         return None  # "chi ủy gồm 3 đồng chí", "Đảng ủy xã khóa mới gồm 15 đồng chí": a committee's size
     if v.RATING_CTX.search(site.local) or v.COMMITTEE.search(site.local) or v.NOT_SEGMENT.search(v.LABEL_SEP.split(site.local)[-1]):

@@ -912,3 +912,10 @@ ADDED_BEFORE = re.compile(r"\bthêm\s*(?:được\s*)?(?:hơn|gần|trên|khoả
 # An organisation named in a label ("Chi bộ Hội Phụ nữ có 15 đảng viên"), or the whole after the segment ("… là người Công
 # giáo trong tổng số hơn 90.000 đảng viên"): the segment word names no kind of the counted members.
 UNIT_WORD = re.compile(r"\b(?:đảng bộ|chi bộ|đảng ủy|đảng uỷ|tổ chức|hội|ban|khối|trường|công ty|cơ quan|tổng số)\b", IC)
+# "Chi bộ có số đảng viên đông nhất là 85 đồng chí, ít nhất là 5 đồng chí": the largest or smallest membership among
+# unnamed units (a unit named before it, "Đảng bộ xã A là đảng bộ lớn nhất với 520 đảng viên", keeps its own).
+EXTREME_BEFORE = re.compile(
+    r"\bsố(?:\s+lượng)?\s+(?:đảng viên|đv)\s+(?:đông|nhiều|ít|cao|thấp)\s+nhất\s*(?:là|:|có)?\s*$|"
+    r"(?:^|[,;])\s*(?:đông|nhiều|ít|lớn|nhỏ|cao|thấp)\s+nhất\s*(?:là|:|có)?\s*$",
+    IC,
+)

@@ -387,3 +387,9 @@ def test_a_kind_of_member_labelled_in_its_own_sentence_is_a_subgroup() -> None:
     assert _of("members_total", "Chi bộ Hội Liên hiệp Phụ nữ tỉnh có 15 đảng viên.") == [15]
     text = "Tỉnh hiện có hơn 5.400 đảng viên là người Công giáo trong tổng số hơn 90.000 đảng viên của toàn Đảng bộ tỉnh."
     assert _of("members_total", text) == [90000]
+
+
+def test_the_extremes_among_unnamed_units_are_no_membership() -> None:
+    assert _facts("Chi bộ có số đảng viên đông nhất là 85 đồng chí, ít nhất là 5 đồng chí.") == []
+    # guard: a unit named as the largest keeps its membership
+    assert _of("members_total", "Đây là chi bộ có số đảng viên đông nhất xã với 30 đồng chí.") == [30]
