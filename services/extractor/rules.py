@@ -438,29 +438,17 @@ def _trained(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
 
 def _total(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
     """members_total: "có 254 đảng viên", "tổng số đảng viên … 3.011 đồng chí"."""
-    if site.num.value_max is not None:
-        return None  # "Chi bộ có từ 3 đến 5 đảng viên": a range is no organisation's membership
-    after_pct = site.text[max(0, site.local_start - 1) : site.local_start] == "%"
-    if after_pct and v.COUNT_OF_SHARE_BEFORE.search(site.local) and not v.POPULATION_WORD.search(site.clause):
-        return None  # "… đạt 92%, với 4.800 đảng viên": the members behind a share, not the membership
     if noun == v.CANDIDATE_NOUN or (noun == v.SUBJECT_NOUN and v.OF_THE_PARTY_AFTER.match(after)):
         return Cls("candidates_trained", "all", "count", False, site.num.value)  # "hiện có 250 cảm tình Đảng", "45 đối tượng Đảng"
-    if v.ADDED_BEFORE.search(site.local):
-        return None  # "Năm 2023, chi bộ có thêm 3 đảng viên": members added, not the membership
-    if v.EXTREME_BEFORE.search(site.local):
-        return None  # "Chi bộ có số đảng viên đông nhất là 85 đồng chí, ít nhất là 5": the extremes among units
-    if noun not in ("đảng viên", "đv") and v.COMMITTEE_SIZE_BEFORE.search(site.local):
-        return None  # "chi ủy gồm 3 đồng chí", "Đảng ủy xã khóa mới gồm 15 đồng chí": a committee's size
+    if _not_the_membership(site, noun):
+        return None
     if v.RATING_CTX.search(site.local) or v.COMMITTEE.search(site.local) or v.NOT_SEGMENT.search(v.LABEL_SEP.split(site.local)[-1]):
         return None  # "…; có trình độ đại học 150 đồng chí": a breakdown by schooling or age, not the membership
     total = list(v.MEMBERS_TOTAL_NOUN.finditer(site.local)) or list(v.MEMBERS_POOL_NOUN.finditer(site.local))
     if (total and v.segments_in(site.local[total[-1].end() :])) or v.MEMBER_SUBGROUP.search(site.local):
         return None  # "nâng tổng số đảng viên là người có đạo lên 412", "số đảng viên dự bị … là 300": a subgroup
-    units_part = v.UNITS_PART_BEFORE.match(site.local) and site.text[: site.local_start].rstrip()[-1:].isdigit()
-    if site.prev and site.prev.metric == "members_total" and (_member_kind_label(site.local) or units_part):
-        return None  # "Đảng bộ có 320 đảng viên, trong đó nữ 120 đồng chí, …", "…, trong đó 11 chi bộ khu dân cư có 380 đảng viên"
-    if _member_kind_label(site.local) and not v.UNIT_WORD.search(v.LABEL_SPLIT.split(v.LABEL_TAIL.sub("", site.local))[-1]):
-        return None  # "Trong đó, đảng viên nữ có 1.850 đồng chí": a kind of member labelled, not an organisation named
+    if _a_part_of_the_membership(site):
+        return None
     named = v.MEMBERS_NAMED_BARE_BEFORE.search(site.local)
     if not noun and named and not v.segments_in(named.group("rest")) and not v.NOT_ALL_MEMBERS.search(named.group("rest")):
         return Cls("members_total", "all", "count", False, site.num.value)  # "nâng số đảng viên toàn huyện lên 5.230."
@@ -473,6 +461,28 @@ def _total(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
     if not noun and v.TOTAL.search(site.local) and not _total_of_other(site.local):
         return Cls("members_total", "all", "count", False, site.num.value)
     return None
+
+
+def _not_the_membership(site: Site, noun: str) -> bool:
+    """Member counts that are no organisation's membership whatever follows: ranges, the count behind a share, members
+    added, the extremes among units, a committee's size."""
+    if site.num.value_max is not None:
+        return True  # "Chi bộ có từ 3 đến 5 đảng viên": a range is no organisation's membership
+    after_pct = site.text[max(0, site.local_start - 1) : site.local_start] == "%"
+    if after_pct and v.COUNT_OF_SHARE_BEFORE.search(site.local) and not v.POPULATION_WORD.search(site.clause):
+        return True  # "… đạt 92%, với 4.800 đảng viên": the members behind a share, not the membership
+    if v.ADDED_BEFORE.search(site.local) or v.EXTREME_BEFORE.search(site.local):
+        return True  # "chi bộ có thêm 3 đảng viên"; "Chi bộ có số đảng viên đông nhất là 85 đồng chí, ít nhất là 5"
+    return noun not in v.MEMBER_COUNT_NOUNS and bool(v.COMMITTEE_SIZE_BEFORE.search(site.local))  # "chi ủy gồm 3 đồng chí"
+
+
+def _a_part_of_the_membership(site: Site) -> bool:
+    """A count labelled by a kind of member, or the members of some of its units, after (or without) the membership."""
+    units_part = v.UNITS_PART_BEFORE.match(site.local) and site.text[: site.local_start].rstrip()[-1:].isdigit()
+    if site.prev and site.prev.metric == "members_total" and (_member_kind_label(site.local) or units_part):
+        return True  # "Đảng bộ có 320 đảng viên, trong đó nữ 120 đồng chí, …", "…, trong đó 11 chi bộ khu dân cư có 380 đảng viên"
+    label_part = v.LABEL_SPLIT.split(v.LABEL_TAIL.sub("", site.local))[-1]
+    return _member_kind_label(site.local) and not v.UNIT_WORD.search(label_part)  # "Trong đó, đảng viên nữ có 1.850 đồng chí"
 
 
 def _member_kind_label(local: str) -> bool:

@@ -919,3 +919,5 @@ EXTREME_BEFORE = re.compile(
     r"(?:^|[,;])\s*(?:đông|nhiều|ít|lớn|nhỏ|cao|thấp)\s+nhất\s*(?:là|:|có)?\s*$",
     IC,
 )
+# The member nouns a committee's size is never counted in (COMMITTEE_SIZE_BEFORE reads "đồng chí").
+MEMBER_COUNT_NOUNS = ("đảng viên", "đv")
