@@ -194,14 +194,8 @@ def _structural(site: Site) -> Cls | None:
         return None  # "mỗi xã có từ 10 đến 15 chi bộ": a range is no organisation's stock
     if v.STRUCT_EVENT.search(site.clause) or v.EACH.search(local) or v.GIVEN_TO_BEFORE.search(local) or v.STRUCT_CHANGE_AFTER.match(right):
         return None  # "giao chỉ tiêu cho 30 chi bộ": the cells something is given to, not the stock
-    if v.DIRECTED_BEFORE.search(local) or v.AUDIENCE_OF_BEFORE.search(local):
+    if v.DIRECTED_BEFORE.search(local) or v.AUDIENCE_OF_BEFORE.search(local) or _units_where_or_whence(site):
         return None  # "chỉ đạo 10 chi bộ trực thuộc …": the cells a directive goes to; "tham dự của đại diện 45 …"
-    after_members = site.prev is not None and site.prev.metric == "members_total"
-    members_at = after_members and v.MEMBERS_LIVE_AT_BEFORE.search(local)
-    if v.AT_UNITS_BEFORE.search(local) and not (members_at or v.LIVING_AT_BEFORE.search(local)):
-        return None  # "tổ chức sinh hoạt chuyên đề tại 18 chi bộ", "kết nạp 12 đảng viên ở 8 chi bộ": where, not the stock
-    if v.UNITS_OF_PEOPLE_BEFORE.search(local) and not (site.prev and site.prev.metric in STOCK):
-        return None  # "kết nạp 25 đảng viên mới thuộc 12 chi bộ", "… đến từ 20 chi bộ": the units people come from
     if v.STRUCT_BUILT_BEFORE.search(local):
         return None  # "phát triển được 12 tổ chức cơ sở đảng": built up this year, not the stock
     changes = list(v.STRUCT_CHANGE.finditer(site.clause))
@@ -226,6 +220,17 @@ def _structural(site: Site) -> Cls | None:
     if m and not doing and not v.ORGS_BAD_AFTER.match(right[m.end() :]) and not v.OF_OR_FOR_BEFORE.search(local):
         return Cls("grassroots_orgs", "all", "count", False, site.num.value)
     return None
+
+
+def _units_where_or_whence(site: Site) -> bool:
+    """Units named as where something is done or where people come from, not as a stock: "tổ chức sinh hoạt chuyên đề
+    tại 18 chi bộ", "kết nạp 12 đảng viên ở 8 chi bộ", "kết nạp 25 đảng viên mới thuộc 12 chi bộ", "… đến từ 20 chi bộ"
+    (members living in them, or units of a stock just stated, are the stock: "262 đảng viên sinh hoạt tại 11 chi bộ")."""
+    local = site.local
+    members_at = site.prev is not None and site.prev.metric == "members_total" and v.MEMBERS_LIVE_AT_BEFORE.search(local)
+    if v.AT_UNITS_BEFORE.search(local) and not (members_at or v.LIVING_AT_BEFORE.search(local)):
+        return True
+    return bool(v.UNITS_OF_PEOPLE_BEFORE.search(local)) and not (site.prev and site.prev.metric in STOCK)
 
 
 def _count(site: Site) -> Cls | None:
