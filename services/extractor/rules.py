@@ -431,7 +431,8 @@ def _trained(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
         return None  # a bare number near "lớp" (a school class, a course number) counts nobody
     if v.BREAKDOWN.search(site.local) and noun not in v.CANDIDATE_NOUNS and v.segments_in(noun):
         return None  # "66 học viên, trong đó có 44 sinh viên": a subgroup of the candidates
-    if noun != v.STUDENT_NOUN and not v.CANDIDATE_CONTEXT.search(site.clause + v.SCOPE_SPLIT.split(after, maxsplit=1)[0]):
+    context = site.clause + v.SCOPE_SPLIT.split(after, maxsplit=1)[0]
+    if noun not in v.CANDIDATES_ON_THEIR_OWN and not v.CANDIDATE_CONTEXT.search(context):
         return None  # "Danh sách có 45 người được đề nghị khen thưởng": a list, no candidate of the Party
     part = v.PART_SEP.split(site.local)[-1]
     if noun == v.STUDENT_NOUN and (v.OTHER_COURSE.search(part) or v.OTHER_CLASS_BEFORE.search(part)):

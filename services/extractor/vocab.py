@@ -921,3 +921,5 @@ EXTREME_BEFORE = re.compile(
 )
 # The member nouns a committee's size is never counted in (COMMITTEE_SIZE_BEFORE reads "đồng chí").
 MEMBER_COUNT_NOUNS = ("đảng viên", "đv")
+# Nouns that are candidates near a candidate cue without the Party named: learners of a class, the masses fostered.
+CANDIDATES_ON_THEIR_OWN = frozenset({"học viên", "quần chúng", "cảm tình đảng"})

@@ -237,6 +237,7 @@ def test_people_near_a_list_are_candidates_only_when_the_party_is_named() -> Non
     assert _of("candidates_trained", text) == [89]
     assert _of("candidates_trained", "Đến nay, huyện đã có 45 quần chúng là học sinh được bồi dưỡng, tạo nguồn.") == [45]
     assert _of("candidates_trained", "Kết thúc khóa học, 52 học viên đạt yêu cầu đã được cấp chứng nhận.") == [52]
+    assert _of("candidates_trained", "Trung tâm chính trị huyện khai giảng lớp bồi dưỡng cho 45 quần chúng.") == [45]
 
 
 def test_members_stated_as_a_share_of_the_population_are_the_membership() -> None:
