@@ -13,7 +13,7 @@ def pct(site: Site) -> Cls | None:
     local, right = site.local, site.right
     found = _vuot(site)
     if found:
-        return found
+        return None if _projected(site) else found
     if v.CHANGE_BEFORE.search(local) or v.COMPARE_AFTER.match(right) or v.ECON.search(site.clause) or v.POPULATION_AFTER.match(right):
         return None
     if v.UNION.search(site.around) and not v.PARTY_MEMBER_WORD.search(site.around):
@@ -27,8 +27,14 @@ def pct(site: Site) -> Cls | None:
     for rule in (_vuot, _attainment, _good, _of_members, _target_pct, _rate, _segment_pct, _list_item):
         found = rule(site)
         if found:
-            return found
+            return None if found.metric == "target_attainment_pct" and _projected(site) else found
     return None
+
+
+def _projected(site: Site) -> bool:
+    """Whether a pledge or projection governs the percent in its clause ("phấn đấu đạt 100% chỉ tiêu"): no result yet."""
+    pledges = list(v.ATTAINMENT_PROJECTED.finditer(site.clause))
+    return bool(pledges) and not v.DONE.search(site.clause, pledges[-1].end())
 
 
 def _units_reaching(site: Site) -> bool:

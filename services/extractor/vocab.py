@@ -178,10 +178,11 @@ FUTURE_TIME = re.compile(
 )
 # "phấn đấu bồi dưỡng, kết nạp 300 đảng viên", "phấn đấu có 300 quần chúng … và kết nạp 200": a pledge governs every
 # figure after it in the sentence until a result is reported.
-# Not the noun of a past effort ("Sau một năm phấn đấu, …", "nhờ nỗ lực phấn đấu") nor "phấn đấu trở thành đảng viên".
+# Not the noun of a past effort ("Sau một năm phấn đấu, …", "nhờ nỗ lực phấn đấu", "Với quyết tâm cao, …") nor "phấn đấu
+# trở thành đảng viên".
 PLEDGE_GOVERNS = re.compile(
     r"(?<!năm )(?<!sau )(?<!quá trình )(?<!sự )(?<!tinh thần )(?<!nhờ )(?<!nỗ lực )(?<!rèn luyện, )(?<!rèn luyện và )"
-    r"phấn đấu(?!\s+(?:trở thành|vào đảng|rèn luyện))|quyết tâm",
+    r"phấn đấu(?!\s+(?:trở thành|vào đảng|rèn luyện))|(?<!với )(?<!sự )(?<!tinh thần )quyết tâm(?!\s+(?:cao|lớn|chính trị))",
     IC,
 )
 # "hoàn thành chỉ tiêu được giao, kết nạp 80 đảng viên": a target met, then the admission itself.
@@ -753,3 +754,10 @@ def segments_in(text: str) -> list[str]:
 BREAKDOWN_MARK = re.compile(r"trong đó|trong số|\(", IC)
 # "đến năm 2030", "năm 2025", "tính đến cuối năm 2023": a stock dated at a point in time (not a term "nhiệm kỳ 2020-2025").
 STOCK_DATE_POINT = re.compile(r"^\W*(?:(?:tính\s+)?đến|tới)?\s*(?:hết\s+|cuối\s+)?năm\s+\d{4}\W*$", IC)
+
+
+# --- Rules 1.2.6: targets and percents of admissions ---
+# "phấn đấu đạt 100% chỉ tiêu", "dự kiến cả năm kết nạp 260 đảng viên, vượt 4% kế hoạch", "sẽ hoàn thành 100% kế hoạch":
+# an attainment pledged or projected in its clause, with no result reported after the pledge ("đã", "đến nay"), is not
+# an attainment (no metric for it). Not the noun of a past effort ("Sau một năm phấn đấu, …": PLEDGE_GOVERNS).
+ATTAINMENT_PROJECTED = re.compile(PLEDGE_GOVERNS.pattern + r"|\bsẽ\b|dự kiến", IC)

@@ -1,0 +1,42 @@
+"""Rules 1.2.6, targets and percents of admissions: pledged attainments, quotas in brackets and fractions, rating shares."""
+
+from __future__ import annotations
+
+from services.extractor.extract import extract
+
+_LEAD = "Công tác phát triển đảng viên được chú trọng. "
+
+
+def _facts(text: str) -> list[tuple[str, str, float]]:
+    return [(f.metric, f.segment, f.value) for f in extract(_LEAD + text).facts]
+
+
+def _of(metric: str, text: str) -> list[float]:
+    return [value for m, _, value in _facts(text) if m == metric]
+
+
+def test_a_pledged_or_projected_attainment_is_not_an_attainment() -> None:
+    for text in (
+        "Năm 2024, huyện phấn đấu kết nạp 250 đảng viên, phấn đấu đạt 100% chỉ tiêu.",
+        "Năm 2024, Đảng bộ huyện phấn đấu hoàn thành 100% chỉ tiêu kết nạp đảng viên.",
+        "Năm 2024, huyện dự kiến kết nạp 250 đảng viên, đạt 110% chỉ tiêu tỉnh giao.",
+        "Dự kiến đến cuối năm 2024, toàn huyện kết nạp khoảng 260 đảng viên, vượt 4% kế hoạch.",
+        "Năm 2024, Đảng bộ xã sẽ hoàn thành 100% kế hoạch kết nạp đảng viên.",
+    ):
+        assert _of("target_attainment_pct", text) == [], text
+
+
+def test_an_attainment_reported_after_a_pledge_or_a_past_effort_is_kept() -> None:
+    text = "Năm 2023, huyện phấn đấu kết nạp 250 đảng viên, kết quả đã kết nạp 260 đảng viên, đạt 104% kế hoạch."
+    assert _of("target_attainment_pct", text) == [104]
+    assert _of("target_attainment_pct", "Nhờ nỗ lực phấn đấu, năm 2023 huyện kết nạp 245 đảng viên, vượt 5% kế hoạch.") == [105]
+
+
+def test_resolve_as_a_noun_does_not_make_a_plan() -> None:
+    for text in (
+        "Với quyết tâm cao, năm 2023 huyện kết nạp 245 đảng viên, đạt 105% chỉ tiêu.",
+        "Với sự quyết tâm của cả hệ thống chính trị, năm 2023 huyện kết nạp 245 đảng viên, đạt 105% chỉ tiêu.",
+    ):
+        assert _of("admitted", text) == [245], text
+        assert _of("target_attainment_pct", text) == [105], text
+    assert _of("admitted_target", "Năm 2024, huyện quyết tâm kết nạp 250 đảng viên.") == [250]
