@@ -119,7 +119,7 @@ def _cue(site: Site) -> str | None:
         if v.TARGET_VALUE_AFTER_PCT.match(local):
             return "target"  # "đạt 83% kế hoạch đề ra là 300 đảng viên"
         local = local[remnant.end() :]
-    if v.PLAN_NAMES_COUNT.search(local):
+    if v.PLAN_NAMES_COUNT.search(local) or v.PLAN_BRACKET_BEFORE.search(local):
         return "target"
     if v.TARGET_MET_THEN_ADMIT.search(local):
         return "admit"

@@ -326,7 +326,10 @@ POOL_MEMBERS_AFTER = re.compile(r"^\s*(?:đảng viên|đv)\s*(?:,|(?:hiện\s+)
 SHARE_BEFORE = re.compile(r"chiếm\s*(?:tỷ lệ|tỉ lệ)?\s*(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*$", IC)
 # "vượt mục tiêu Đại hội đề ra … trên 500 đảng viên": the surplus over a target, not a count of anyone.
 # "vượt chỉ tiêu 20 đảng viên", "thấp hơn chỉ tiêu 20 đảng viên": the surplus or shortfall against a target, not a count.
-SURPLUS_BEFORE = re.compile(r"(?:vượt|thấp hơn|ít hơn|thiếu|hụt)\s+(?:so với\s+)?(?:mức\s+)?(?:mục tiêu|chỉ tiêu|kế hoạch|nghị quyết)[^,;]{0,80}$", IC)
+SURPLUS_BEFORE = re.compile(r"(?:vượt|thấp hơn|ít hơn|thiếu|hụt)\s+(?:so với\s+)?(?:mức\s+)?(?:mục tiêu|chỉ tiêu|kế hoạch|nghị quyết)"
+    r"(?:[^,;(]{0,80}|[^,;]{0,40}?(?:kết nạp|phát triển)[^,;]{0,60})$",  # not "… vượt chỉ tiêu tỉnh giao (200 đảng viên)": the plan's figure
+    IC,
+)
 # "có sự tham gia của 200 đảng viên", "có dưới 10 đảng viên": attendance, and thresholds below a figure, state no count.
 NOT_A_COUNT_BEFORE = re.compile(
     r"(?:sự\s+)?(?:tham gia|tham dự|có mặt)(?:\s+của)?\s*(?:hơn|gần|trên|khoảng)?\s*$|(?:dưới|chưa đến|chưa tới|không quá)\s*$", IC
@@ -761,3 +764,9 @@ STOCK_DATE_POINT = re.compile(r"^\W*(?:(?:tính\s+)?đến|tới)?\s*(?:hết\s+
 # an attainment pledged or projected in its clause, with no result reported after the pledge ("đã", "đến nay"), is not
 # an attainment (no metric for it). Not the noun of a past effort ("Sau một năm phấn đấu, …": PLEDGE_GOVERNS).
 ATTAINMENT_PROJECTED = re.compile(PLEDGE_GOVERNS.pattern + r"|\bsẽ\b|dự kiến", IC)
+# "kết nạp 245 đảng viên (KH: 200)", "245 đảng viên/KH 200", "vượt chỉ tiêu tỉnh giao (200 đảng viên)", "vượt kế hoạch năm
+# (chỉ tiêu 200 đảng viên)": a plan named (or abbreviated "KH") just before a bracket or slash that opens with the
+# count: the count is the plan's figure (SURPLUS_BEFORE stops at the bracket: the surplus is stated outside it).
+PLAN_BRACKET_BEFORE = re.compile(
+    r"[(/]\s*(?:kh|kế hoạch|chỉ tiêu|mục tiêu)\s*:?\s*$|(?:chỉ tiêu|kế hoạch|mục tiêu|nghị quyết)\b(?:(?!kết nạp|phát triển)[^,;()\d]){0,40}?\(\s*$", IC
+)

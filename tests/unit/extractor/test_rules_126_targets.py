@@ -40,3 +40,21 @@ def test_resolve_as_a_noun_does_not_make_a_plan() -> None:
         assert _of("admitted", text) == [245], text
         assert _of("target_attainment_pct", text) == [105], text
     assert _of("admitted_target", "Năm 2024, huyện quyết tâm kết nạp 250 đảng viên.") == [250]
+
+
+def test_a_plan_named_before_a_bracket_or_slash_gives_the_target() -> None:
+    for text in (
+        "Năm 2023, toàn huyện kết nạp 245 đảng viên (KH: 200).",
+        "Năm 2023, toàn huyện kết nạp 245 đảng viên (KH 200 đảng viên).",
+        "Năm 2023, toàn huyện kết nạp 245 đảng viên/KH 200 đảng viên.",
+        "Năm 2023, huyện đã kết nạp 245 đảng viên, vượt chỉ tiêu đề ra (chỉ tiêu 200 đảng viên).",
+        "Năm 2023, huyện đã kết nạp 245 đảng viên, vượt chỉ tiêu tỉnh giao (200 đảng viên).",
+        "Năm 2023, huyện đã kết nạp 245 đảng viên, vượt kế hoạch năm (200 đảng viên).",
+    ):
+        assert _of("admitted", text) == [245], text
+        assert _of("admitted_target", text) == [200], text
+
+
+def test_a_surplus_over_the_plan_is_still_no_count() -> None:
+    assert _facts("Năm 2023, huyện đã kết nạp 245 đảng viên, vượt chỉ tiêu được giao 45 đảng viên.") == [("admitted", "all", 245)]
+    assert _facts("Năm 2023, huyện vượt chỉ tiêu kết nạp đảng viên (45 đảng viên).") == []
