@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from services.extractor import vocab as v
-from services.extractor.numbers import find_numbers
+from services.extractor.numbers import find_fractions, find_numbers
 from services.extractor.registry import RATE_CEILING
 from services.extractor.sites import STOCK, WINDOW, Cls, Site, per_year
+
+FRACTION_RATIO_SLACK = 1.0
+"""Points a percent may differ from its fraction's ratio and still state it (rounding: "48/204 (23,5%)")."""
 
 
 def pct(site: Site) -> Cls | None:
@@ -93,6 +96,8 @@ def _attainment(site: Site) -> Cls | None:
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value) if carried else None
     if v.ATTAINMENT_RATE.search(site.clause) and v.ACHIEVED_BEFORE.search(site.local):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
+    if _fraction_ratio(site):
+        return Cls("target_attainment_pct", "all", "pct", False, site.num.value)  # "kết nạp 180/200 đảng viên (90%)"
     other = v.OTHER_PROGRAM.search(site.local) or v.OTHER_ACTIVITY.search(site.local) or v.OTHER_ACTIVITY.search(site.right[:40])
     if v.TARGET_WORD_AFTER.match(site.right) and not v.GOOD.search(site.clause) and not other:
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
@@ -105,6 +110,17 @@ def _attainment(site: Site) -> Cls | None:
     if bare and v.QUOTA_OR_PLAN.search(site.around) and not v.RATING_WORD.search(site.clause):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value) if _about_admission(site) else None
     return None
+
+
+def _fraction_ratio(site: Site) -> bool:
+    """Whether the percent follows an admitted fraction and states its ratio ("kết nạp 180/200 đảng viên (90%)")."""
+    if not v.ADMITTED_FRACTION_BEFORE.search(site.local) or not v.ACHIEVED_OR_BARE_OPEN_BEFORE.search(site.local):
+        return False
+    fractions = find_fractions(site.text[site.local_start : site.num.start])
+    if not fractions or not fractions[-1][3]:
+        return False
+    _, _, got, target = fractions[-1]
+    return abs(100 * got / target - site.num.value) <= FRACTION_RATIO_SLACK
 
 
 def _other_indicator(site: Site) -> bool:

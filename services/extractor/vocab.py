@@ -541,9 +541,10 @@ STOCK_LIST_BEFORE = re.compile(r"[^,;\d]{0,40}?[\s,]*(?:với|và|gồm|có)\s*(
 PLAN_OR_RESOLUTION = re.compile(r"chỉ tiêu|kế hoạch|nghị quyết")
 # "kết nạp được 250/240 đảng viên (đạt 104%)": an admitted fraction before its attainment.
 ADMITTED_FRACTION_BEFORE = re.compile(r"(?:kết nạp|phát triển)(?:\s+được)?(?:\s+mới)?\s*\d[\d.]*\s*/\s*\d[\d.]*\s*(?:đảng viên|đv|quần chúng)[^\d;]{0,20}$", IC)
-# What may stand between an admitted count and its attainment: "… 187 đảng viên mới, đạt", "… 1.669 đảng viên, chiếm tỷ lệ".
+# What may stand between an admitted count and its attainment: "… 187 đảng viên mới, đạt", "… 1.669 đảng viên, chiếm tỷ lệ",
+# "… trên tổng số 2.200 chỉ tiêu được giao, đạt" (a target's quota places).
 COUNT_TO_PCT = re.compile(
-    r"[\s,;(]*(?:(?:đảng viên|đv|đồng chí|quần chúng|người)\b[^,;()\d]{0,30}?)?[\s,(]*(?:đã\s+)?"
+    r"[\s,;(]*(?:(?:đảng viên|đv|đồng chí|quần chúng|người|chỉ tiêu)\b[^,;()\d]{0,30}?)?[\s,(]*(?:đã\s+)?"
     r"(?:đạt|bằng|hoàn thành|vượt|chiếm)?\s*(?:được\s+)?(?:tỷ lệ|tỉ lệ)?\s*(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*",
     IC,
 )
@@ -770,3 +771,5 @@ ATTAINMENT_PROJECTED = re.compile(PLEDGE_GOVERNS.pattern + r"|\bsẽ\b|dự ki�
 PLAN_BRACKET_BEFORE = re.compile(
     r"[(/]\s*(?:kh|kế hoạch|chỉ tiêu|mục tiêu)\s*:?\s*$|(?:chỉ tiêu|kế hoạch|mục tiêu|nghị quyết)\b(?:(?!kết nạp|phát triển)[^,;()\d]){0,40}?\(\s*$", IC
 )
+# "kết nạp 180/200 đảng viên (90%)", "…, đạt 90%": a percent opened by a bracket or "đạt/bằng" after an admitted fraction.
+ACHIEVED_OR_BARE_OPEN_BEFORE = re.compile(r"(?:\(|,|đạt|bằng)\s*(?:đạt|bằng)?\s*(?:tỷ lệ|tỉ lệ)?\s*$", IC)

@@ -58,3 +58,22 @@ def test_a_plan_named_before_a_bracket_or_slash_gives_the_target() -> None:
 def test_a_surplus_over_the_plan_is_still_no_count() -> None:
     assert _facts("Năm 2023, huyện đã kết nạp 245 đảng viên, vượt chỉ tiêu được giao 45 đảng viên.") == [("admitted", "all", 245)]
     assert _facts("Năm 2023, huyện vượt chỉ tiêu kết nạp đảng viên (45 đảng viên).") == []
+
+
+def test_a_percent_after_an_admitted_fraction_that_states_its_ratio_is_the_attainment() -> None:
+    for text in (
+        "Năm 2023, toàn huyện kết nạp 180/200 đảng viên (90%).",
+        "Năm 2023, toàn huyện kết nạp 18/20 đảng viên (90%).",
+    ):
+        assert _of("target_attainment_pct", text) == [90], text
+        assert _of("admitted", text) and _of("admitted_target", text), text
+    facts = _facts("Năm 2023, toàn huyện kết nạp 180/200 đảng viên (45% là nữ).")
+    assert ("admitted", "female", 45) in facts
+    assert not _of("target_attainment_pct", "Năm 2023, toàn huyện kết nạp 180/200 đảng viên (4%).")
+
+
+def test_an_attainment_after_the_quota_places_of_the_admission() -> None:
+    text = "Năm 2023, toàn tỉnh kết nạp 2.345 đảng viên trên tổng số 2.200 chỉ tiêu được giao, đạt 106,6%."
+    assert _of("target_attainment_pct", text) == [106.6]
+    assert _of("admitted_target", text) == [2200]
+    assert not _of("target_attainment_pct", "Năm 2023, toàn tỉnh được giao 2.200 chỉ tiêu, đạt 106,6%.")
