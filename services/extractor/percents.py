@@ -23,6 +23,9 @@ def pct(site: Site) -> Cls | None:
         return None
     if v.UNITS_FRACTION.search(local) or _units_reaching(site):
         return None
+    found = _good_share(site)
+    if found:
+        return found
     if v.SHARE_NOUN_AFTER.match(right) or v.REST.search(local) or v.SHARE_OF_UNITS.search(site.clause) or v.GROUP_SHARE.search(site.clause):
         return None
     if v.SHARE_BEFORE.search(local) and not v.TARGET_WORD_AFTER.match(right):
@@ -194,13 +197,14 @@ def _about_admission(site: Site) -> bool:
 def _good(site: Site) -> Cls | None:
     """Share of members rated "hoàn thành tốt nhiệm vụ trở lên"."""
     excellent_only = bool(v.EXCELLENT.search(site.right[:40])) and not v.GOOD_OR_ABOVE.search(site.right[:60])
-    if not v.GOOD.search(site.around) or v.NOT_GOOD.search(site.local) or excellent_only:
+    if not v.GOOD.search(site.around) or v.NOT_GOOD.search(v.GOOD_AND_EXCELLENT.sub(" ", site.local)) or excellent_only:
         return None
     if v.RATED_SUBGROUP.search(site.right[:50]) or v.RATED_SUBGROUP.search(v.PART_SEP.split(site.local)[-1]):
         return None  # "100% đảng viên mới kết nạp hoàn thành tốt nhiệm vụ": a subgroup's rating
     pledged = v.PLEDGE.search(site.prefix) or v.QUOTA_WORD.search(site.clause)
-    if pledged or v.PARTY_UNIT_WORD.search(site.clause):
-        return None
+    own = v.GOOD_AFTER.match(site.right)
+    if pledged or (v.PARTY_UNIT_WORD.search(site.clause) and not (own and not v.PARTY_UNIT_WORD.search(own.group()))):
+        return None  # "92% tổ chức cơ sở đảng …"; not "có 92% tổ chức cơ sở đảng và 90% đảng viên hoàn thành tốt …"
     if v.EXCELLENT.search(site.around) and not v.GOOD_OR_ABOVE.search(site.low[site.clause_start : site.num.end + WINDOW]):
         return None  # "… xuất sắc 10,1%; hoàn thành tốt nhiệm vụ 78,8%": one class of a split, not "tốt trở lên"
     stated = v.STATED_BEFORE.search(site.local) or v.GOOD_AFTER.match(site.right)
@@ -210,6 +214,15 @@ def _good(site: Site) -> Cls | None:
     if v.SEPARATELY.search(site.local):
         per_year = False
     return Cls("members_good_rating_pct", "all", "pct", per_year, site.num.value)
+
+
+def _good_share(site: Site) -> Cls | None:
+    """ "có 1.850 đảng viên hoàn thành tốt nhiệm vụ trở lên, chiếm 89,6%": the members rated good or above, as a share."""
+    if not v.GOOD_SHARE_BEFORE.search(site.local) or v.RATED_SUBGROUP.search(site.local) or v.SHARE_NOUN_AFTER.match(site.right):
+        return None
+    if v.PLEDGE.search(site.prefix) or v.QUOTA_WORD.search(site.clause) or v.PARTY_UNIT_WORD.search(site.local):
+        return None
+    return Cls("members_good_rating_pct", "all", "pct", per_year(site), site.num.value)
 
 
 def _target_pct(site: Site) -> Cls | None:

@@ -773,3 +773,15 @@ PLAN_BRACKET_BEFORE = re.compile(
 )
 # "kết nạp 180/200 đảng viên (90%)", "…, đạt 90%": a percent opened by a bracket or "đạt/bằng" after an admitted fraction.
 ACHIEVED_OR_BARE_OPEN_BEFORE = re.compile(r"(?:\(|,|đạt|bằng)\s*(?:đạt|bằng)?\s*(?:tỷ lệ|tỉ lệ)?\s*$", IC)
+# "có 1.850 đảng viên hoàn thành tốt nhiệm vụ trở lên, chiếm 89,6%", "số đảng viên hoàn thành tốt nhiệm vụ trở lên chiếm
+# 89,6%", "(tỷ lệ 89,6%)": the share of the members rated good or above, named (with "trở lên", "tốt và xuất sắc") just
+# before the percent; one class of a split ("hoàn thành tốt nhiệm vụ chiếm 76,4%") is not it.
+GOOD_SHARE_BEFORE = re.compile(
+    r"(?:đảng viên|đồng chí)\b[^,;()\d]{0,40}?(?:hoàn thành tốt nhiệm vụ trở lên|hoàn thành nhiệm vụ trở lên|"
+    r"hoàn thành tốt và xuất sắc nhiệm vụ|hoàn thành xuất sắc và tốt nhiệm vụ)"
+    r"(?:[\s,]*(?:chiếm|đạt|bằng)\s*(?:tỷ lệ|tỉ lệ)?|[\s,]*(?:tỷ lệ|tỉ lệ)|\s*\(\s*(?:chiếm|đạt)?\s*(?:tỷ lệ|tỉ lệ)?)"
+    r"\s*(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*$",
+    IC,
+)
+# "tốt và xuất sắc": good or above, not the excellent class alone (NOT_GOOD reads the rest).
+GOOD_AND_EXCELLENT = re.compile(r"tốt và xuất sắc|xuất sắc và tốt", IC)

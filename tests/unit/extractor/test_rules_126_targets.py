@@ -77,3 +77,34 @@ def test_an_attainment_after_the_quota_places_of_the_admission() -> None:
     assert _of("target_attainment_pct", text) == [106.6]
     assert _of("admitted_target", text) == [2200]
     assert not _of("target_attainment_pct", "Năm 2023, toàn tỉnh được giao 2.200 chỉ tiêu, đạt 106,6%.")
+
+
+def test_the_share_of_members_rated_good_or_above_is_the_good_rating() -> None:
+    for text in (
+        "Năm 2023, có 1.850 đảng viên hoàn thành tốt nhiệm vụ trở lên, chiếm 89,6%.",
+        "Năm 2023, số đảng viên hoàn thành tốt nhiệm vụ trở lên chiếm 89,6%.",
+        "Năm 2023, có 1.850 đảng viên được xếp loại hoàn thành tốt nhiệm vụ trở lên (chiếm 89,6%).",
+        "Năm 2023, có 1.850 đồng chí hoàn thành tốt nhiệm vụ trở lên, tỷ lệ 89,6%.",
+    ):
+        assert _facts(text) == [("members_good_rating_pct", "all", 89.6)], text
+
+
+def test_good_and_excellent_is_good_or_above() -> None:
+    assert _of("members_good_rating_pct", "Năm 2023, tỷ lệ đảng viên hoàn thành tốt và xuất sắc nhiệm vụ đạt 92,3%.") == [92.3]
+
+
+def test_members_rated_next_to_units_rated_keep_their_rating() -> None:
+    text = "Năm 2023, có 92,3% tổ chức cơ sở đảng và 90,5% đảng viên hoàn thành tốt nhiệm vụ trở lên."
+    assert _of("members_good_rating_pct", text) == [90.5]
+
+
+def test_one_class_of_a_rating_split_or_a_subgroup_or_units_is_not_the_good_rating() -> None:
+    for text in (
+        "Năm 2023, đảng viên hoàn thành xuất sắc nhiệm vụ chiếm 15,2%; hoàn thành tốt nhiệm vụ chiếm 76,4%.",
+        "Năm 2023, có 250 đảng viên hoàn thành xuất sắc nhiệm vụ, chiếm 12,1%.",
+        "Năm 2023, có 120 đảng viên mới kết nạp hoàn thành tốt nhiệm vụ trở lên, chiếm 95%.",
+        "Năm 2023, 95% tổ chức cơ sở đảng được đánh giá hoàn thành tốt nhiệm vụ trở lên.",
+    ):
+        assert not _of("members_good_rating_pct", text), text
+    text = "Hằng năm, trên 82% số đảng viên hoàn thành tốt và xuất sắc nhiệm vụ, 80% số chi bộ đạt trong sạch, vững mạnh."
+    assert _of("members_good_rating_pct", text) == [82]
