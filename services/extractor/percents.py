@@ -7,6 +7,8 @@ from services.extractor.numbers import find_fractions, find_numbers
 from services.extractor.registry import RATE_CEILING
 from services.extractor.sites import STOCK, WINDOW, Cls, Site, per_year
 
+NOT_ADMISSION_COUNTS = ("candidates_trained", "members_removed")
+"""Counts whose attainment, stated right after them, is not the admissions' (candidates introduced, members removed)."""
 FRACTION_RATIO_SLACK = 1.0
 """Points a percent may differ from its fraction's ratio and still state it (rounding: "48/204 (23,5%)")."""
 
@@ -16,7 +18,7 @@ def pct(site: Site) -> Cls | None:
     local, right = site.local, site.right
     found = _vuot(site)
     if found:
-        return None if _projected(site) else found
+        return None if _not_achieved(site) else found
     if v.CHANGE_BEFORE.search(local) or v.COMPARE_AFTER.match(right) or v.ECON.search(site.clause) or v.POPULATION_AFTER.match(right):
         return None
     if v.UNION.search(site.around) and not v.PARTY_MEMBER_WORD.search(site.around):
@@ -33,14 +35,26 @@ def pct(site: Site) -> Cls | None:
     for rule in (_vuot, _attainment, _good, _of_members, _target_pct, _rate, _segment_pct, _list_item):
         found = rule(site)
         if found:
-            return None if found.metric == "target_attainment_pct" and _projected(site) else found
+            return None if found.metric == "target_attainment_pct" and _not_achieved(site) else found
     return None
+
+
+def _not_achieved(site: Site) -> bool:
+    """Whether an attainment is pledged or projected, or is the attainment of a count that is not of admissions."""
+    return _projected(site) or _after_other_count(site)
 
 
 def _projected(site: Site) -> bool:
     """Whether a pledge or projection governs the percent in its clause ("phấn đấu đạt 100% chỉ tiêu"): no result yet."""
     pledges = list(v.ATTAINMENT_PROJECTED.finditer(site.clause))
     return bool(pledges) and not v.DONE.search(site.clause, pledges[-1].end())
+
+
+def _after_other_count(site: Site) -> bool:
+    """Whether the count just before the percent in its clause is not of admissions ("giới thiệu 300 đoàn viên ưu tú …,
+    đạt 120% chỉ tiêu": the introductions' attainment)."""
+    prev = site.prev
+    return prev is not None and prev.metric in NOT_ADMISSION_COUNTS and site.local_start > site.clause_start
 
 
 def _units_reaching(site: Site) -> bool:

@@ -108,3 +108,13 @@ def test_one_class_of_a_rating_split_or_a_subgroup_or_units_is_not_the_good_rati
         assert not _of("members_good_rating_pct", text), text
     text = "Hằng năm, trên 82% số đảng viên hoàn thành tốt và xuất sắc nhiệm vụ, 80% số chi bộ đạt trong sạch, vững mạnh."
     assert _of("members_good_rating_pct", text) == [82]
+
+
+def test_the_attainment_of_candidates_introduced_is_not_the_admissions() -> None:
+    for text in (
+        "Năm 2023, Đảng bộ huyện kết nạp 245 đảng viên; giới thiệu 300 đoàn viên ưu tú cho Đảng xem xét kết nạp, đạt 120% chỉ tiêu.",
+        "Năm 2023, Đảng bộ huyện kết nạp 245 đảng viên; giới thiệu 300 đoàn viên ưu tú cho Đảng xem xét kết nạp, vượt 20% chỉ tiêu.",
+    ):
+        assert not _of("target_attainment_pct", text), text
+    text = "Năm 2023, toàn huyện có 300 quần chúng được học lớp nhận thức về Đảng, kết nạp 245 đảng viên, đạt 98% kế hoạch."
+    assert _of("target_attainment_pct", text) == [98]
