@@ -31,7 +31,7 @@ def pct(site: Site) -> Cls | None:
     if v.SHARE_NOUN_AFTER.match(right) or v.REST.search(local) or v.SHARE_OF_UNITS.search(site.clause) or v.GROUP_SHARE.search(site.clause):
         return None
     if v.SHARE_BEFORE.search(local) and not v.TARGET_WORD_AFTER.match(right):
-        return _share(site)
+        return _of_members(site) or _share(site)  # "kết nạp 245 đảng viên, chiếm 3,9% tổng số đảng viên": the rate
     for rule in (_vuot, _attainment, _good, _of_members, _target_pct, _rate, _segment_pct, _list_item):
         found = rule(site)
         if found:
@@ -241,10 +241,11 @@ def _good_share(site: Site) -> Cls | None:
 
 def _target_pct(site: Site) -> Cls | None:
     """ "chỉ tiêu kết nạp đảng viên mới từ 4-5%/năm"."""
-    if not (v.PCT_TARGET.search(site.clause) and v.ADMIT_VERB.search(site.clause)):
+    rate_set = v.RATE_SET_BEFORE.search(site.local) and not v.DONE.search(site.local)  # "Nghị quyết đề ra tỷ lệ kết nạp … đạt 3%"
+    if not ((v.PCT_TARGET.search(site.clause) or rate_set) and v.ADMIT_VERB.search(site.clause)):
         return None
     versus = v.VERSUS.search(site.right[:15]) is not None and v.TOTAL_WORD.search(site.right[:35]) is None
-    achieved = v.ACHIEVED_BEFORE.search(site.local) and not v.PLEDGE.search(site.clause)
+    achieved = v.ACHIEVED_BEFORE.search(site.local) and not v.PLEDGE.search(site.clause) and not rate_set
     if v.TARGET_WORD_AFTER.match(site.right) or versus or v.EXCEED.search(site.local) or achieved:
         return None
     return Cls("admitted_target_pct", "all", "pct", per_year(site), site.num.value)
@@ -255,7 +256,8 @@ def _of_members(site: Site) -> Cls | None:
     prev = site.prev
     if prev is None or prev.unit != "count" or site.num.value >= RATE_CEILING or site.local_start <= site.clause_start:
         return None
-    if not (v.OF_MEMBERS_AFTER.match(site.right) and v.COUNT_THEN_RATIO.match(site.local)):
+    of_members = v.OF_MEMBERS_AFTER.match(site.right) and v.COUNT_THEN_RATIO.match(site.local)
+    if not (of_members or v.COUNT_THEN_RATE_WORD.match(site.local)):
         return None
     if prev.metric == "admitted" and prev.segment == "all":
         return Cls("admission_rate_pct", "all", "pct", prev.per_year, site.num.value)

@@ -506,7 +506,9 @@ SEPARATELY = re.compile(r"riêng")
 ACHIEVED_OR_OPEN_BEFORE = re.compile(r"(?:\(|đạt)\s*$")
 RATIO_BEFORE = re.compile(r"(?:\(|,)\s*(?:đạt|bằng)\s*$")
 # "kết nạp 150 đảng viên, đạt 3,02% …": a count, then its ratio.
-COUNT_THEN_RATIO = re.compile(r"^[^\d;()]{0,40}?[,(]\s*(?:đạt|bằng)\s*(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*$")
+COUNT_THEN_RATIO = re.compile(
+    r"^[^\d;()]{0,40}?[,(]\s*(?:đạt|bằng|chiếm)\s*(?:tỷ lệ|tỉ lệ)?\s*(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*$"  # "…, chiếm 3,9% tổng số đảng viên"
+)
 # Shares of segments: "50% là nữ", "nông dân chiếm 16,3%", "(chiếm 12%)"; "còn lại": the rest, never a segment's share.
 SEGMENT_SHARE_AFTER = re.compile(r"^\s*(?:đảng viên|đv|là|ở|thuộc|trong|khu vực)")
 SHARE_OR_LABEL_BEFORE = re.compile(r"chiếm\s*(?:tỷ lệ|tỉ lệ)?\s*(?:khoảng|gần|hơn|trên)?\s*$|^[,;\s]*[^\d,;()]{2,40}\s*$")
@@ -561,7 +563,9 @@ ATTAINMENT_CARRIED = re.compile(
 # the previous sentence's admissions'.
 FIGURE_BEFORE = re.compile(r"\d\s*%|\d\s*/\s*\d")
 # "đạt 3,02% số đảng viên cuối năm trước": a percent of the membership (an admission or target rate).
-OF_MEMBERS_AFTER = re.compile(r"^\s*(?:so với\s+)?(?:tổng\s+)?số đảng viên\s+(?:cuối|đầu|hiện có|của|toàn|năm)\b")
+OF_MEMBERS_AFTER = re.compile(
+    r"^\s*(?:so với\s+)?(?:tổng\s+)?số đảng viên(?:\s+(?:cuối|đầu|hiện có|của|toàn|năm)\b|\s*(?:[,.;)]|$))"  # not "… được kết nạp"
+)
 # "tỷ lệ đảng viên trẻ dưới 30 tuổi đạt 25%": a rate named for something; it is of admissions only with these words.
 NAMED_RATE = re.compile(r"(?:tỷ lệ|tỉ lệ)\s+(?P<what>[^,;()]{1,60}?)\s*(?:đạt|là)\s*(?:từ\s*)?$", IC)
 RATE_OF_ADMISSIONS = re.compile(r"kết nạp|phát triển|đảng viên mới|bình quân|hằng năm|hàng năm|mỗi năm", IC)
@@ -785,3 +789,12 @@ GOOD_SHARE_BEFORE = re.compile(
 )
 # "tốt và xuất sắc": good or above, not the excellent class alone (NOT_GOOD reads the rest).
 GOOD_AND_EXCELLENT = re.compile(r"tốt và xuất sắc|xuất sắc và tốt", IC)
+# "kết nạp 245 đảng viên, tỷ lệ 3,9%", "(tỷ lệ 3,9%)": a count, then its rate named by "tỷ lệ" alone.
+COUNT_THEN_RATE_WORD = re.compile(r"^[^\d;()]{0,40}?[,(]\s*(?:tỷ lệ|tỉ lệ)\s*(?:là|:)?\s*(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*$", IC)
+# "Nghị quyết đề ra tỷ lệ kết nạp đảng viên mới hằng năm đạt từ 3% trở lên", "Đại hội xác định tỷ lệ kết nạp …": a rate
+# set as a target (its "đạt" is the goal's, not a result), the rate just before the percent.
+RATE_SET_BEFORE = re.compile(
+    r"(?:đề ra|đặt ra|xác định|giao)\s+(?:chỉ tiêu\s+|mục tiêu\s+)?(?:tỷ lệ|tỉ lệ)\s+(?:kết nạp|phát triển)[^,;()\d]{0,60}?"
+    r"(?:đạt|là|bằng)?\s*(?:từ\s*)?(?:khoảng|trên|hơn)?\s*$",
+    IC,
+)

@@ -118,3 +118,29 @@ def test_the_attainment_of_candidates_introduced_is_not_the_admissions() -> None
         assert not _of("target_attainment_pct", text), text
     text = "Năm 2023, toàn huyện có 300 quần chúng được học lớp nhận thức về Đảng, kết nạp 245 đảng viên, đạt 98% kế hoạch."
     assert _of("target_attainment_pct", text) == [98]
+
+
+def test_an_admitted_count_then_its_share_of_the_membership_is_the_admission_rate() -> None:
+    for text in (
+        "Năm 2023, toàn huyện kết nạp 245 đảng viên, chiếm 3,9% tổng số đảng viên.",
+        "Năm 2023, toàn huyện kết nạp 245 đảng viên, tỷ lệ 3,9%.",
+        "Năm 2023, toàn huyện kết nạp 245 đảng viên (tỷ lệ 3,9%).",
+    ):
+        assert _of("admission_rate_pct", text) == [3.9], text
+    facts = _facts("Năm 2023, kết nạp 245 đảng viên, trong đó 120 đảng viên nữ, chiếm 49% tổng số đảng viên.")
+    assert ("admitted", "female", 49) in facts
+    assert not [f for f in facts if f[0] == "admission_rate_pct"]
+    facts = _facts("Năm 2023, kết nạp 59.776 đoàn viên vào Đảng, chiếm 67,9% tổng số đảng viên được kết nạp.")
+    assert ("admitted", "youth_union", 67.9) in facts
+    assert not [f for f in facts if f[0] == "admission_rate_pct"]
+
+
+def test_a_rate_a_resolution_sets_is_a_target_rate() -> None:
+    for text in (
+        "Nghị quyết đề ra tỷ lệ kết nạp đảng viên mới hằng năm đạt từ 3% trở lên.",
+        "Nghị quyết Đại hội xác định tỷ lệ kết nạp đảng viên mới hằng năm từ 3 - 4% tổng số đảng viên.",
+    ):
+        assert _of("admitted_target_pct", text) == [3], text
+        assert not _of("admission_rate_pct", text), text
+    text = "Năm 2023, huyện kết nạp 150 đảng viên, vượt mục tiêu đề ra, đạt tỷ lệ 3,5% so với tổng số đảng viên."
+    assert _of("admission_rate_pct", text) == [3.5]
