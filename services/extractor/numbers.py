@@ -229,7 +229,8 @@ def find_fractions(sentence: str) -> list[tuple[int, int, float, float]]:
     out = []
     for m in _FRACTION.finditer(sentence):
         b = parse_number(m.group("b"))
-        if b >= 1900 or sentence[max(0, m.start() - 1) : m.start()] in "/.-":
+        year = b >= 1900 and m.group("b").isdigit()  # "6/2023"; not "3.120/3.000 đảng viên"
+        if year or sentence[max(0, m.start() - 1) : m.start()] in "/.-":
             continue
         out.append((m.start(), m.end(), parse_number(m.group("a")), b))
     return out

@@ -116,7 +116,8 @@ def _attainment(site: Site) -> Cls | None:
     if _fraction_ratio(site):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)  # "kết nạp 180/200 đảng viên (90%)"
     other = v.OTHER_PROGRAM.search(site.local) or v.OTHER_ACTIVITY.search(site.local) or v.OTHER_ACTIVITY.search(site.right[:40])
-    if v.TARGET_WORD_AFTER.match(site.right) and not v.GOOD.search(site.clause) and not other:
+    plan_after = v.TARGET_WORD_AFTER.match(site.right) or _plan_value_after(site)
+    if plan_after and not v.GOOD.search(site.clause) and not other:
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
     bare = bool(v.ITEM_END_NO_AND_AFTER.search(site.right) and v.ACHIEVED_OR_OPEN_BEFORE.search(site.local))
     bare = bare and not v.RATE_WORD.search(site.local) and not _after_segment_count(site)
@@ -127,6 +128,12 @@ def _attainment(site: Site) -> Cls | None:
     if bare and v.QUOTA_OR_PLAN.search(site.around) and not v.RATING_WORD.search(site.clause):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value) if _about_admission(site) else None
     return None
+
+
+def _plan_value_after(site: Site) -> bool:
+    """ "đạt 104% (chỉ tiêu 3.000)": an achieved percent, too high for a rate, then its plan's figure in brackets."""
+    achieved = v.ACHIEVED_BEFORE.search(site.local) and not v.RATE_WORD.search(site.local)
+    return bool(achieved and site.num.value >= RATE_CEILING and v.PLAN_VALUE_BRACKET_AFTER.match(site.right))
 
 
 def _fraction_ratio(site: Site) -> bool:

@@ -798,3 +798,5 @@ RATE_SET_BEFORE = re.compile(
     r"(?:đạt|là|bằng)?\s*(?:từ\s*)?(?:khoảng|trên|hơn)?\s*$",
     IC,
 )
+# "kết nạp 3.120 đảng viên, đạt 104% (chỉ tiêu 3.000)": an achieved percent followed by its plan's figure in brackets.
+PLAN_VALUE_BRACKET_AFTER = re.compile(r"^\s*\(\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|kh\b|mục tiêu)[^()\d]{0,30}?\d", IC)

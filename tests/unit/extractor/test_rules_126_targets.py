@@ -144,3 +144,19 @@ def test_a_rate_a_resolution_sets_is_a_target_rate() -> None:
         assert not _of("admission_rate_pct", text), text
     text = "Năm 2023, huyện kết nạp 150 đảng viên, vượt mục tiêu đề ra, đạt tỷ lệ 3,5% so với tổng số đảng viên."
     assert _of("admission_rate_pct", text) == [3.5]
+
+
+def test_a_fraction_in_thousands_is_admitted_against_its_target() -> None:
+    text = "Năm 2023, Đảng bộ tỉnh kết nạp 3.120/3.000 đảng viên, đạt 104% kế hoạch."
+    assert _of("admitted", text) == [3120]
+    assert _of("admitted_target", text) == [3000]
+    assert _facts("Tháng 6/2023, Đảng bộ tỉnh kết nạp 120 đảng viên.") == [("admitted", "all", 120)]
+
+
+def test_an_attainment_followed_by_its_plan_figure_in_brackets() -> None:
+    text = "Năm 2023, Đảng bộ tỉnh kết nạp 3.120 đảng viên, đạt 104% (chỉ tiêu 3.000)."
+    assert _of("target_attainment_pct", text) == [104]
+    assert _of("admitted_target", text) == [3000]
+    text = "Năm 2023, tỷ lệ kết nạp đạt 3,9% (chỉ tiêu 3,5%)."
+    assert not _of("target_attainment_pct", text)
+    assert _of("admission_rate_pct", text) == [3.9]
