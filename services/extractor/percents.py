@@ -248,6 +248,9 @@ def _good_share(site: Site) -> Cls | None:
 
 def _target_pct(site: Site) -> Cls | None:
     """ "chỉ tiêu kết nạp đảng viên mới từ 4-5%/năm"."""
+    prev = site.prev
+    if prev is not None and prev.unit == "pct" and prev.segment != "all" and site.local_start > site.clause_start:
+        return None  # "nữ chiếm 45% (chỉ tiêu 40%)": the target of a segment's share, not of the membership
     rate_set = v.RATE_SET_BEFORE.search(site.local) and not v.DONE.search(site.local)  # "Nghị quyết đề ra tỷ lệ kết nạp … đạt 3%"
     if not ((v.PCT_TARGET.search(site.clause) or rate_set) and v.ADMIT_VERB.search(site.clause)):
         return None

@@ -160,3 +160,10 @@ def test_an_attainment_followed_by_its_plan_figure_in_brackets() -> None:
     text = "Năm 2023, tỷ lệ kết nạp đạt 3,9% (chỉ tiêu 3,5%)."
     assert not _of("target_attainment_pct", text)
     assert _of("admission_rate_pct", text) == [3.9]
+
+
+def test_the_target_of_a_segment_share_is_no_target_rate() -> None:
+    text = "Năm 2023, Đảng bộ tỉnh kết nạp 3.120 đảng viên, trong đó nữ chiếm 45% (chỉ tiêu 40%)."
+    assert ("admitted", "female", 45) in _facts(text)
+    assert not _of("admitted_target_pct", text)
+    assert _of("admitted_target_pct", "Năm 2023, tỷ lệ kết nạp đạt 3,9% (chỉ tiêu 3,5%).") == [3.5]
