@@ -172,8 +172,9 @@ def _unit_attainment(site: Site) -> bool:
     if not site.after_admission or not v.ITEM_END_AFTER.match(site.right):
         return False
     head = site.low[: site.num.start].split(":", 1)
-    if len(head) < 2 or not v.PLAN_OR_RESOLUTION.search(head[0]) or v.DIGIT.search(head[0]):
-        return False
+    rate_head = len(head) == 2 and v.ADMISSION_RATE_HEAD.search(head[0]) and site.num.value >= RATE_CEILING
+    if len(head) < 2 or not (v.PLAN_OR_RESOLUTION.search(head[0]) or rate_head) or v.DIGIT.search(head[0]):
+        return False  # "Các đơn vị có tỷ lệ kết nạp cao là: A đạt 150%, …": too high for a rate, the units' attainments
     item = v.ITEM_SEP.split(site.text[site.local_start : site.num.start])[-1]
     name = v.UNIT_TITLES_BEFORE.sub("", item.strip())
     return bool(v.UNIT_NAME_ATTAINMENT.match(item)) and bool(name) and name.split()[0].lower() not in v.NOT_NAME_WORDS

@@ -800,3 +800,5 @@ RATE_SET_BEFORE = re.compile(
 )
 # "kết nạp 3.120 đảng viên, đạt 104% (chỉ tiêu 3.000)": an achieved percent followed by its plan's figure in brackets.
 PLAN_VALUE_BRACKET_AFTER = re.compile(r"^\s*\(\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|kh\b|mục tiêu)[^()\d]{0,30}?\d", IC)
+# "Các đơn vị có tỷ lệ kết nạp cao là: …": a list of units headed by their admission "rate" (of the plan, when over 30%).
+ADMISSION_RATE_HEAD = re.compile(r"(?:tỷ lệ|tỉ lệ)\s+(?:kết nạp|phát triển)", IC)

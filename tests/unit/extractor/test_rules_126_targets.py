@@ -167,3 +167,11 @@ def test_the_target_of_a_segment_share_is_no_target_rate() -> None:
     assert ("admitted", "female", 45) in _facts(text)
     assert not _of("admitted_target_pct", text)
     assert _of("admitted_target_pct", "Năm 2023, tỷ lệ kết nạp đạt 3,9% (chỉ tiêu 3,5%).") == [3.5]
+
+
+def test_units_listed_by_an_admission_rate_too_high_for_a_rate_are_attainments() -> None:
+    head = "Năm 2023, toàn huyện kết nạp 245 đảng viên, đạt 106,5% kế hoạch. Các đơn vị có tỷ lệ kết nạp cao là: "
+    text = head + "Đảng bộ xã Tân Lập đạt 150%, Đảng bộ xã Tân Mỹ đạt 130%, Đảng bộ thị trấn Đồi Ngô đạt 125%."
+    assert _of("target_attainment_pct", text) == [106.5, 150, 130, 125]
+    text = head + "Đảng bộ xã Tân Lập đạt 5,1%, Đảng bộ xã Tân Mỹ đạt 4,8%."
+    assert _of("target_attainment_pct", text) == [106.5]
