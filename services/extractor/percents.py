@@ -107,6 +107,8 @@ def _attainment(site: Site) -> Cls | None:
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)  # "Trong đó, huyện A đạt 61,9%; …"
     if _unit_attainment(site):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value, list_item=True)  # "Các đơn vị …: A đạt 110%, B (đạt 105%)"
+    if _other_matter_clause(site):
+        return None  # the attainment of another figure of the clause
     if not v.RECRUIT.search(site.around):
         carried = bool(site.after_admission and v.ATTAINMENT_CARRIED.fullmatch(site.local) and v.TARGET_WORD_AFTER.match(site.right))
         carried = carried and not _other_programme(site) and not v.FIGURE_BEFORE.search(site.prefix)
@@ -128,6 +130,17 @@ def _attainment(site: Site) -> Cls | None:
     if bare and v.QUOTA_OR_PLAN.search(site.around) and not v.RATING_WORD.search(site.clause):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value) if _about_admission(site) else None
     return None
+
+
+def _other_matter_clause(site: Site) -> bool:
+    """Whether a figure of another matter comes before the percent in its clause, and no admission ("…; phát hành 5.000 thẻ
+    đảng viên, đạt 100% kế hoạch", "…; 100% thôn có chi bộ, đạt 100%", "tỷ lệ hộ nghèo còn 3%, đạt 100% kế hoạch")."""
+    head = site.low[site.clause_start : site.num.start]
+    figures = find_numbers(head)
+    if v.ADMIT.search(head) or not figures:
+        return False
+    listing = site.prev is not None and site.prev.metric == "target_attainment_pct" and all(n.pct for n in figures)
+    return not listing  # "…; A (105%) và B (104,61%)": a list of attainments goes on
 
 
 def _plan_value_after(site: Site) -> bool:

@@ -175,3 +175,20 @@ def test_units_listed_by_an_admission_rate_too_high_for_a_rate_are_attainments()
     assert _of("target_attainment_pct", text) == [106.5, 150, 130, 125]
     text = head + "Đảng bộ xã Tân Lập đạt 5,1%, Đảng bộ xã Tân Mỹ đạt 4,8%."
     assert _of("target_attainment_pct", text) == [106.5]
+
+
+def test_the_attainment_of_another_figure_of_its_clause_is_not_the_admissions() -> None:
+    for text in (
+        "Năm 2023, toàn huyện kết nạp 245 đảng viên; 100% thôn, tổ dân phố có chi bộ, đạt 100% kế hoạch.",
+        "Năm 2023, toàn huyện kết nạp 245 đảng viên; phát hành 5.000 thẻ đảng viên, đạt 100% kế hoạch.",
+        "Năm 2023, toàn huyện kết nạp 245 đảng viên; tặng huy hiệu Đảng cho 500 đảng viên, đạt 100%.",
+        "Năm 2023, toàn huyện kết nạp 245 đảng viên; tỷ lệ hộ nghèo giảm còn 3%, đạt 100% kế hoạch.",
+    ):
+        assert _facts(text) == [("admitted", "all", 245)], text
+
+
+def test_an_attainment_in_a_later_clause_after_a_period_or_in_a_list_is_kept() -> None:
+    text = "Năm 2023, toàn huyện kết nạp 245 đảng viên; riêng 6 tháng cuối năm đạt 60% kế hoạch."
+    assert _of("target_attainment_pct", text) == [60]
+    text = "Năm 2023, các đảng bộ vượt chỉ tiêu kết nạp đảng viên gồm: huyện A (120%); huyện B (105%) và huyện C (104,5%)."
+    assert _of("target_attainment_pct", text) == [120, 105, 104.5]
