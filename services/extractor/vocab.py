@@ -191,7 +191,11 @@ TARGET_MET_THEN_ADMIT = re.compile(
     r"(?:đã\s+)?(?:kết nạp|phát triển)(?: được)?(?: thêm)?(?: mới)?\s*$|"
     # "được giao 300 chỉ tiêu, đến nay đã kết nạp 250": the result stated after the target, in the past
     r"(?:chỉ tiêu|kế hoạch|mục tiêu)[^;]*?,(?![^,;]*?\b(?:sẽ|phải|cần|phấn đấu|dự kiến)\b)[^,;]{0,30}?\b(?:đã|đến nay|kết quả)\b"
-    r"[^,;]{0,20}?(?:kết nạp|phát triển)(?: được)?(?: thêm)?(?: mới)?\s*$",
+    r"[^,;]{0,20}?(?:kết nạp|phát triển)(?: được)?(?: thêm)?(?: mới)?\s*$|"
+    # "15/15 chỉ tiêu nghị quyết đạt và vượt, trong đó kết nạp 245 đảng viên": the plans met, then the admission itself
+    r"(?:chỉ tiêu|kế hoạch|mục tiêu)(?:(?!phấn đấu|\bsẽ\b|dự kiến|\bphải\b|\bcần\b)[^,;\d]){0,30}?\b(?:đều\s+)?(?:đạt|vượt|hoàn thành)\b"
+    r"[^;\d]{0,40}?,[^,;\d]{0,20}?"
+    r"(?:kết nạp|phát triển)(?: được)?(?: thêm)?(?: mới)?\s*$",
     IC,
 )
 # "đạt 83% kế hoạch đề ra là 300 đảng viên", "so với chỉ tiêu 300": after an attainment, the value of its target.

@@ -192,3 +192,13 @@ def test_an_attainment_in_a_later_clause_after_a_period_or_in_a_list_is_kept() -
     assert _of("target_attainment_pct", text) == [60]
     text = "Năm 2023, các đảng bộ vượt chỉ tiêu kết nạp đảng viên gồm: huyện A (120%); huyện B (105%) và huyện C (104,5%)."
     assert _of("target_attainment_pct", text) == [120, 105, 104.5]
+
+
+def test_plans_met_then_an_admission_is_an_admission() -> None:
+    for text in (
+        "Năm 2023, 15/15 chỉ tiêu nghị quyết đạt và vượt, trong đó kết nạp 245 đảng viên, đạt 106,5%.",
+        "Năm 2023, các chỉ tiêu về xây dựng Đảng đều đạt và vượt, trong đó kết nạp được 245 đảng viên.",
+    ):
+        assert _of("admitted", text) == [245], text
+        assert not _of("admitted_target", text), text
+    assert _of("admitted_target", "Năm 2024, chỉ tiêu đặt ra, kết nạp 250 đảng viên.") == [250]
