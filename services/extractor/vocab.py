@@ -156,7 +156,9 @@ TARGET = re.compile(r"(?<!đạt )(?<!vượt )(?<!thực hiện )(?<!thực hi�
 # "Với mục tiêu phát triển đảng viên, năm 2023 …", "Để hoàn thành kế hoạch, …": an adjunct naming the plan without a
 # figure, before the sentence reports its result; the plan word in it does not make the count a target.
 PLAN_ADJUNCT = re.compile(
-    r"(?:với|nhằm|vì|để(?:\s+(?:thực hiện|hoàn thành|đạt))?|triển khai|quán triệt)\s+(?:các\s+)?(?:mục tiêu|chỉ tiêu|kế hoạch)[^,;\d]*,", IC
+    r"(?:với|nhằm|vì|để(?:\s+(?:thực hiện|hoàn thành|đạt))?|triển khai|quán triệt|thực hiện|căn cứ(?:\s+vào)?|bám sát|trên cơ sở)"
+    r"\s+(?:các\s+)?(?:mục tiêu|chỉ tiêu|kế hoạch)[^,;\d]*,",  # "Thực hiện chỉ tiêu Nghị quyết, năm 2023 … kết nạp 245"
+    IC
 )
 # "chưa đạt kế hoạch đề ra là 200 đảng viên", "đạt 90% so với chỉ tiêu 200": the plan named right before the count is its
 # figure, whatever verb comes before the plan (TARGET leaves "đạt chỉ tiêu …" to the result that may follow).
@@ -331,7 +333,8 @@ SHARE_BEFORE = re.compile(r"chiếm\s*(?:tỷ lệ|tỉ lệ)?\s*(?:khoảng|g�
 # "vượt mục tiêu Đại hội đề ra … trên 500 đảng viên": the surplus over a target, not a count of anyone.
 # "vượt chỉ tiêu 20 đảng viên", "thấp hơn chỉ tiêu 20 đảng viên": the surplus or shortfall against a target, not a count.
 SURPLUS_BEFORE = re.compile(r"(?:vượt|thấp hơn|ít hơn|thiếu|hụt)\s+(?:so với\s+)?(?:mức\s+)?(?:mục tiêu|chỉ tiêu|kế hoạch|nghị quyết)"
-    r"(?:[^,;(]{0,80}|[^,;]{0,40}?(?:kết nạp|phát triển)[^,;]{0,60})$",  # not "… vượt chỉ tiêu tỉnh giao (200 đảng viên)": the plan's figure
+    r"(?:[^,;(]{0,80}|[^,;]{0,40}?(?:kết nạp|phát triển)[^,;]{0,60})(?<!với )(?<!với)$",  # not "… vượt chỉ tiêu tỉnh giao
+    # (200 đảng viên)": the plan's figure; nor "vượt chỉ tiêu với 245 đảng viên": the result
     IC,
 )
 # "có sự tham gia của 200 đảng viên", "có dưới 10 đảng viên": attendance, and thresholds below a figure, state no count.

@@ -202,3 +202,22 @@ def test_plans_met_then_an_admission_is_an_admission() -> None:
         assert _of("admitted", text) == [245], text
         assert not _of("admitted_target", text), text
     assert _of("admitted_target", "Năm 2024, chỉ tiêu đặt ra, kết nạp 250 đảng viên.") == [250]
+
+
+def test_an_adjunct_carrying_out_the_plan_does_not_make_the_result_a_target() -> None:
+    for text in (
+        "Thực hiện chỉ tiêu Nghị quyết, năm 2023 Đảng bộ huyện kết nạp 245 đảng viên.",
+        "Trên cơ sở chỉ tiêu được giao, năm 2023 Đảng bộ huyện kết nạp 245 đảng viên.",
+    ):
+        assert _facts(text) == [("admitted", "all", 245)], text
+    text = "Thực hiện chỉ tiêu Nghị quyết, năm 2024 Đảng bộ huyện phấn đấu kết nạp 250 đảng viên."
+    assert _facts(text) == [("admitted_target", "all", 250)]
+
+
+def test_a_result_stated_with_the_plan_exceeded_is_an_admission() -> None:
+    for text in (
+        "Năm 2023, Đảng bộ huyện kết nạp vượt chỉ tiêu với 245 đảng viên.",
+        "Năm 2023, Đảng bộ huyện vượt chỉ tiêu kết nạp với 245 đảng viên mới.",
+    ):
+        assert _facts(text) == [("admitted", "all", 245)], text
+    assert _facts("Năm 2023, huyện kết nạp 250 đảng viên, vượt chỉ tiêu được giao 45 đảng viên.") == [("admitted", "all", 250)]
