@@ -403,12 +403,12 @@ RATE_BEFORE = re.compile(r"(?:tỷ lệ|tỉ lệ)[^,;()]{0,60}?(?:đạt|là)\s
 RATE_AFTER = re.compile(r"^\s*(?:/\s*năm|(?:so với\s+)?tổng số đảng viên)", IC)
 # "100% đảng viên mới … hoàn thành tốt nhiệm vụ", "98% đảng viên dự bị": the rating of a subgroup, not of the membership.
 RATED_SUBGROUP = re.compile(r"đảng viên\s+(?:mới|dự bị|trẻ|(?:được\s+)?kết nạp)\b", IC)
-GOOD = re.compile(r"hoàn thành tốt(?: và xuất sắc)? nhiệm vụ|hoàn thành nhiệm vụ trở lên|đủ tư cách", IC)
+GOOD = re.compile(r"hoàn thành tốt(?: và xuất sắc)? nhiệm vụ|hoàn thành nhiệm vụ trở lên|đủ tư cách|\bhttnv\b", IC)  # HTTNV: the abbreviation
 # "hoàn thành tốt nhiệm vụ" counts the good rating "or above" only when stated so or when no excellent share is split off.
 GOOD_OR_ABOVE = re.compile(r"trở lên|tốt và xuất sắc|xuất sắc và tốt|đủ tư cách", IC)
 GOOD_AFTER = re.compile(
     r"^\s*(?:(?:số\s+)?đảng viên\b[^,;.\d]{0,60}?)?(?:/\s*năm\s*)?(?:được\s+)?(?:(?:xếp loại|đánh giá)\s+)?(?:đủ tư cách\s+)?"
-    r"(?:hoàn thành tốt(?: và xuất sắc)? nhiệm vụ|hoàn thành nhiệm vụ trở lên)",
+    r"(?:hoàn thành tốt(?: và xuất sắc)? nhiệm vụ|hoàn thành nhiệm vụ trở lên|httnv\b)",
     IC,
 )
 NOT_GOOD = re.compile(r"xuất sắc|chỉ tiêu|nghị quyết|theo\b|phấn đấu|chiếm", IC)
@@ -506,7 +506,7 @@ PARTY_UNIT_WORD = re.compile(r"tổ chức (?:cơ sở )?đảng|chi bộ|tccs")
 RATE_WORD = re.compile(r"tỷ lệ|tỉ lệ")
 RATING_WORD = re.compile(r"xuất sắc|nhiệm vụ|tư cách")
 # Ratings: the excellent class alone ("xuất sắc"), a rating stated with "đạt/là", a separate figure ("riêng …").
-EXCELLENT = re.compile(r"xuất sắc")
+EXCELLENT = re.compile(r"xuất sắc|\bhtxsnv\b")
 STATED_BEFORE = re.compile(r"(?:đạt|là)\s*(?:trên|hơn|gần|khoảng)?\s*$")
 SEPARATELY = re.compile(r"riêng")
 # Attainments stated after a count: "(đạt 104%)", ", đạt 80%", ", bằng 95%".

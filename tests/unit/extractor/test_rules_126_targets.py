@@ -221,3 +221,8 @@ def test_a_result_stated_with_the_plan_exceeded_is_an_admission() -> None:
     ):
         assert _facts(text) == [("admitted", "all", 245)], text
     assert _facts("Năm 2023, huyện kết nạp 250 đảng viên, vượt chỉ tiêu được giao 45 đảng viên.") == [("admitted", "all", 250)]
+
+
+def test_the_abbreviated_good_rating_httnv() -> None:
+    assert _of("members_good_rating_pct", "Năm 2023, có 92,3% đảng viên HTTNV trở lên.") == [92.3]
+    assert not _of("members_good_rating_pct", "Năm 2023, có 15,2% đảng viên HTXSNV, 77,1% đảng viên HTTNV.")
