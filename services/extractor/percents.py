@@ -139,8 +139,10 @@ def _other_matter_clause(site: Site) -> bool:
     figures = find_numbers(head)
     if v.ADMIT.search(head) or not figures:
         return False
-    listing = site.prev is not None and site.prev.metric == "target_attainment_pct" and all(n.pct for n in figures)
-    return not listing  # "…; A (105%) và B (104,61%)": a list of attainments goes on
+    prev = site.prev
+    listing = prev is not None and prev.metric == "target_attainment_pct" and all(n.pct for n in figures)
+    own = prev is not None and prev.metric in ("admitted", "admitted_target") and prev.value == figures[-1].value
+    return not (listing or own)  # "…; A (105%) và B (104,61%)": a list goes on; "Chỉ tiêu … là 6 đảng viên, đạt 133%"
 
 
 def _plan_value_after(site: Site) -> bool:

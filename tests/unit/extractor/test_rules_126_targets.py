@@ -226,3 +226,12 @@ def test_a_result_stated_with_the_plan_exceeded_is_an_admission() -> None:
 def test_the_abbreviated_good_rating_httnv() -> None:
     assert _of("members_good_rating_pct", "Năm 2023, có 92,3% đảng viên HTTNV trở lên.") == [92.3]
     assert not _of("members_good_rating_pct", "Năm 2023, có 15,2% đảng viên HTXSNV, 77,1% đảng viên HTTNV.")
+
+
+def test_an_attainment_after_the_target_stated_in_the_next_sentence() -> None:
+    text = "Năm 2023, Đảng bộ xã kết nạp 8 đảng viên. Chỉ tiêu huyện giao là 6 đảng viên, đạt 133%."
+    assert _of("admitted_target", text) == [6]
+    assert _of("target_attainment_pct", text) == [133]
+    text = "Đến nay, toàn Đảng bộ huyện đã kết nạp 96 đảng viên. So với chỉ tiêu được giao (130 đảng viên), đạt 73,8%."
+    assert _of("admitted_target", text) == [130]
+    assert _of("target_attainment_pct", text) == [73.8]
