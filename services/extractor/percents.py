@@ -110,7 +110,8 @@ def _attainment(site: Site) -> Cls | None:
     if _other_matter_clause(site):
         return None  # the attainment of another figure of the clause
     if not v.RECRUIT.search(site.around):
-        carried = bool(site.after_admission and v.ATTAINMENT_CARRIED.fullmatch(site.local) and v.TARGET_WORD_AFTER.match(site.right))
+        named_after = v.ATTAINMENT_CARRIED.fullmatch(site.local) and v.TARGET_WORD_AFTER.match(site.right)
+        carried = bool(site.after_admission and (named_after or v.PLAN_FIRST_CARRIED.fullmatch(site.local)))
         carried = carried and not _other_programme(site) and not v.FIGURE_BEFORE.search(site.prefix)
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value) if carried else None
     if v.ATTAINMENT_RATE.search(site.clause) and v.ACHIEVED_BEFORE.search(site.local):
@@ -125,7 +126,9 @@ def _attainment(site: Site) -> Cls | None:
     bare = bare and not v.RATE_WORD.search(site.local) and not _after_segment_count(site)
     after_admitted = site.prev is not None and site.prev.metric == "admitted" and site.prev.unit == "count"
     after_admitted = after_admitted or bool(v.ADMITTED_FRACTION_BEFORE.search(site.local))  # "kết nạp được 250/240 đảng viên (đạt 104%)"
-    if bare and after_admitted and site.num.value >= RATE_CEILING and v.RATIO_BEFORE.search(site.local):
+    bracketed = site.prev is not None and site.prev.metric == "admitted_target" and site.prev.unit == "count"
+    after_admitted = after_admitted or bool(bracketed and v.TARGET_BRACKET_THEN_ACHIEVED.fullmatch(site.local))  # "12 (KH 10), đạt 120%"
+    if bare and after_admitted and site.num.value >= RATE_CEILING and v.RATIO_BEFORE.search(site.local.replace(")", "")):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
     if bare and v.QUOTA_OR_PLAN.search(site.around) and not v.RATING_WORD.search(site.clause):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value) if _about_admission(site) else None

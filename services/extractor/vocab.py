@@ -809,3 +809,11 @@ RATE_SET_BEFORE = re.compile(
 PLAN_VALUE_BRACKET_AFTER = re.compile(r"^\s*\(\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|kh\b|mục tiêu)[^()\d]{0,30}?\d", IC)
 # "Các đơn vị có tỷ lệ kết nạp cao là: …": a list of units headed by their admission "rate" (of the plan, when over 30%).
 ADMISSION_RATE_HEAD = re.compile(r"(?:tỷ lệ|tỉ lệ)\s+(?:kết nạp|phát triển)", IC)
+# "… kết nạp 245 đảng viên. So với chỉ tiêu Nghị quyết, đạt 106,5%.": the sentence after an admission names the plan first.
+PLAN_FIRST_CARRIED = re.compile(
+    r"\W*(?:(?:như vậy|kết quả(?: này| trên)?)[\s,]*)?so với\s+(?:chỉ tiêu|kế hoạch|mục tiêu|nghị quyết)[^,;\d]{0,50}?[\s,]*"
+    r"(?:thì\s+)?(?:đã\s+)?(?:đạt|bằng)\s*(?:tỷ lệ|tỉ lệ)?\s*(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*",
+    IC,
+)
+# "Xã A: 12 đảng viên (KH 10), đạt 120%": the target in brackets just before the attainment.
+TARGET_BRACKET_THEN_ACHIEVED = re.compile(r"\s*(?:đảng viên|đv|đồng chí)?\s*\)\s*,?\s*(?:đạt|bằng)\s*(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*", IC)

@@ -235,3 +235,15 @@ def test_an_attainment_after_the_target_stated_in_the_next_sentence() -> None:
     text = "Đến nay, toàn Đảng bộ huyện đã kết nạp 96 đảng viên. So với chỉ tiêu được giao (130 đảng viên), đạt 73,8%."
     assert _of("admitted_target", text) == [130]
     assert _of("target_attainment_pct", text) == [73.8]
+
+
+def test_the_sentence_after_an_admission_may_name_the_plan_before_the_attainment() -> None:
+    text = "Kết quả, năm 2023 toàn huyện kết nạp 245 đảng viên. So với chỉ tiêu Nghị quyết, đạt 106,5%."
+    assert _of("target_attainment_pct", text) == [106.5]
+    assert not _of("target_attainment_pct", "Năm 2023, tổng sản phẩm tăng 7%. So với kế hoạch, đạt 101%.")
+
+
+def test_a_list_item_with_its_target_in_brackets_then_its_attainment() -> None:
+    text = "Năm 2023, toàn huyện kết nạp 245 đảng viên, đạt 106,5% kế hoạch. Cụ thể:\nXã Tân Lập: 12 đảng viên (KH 10), đạt 120%."
+    assert _of("target_attainment_pct", text) == [106.5, 120]
+    assert _of("admitted_target", text) == [10]
