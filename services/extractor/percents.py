@@ -40,8 +40,19 @@ def pct(site: Site) -> Cls | None:
 
 
 def _not_achieved(site: Site) -> bool:
-    """Whether an attainment is pledged or projected, or is the attainment of a count that is not of admissions."""
-    return _projected(site) or _after_other_count(site)
+    """Whether an attainment is pledged or projected, or is the attainment of a count that is not of admissions, or the
+    share a surplus count is of its target ("vượt 15 đảng viên (6,5%) so với chỉ tiêu")."""
+    return _projected(site) or _after_other_count(site) or _after_surplus(site)
+
+
+def _after_surplus(site: Site) -> bool:
+    """Whether the count just before the percent in its clause is a surplus or change ("vượt 15 đảng viên (6,5%)")."""
+    if site.local_start <= site.clause_start:
+        return False
+    before = find_numbers(site.text[site.clause_start : site.local_start])
+    if not before or before[-1].pct:
+        return False
+    return bool(v.CHANGE_BEFORE.search(site.low[site.clause_start : site.clause_start + before[-1].start]))
 
 
 def _projected(site: Site) -> bool:
@@ -93,7 +104,8 @@ def _vuot(site: Site) -> Cls | None:
     before = v.VUOT_BEFORE.search(site.local) and v.TARGET_WORD_AFTER.match(site.right)
     named = bool(v.VUOT_TARGET_BEFORE.search(site.local) and v.ITEM_END_AFTER.match(site.right))
     named = named and not v.GOOD.search(site.clause) and not v.OTHER_PROGRAM.search(site.clause)  # not "… tốt nhiệm vụ đạt 92%, vượt chỉ tiêu 2%"
-    if (before or named) and not _other_party_work(site) and not _points_over(site) and not _other_indicator(site):
+    bracket = bool(v.PLAN_THEN_VUOT_BRACKET.search(site.local) and v.CLOSE_BRACKET_AFTER.match(site.right))  # "… kế hoạch (vượt 6,5%)"
+    if (before or named or bracket) and not _other_party_work(site) and not _points_over(site) and not _other_indicator(site):
         return Cls("target_attainment_pct", "all", "pct", False, round(100 + site.num.value, 4), note="vuot")
     return None
 
@@ -212,6 +224,8 @@ def _points_over(site: Site) -> bool:
         return True
     if site.local_start <= site.clause_start or site.text[site.local_start - 1 : site.local_start] != "%":
         return False
+    if v.COMPARE_AFTER.match(site.low[site.local_start - 1 : site.num.start]):
+        return False  # "tăng 10% so với năm 2022, vượt 6,5% chỉ tiêu": the percent before is a change, not a rate
     before = find_numbers(site.text[max(site.clause_start, site.local_start - 24) : site.local_start])
     return bool(before) and site.num.value <= before[-1].value  # "đạt 3,5% …, vượt 16,7% kế hoạch": the count's target
 
@@ -270,6 +284,8 @@ def _target_pct(site: Site) -> Cls | None:
     prev = site.prev
     if prev is not None and prev.unit == "pct" and prev.segment != "all" and site.local_start > site.clause_start:
         return None  # "nữ chiếm 45% (chỉ tiêu 40%)": the target of a segment's share, not of the membership
+    if v.ABOVE_PLAN_BEFORE.search(site.local):
+        return None  # "kết nạp 245 đảng viên, cao hơn chỉ tiêu 6,5%": how far over the plan, not a target rate
     rate_set = v.RATE_SET_BEFORE.search(site.local) and not v.DONE.search(site.local)  # "Nghị quyết đề ra tỷ lệ kết nạp … đạt 3%"
     if not ((v.PCT_TARGET.search(site.clause) or rate_set) and v.ADMIT_VERB.search(site.clause)):
         return None

@@ -386,7 +386,9 @@ OTHER_PARTY_WORK = re.compile(
 UNION = re.compile(r"công đoàn|hội viên", IC)
 TARGET_WORD_AFTER = re.compile(r"^\s*(?:\)?\s*(?:so(?: với)?\s+)?(?:kế hoạch|chỉ tiêu|mục tiêu|nghị quyết|kh\b|nq\b))", IC)
 # "vượt chỉ tiêu 4%", "vượt kế hoạch đề ra 12,5%": exceeded by X, the target named before the percent.
-VUOT_TARGET_BEFORE = re.compile(r"vượt\s+(?:mức\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu|nghị quyết)(?:\s+(?:đề ra|được giao|năm))?\s*(?:là\s*)?$", IC)
+VUOT_TARGET_BEFORE = re.compile(
+    r"vượt\s+(?:mức\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu|nghị quyết)(?:\s+(?:kế hoạch|nghị quyết|đề ra|được giao|năm)){0,2}\s*(?:là\s*)?$", IC
+)
 VUOT_BEFORE = re.compile(r"vượt\s*(?:mức\s*)?(?:gần|hơn|trên|khoảng|xấp xỉ)?\s*$", IC)
 # "đạt 3,5%", "bằng 80%", "đạt tỷ lệ 2,9%": an achieved figure, never a target rate.
 ACHIEVED_BEFORE = re.compile(r"(?:đạt|bằng)\s*(?:tỷ lệ|tỉ lệ)?\s*(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*$", IC)
@@ -817,3 +819,10 @@ PLAN_FIRST_CARRIED = re.compile(
 )
 # "Xã A: 12 đảng viên (KH 10), đạt 120%": the target in brackets just before the attainment.
 TARGET_BRACKET_THEN_ACHIEVED = re.compile(r"\s*(?:đảng viên|đv|đồng chí)?\s*\)\s*,?\s*(?:đạt|bằng)\s*(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*", IC)
+# "hoàn thành vượt mức kế hoạch (vượt 6,5%)": exceeded by X, the plan named before the bracket.
+PLAN_THEN_VUOT_BRACKET = re.compile(
+    r"(?:chỉ tiêu|kế hoạch|mục tiêu|nghị quyết)[^,;()\d]{0,30}\(\s*vượt\s*(?:mức\s*)?(?:gần|hơn|trên|khoảng|xấp xỉ)?\s*$", IC
+)
+CLOSE_BRACKET_AFTER = re.compile(r"^\s*\)")
+# "cao hơn chỉ tiêu 6,5%", "vượt kế hoạch 6,5%": how far a result is over its plan, never the plan's own rate.
+ABOVE_PLAN_BEFORE = re.compile(r"(?:cao hơn|thấp hơn|vượt|hơn|ít hơn)\s+(?:so với\s+)?(?:mức\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu)[^,;\d]{0,30}$", IC)

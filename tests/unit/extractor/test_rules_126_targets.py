@@ -247,3 +247,26 @@ def test_a_list_item_with_its_target_in_brackets_then_its_attainment() -> None:
     text = "Năm 2023, toàn huyện kết nạp 245 đảng viên, đạt 106,5% kế hoạch. Cụ thể:\nXã Tân Lập: 12 đảng viên (KH 10), đạt 120%."
     assert _of("target_attainment_pct", text) == [106.5, 120]
     assert _of("admitted_target", text) == [10]
+
+
+def test_vuot_after_a_change_from_last_year_is_still_an_attainment() -> None:
+    text = "Năm 2023, huyện kết nạp 245 đảng viên, tăng 10% so với năm 2022, vượt 6,5% chỉ tiêu."
+    assert _of("target_attainment_pct", text) == [106.5]
+    text = "Năm 2023, huyện kết nạp 245 đảng viên; tỷ lệ kết nạp đạt 3,8%, vượt 0,3% chỉ tiêu."
+    assert not _of("target_attainment_pct", text)
+
+
+def test_vuot_with_the_plan_named_first() -> None:
+    for text in (
+        "Năm 2023, huyện kết nạp 245 đảng viên, vượt chỉ tiêu kế hoạch 6,5%.",
+        "Năm 2023, huyện kết nạp 245 đảng viên, hoàn thành vượt mức kế hoạch (vượt 6,5%).",
+    ):
+        assert _of("target_attainment_pct", text) == [106.5], text
+
+
+def test_how_far_over_the_plan_is_neither_a_target_rate_nor_an_attainment() -> None:
+    for text in (
+        "Năm 2023, huyện kết nạp 245 đảng viên, cao hơn chỉ tiêu 6,5%.",
+        "Năm 2023, huyện kết nạp 245 đảng viên, vượt 15 đảng viên (6,5%) so với chỉ tiêu.",
+    ):
+        assert _facts(text) == [("admitted", "all", 245)], text
