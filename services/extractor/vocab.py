@@ -142,6 +142,8 @@ TARGET_CUES = (
     r"^\W*(?:phấn đấu|mục tiêu)\b(?=[^;.]{0,80}?\b(?:kết nạp|phát triển)\b)",  # "Phấn đấu năm 2025, toàn huyện kết nạp …"
     r"dự kiến",
     r"(?<=theo )nghị quyết",
+    r"(?<=theo )đề án",  # "Theo Đề án, giai đoạn 2021-2025 huyện kết nạp 1.500 đảng viên"
+    r"(?:xác định|đặt ra|đề ra)\s+(?:đến|tới)\s+năm\s+20\d\d,?\s+(?:[^,;.\d]{0,30}?\s)?(?:kết nạp|phát triển)",  # "… xác định đến năm 2025 kết nạp …"
     r"(?<=tiêu )nghị quyết",
     r"(?:phải|cần(?: phải)?)(?: hoàn thành)? (?:kết nạp|phát triển)(?: được)?",
     r"(?:xác định|yêu cầu)(?: [^,;.\d]{0,20}?)? (?:kết nạp|phát triển)(?: mới)?",
@@ -192,7 +194,7 @@ TARGET_MET_THEN_ADMIT = re.compile(
     r"(?:hoàn thành|đạt|vượt)(?: vượt)?(?: mức)? (?:các )?(?:chỉ tiêu|kế hoạch|mục tiêu)[^,;\d]{0,40},\s*"
     r"(?:đã\s+)?(?:kết nạp|phát triển)(?: được)?(?: thêm)?(?: mới)?\s*$|"
     # "được giao 300 chỉ tiêu, đến nay đã kết nạp 250": the result stated after the target, in the past
-    r"(?:chỉ tiêu|kế hoạch|mục tiêu)[^;]*?,(?![^,;]*?\b(?:sẽ|phải|cần|phấn đấu|dự kiến)\b)[^,;]{0,30}?\b(?:đã|đến nay|kết quả)\b"
+    r"(?:chỉ tiêu|kế hoạch|mục tiêu|đề án)[^;]*?,(?![^,;]*?\b(?:sẽ|phải|cần|phấn đấu|dự kiến)\b)[^,;]{0,30}?\b(?:đã|đến nay|kết quả)\b"
     r"[^,;]{0,20}?(?:kết nạp|phát triển)(?: được)?(?: thêm)?(?: mới)?\s*$|"
     # "15/15 chỉ tiêu nghị quyết đạt và vượt, trong đó kết nạp 245 đảng viên": the plans met, then the admission itself
     r"(?:chỉ tiêu|kế hoạch|mục tiêu)(?:(?!phấn đấu|\bsẽ\b|dự kiến|\bphải\b|\bcần\b)[^,;\d]){0,30}?\b(?:đều\s+)?(?:đạt|vượt|hoàn thành)\b"

@@ -270,3 +270,12 @@ def test_how_far_over_the_plan_is_neither_a_target_rate_nor_an_attainment() -> N
         "Năm 2023, huyện kết nạp 245 đảng viên, vượt 15 đảng viên (6,5%) so với chỉ tiêu.",
     ):
         assert _facts(text) == [("admitted", "all", 245)], text
+
+
+def test_a_scheme_or_a_programme_setting_admissions_to_come_is_a_target() -> None:
+    for text in (
+        "Theo Đề án, giai đoạn 2021-2025 huyện kết nạp 1.500 đảng viên.",
+        "Chương trình hành động của Huyện ủy xác định đến năm 2025 kết nạp 1.500 đảng viên.",
+    ):
+        assert _facts(text) == [("admitted_target", "all", 1500)], text
+    assert _facts("Theo Đề án, giai đoạn 2016-2020 huyện đã kết nạp 1.500 đảng viên.") == [("admitted", "all", 1500)]
