@@ -52,6 +52,7 @@ def _line(line: Line, doc: Document, reading: Reading, budget: Budget) -> list[R
 def _sentence(sent: str, doc: Document, reading: Reading, budget: Budget) -> list[RawFact]:
     """Extract one sentence's facts and update what carries to the next."""
     scope = attribute.scope(sent, doc)
+    reading.see(sent)
     opener = candidates.opens_breakdown(sent)
     admit_ctx = reading.admit_context(sent, opener)
     nums = budget.take(sent)

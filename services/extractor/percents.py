@@ -15,10 +15,18 @@ FRACTION_RATIO_SLACK = 1.0
 
 def pct(site: Site) -> Cls | None:
     """A percent: attainment, admission rate, target rate, good rating or a segment share."""
+    found = _read(site)
+    if found is None or (found.metric == "target_attainment_pct" and _not_achieved(site)):
+        return None
+    return _as_goal(site, found)
+
+
+def _read(site: Site) -> Cls | None:
+    """What a percent states, read from the words around it."""
     local, right = site.local, site.right
     found = _vuot(site)
     if found:
-        return None if _not_achieved(site) else found
+        return found
     if v.CHANGE_BEFORE.search(local) or v.COMPARE_AFTER.match(right) or v.ECON.search(site.clause) or v.POPULATION_AFTER.match(right):
         return None
     if v.UNION.search(site.around) and not v.PARTY_MEMBER_WORD.search(site.around):
@@ -35,8 +43,19 @@ def pct(site: Site) -> Cls | None:
     for rule in (_vuot, _attainment, _good, _of_members, _target_pct, _rate, _segment_pct, _list_item):
         found = rule(site)
         if found:
-            return None if found.metric == "target_attainment_pct" and _not_achieved(site) else found
+            return found
     return None
+
+
+def _as_goal(site: Site, found: Cls) -> Cls | None:
+    """A percent in a plan's list or a sentence of tasks ("Phương hướng, nhiệm vụ năm 2024: …") states a goal: a rate is
+    the target rate, a rating or an attainment has no metric; anything else is as read."""
+    goal = site.plan_item or bool(v.TASKS_OPEN.match(site.prefix) and not v.DONE.search(site.prefix))
+    if not goal or found.segment != "all":
+        return found
+    if found.metric == "admission_rate_pct":
+        return Cls("admitted_target_pct", "all", "pct", found.per_year, found.value)
+    return None if found.metric in ("members_good_rating_pct", "target_attainment_pct") else found
 
 
 def _not_achieved(site: Site) -> bool:

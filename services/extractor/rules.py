@@ -34,6 +34,16 @@ class Reading:
     admitted_before: bool = False
     breakdown: bool = False
     last_pct: str | None = None
+    plan_heading: bool = False  # the last prose line was a plan's heading ("Các chỉ tiêu chủ yếu năm 2024:")
+    plan_item: bool = False  # this line is an item of that plan's list ("- Kết nạp 250 đảng viên mới.")
+
+    def see(self, sent: str) -> None:
+        """Note a line before reading it: a plan's heading, an item of the list under it, or anything else."""
+        if self.plan_heading and v.LIST_ITEM.match(sent):
+            self.plan_item = True
+            return
+        self.plan_item = False
+        self.plan_heading = bool(v.PLAN_HEADING.match(sent)) and not v.DONE.search(sent)
 
     def admit_context(self, sent: str, opener: bool) -> bool:
         """Whether a sentence continues the admissions of the one before ("Trong đó, …", a labelled list item)."""
@@ -43,7 +53,7 @@ class Reading:
         """A candidate with what classification knows of its sentence so far."""
         return Site(
             c.text, c.num, c.clause_start, c.local_start, admit_ctx, prev, self.admitted_before,
-            self.last_pct if opener else None,
+            self.last_pct if opener else None, self.plan_item,
         )
 
     def after(self, new: list[Cls], admit_ctx: bool) -> None:
@@ -160,6 +170,8 @@ def _floor(site: Site) -> bool:
 def _plan_governs(site: Site) -> bool:
     """A sentence that opens with a plan, or speaks of the time to come, and reports no result ("Đến năm 2030, …")."""
     prefix = site.prefix
+    if site.plan_item and not v.DONE.search(prefix):
+        return True  # "Các chỉ tiêu chủ yếu năm 2024:" / "- Kết nạp 250 đảng viên mới."
     if _plan_pending(v.PLEDGE_GOVERNS, prefix) and not v.DONE.search(site.right[:30]):
         return True  # "phấn đấu bồi dưỡng, kết nạp 300 đảng viên"
     opens = v.PLAN_OPENS.match(prefix) or v.FUTURE_TIME.search(prefix)
@@ -359,6 +371,8 @@ def _target(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
         return None
     if v.HAVING_BEFORE.search(site.local) and not v.ADMIT.search(site.local):
         return None  # "phấn đấu có 6.000 đảng viên": a membership goal, no metric for it
+    if noun in v.CANDIDATE_NOUNS and v.SOURCING_BEFORE.search(v.PART_SEP.split(site.local)[-1]):
+        return None  # "chỉ tiêu: kết nạp 250 đảng viên, tạo nguồn 400 quần chúng ưu tú": candidates planned, no metric
     if site.prev and site.prev.metric == "admitted_target" and label(site.local):
         return None  # "Kế hoạch … kết nạp 200 đảng viên, trong đó nữ 80": a target's breakdown has no metric
     return Cls("admitted_target", _segment(site, noun, after, False), "count", per_year, site.num.value)

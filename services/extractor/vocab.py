@@ -172,7 +172,9 @@ FLOOR_AFTER = re.compile(r"^\s*(?:(?:đảng viên|đv|đồng chí|quần chún
 DONE = re.compile(r"\bđã\b|\bđược\b|đến nay|kết quả|vừa qua", IC)
 # "Đến năm 2030, toàn tỉnh kết nạp 10.000 đảng viên", "Chỉ tiêu năm 2024: toàn huyện kết nạp 200 đảng viên": a sentence
 # that opens with a plan is a plan until it reports a result ("đã", "được", "đến nay") or states the plan's own figure.
-PLAN_OPENS = re.compile(r"^\W*(?:(?:theo|trong)\s+)?(?:phấn đấu|mục tiêu|chỉ tiêu|kế hoạch|nghị quyết|đến năm 20\d\d)\b", IC)
+PLAN_OPENS = re.compile(
+    r"^\W*(?:(?:theo|trong)\s+)?(?:(?:các\s+)?(?:phấn đấu|mục tiêu|chỉ tiêu|kế hoạch|nghị quyết|phương hướng|nhiệm vụ)|đến năm 20\d\d)\b", IC
+)  # "Phương hướng, nhiệm vụ năm 2024: kết nạp 250 đảng viên", "Các chỉ tiêu chủ yếu năm 2024: …"
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # "Thời gian tới, huyện kết nạp 200 đảng viên", "Những năm tới, …", "Từ nay đến cuối năm, …": the time to come.
 FUTURE_TIME = re.compile(
@@ -828,3 +830,13 @@ PLAN_THEN_VUOT_BRACKET = re.compile(
 CLOSE_BRACKET_AFTER = re.compile(r"^\s*\)")
 # "cao hơn chỉ tiêu 6,5%", "vượt kế hoạch 6,5%": how far a result is over its plan, never the plan's own rate.
 ABOVE_PLAN_BEFORE = re.compile(r"(?:cao hơn|thấp hơn|vượt|hơn|ít hơn)\s+(?:so với\s+)?(?:mức\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu)[^,;\d]{0,30}$", IC)
+# "Các chỉ tiêu chủ yếu năm 2024:", "Mục tiêu đến năm 2025:", "Phương hướng, nhiệm vụ thời gian tới:": a line that heads
+# a plan's list; its items ("- Kết nạp 250 đảng viên mới.", "a) Tỷ lệ kết nạp đạt 4%") are goals, not results.
+PLAN_HEADING = re.compile(
+    r"^\W*(?:(?:các|một số|những)\s+)?(?:chỉ tiêu|mục tiêu|phương hướng|nhiệm vụ|kế hoạch|nhiệm vụ, giải pháp)\b[^.;:]{0,80}:\s*$", IC
+)
+LIST_ITEM = re.compile(r"^\s*(?:[-–+•*]|\d{1,2}[.)]|[a-zđ]\))\s*", IC)
+# "Phương hướng, nhiệm vụ năm 2024: …", "Nhiệm vụ thời gian tới: …": a sentence of tasks (its percents are goals).
+TASKS_OPEN = re.compile(r"^\W*(?:phương hướng|nhiệm vụ)\b", IC)
+# "tạo nguồn 400 quần chúng", "giới thiệu 300 đoàn viên ưu tú", "bồi dưỡng 500 quần chúng": candidates sourced, not admitted.
+SOURCING_BEFORE = re.compile(r"(?:tạo nguồn|giới thiệu|bồi dưỡng|xây dựng nguồn|quy hoạch)\s*(?:được\s*)?(?:cho\s*)?(?:ít nhất|tối thiểu|từ|trên|hơn)?\s*$", IC)

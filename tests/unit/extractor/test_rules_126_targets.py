@@ -279,3 +279,38 @@ def test_a_scheme_or_a_programme_setting_admissions_to_come_is_a_target() -> Non
     ):
         assert _facts(text) == [("admitted_target", "all", 1500)], text
     assert _facts("Theo Đề án, giai đoạn 2016-2020 huyện đã kết nạp 1.500 đảng viên.") == [("admitted", "all", 1500)]
+
+
+_RESULT = "Năm 2023, toàn huyện kết nạp 245 đảng viên, đạt 106,5% kế hoạch.\n\n"
+
+
+def test_the_items_of_a_plan_list_are_goals() -> None:
+    text = _RESULT + (
+        "Các chỉ tiêu chủ yếu năm 2024:\n- Kết nạp 250 đảng viên mới.\n"
+        "- Có 90% đảng viên hoàn thành tốt nhiệm vụ trở lên.\n- Tỷ lệ kết nạp đạt 4% tổng số đảng viên."
+    )
+    assert _of("admitted", text) == [245]
+    assert _of("admitted_target", text) == [250]
+    assert _of("admitted_target_pct", text) == [4]
+    assert not _of("members_good_rating_pct", text) and not _of("admission_rate_pct", text)
+
+
+def test_a_list_under_a_result_heading_is_read_as_results() -> None:
+    text = _RESULT + "Kết quả đạt được năm 2023:\n- Kết nạp 245 đảng viên mới.\n- Có 90% đảng viên hoàn thành tốt nhiệm vụ trở lên."
+    assert _of("admitted", text) == [245]
+    assert _of("members_good_rating_pct", text) == [90]
+    text = _RESULT + "Các chỉ tiêu chủ yếu năm 2024:\n- Kết nạp 250 đảng viên mới.\nNăm 2023, có 90% đảng viên hoàn thành tốt nhiệm vụ trở lên."
+    assert _of("members_good_rating_pct", text) == [90]
+
+
+def test_a_sentence_of_tasks_states_goals() -> None:
+    text = _RESULT + "Phương hướng, nhiệm vụ năm 2024: Kết nạp 250 đảng viên mới; 90% đảng viên hoàn thành tốt nhiệm vụ trở lên."
+    assert _of("admitted_target", text) == [250]
+    assert not _of("members_good_rating_pct", text)
+    assert _of("admitted_target", _RESULT + "Nhiệm vụ năm 2024, Đảng bộ huyện tập trung tạo nguồn, kết nạp 250 đảng viên mới.") == [250]
+
+
+def test_candidates_sourced_in_a_plan_are_no_admission_target() -> None:
+    text = "Trong năm 2024, Huyện ủy đề ra các chỉ tiêu: kết nạp 250 đảng viên, tạo nguồn 400 quần chúng ưu tú."
+    assert _of("admitted_target", text) == [250]
+    assert _of("admitted_target", "Năm 2024, huyện phấn đấu kết nạp 250 quần chúng ưu tú vào Đảng.") == [250]
