@@ -24,6 +24,8 @@ def pct(site: Site) -> Cls | None:
 def _read(site: Site) -> Cls | None:
     """What a percent states, read from the words around it."""
     local, right = site.local, site.right
+    if v.BELOW_BEFORE.search(local):
+        return None  # "chưa đạt 50% kế hoạch": below the figure, not the figure
     found = _vuot(site)
     if found:
         return found

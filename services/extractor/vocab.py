@@ -840,3 +840,5 @@ LIST_ITEM = re.compile(r"^\s*(?:[-–+•*]|\d{1,2}[.)]|[a-zđ]\))\s*", IC)
 TASKS_OPEN = re.compile(r"^\W*(?:phương hướng|nhiệm vụ)\b", IC)
 # "tạo nguồn 400 quần chúng", "giới thiệu 300 đoàn viên ưu tú", "bồi dưỡng 500 quần chúng": candidates sourced, not admitted.
 SOURCING_BEFORE = re.compile(r"(?:tạo nguồn|giới thiệu|bồi dưỡng|xây dựng nguồn|quy hoạch)\s*(?:được\s*)?(?:cho\s*)?(?:ít nhất|tối thiểu|từ|trên|hơn)?\s*$", IC)
+# "chưa đạt 50% kế hoạch", "đạt dưới 50%", "chưa tới 50%": a bound from above, not a figure (no qualifier states it).
+BELOW_BEFORE = re.compile(r"(?:chưa|không)\s+(?:đạt|đạt được|đến|tới|quá|bằng)\s*$|(?:dưới|chưa đạt tới|chưa đạt đến|không đạt tới)\s*$", IC)

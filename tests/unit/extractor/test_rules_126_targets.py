@@ -314,3 +314,13 @@ def test_candidates_sourced_in_a_plan_are_no_admission_target() -> None:
     text = "Trong năm 2024, Huyện ủy đề ra các chỉ tiêu: kết nạp 250 đảng viên, tạo nguồn 400 quần chúng ưu tú."
     assert _of("admitted_target", text) == [250]
     assert _of("admitted_target", "Năm 2024, huyện phấn đấu kết nạp 250 quần chúng ưu tú vào Đảng.") == [250]
+
+
+def test_a_percent_bounded_from_above_is_no_figure() -> None:
+    for text in (
+        "Năm 2023, toàn huyện mới kết nạp 80 đảng viên, chưa đạt 50% kế hoạch.",
+        "Năm 2023, toàn huyện kết nạp 80 đảng viên, đạt dưới 50% kế hoạch.",
+        "Năm 2023, toàn huyện kết nạp 80 đảng viên, đạt chưa tới 50% kế hoạch.",
+    ):
+        assert _facts(text) == [("admitted", "all", 80)], text
+    assert _of("target_attainment_pct", "Năm 2023, toàn huyện mới kết nạp 80 đảng viên, chỉ đạt 35% kế hoạch.") == [35]
