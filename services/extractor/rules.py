@@ -375,7 +375,12 @@ def _target(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
         return None  # "chỉ tiêu: kết nạp 250 đảng viên, tạo nguồn 400 quần chúng ưu tú": candidates planned, no metric
     if site.prev and site.prev.metric == "admitted_target" and label(site.local):
         return None  # "Kế hoạch … kết nạp 200 đảng viên, trong đó nữ 80": a target's breakdown has no metric
-    return Cls("admitted_target", _segment(site, noun, after, False), "count", per_year, site.num.value)
+    if noun in v.YOUTH_NOUNS and not _into_party(site.local, after):
+        return None  # "Thành Đoàn phấn đấu kết nạp 10.000 đoàn viên mới": the Youth Union's own target
+    segment = _segment(site, noun, after, False)
+    if segment != "all" and site.prev and site.prev.metric == "admitted_target" and v.BREAKDOWN.search(site.local):
+        return None  # "phấn đấu kết nạp 250 đảng viên, trong đó 100 đảng viên nữ": a target's breakdown has no metric
+    return Cls("admitted_target", segment, "count", per_year, site.num.value)
 
 
 def _plan_pending(plan: Pattern[str], text: str) -> bool:

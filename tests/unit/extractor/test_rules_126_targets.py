@@ -324,3 +324,17 @@ def test_a_percent_bounded_from_above_is_no_figure() -> None:
     ):
         assert _facts(text) == [("admitted", "all", 80)], text
     assert _of("target_attainment_pct", "Năm 2023, toàn huyện mới kết nạp 80 đảng viên, chỉ đạt 35% kế hoạch.") == [35]
+
+
+def test_the_youth_unions_own_target_is_not_the_partys() -> None:
+    assert _facts("Năm 2024, Thành Đoàn phấn đấu kết nạp 10.000 đoàn viên mới, thành lập thêm 12 chi đoàn.") == []
+    assert _of("admitted_target", "Năm 2024, huyện phấn đấu kết nạp 50 đoàn viên ưu tú vào Đảng.") == [50]
+
+
+def test_a_segment_breakdown_of_a_target_has_no_metric() -> None:
+    for text in (
+        "Năm 2024, huyện phấn đấu kết nạp 250 đảng viên, trong đó 100 đảng viên nữ.",
+        "Năm 2024, Tỉnh ủy giao chỉ tiêu kết nạp 3.000 đảng viên, trong đó kết nạp ít nhất 300 đảng viên trong doanh nghiệp tư nhân.",
+    ):
+        facts = _facts(text)
+        assert len(facts) == 1 and facts[0][:2] == ("admitted_target", "all"), text
