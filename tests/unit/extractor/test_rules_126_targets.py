@@ -338,3 +338,11 @@ def test_a_segment_breakdown_of_a_target_has_no_metric() -> None:
     ):
         facts = _facts(text)
         assert len(facts) == 1 and facts[0][:2] == ("admitted_target", "all"), text
+
+
+def test_next_years_floor_target_near_this_years_target_is_its_own_figure() -> None:
+    text = (
+        "Tính đến ngày 25/12, toàn Đảng bộ huyện đã kết nạp 312 đảng viên, đạt 104% chỉ tiêu (chỉ tiêu 300 đảng viên). "
+        "Năm 2024, Huyện ủy phấn đấu kết nạp từ 310 đảng viên trở lên."
+    )
+    assert sorted(_of("admitted_target", text)) == [300, 310]
