@@ -308,6 +308,7 @@ def _target_pct(site: Site) -> Cls | None:
     if v.ABOVE_PLAN_BEFORE.search(site.local):
         return None  # "kết nạp 245 đảng viên, cao hơn chỉ tiêu 6,5%": how far over the plan, not a target rate
     rate_set = v.RATE_SET_BEFORE.search(site.local) and not v.DONE.search(site.local)  # "Nghị quyết đề ra tỷ lệ kết nạp … đạt 3%"
+    rate_set = rate_set or (v.GOAL_OPENS.match(site.prefix) and not v.DONE.search(site.prefix))  # "Mục tiêu …; tỷ lệ kết nạp đạt 3%"
     if not ((v.PCT_TARGET.search(site.clause) or rate_set) and v.ADMIT_VERB.search(site.clause)):
         return None
     versus = v.VERSUS.search(site.right[:15]) is not None and v.TOTAL_WORD.search(site.right[:35]) is None

@@ -842,3 +842,5 @@ TASKS_OPEN = re.compile(r"^\W*(?:phương hướng|nhiệm vụ)\b", IC)
 SOURCING_BEFORE = re.compile(r"(?:tạo nguồn|giới thiệu|bồi dưỡng|xây dựng nguồn|quy hoạch)\s*(?:được\s*)?(?:cho\s*)?(?:ít nhất|tối thiểu|từ|trên|hơn)?\s*$", IC)
 # "chưa đạt 50% kế hoạch", "đạt dưới 50%", "chưa tới 50%": a bound from above, not a figure (no qualifier states it).
 BELOW_BEFORE = re.compile(r"(?:chưa|không)\s+(?:đạt|đạt được|đến|tới|quá|bằng)\s*$|(?:dưới|chưa đạt tới|chưa đạt đến|không đạt tới)\s*$", IC)
+# "Mục tiêu giai đoạn 2025 - 2030, …; tỷ lệ kết nạp hằng năm đạt 3 - 3,5%": a sentence opened by a goal, every clause of it.
+GOAL_OPENS = re.compile(r"^\W*(?:mục tiêu|phấn đấu|phương hướng|nhiệm vụ|đến năm 20\d\d)\b", IC)

@@ -346,3 +346,13 @@ def test_next_years_floor_target_near_this_years_target_is_its_own_figure() -> N
         "Năm 2024, Huyện ủy phấn đấu kết nạp từ 310 đảng viên trở lên."
     )
     assert sorted(_of("admitted_target", text)) == [300, 310]
+
+
+def test_a_rate_in_a_later_clause_of_a_goal_sentence_is_a_target_rate() -> None:
+    text = (
+        "Mục tiêu giai đoạn 2025 - 2030, Đảng bộ huyện phấn đấu kết nạp 450 - 500 đảng viên, bình quân mỗi năm 90 - 100 đảng viên; "
+        "tỷ lệ kết nạp hằng năm đạt 3 - 3,5% tổng số đảng viên."
+    )
+    assert _of("admitted_target_pct", text) == [3]
+    assert not _of("admission_rate_pct", text)
+    assert _of("admission_rate_pct", "Năm 2023, huyện kết nạp 245 đảng viên; tỷ lệ kết nạp đạt 3,5%.") == [3.5]
