@@ -356,3 +356,11 @@ def test_a_rate_in_a_later_clause_of_a_goal_sentence_is_a_target_rate() -> None:
     assert _of("admitted_target_pct", text) == [3]
     assert not _of("admission_rate_pct", text)
     assert _of("admission_rate_pct", "Năm 2023, huyện kết nạp 245 đảng viên; tỷ lệ kết nạp đạt 3,5%.") == [3.5]
+
+
+def test_percents_with_a_decimal_point() -> None:
+    text = "Năm 2023, huyện kết nạp 245 đảng viên, đạt 106.5% kế hoạch; tỷ lệ kết nạp đạt 3.6% tổng số đảng viên."
+    assert _of("target_attainment_pct", text) == [106.5]
+    assert _of("admission_rate_pct", text) == [3.6]
+    assert _of("admitted_target_pct", "Nghị quyết đề ra chỉ tiêu mỗi năm kết nạp từ 3.5-4% tổng số đảng viên.") == [3.5]
+    assert _of("admitted", "Năm 2023, toàn tỉnh kết nạp 1.245 đảng viên.") == [1245]
