@@ -9,6 +9,8 @@ from services.extractor.sites import STOCK, WINDOW, Cls, Site, per_year
 
 NOT_ADMISSION_COUNTS = ("candidates_trained", "members_removed")
 """Counts whose attainment, stated right after them, is not the admissions' (candidates introduced, members removed)."""
+OVER_ALL = 100.0
+"""A percent over this is of no whole (no share, no rate): after an admitted count, only its attainment."""
 FRACTION_RATIO_SLACK = 1.0
 """Points a percent may differ from its fraction's ratio and still state it (rounding: "48/204 (23,5%)")."""
 
@@ -163,6 +165,8 @@ def _attainment(site: Site) -> Cls | None:
     after_admitted = after_admitted or bool(bracketed and v.TARGET_BRACKET_THEN_ACHIEVED.fullmatch(site.local))  # "12 (KH 10), đạt 120%"
     if bare and after_admitted and site.num.value >= RATE_CEILING and v.RATIO_BEFORE.search(site.local.replace(")", "")):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
+    if bare and after_admitted and site.num.value > OVER_ALL and v.COUNT_THEN_OPEN.fullmatch(site.local):
+        return Cls("target_attainment_pct", "all", "pct", False, site.num.value)  # "kết nạp 245 đảng viên (105%)": over all there is
     if bare and v.QUOTA_OR_PLAN.search(site.around) and not v.RATING_WORD.search(site.clause):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value) if _about_admission(site) else None
     return None

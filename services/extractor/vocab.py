@@ -844,3 +844,5 @@ SOURCING_BEFORE = re.compile(r"(?:tạo nguồn|giới thiệu|bồi dưỡng|x�
 BELOW_BEFORE = re.compile(r"(?:chưa|không)\s+(?:đạt|đạt được|đến|tới|quá|bằng)\s*$|(?:dưới|chưa đạt tới|chưa đạt đến|không đạt tới)\s*$", IC)
 # "Mục tiêu giai đoạn 2025 - 2030, …; tỷ lệ kết nạp hằng năm đạt 3 - 3,5%": a sentence opened by a goal, every clause of it.
 GOAL_OPENS = re.compile(r"^\W*(?:mục tiêu|phấn đấu|phương hướng|nhiệm vụ|đến năm 20\d\d)\b", IC)
+# "kết nạp 245 đảng viên (105%)": a count, its noun, then a bare bracket.
+COUNT_THEN_OPEN = re.compile(r"\s*(?:(?:đảng viên|đv|đồng chí|quần chúng)\b[^,;()\d]{0,20}?)?\s*\(\s*", IC)

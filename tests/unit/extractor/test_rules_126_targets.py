@@ -364,3 +364,8 @@ def test_percents_with_a_decimal_point() -> None:
     assert _of("admission_rate_pct", text) == [3.6]
     assert _of("admitted_target_pct", "Nghị quyết đề ra chỉ tiêu mỗi năm kết nạp từ 3.5-4% tổng số đảng viên.") == [3.5]
     assert _of("admitted", "Năm 2023, toàn tỉnh kết nạp 1.245 đảng viên.") == [1245]
+
+
+def test_a_bare_bracketed_percent_over_100_after_an_admitted_count_is_its_attainment() -> None:
+    assert _of("target_attainment_pct", "Năm 2023, kết nạp mới 245 đảng viên (105%).") == [105]
+    assert not _of("target_attainment_pct", "Năm 2023, kết nạp mới 245 đảng viên (45%).")
