@@ -128,6 +128,8 @@ def _vuot(site: Site) -> Cls | None:
     named = bool(v.VUOT_TARGET_BEFORE.search(site.local) and v.ITEM_END_AFTER.match(site.right))
     named = named and not v.GOOD.search(site.clause) and not v.OTHER_PROGRAM.search(site.clause)  # not "… tốt nhiệm vụ đạt 92%, vượt chỉ tiêu 2%"
     bracket = bool(v.PLAN_THEN_VUOT_BRACKET.search(site.local) and v.CLOSE_BRACKET_AFTER.match(site.right))  # "… kế hoạch (vượt 6,5%)"
+    subject = v.PLAN_SUBJECT_DONE_BEFORE.search(site.local)
+    bracket = bracket or bool(subject and subject.group("verb") == "vượt")  # "chỉ tiêu kết nạp đảng viên vượt 5%"
     if (before or named or bracket) and not _other_party_work(site) and not _points_over(site) and not _other_indicator(site):
         return Cls("target_attainment_pct", "all", "pct", False, round(100 + site.num.value, 4), note="vuot")
     return None
@@ -153,6 +155,9 @@ def _attainment(site: Site) -> Cls | None:
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
     if _fraction_ratio(site):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)  # "kết nạp 180/200 đảng viên (90%)"
+    subject = v.PLAN_SUBJECT_DONE_BEFORE.search(site.local)
+    if subject and subject.group("verb") == "hoàn thành":
+        return Cls("target_attainment_pct", "all", "pct", False, site.num.value)  # "chỉ tiêu kết nạp đảng viên hoàn thành 105%"
     other = v.OTHER_PROGRAM.search(site.local) or v.OTHER_ACTIVITY.search(site.local) or v.OTHER_ACTIVITY.search(site.right[:40])
     plan_after = v.TARGET_WORD_AFTER.match(site.right) or _plan_value_after(site)
     if plan_after and not v.GOOD.search(site.clause) and not other:

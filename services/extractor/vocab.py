@@ -846,3 +846,9 @@ BELOW_BEFORE = re.compile(r"(?:chưa|không)\s+(?:đạt|đạt được|đến|
 GOAL_OPENS = re.compile(r"^\W*(?:mục tiêu|phấn đấu|phương hướng|nhiệm vụ|đến năm 20\d\d)\b", IC)
 # "kết nạp 245 đảng viên (105%)": a count, its noun, then a bare bracket.
 COUNT_THEN_OPEN = re.compile(r"\s*(?:(?:đảng viên|đv|đồng chí|quần chúng)\b[^,;()\d]{0,20}?)?\s*\(\s*", IC)
+# "chỉ tiêu kết nạp đảng viên hoàn thành 105%", "kế hoạch phát triển đảng viên vượt 5%": the admissions' plan, the subject.
+PLAN_SUBJECT_DONE_BEFORE = re.compile(
+    r"(?:chỉ tiêu|kế hoạch)\s+(?:kết nạp|phát triển)[^,;()\d]{0,40}?\b(?:đã\s+)?(?P<verb>hoàn thành|vượt)\s*(?:mức\s*)?"
+    r"(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*$",
+    IC,
+)

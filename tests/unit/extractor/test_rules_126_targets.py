@@ -369,3 +369,9 @@ def test_percents_with_a_decimal_point() -> None:
 def test_a_bare_bracketed_percent_over_100_after_an_admitted_count_is_its_attainment() -> None:
     assert _of("target_attainment_pct", "Năm 2023, kết nạp mới 245 đảng viên (105%).") == [105]
     assert not _of("target_attainment_pct", "Năm 2023, kết nạp mới 245 đảng viên (45%).")
+
+
+def test_the_admissions_plan_as_the_subject_of_done_or_exceeded() -> None:
+    assert _of("target_attainment_pct", "Năm 2023, chỉ tiêu kết nạp đảng viên hoàn thành 105%.") == [105]
+    assert _of("target_attainment_pct", "Năm 2023, chỉ tiêu kết nạp đảng viên vượt 5%.") == [105]
+    assert not _of("target_attainment_pct", "Năm 2024, chỉ tiêu kết nạp đảng viên tăng 5% so với năm 2023.")
