@@ -314,6 +314,8 @@ def _target_pct(site: Site) -> Cls | None:
     prev = site.prev
     if prev is not None and prev.unit == "pct" and prev.segment != "all" and site.local_start > site.clause_start:
         return None  # "nữ chiếm 45% (chỉ tiêu 40%)": the target of a segment's share, not of the membership
+    if v.GOOD_AFTER.match(site.right) or v.GOOD.search(v.PART_SEP.split(site.local)[-1]):
+        return None  # "…, phấn đấu 90% đảng viên hoàn thành tốt nhiệm vụ trở lên": a rating goal, not a target rate
     if v.ABOVE_PLAN_BEFORE.search(site.local):
         return None  # "kết nạp 245 đảng viên, cao hơn chỉ tiêu 6,5%": how far over the plan, not a target rate
     rate_set = v.RATE_SET_BEFORE.search(site.local) and not v.DONE.search(site.local)  # "Nghị quyết đề ra tỷ lệ kết nạp … đạt 3%"

@@ -375,3 +375,12 @@ def test_the_admissions_plan_as_the_subject_of_done_or_exceeded() -> None:
     assert _of("target_attainment_pct", "Năm 2023, chỉ tiêu kết nạp đảng viên hoàn thành 105%.") == [105]
     assert _of("target_attainment_pct", "Năm 2023, chỉ tiêu kết nạp đảng viên vượt 5%.") == [105]
     assert not _of("target_attainment_pct", "Năm 2024, chỉ tiêu kết nạp đảng viên tăng 5% so với năm 2023.")
+
+
+def test_a_rating_goal_next_to_an_admission_target_is_no_target_rate() -> None:
+    for text in (
+        "Năm 2024, Đảng ủy Khối giao chỉ tiêu kết nạp 320 đảng viên, phấn đấu 90% đảng viên hoàn thành tốt nhiệm vụ trở lên.",
+        "Năm 2024, Đảng ủy Khối phấn đấu kết nạp 320 đảng viên, tỷ lệ đảng viên hoàn thành tốt nhiệm vụ đạt 90%.",
+    ):
+        assert _facts(text) == [("admitted_target", "all", 320)], text
+    assert _of("admitted_target_pct", "Năm 2024, phấn đấu tỷ lệ kết nạp đạt 4%.") == [4]
