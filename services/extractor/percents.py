@@ -9,6 +9,8 @@ from services.extractor.sites import STOCK, WINDOW, Cls, Site, per_year
 
 NOT_ADMISSION_COUNTS = ("candidates_trained", "members_removed")
 """Counts whose attainment, stated right after them, is not the admissions' (candidates introduced, members removed)."""
+RATE_DOUBTFUL = 15.0
+"""A rate of admissions this high, not said to be of the whole membership ("so với tổng số đảng viên"), is doubtful."""
 OVER_ALL = 100.0
 """A percent over this is of no whole (no share, no rate): after an admitted count, only its attainment."""
 FRACTION_RATIO_SLACK = 1.0
@@ -357,6 +359,8 @@ def _rate(site: Site) -> Cls | None:
         if counted or v.PLAN_WORD.search(site.around):
             return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
         return None
+    if site.num.value >= RATE_DOUBTFUL and not v.TOTAL_WORD.search(site.right[:40]):
+        return None  # "kết nạp 245 đảng viên, đạt tỷ lệ 28%": too high for a yearly rate, too low to be sure of an attainment
     return Cls("admission_rate_pct", "all", "pct", per_year(site), site.num.value)
 
 
