@@ -337,7 +337,8 @@ def _of_members(site: Site) -> Cls | None:
     if prev is None or prev.unit != "count" or site.num.value >= RATE_CEILING or site.local_start <= site.clause_start:
         return None
     of_members = v.OF_MEMBERS_AFTER.match(site.right) and v.COUNT_THEN_RATIO.match(site.local)
-    if not (of_members or v.COUNT_THEN_RATE_WORD.match(site.local)):
+    rate_word = v.COUNT_THEN_RATE_WORD.match(site.local) and site.num.value < RATE_DOUBTFUL  # "…, tỷ lệ 3,9%"
+    if not (of_members or rate_word):
         return None
     if prev.metric == "admitted" and prev.segment == "all":
         return Cls("admission_rate_pct", "all", "pct", prev.per_year, site.num.value)

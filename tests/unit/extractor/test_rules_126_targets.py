@@ -388,5 +388,6 @@ def test_a_rating_goal_next_to_an_admission_target_is_no_target_rate() -> None:
 
 def test_a_doubtfully_high_rate_not_said_of_the_membership_is_dropped() -> None:
     assert _facts("Năm 2023, huyện kết nạp 245 đảng viên, đạt tỷ lệ 28%.") == [("admitted", "all", 245)]
+    assert _facts("Năm 2023, huyện kết nạp 245 đảng viên, tỷ lệ 28%.") == [("admitted", "all", 245)]
     assert _of("admission_rate_pct", "Năm 2023, huyện kết nạp 245 đảng viên, đạt tỷ lệ 5,8%.") == [5.8]
     assert _of("admission_rate_pct", "Nhiệm kỳ 2015-2020, tỷ lệ kết nạp đạt 20% so với tổng số đảng viên.") == [20]
