@@ -369,7 +369,11 @@ OTHER_PROGRAM = re.compile(
     IC,
 )
 # Party work other than admissions whose plans share the article: "hoàn thành 100% kế hoạch kiểm tra".
-OTHER_ACTIVITY = re.compile(r"kiểm tra|giám sát|giao quân|tuyển quân|tuyên truyền", IC)
+OTHER_ACTIVITY = re.compile(
+    r"kiểm tra|giám sát|giao quân|tuyển quân|tuyên truyền|thẻ đảng|huy hiệu|"
+    r"(?<!quyết )(?<!tiêu )(?<!\bnq )đại hội\b",  # "100% kế hoạch đại hội chi bộ"; not "chỉ tiêu Nghị quyết Đại hội"
+    IC,
+)
 # "Kết nạp mới 500 đoàn viên, đạt 110% kế hoạch": a count of Youth Union or association members just before an
 # attainment, not taken for the Party: the attainment is theirs.
 OTHER_MEMBERS_COUNTED = re.compile(r"\d[\d.,]*\s+(?:đoàn viên|hội viên)(?![^,;]{0,30}?(?:vào\s+đảng|đảng viên))[^,;\d]{0,30}[,;]?\s*(?:đạt|bằng|vượt)\s*$", IC)
@@ -382,7 +386,7 @@ OTHER_COUNTED_REACHING = re.compile(
 # Other party work a clause may report after an admission ("; chuyển đảng chính thức cho 120 đảng viên, đạt 100%",
 # "; tổ chức học tập nghị quyết đạt 100% kế hoạch"): its percents are not the admissions'.
 OTHER_PARTY_WORK = re.compile(
-    r"chính thức|học tập|quán triệt|đảng phí|thu nộp|kiểm tra|giám sát|tuyên truyền|khen thưởng|kỷ luật|đánh giá|xếp loại|"
+    r"chính thức|học tập|quán triệt|đảng phí|thu nộp|kiểm tra|giám sát|tuyên truyền|khen thưởng|kỷ luật|đánh giá|xếp loại|thẻ đảng|huy hiệu|"
     r"sinh hoạt|bồi dưỡng|tập huấn|lý luận",
     IC,
 )
@@ -391,7 +395,7 @@ UNION = re.compile(r"công đoàn|hội viên", IC)
 TARGET_WORD_AFTER = re.compile(r"^\s*(?:\)?\s*(?:so(?: với)?\s+)?(?:kế hoạch|chỉ tiêu|mục tiêu|nghị quyết|kh\b|nq\b))", IC)
 # "vượt chỉ tiêu 4%", "vượt kế hoạch đề ra 12,5%": exceeded by X, the target named before the percent.
 VUOT_TARGET_BEFORE = re.compile(
-    r"vượt\s+(?:mức\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu|nghị quyết)(?:\s+(?:kế hoạch|nghị quyết|đề ra|được giao|năm)){0,2}\s*(?:là\s*)?$", IC
+    r"vượt\s+(?:mức\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu|nghị quyết)(?:\s+(?:kế hoạch|nghị quyết|đại hội|đề ra|được giao|năm)){0,3}\s*(?:là\s*)?$", IC
 )
 VUOT_BEFORE = re.compile(r"vượt\s*(?:mức\s*)?(?:gần|hơn|trên|khoảng|xấp xỉ)?\s*$", IC)
 # "đạt 3,5%", "bằng 80%", "đạt tỷ lệ 2,9%": an achieved figure, never a target rate.

@@ -391,3 +391,14 @@ def test_a_doubtfully_high_rate_not_said_of_the_membership_is_dropped() -> None:
     assert _facts("Năm 2023, huyện kết nạp 245 đảng viên, tỷ lệ 28%.") == [("admitted", "all", 245)]
     assert _of("admission_rate_pct", "Năm 2023, huyện kết nạp 245 đảng viên, đạt tỷ lệ 5,8%.") == [5.8]
     assert _of("admission_rate_pct", "Nhiệm kỳ 2015-2020, tỷ lệ kết nạp đạt 20% so với tổng số đảng viên.") == [20]
+
+
+def test_the_plan_of_another_party_task_is_not_the_admissions() -> None:
+    for text in (
+        "Năm 2023, huyện kết nạp 245 đảng viên. Việc cấp thẻ đảng viên đạt 100% kế hoạch.",
+        "Năm 2023, huyện kết nạp 245 đảng viên. Huyện đã hoàn thành 100% kế hoạch đại hội chi bộ.",
+    ):
+        assert _facts(text) == [("admitted", "all", 245)], text
+    text = "Năm 2023, huyện kết nạp 245 đảng viên, đạt 102% chỉ tiêu Nghị quyết Đại hội Đảng bộ huyện."
+    assert _of("target_attainment_pct", text) == [102]
+    assert _of("target_attainment_pct", "Năm 2023, huyện kết nạp 245 đảng viên, vượt chỉ tiêu Đại hội đề ra 5%.") == [105]
