@@ -811,7 +811,7 @@ COUNT_THEN_RATE_WORD = re.compile(r"^[^\d;()]{0,40}?[,(]\s*(?:tỷ lệ|tỉ l�
 # "Nghị quyết đề ra tỷ lệ kết nạp đảng viên mới hằng năm đạt từ 3% trở lên", "Đại hội xác định tỷ lệ kết nạp …": a rate
 # set as a target (its "đạt" is the goal's, not a result), the rate just before the percent.
 RATE_SET_BEFORE = re.compile(
-    r"(?:đề ra|đặt ra|xác định|giao)\s+(?:chỉ tiêu\s+|mục tiêu\s+)?(?:tỷ lệ|tỉ lệ)\s+(?:kết nạp|phát triển)[^,;()\d]{0,60}?"
+    r"(?:đề ra|đặt ra|xác định|giao)\s*:?\s+(?:chỉ tiêu\s+|mục tiêu\s+)?(?:tỷ lệ|tỉ lệ)\s+(?:kết nạp|phát triển)[^,;()\d]{0,60}?"
     r"(?:đạt|là|bằng)?\s*(?:từ\s*)?(?:khoảng|trên|hơn)?\s*$",
     IC,
 )

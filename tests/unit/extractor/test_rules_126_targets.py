@@ -139,6 +139,7 @@ def test_a_rate_a_resolution_sets_is_a_target_rate() -> None:
     for text in (
         "Nghị quyết đề ra tỷ lệ kết nạp đảng viên mới hằng năm đạt từ 3% trở lên.",
         "Nghị quyết Đại hội xác định tỷ lệ kết nạp đảng viên mới hằng năm từ 3 - 4% tổng số đảng viên.",
+        "Nghị quyết Đại hội đề ra: tỷ lệ phát triển đảng viên mới bình quân hằng năm từ 3% trở lên.",
     ):
         assert _of("admitted_target_pct", text) == [3], text
         assert not _of("admission_rate_pct", text), text
