@@ -146,7 +146,7 @@ TARGET_CUES = (
     r"(?:xác định|đặt ra|đề ra)\s+(?:đến|tới)\s+năm\s+20\d\d,?\s+(?:[^,;.\d]{0,30}?\s)?(?:kết nạp|phát triển)",  # "… xác định đến năm 2025 kết nạp …"
     r"(?<=tiêu )nghị quyết",
     r"(?:phải|cần(?: phải)?)(?: hoàn thành)? (?:kết nạp|phát triển)(?: được)?",
-    r"(?:xác định|yêu cầu)(?: [^,;.\d]{0,20}?)? (?:kết nạp|phát triển)(?: mới)?",
+    r"(?:xác định|yêu cầu)(?: [^,;.\d]{0,20}?)? (?:kết nạp|phát triển)(?: mới)?(?!\s+đảng viên(?:\s+mới)?\s+là\b)",  # not "… là nhiệm vụ"
     r"được giao\s*$",
     r"(?:đề ra|đặt ra|xác định)\s*:[^;.]{0,60}?(?:kết nạp|phát triển)",  # "Nghị quyết … đề ra: trong nhiệm kỳ kết nạp …"
     r"\bsẽ (?:kết nạp|phát triển)(?: mới)?(?! cho)",
@@ -158,8 +158,10 @@ TARGET = re.compile(r"(?<!đạt )(?<!vượt )(?<!thực hiện )(?<!thực hi�
 # "Với mục tiêu phát triển đảng viên, năm 2023 …", "Để hoàn thành kế hoạch, …": an adjunct naming the plan without a
 # figure, before the sentence reports its result; the plan word in it does not make the count a target.
 PLAN_ADJUNCT = re.compile(
-    r"(?:với|nhằm|vì|để(?:\s+(?:thực hiện|hoàn thành|đạt))?|triển khai|quán triệt|thực hiện|căn cứ(?:\s+vào)?|bám sát|trên cơ sở)"
-    r"\s+(?:các\s+)?(?:mục tiêu|chỉ tiêu|kế hoạch)[^,;\d]*,",  # "Thực hiện chỉ tiêu Nghị quyết, năm 2023 … kết nạp 245"
+    r"(?:với|nhằm|vì|để(?:\s+(?:thực hiện|hoàn thành|đạt))?|triển khai|quán triệt|thực hiện|căn cứ(?:\s+vào)?|bám sát|trên cơ sở|"
+    r"(?:mặc |tuy )?dù)"  # "Thực hiện chỉ tiêu Nghị quyết, năm 2023 … kết nạp 245", "dù chỉ tiêu cao, huyện vẫn kết nạp 245"
+    r"\s+(?:(?:quyết tâm|tốt|nghiêm túc|đúng|hiệu quả|có hiệu quả|hoàn thành|thực hiện)\s+){0,2}(?:các\s+)?"
+    r"(?:mục tiêu|chỉ tiêu|kế hoạch)[^,;\d]*,",
     IC
 )
 # "chưa đạt kế hoạch đề ra là 200 đảng viên", "đạt 90% so với chỉ tiêu 200": the plan named right before the count is its
@@ -196,7 +198,7 @@ TARGET_MET_THEN_ADMIT = re.compile(
     r"(?:hoàn thành|đạt|vượt)(?: vượt)?(?: mức)? (?:các )?(?:chỉ tiêu|kế hoạch|mục tiêu)[^,;\d]{0,40},\s*"
     r"(?:đã\s+)?(?:kết nạp|phát triển)(?: được)?(?: thêm)?(?: mới)?\s*$|"
     # "được giao 300 chỉ tiêu, đến nay đã kết nạp 250": the result stated after the target, in the past
-    r"(?:chỉ tiêu|kế hoạch|mục tiêu|đề án)[^;]*?,(?![^,;]*?\b(?:sẽ|phải|cần|phấn đấu|dự kiến)\b)[^,;]{0,30}?\b(?:đã|đến nay|kết quả)\b"
+    r"(?:chỉ tiêu|kế hoạch|mục tiêu|đề án)[^;]*?,(?![^,;]*?\b(?:sẽ|phải|cần|phấn đấu|dự kiến)\b)[^,;]{0,30}?\b(?:đã|đến nay|kết quả|qua đó|nhờ đó|nhờ vậy)\b"
     r"[^,;]{0,20}?(?:kết nạp|phát triển)(?: được)?(?: thêm)?(?: mới)?\s*$|"
     # "15/15 chỉ tiêu nghị quyết đạt và vượt, trong đó kết nạp 245 đảng viên": the plans met, then the admission itself
     r"(?:chỉ tiêu|kế hoạch|mục tiêu)(?:(?!phấn đấu|\bsẽ\b|dự kiến|\bphải\b|\bcần\b)[^,;\d]){0,30}?\b(?:đều\s+)?(?:đạt|vượt|hoàn thành)\b"

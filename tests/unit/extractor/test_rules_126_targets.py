@@ -403,3 +403,15 @@ def test_the_plan_of_another_party_task_is_not_the_admissions() -> None:
     text = "Năm 2023, huyện kết nạp 245 đảng viên, đạt 102% chỉ tiêu Nghị quyết Đại hội Đảng bộ huyện."
     assert _of("target_attainment_pct", text) == [102]
     assert _of("target_attainment_pct", "Năm 2023, huyện kết nạp 245 đảng viên, vượt chỉ tiêu Đại hội đề ra 5%.") == [105]
+
+
+def test_an_adjunct_naming_the_plan_then_the_result_is_an_admission() -> None:
+    for text in (
+        "Năm 2023, dù chỉ tiêu cao, huyện vẫn kết nạp 245 đảng viên.",
+        "Trong năm, các chi bộ thực hiện tốt kế hoạch, kết nạp 245 đảng viên.",
+        "Năm 2023, với quyết tâm hoàn thành chỉ tiêu, huyện kết nạp 245 đảng viên.",
+        "Năm 2023, Đảng bộ huyện xác định phát triển đảng viên là nhiệm vụ trọng tâm, kết nạp 245 đảng viên.",
+        "Năm 2023, huyện giao chỉ tiêu cụ thể cho từng chi bộ, qua đó kết nạp 245 đảng viên.",
+    ):
+        assert _facts(text) == [("admitted", "all", 245)], text
+    assert _facts("Với mục tiêu kết nạp 250 đảng viên trong năm 2024, Huyện ủy đã chỉ đạo quyết liệt.") == [("admitted_target", "all", 250)]
