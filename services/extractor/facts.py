@@ -66,7 +66,7 @@ def _sentence(sent: str, doc: Document, reading: Reading, budget: Budget) -> lis
             continue
         prev = cls
         new.extend(attribute.facts(c, cls, scope, doc))
-    for c, fraction in rules.fractions(sent):
+    for c, fraction in rules.fractions(sent, reading.admitted_before):
         new.extend(attribute.fraction_facts(c, fraction, scope, doc))
     attribute.carry(doc, scope, new)
     reading.after([f.cls for f in new], admit_ctx)

@@ -148,6 +148,8 @@ def _attainment(site: Site) -> Cls | None:
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value, list_item=True)  # "Các đơn vị …: A đạt 110%, B (đạt 105%)"
     if _other_matter_clause(site):
         return None  # the attainment of another figure of the clause
+    if _fraction_ratio(site):
+        return Cls("target_attainment_pct", "all", "pct", False, site.num.value)  # "kết nạp 180/200 đảng viên (90%)"
     if not v.RECRUIT.search(site.around):
         named_after = v.ATTAINMENT_CARRIED.fullmatch(site.local) and v.TARGET_WORD_AFTER.match(site.right)
         carried = bool(site.after_admission and (named_after or v.PLAN_FIRST_CARRIED.fullmatch(site.local)))
@@ -155,8 +157,6 @@ def _attainment(site: Site) -> Cls | None:
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value) if carried else None
     if v.ATTAINMENT_RATE.search(site.clause) and v.ACHIEVED_BEFORE.search(site.local):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
-    if _fraction_ratio(site):
-        return Cls("target_attainment_pct", "all", "pct", False, site.num.value)  # "kết nạp 180/200 đảng viên (90%)"
     subject = v.PLAN_SUBJECT_DONE_BEFORE.search(site.local)
     if subject and subject.group("verb") == "hoàn thành":
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)  # "chỉ tiêu kết nạp đảng viên hoàn thành 105%"
@@ -200,7 +200,8 @@ def _plan_value_after(site: Site) -> bool:
 
 def _fraction_ratio(site: Site) -> bool:
     """Whether the percent follows an admitted fraction and states its ratio ("kết nạp 180/200 đảng viên (90%)")."""
-    if not v.ADMITTED_FRACTION_BEFORE.search(site.local) or not v.ACHIEVED_OR_BARE_OPEN_BEFORE.search(site.local):
+    unit_line = site.after_admission and v.UNIT_FRACTION_LINE.match(site.text)  # "Xã Tân Lập: 12/10 (120%)"
+    if not (v.ADMITTED_FRACTION_BEFORE.search(site.local) or unit_line) or not v.ACHIEVED_OR_BARE_OPEN_BEFORE.search(site.local):
         return False
     fractions = find_fractions(site.text[site.local_start : site.num.start])
     if not fractions or not fractions[-1][3]:

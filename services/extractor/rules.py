@@ -36,9 +36,11 @@ class Reading:
     last_pct: str | None = None
     plan_heading: bool = False  # the last prose line was a plan's heading ("Các chỉ tiêu chủ yếu năm 2024:")
     plan_item: bool = False  # this line is an item of that plan's list ("- Kết nạp 250 đảng viên mới.")
+    heading: bool = False  # this line ends with ":" ("Kết quả các đơn vị:"): what it heads continues what came before
 
     def see(self, sent: str) -> None:
         """Note a line before reading it: a plan's heading, an item of the list under it, or anything else."""
+        self.heading = sent.rstrip().endswith(":")
         if self.plan_heading and v.LIST_ITEM.match(sent):
             self.plan_item = True
             return
@@ -58,6 +60,8 @@ class Reading:
 
     def after(self, new: list[Cls], admit_ctx: bool) -> None:
         """Update from the facts a sentence stated (one entry per fact, in order)."""
+        if self.heading and not new:
+            return  # "Kết quả các đơn vị:" states nothing: the list under it continues the admissions before it
         self.admitted_before = any(c.metric == "admitted" for c in new) or (admit_ctx and self.admitted_before)
         self.breakdown = bool(new) and new[-1].metric == "admitted" and new[-1].segment != "all"
         pcts = [c.metric for c in new if c.unit == "pct" and c.segment == "all"]
@@ -78,12 +82,15 @@ FRACTION_OVER = 1.5
 """An admission against its target may exceed it ("kết nạp được 265/250 đảng viên, đạt 106%"), not by this factor."""
 
 
-def fractions(sent: str) -> list[tuple[Candidate, FractionReading]]:
-    """ "kết nạp được 48/204 đảng viên", "Thanh Hải 11/15" (when the sentence speaks of targets): admitted against a target."""
+def fractions(sent: str, after_admission: bool = False) -> list[tuple[Candidate, FractionReading]]:
+    """ "kết nạp được 48/204 đảng viên", "Thanh Hải 11/15" (when the sentence speaks of targets): admitted against a target;
+    after an admission, a line that is only a unit's fraction ("Xã Tân Lập: 12/10 (120%)") too."""
     low = sent.lower()
-    if not v.ADMIT.search(low):
+    line = v.UNIT_FRACTION_LINE.match(sent) if after_admission else None
+    unit_line = bool(line and is_name(line.group("name")))
+    if not v.ADMIT.search(low) and not unit_line:
         return []
-    targets = bool(v.QUOTA_OR_PLAN.search(low))
+    targets = bool(v.QUOTA_OR_PLAN.search(low)) or unit_line
     out = []
     for c, target in candidates.fractions(sent):
         start, end, got = c.num.start, c.num.end, c.num.value
@@ -94,6 +101,9 @@ def fractions(sent: str) -> list[tuple[Candidate, FractionReading]]:
             continue
         if not targets or v.UNITS_AFTER_FRACTION.match(sent[end:]):
             continue  # "15/18 đảng bộ hoàn thành chỉ tiêu": a count of units
+        if unit_line and line:
+            out.append((c, FractionReading(admitted, planned, line.group("name").strip())))  # "Xã Tân Lập: 12/10 (120%)"
+            continue
         words = v.ITEM_SEP.split(sent[:start])[-1].split()
         tail: list[str] = []
         for word in reversed(words[-4:]):

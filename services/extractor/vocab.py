@@ -858,3 +858,9 @@ PLAN_SUBJECT_DONE_BEFORE = re.compile(
     r"(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*$",
     IC,
 )
+# "Xã Tân Lập: 12/10 (120%)", "- Thị trấn Đồi Ngô 15/12": after an admission, a line that is only a unit and its fraction.
+UNIT_FRACTION_LINE = re.compile(
+    r"^\W*(?:[-+•*]\s*)?(?P<name>[A-ZĐ][^\d:;,()]{1,40}?)\s*:?\s*\d[\d.]*\s*/\s*\d[\d.]*\s*(?:đảng viên|đv)?\s*"
+    r"(?:[(,]\s*(?:đạt\s*)?\d[\d.,]*\s*%\s*\)?)?\s*[.;]?\s*$",
+    IC,
+)

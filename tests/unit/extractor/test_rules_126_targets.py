@@ -415,3 +415,14 @@ def test_an_adjunct_naming_the_plan_then_the_result_is_an_admission() -> None:
     ):
         assert _facts(text) == [("admitted", "all", 245)], text
     assert _facts("Với mục tiêu kết nạp 250 đảng viên trong năm 2024, Huyện ủy đã chỉ đạo quyết liệt.") == [("admitted_target", "all", 250)]
+
+
+def test_unit_fraction_lines_under_an_admission() -> None:
+    text = (
+        "Năm 2023, toàn huyện kết nạp 245/230 đảng viên, đạt 106,5% kế hoạch. Kết quả các đơn vị:\n"
+        "Xã Tân Lập: 12/10 (120%)\nXã Tân Mỹ: 9/10 (90%)"
+    )
+    assert _of("admitted", text) == [245, 12, 9]
+    assert _of("admitted_target", text) == [230, 10, 10]
+    assert _of("target_attainment_pct", text) == [106.5, 120, 90]
+    assert _facts("Các đơn vị như sau:\nXã Tân Lập: 12/10 (120%)") == []
