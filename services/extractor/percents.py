@@ -146,8 +146,8 @@ def _attainment(site: Site) -> Cls | None:
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)  # "Trong đó, huyện A đạt 61,9%; …"
     if _unit_attainment(site):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value, list_item=True)  # "Các đơn vị …: A đạt 110%, B (đạt 105%)"
-    if _other_matter_clause(site):
-        return None  # the attainment of another figure of the clause
+    if _other_matter_clause(site) or v.VUOT_PLAN_BRACKET_BEFORE.search(site.local):
+        return None  # the attainment of another figure of the clause; "vượt chỉ tiêu (5%)"
     if _fraction_ratio(site):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)  # "kết nạp 180/200 đảng viên (90%)"
     if not v.RECRUIT.search(site.around):
@@ -319,6 +319,9 @@ def _target_pct(site: Site) -> Cls | None:
         return None  # "nữ chiếm 45% (chỉ tiêu 40%)": the target of a segment's share, not of the membership
     if v.GOOD_AFTER.match(site.right) or v.GOOD.search(v.PART_SEP.split(site.local)[-1]):
         return None  # "…, phấn đấu 90% đảng viên hoàn thành tốt nhiệm vụ trở lên": a rating goal, not a target rate
+    bracketed = v.PLAN_BRACKET_BEFORE.search(site.local) and site.num.value < RATE_CEILING and v.ADMIT_VERB.search(site.clause)
+    if bracketed and site.prev is not None and site.prev.metric == "admission_rate_pct":
+        return Cls("admitted_target_pct", "all", "pct", site.prev.per_year, site.num.value)  # "đạt 3,2%, vượt chỉ tiêu (3%)"
     if v.ABOVE_PLAN_BEFORE.search(site.local):
         return None  # "kết nạp 245 đảng viên, cao hơn chỉ tiêu 6,5%": how far over the plan, not a target rate
     rate_set = v.RATE_SET_BEFORE.search(site.local) and not v.DONE.search(site.local)  # "Nghị quyết đề ra tỷ lệ kết nạp … đạt 3%"

@@ -792,7 +792,7 @@ ATTAINMENT_PROJECTED = re.compile(PLEDGE_GOVERNS.pattern + r"|\bsẽ\b|dự ki�
 # (chỉ tiêu 200 đảng viên)": a plan named (or abbreviated "KH") just before a bracket or slash that opens with the
 # count: the count is the plan's figure (SURPLUS_BEFORE stops at the bracket: the surplus is stated outside it).
 PLAN_BRACKET_BEFORE = re.compile(
-    r"[(/]\s*(?:kh|kế hoạch|chỉ tiêu|mục tiêu)\s*:?\s*$|(?:chỉ tiêu|kế hoạch|mục tiêu|nghị quyết)\b(?:(?!kết nạp|phát triển)[^,;()\d]){0,40}?\(\s*$", IC
+    r"[(/]\s*(?:kh|kế hoạch|chỉ tiêu|mục tiêu)\s*:?\s*$|(?:chỉ tiêu|kế hoạch|mục tiêu|nghị quyết)\b(?:(?!kết nạp|phát triển)[^,;:()\d]){0,40}?\(\s*$", IC
 )
 # "kết nạp 180/200 đảng viên (90%)", "…, đạt 90%": a percent opened by a bracket or "đạt/bằng" after an admitted fraction.
 ACHIEVED_OR_BARE_OPEN_BEFORE = re.compile(r"(?:\(|,|đạt|bằng)\s*(?:đạt|bằng)?\s*(?:tỷ lệ|tỉ lệ)?\s*$", IC)
@@ -862,5 +862,11 @@ PLAN_SUBJECT_DONE_BEFORE = re.compile(
 UNIT_FRACTION_LINE = re.compile(
     r"^\W*(?:[-+•*]\s*)?(?P<name>[A-ZĐ][^\d:;,()]{1,40}?)\s*:?\s*\d[\d.]*\s*/\s*\d[\d.]*\s*(?:đảng viên|đv)?\s*"
     r"(?:[(,]\s*(?:đạt\s*)?\d[\d.,]*\s*%\s*\)?)?\s*[.;]?\s*$",
+    IC,
+)
+# "…, vượt chỉ tiêu (5%)": the bracket after the plan exceeded holds the plan's rate or the surplus, never an attainment.
+VUOT_PLAN_BRACKET_BEFORE = re.compile(
+    r"vượt\s+(?:mức\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu|nghị quyết)"
+    r"(?:\s+(?:kế hoạch|nghị quyết|đại hội|đề ra|được giao|năm|tỉnh giao|huyện giao|cấp trên giao|trên giao))*\s*\(\s*$",
     IC,
 )

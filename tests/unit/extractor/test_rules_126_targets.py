@@ -426,3 +426,10 @@ def test_unit_fraction_lines_under_an_admission() -> None:
     assert _of("admitted_target", text) == [230, 10, 10]
     assert _of("target_attainment_pct", text) == [106.5, 120, 90]
     assert _facts("Các đơn vị như sau:\nXã Tân Lập: 12/10 (120%)") == []
+
+
+def test_the_bracket_after_the_plan_exceeded() -> None:
+    text = "Năm 2023, tỷ lệ kết nạp đạt 3,2%, vượt chỉ tiêu Nghị quyết (3%)."
+    assert _of("admission_rate_pct", text) == [3.2]
+    assert _of("admitted_target_pct", text) == [3]
+    assert _of("target_attainment_pct", "Năm 2023, kết nạp 245 đảng viên, đạt 104%, vượt chỉ tiêu (5%).") == [104]
