@@ -132,7 +132,8 @@ def _vuot(site: Site) -> Cls | None:
     bracket = bool(v.PLAN_THEN_VUOT_BRACKET.search(site.local) and v.CLOSE_BRACKET_AFTER.match(site.right))  # "… kế hoạch (vượt 6,5%)"
     subject = v.PLAN_SUBJECT_DONE_BEFORE.search(site.local)
     bracket = bracket or bool(subject and subject.group("verb") == "vượt")  # "chỉ tiêu kết nạp đảng viên vượt 5%"
-    if (before or named or bracket) and not _other_party_work(site) and not _points_over(site) and not _other_indicator(site):
+    doubtful = site.num.value >= OVER_ALL  # "vượt 106,5% kế hoạch": more likely the attainment itself than more than double
+    if (before or named or bracket) and not doubtful and not _other_party_work(site) and not _points_over(site) and not _other_indicator(site):
         return Cls("target_attainment_pct", "all", "pct", False, round(100 + site.num.value, 4), note="vuot")
     return None
 

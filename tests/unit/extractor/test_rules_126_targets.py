@@ -433,3 +433,8 @@ def test_the_bracket_after_the_plan_exceeded() -> None:
     assert _of("admission_rate_pct", text) == [3.2]
     assert _of("admitted_target_pct", text) == [3]
     assert _of("target_attainment_pct", "Năm 2023, kết nạp 245 đảng viên, đạt 104%, vượt chỉ tiêu (5%).") == [104]
+
+
+def test_vuot_by_100_or_more_is_doubtful() -> None:
+    assert _facts("Năm 2023, huyện kết nạp 245 đảng viên, vượt 106,5% kế hoạch.") == [("admitted", "all", 245)]
+    assert _of("target_attainment_pct", "Năm 2023, huyện kết nạp 245 đảng viên, vượt 6,5% kế hoạch.") == [106.5]
