@@ -293,7 +293,8 @@ def _good(site: Site) -> Cls | None:
     own = v.GOOD_AFTER.match(site.right)
     if pledged or (v.PARTY_UNIT_WORD.search(site.clause) and not (own and not v.PARTY_UNIT_WORD.search(own.group()))):
         return None  # "92% tổ chức cơ sở đảng …"; not "có 92% tổ chức cơ sở đảng và 90% đảng viên hoàn thành tốt …"
-    if v.EXCELLENT.search(site.around) and not v.GOOD_OR_ABOVE.search(site.low[site.clause_start : site.num.end + WINDOW]):
+    subset = v.EXCELLENT_SUBSET_AFTER.match(site.right)  # "…, trong đó 15% hoàn thành xuất sắc nhiệm vụ": good or above
+    if v.EXCELLENT.search(site.around) and not v.GOOD_OR_ABOVE.search(site.low[site.clause_start : site.num.end + WINDOW]) and not subset:
         return None  # "… xuất sắc 10,1%; hoàn thành tốt nhiệm vụ 78,8%": one class of a split, not "tốt trở lên"
     stated = v.STATED_BEFORE.search(site.local) or v.GOOD_AFTER.match(site.right)
     if not stated or not (v.GOOD.search(site.clause) or v.GOOD_AFTER.match(site.right) or v.SEPARATELY.search(site.local)):

@@ -870,3 +870,5 @@ VUOT_PLAN_BRACKET_BEFORE = re.compile(
     r"(?:\s+(?:kế hoạch|nghị quyết|đại hội|đề ra|được giao|năm|tỉnh giao|huyện giao|cấp trên giao|trên giao))*\s*\(\s*$",
     IC,
 )
+# "92% đảng viên hoàn thành tốt nhiệm vụ, trong đó 15% hoàn thành xuất sắc": the excellent are a part of it (good or above).
+EXCELLENT_SUBSET_AFTER = re.compile(r"^[^;.]{0,60}?\btrong đó\b[^;.\d]{0,20}?\d[\d,.]*\s*%?[^;.\d]{0,30}?xuất sắc", IC)

@@ -438,3 +438,9 @@ def test_the_bracket_after_the_plan_exceeded() -> None:
 def test_vuot_by_100_or_more_is_doubtful() -> None:
     assert _facts("Năm 2023, huyện kết nạp 245 đảng viên, vượt 106,5% kế hoạch.") == [("admitted", "all", 245)]
     assert _of("target_attainment_pct", "Năm 2023, huyện kết nạp 245 đảng viên, vượt 6,5% kế hoạch.") == [106.5]
+
+
+def test_good_rating_with_the_excellent_as_a_part_of_it() -> None:
+    text = "Năm 2023, có trên 92% đảng viên hoàn thành tốt nhiệm vụ, trong đó 15% hoàn thành xuất sắc nhiệm vụ."
+    assert _facts(text) == [("members_good_rating_pct", "all", 92)]
+    assert _facts("Năm 2023, có 77% đảng viên hoàn thành tốt nhiệm vụ, 15% hoàn thành xuất sắc nhiệm vụ.") == []
