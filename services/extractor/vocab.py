@@ -190,7 +190,7 @@ FUTURE_TIME = re.compile(
 # trở thành đảng viên".
 PLEDGE_GOVERNS = re.compile(
     r"(?<!năm )(?<!sau )(?<!quá trình )(?<!sự )(?<!tinh thần )(?<!nhờ )(?<!nỗ lực )(?<!rèn luyện, )(?<!rèn luyện và )"
-    r"phấn đấu(?!\s+(?:trở thành|vào đảng|rèn luyện))|(?<!với )(?<!sự )(?<!tinh thần )quyết tâm(?!\s+(?:cao|lớn|chính trị))",
+    r"phấn đấu(?!\s+(?:trở thành|vào đảng|rèn luyện|vượt khó|vươn lên))|(?<!với )(?<!sự )(?<!tinh thần )quyết tâm(?!\s+(?:cao|lớn|chính trị))",
     IC,
 )
 # "hoàn thành chỉ tiêu được giao, kết nạp 80 đảng viên": a target met, then the admission itself.
@@ -872,3 +872,5 @@ VUOT_PLAN_BRACKET_BEFORE = re.compile(
 )
 # "92% đảng viên hoàn thành tốt nhiệm vụ, trong đó 15% hoàn thành xuất sắc": the excellent are a part of it (good or above).
 EXCELLENT_SUBSET_AFTER = re.compile(r"^[^;.]{0,60}?\btrong đó\b[^;.\d]{0,20}?\d[\d,.]*\s*%?[^;.\d]{0,30}?xuất sắc", IC)
+# "Đảng bộ huyện phấn đấu và đã kết nạp 245 đảng viên": a result reported after the plan word, before the count.
+RESULT_AFTER_PLAN = re.compile(r"\bđã\b|đến nay|kết quả|qua đó|nhờ đó", IC)

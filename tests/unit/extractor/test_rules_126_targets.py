@@ -444,3 +444,14 @@ def test_good_rating_with_the_excellent_as_a_part_of_it() -> None:
     text = "Năm 2023, có trên 92% đảng viên hoàn thành tốt nhiệm vụ, trong đó 15% hoàn thành xuất sắc nhiệm vụ."
     assert _facts(text) == [("members_good_rating_pct", "all", 92)]
     assert _facts("Năm 2023, có 77% đảng viên hoàn thành tốt nhiệm vụ, 15% hoàn thành xuất sắc nhiệm vụ.") == []
+
+
+def test_striving_as_an_idiom_or_before_a_result_is_no_plan() -> None:
+    for text in (
+        "Năm 2023, phấn đấu vượt khó, huyện kết nạp 245 đảng viên, đạt 105% kế hoạch.",
+        "Năm 2023, Đảng bộ huyện phấn đấu và đã kết nạp 245 đảng viên, đạt 105% kế hoạch.",
+    ):
+        assert _of("admitted", text) == [245], text
+        assert _of("target_attainment_pct", text) == [105], text
+        assert not _of("admitted_target", text), text
+    assert _of("admitted_target", "Năm 2024, huyện phấn đấu kết nạp được 250 đảng viên.") == [250]
