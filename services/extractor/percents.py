@@ -66,8 +66,20 @@ def _as_goal(site: Site, found: Cls) -> Cls | None:
 
 def _not_achieved(site: Site) -> bool:
     """Whether an attainment is pledged or projected, or is the attainment of a count that is not of admissions, or the
-    share a surplus count is of its target ("vượt 15 đảng viên (6,5%) so với chỉ tiêu")."""
-    return _projected(site) or _after_other_count(site) or _after_surplus(site)
+    share a surplus count is of its target ("vượt 15 đảng viên (6,5%) so với chỉ tiêu"), or a segment's own."""
+    return _projected(site) or _after_other_count(site) or _after_surplus(site) or _of_segment(site)
+
+
+def _of_segment(site: Site) -> bool:
+    """Whether the attainment follows, in its clause, a segment's count that breaks down a whole admission stated before
+    it in the sentence ("kết nạp 245 đảng viên; kết nạp 60 đảng viên là người dân tộc thiểu số, đạt 120% chỉ tiêu")."""
+    prev = site.prev
+    if prev is None or prev.metric != "admitted" or prev.segment == "all" or site.local_start <= site.clause_start:
+        return False
+    before = find_numbers(site.text[site.clause_start : site.local_start])
+    if not before or before[-1].pct:
+        return False
+    return bool(v.WHOLE_ADMISSION.search(site.low[: site.clause_start + before[-1].start]))
 
 
 def _after_surplus(site: Site) -> bool:

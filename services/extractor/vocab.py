@@ -874,3 +874,5 @@ VUOT_PLAN_BRACKET_BEFORE = re.compile(
 EXCELLENT_SUBSET_AFTER = re.compile(r"^[^;.]{0,60}?\btrong đó\b[^;.\d]{0,20}?\d[\d,.]*\s*%?[^;.\d]{0,30}?xuất sắc", IC)
 # "Đảng bộ huyện phấn đấu và đã kết nạp 245 đảng viên": a result reported after the plan word, before the count.
 RESULT_AFTER_PLAN = re.compile(r"\bđã\b|đến nay|kết quả|qua đó|nhờ đó", IC)
+# "kết nạp 245 đảng viên, …": a whole admission stated earlier in the sentence (its segments' percents are theirs).
+WHOLE_ADMISSION = re.compile(r"(?:kết nạp|phát triển)(?:\s+được)?(?:\s+mới)?\s+\d[\d.]*\s+(?:đảng viên|đv)\b", IC)

@@ -455,3 +455,14 @@ def test_striving_as_an_idiom_or_before_a_result_is_no_plan() -> None:
         assert _of("target_attainment_pct", text) == [105], text
         assert not _of("admitted_target", text), text
     assert _of("admitted_target", "Năm 2024, huyện phấn đấu kết nạp được 250 đảng viên.") == [250]
+
+
+def test_a_segments_own_attainment_is_not_the_whole_admissions() -> None:
+    for text in (
+        "Năm 2023, huyện kết nạp 245 đảng viên, đạt 106% kế hoạch; kết nạp 60 đảng viên là người dân tộc thiểu số, đạt 120% chỉ tiêu đề ra.",
+        "Năm 2023, huyện kết nạp 245 đảng viên, trong đó 60 đảng viên nữ, đạt 120% chỉ tiêu.",
+    ):
+        assert _of("target_attainment_pct", text) in ([106], []), text
+        assert 120 not in _of("target_attainment_pct", text), text
+    text = "Trong đó, 1.216 đoàn viên được kết nạp vào Đảng, đạt 105% chỉ tiêu Ban Thường vụ Thành Đoàn giao."
+    assert _of("target_attainment_pct", text) == [105]
