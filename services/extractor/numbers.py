@@ -12,7 +12,8 @@ _PEOPLE_AHEAD = rf"(?={_PEOPLE})"
 NUM = (
     r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|"
     rf"\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}}){{1,2}}(?![\d,.]){_PEOPLE_AHEAD}|"  # "2 000 đảng viên" (bounded: linear scan)
-    r"\d{1,3}\.\d{1,2}(?=\s?%|\s*[-–]\s*\d{1,3}(?:[.,]\d{1,2})?\s?%)|"  # "106.5%": a percent with a decimal point (a thousands dot has three digits after it)
+    # "106.5%", "3.5-4%": a percent with a decimal point (a thousands dot has three digits after it)
+    r"\d{1,3}\.\d{1,2}(?=\s?%|\s*[-–]\s*\d{1,3}(?:[.,]\d{1,2})?\s?%)|"
     r"\d+(?:,\d+)?"
 )
 _MENTION = re.compile(

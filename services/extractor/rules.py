@@ -145,9 +145,10 @@ def _cue(site: Site) -> str | None:
         return "admit"
     if v.QUOTA_SUM_BEFORE.search(local) and v.TARGET.search(clause):
         return "target"
-    plans = list(v.TARGET.finditer(v.PLAN_ADJUNCT.sub(" ", local)))
-    if plans and not v.RESULT_AFTER_PLAN.search(v.PLAN_ADJUNCT.sub(" ", local), plans[-1].end()):
-        return "target"  # not "phấn đấu và đã kết nạp 245 đảng viên"
+    unadjoined = v.PLAN_ADJUNCT.sub(" ", local)
+    plans = list(v.TARGET.finditer(unadjoined))
+    if plans and not v.RESULT_AFTER_PLAN.search(unadjoined, plans[-1].end()):
+        return "target"  # not "phấn đấu và đã kết nạp 245 đảng viên": a result reported after the plan word
     if site.num.value_max is not None and v.TARGET.search(clause):
         return "target"
     if v.MEMBERS_TOTAL_BEFORE.search(local) and not v.ADMIT.search(local):
