@@ -197,7 +197,7 @@ def _other_matter_clause(site: Site) -> bool:
     đảng viên, đạt 100% kế hoạch", "…; 100% thôn có chi bộ, đạt 100%", "tỷ lệ hộ nghèo còn 3%, đạt 100% kế hoạch")."""
     head = site.low[site.clause_start : site.num.start]
     figures = find_numbers(head)
-    if v.ADMIT.search(head) or not figures:
+    if v.ADMISSION_NAMED.search(head) or not figures:
         return False
     prev = site.prev
     listing = prev is not None and prev.metric == "target_attainment_pct" and all(n.pct for n in figures)

@@ -362,7 +362,7 @@ CHANGE_BEFORE = re.compile(
 )
 COMPARE_AFTER = re.compile(r"^\s*(?:%\s*)?(?:đảng viên\s*|đv\s*)?\)?\s*so (?:với )?(?:cùng kỳ|năm|cả năm|giai đoạn|năm trước)", IC)
 PER_YEAR = re.compile(r"bình quân|hằng năm|hàng năm|mỗi năm|/\s*năm", IC)
-RECRUIT = re.compile(r"kết nạp|phát triển đảng|đảng viên|\bđv\b", IC)
+RECRUIT = re.compile(r"kết nạp|phát triển đảng|đảng viên|\bđv\b|vào đảng|hàng ngũ của đảng", IC)  # "… được đứng vào hàng ngũ của Đảng"
 ECON = re.compile(r"ngân sách|tỷ đồng|GRDP|dự toán|doanh thu|sản lượng|tăng trưởng|thu nhập|xuất khẩu|giá trị sản xuất", IC)
 # Other programmes whose percentages of plan share sentences with admissions ("giải ngân vốn đạt 95% kế hoạch").
 OTHER_PROGRAM = re.compile(
@@ -876,3 +876,5 @@ EXCELLENT_SUBSET_AFTER = re.compile(r"^[^;.]{0,60}?\btrong đó\b[^;.\d]{0,20}?\
 RESULT_AFTER_PLAN = re.compile(r"\bđã\b|đến nay|kết quả|qua đó|nhờ đó", IC)
 # "kết nạp 245 đảng viên, …": a whole admission stated earlier in the sentence (its segments' percents are theirs).
 WHOLE_ADMISSION = re.compile(r"(?:kết nạp|phát triển)(?:\s+được)?(?:\s+mới)?\s+\d[\d.]*\s+(?:đảng viên|đv)\b", IC)
+# An admission named in a clause, with the abbreviation: "245 ĐV mới" (ADMIT reads "đảng viên mới" in full).
+ADMISSION_NAMED = re.compile(ADMIT.pattern + r"|\bđv mới\b", IC)

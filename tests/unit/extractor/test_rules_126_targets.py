@@ -466,3 +466,9 @@ def test_a_segments_own_attainment_is_not_the_whole_admissions() -> None:
         assert 120 not in _of("target_attainment_pct", text), text
     text = "Trong đó, 1.216 đoàn viên được kết nạp vào Đảng, đạt 105% chỉ tiêu Ban Thường vụ Thành Đoàn giao."
     assert _of("target_attainment_pct", text) == [105]
+
+
+def test_attainments_of_admissions_named_without_the_word_ket_nap() -> None:
+    text = "Năm 2023, 245 quần chúng ưu tú được đứng vào hàng ngũ của Đảng, đạt 106% kế hoạch."
+    assert _of("target_attainment_pct", text) == [106]
+    assert _of("target_attainment_pct", "Năm 2023: toàn huyện có 245 ĐV mới, đạt 106% KH.") == [106]
