@@ -157,6 +157,8 @@ def _cue(site: Site) -> str | None:
         return "target"
     if _plan_governs(site) and _last_cue(local) == "admit":
         return "target"
+    if _plan_pending(v.QUOTA_GIVEN, site.clause) and _last_cue(local) in ("admit", None):
+        return "target"  # "giao chỉ tiêu cho 25 tổ chức cơ sở đảng kết nạp 250 đảng viên", "… cho 25 cơ sở là 250 đảng viên"
     own = _last_cue(local)
     if own:
         return own

@@ -878,3 +878,6 @@ RESULT_AFTER_PLAN = re.compile(r"\bđã\b|đến nay|kết quả|qua đó|nhờ 
 WHOLE_ADMISSION = re.compile(r"(?:kết nạp|phát triển)(?:\s+được)?(?:\s+mới)?\s+\d[\d.]*\s+(?:đảng viên|đv)\b", IC)
 # An admission named in a clause, with the abbreviation: "245 ĐV mới" (ADMIT reads "đảng viên mới" in full).
 ADMISSION_NAMED = re.compile(ADMIT.pattern + r"|\bđv mới\b", IC)
+# "giao chỉ tiêu cho 25 tổ chức cơ sở đảng kết nạp 250 đảng viên", "giao chỉ tiêu … cho 25 tổ chức cơ sở đảng là 250 đảng
+# viên": a quota given to units governs the count after them.
+QUOTA_GIVEN = re.compile(r"giao\s+(?:chỉ tiêu|kế hoạch)[^;.]{0,60}?\bcho\b", IC)

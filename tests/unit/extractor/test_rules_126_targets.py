@@ -472,3 +472,13 @@ def test_attainments_of_admissions_named_without_the_word_ket_nap() -> None:
     text = "Năm 2023, 245 quần chúng ưu tú được đứng vào hàng ngũ của Đảng, đạt 106% kế hoạch."
     assert _of("target_attainment_pct", text) == [106]
     assert _of("target_attainment_pct", "Năm 2023: toàn huyện có 245 ĐV mới, đạt 106% KH.") == [106]
+
+
+def test_a_quota_given_to_units_governs_the_count_after_them() -> None:
+    for text in (
+        "Ban Thường vụ Huyện ủy giao chỉ tiêu cho 25 tổ chức cơ sở đảng kết nạp 250 đảng viên.",
+        "Huyện ủy giao chỉ tiêu phát triển đảng viên năm 2024 cho 25 tổ chức cơ sở đảng là 250 đảng viên.",
+    ):
+        assert _facts(text) == [("admitted_target", "all", 250)], text
+    text = "Năm 2023, huyện giao chỉ tiêu cho 25 tổ chức cơ sở đảng, đến nay đã kết nạp 250 đảng viên."
+    assert _facts(text) == [("admitted", "all", 250)]
