@@ -42,7 +42,7 @@ class Reading:
         """Note a line before reading it: a plan's heading, an item of the list under it, or anything else."""
         self.heading = sent.rstrip().endswith(":")
         if self.plan_heading and v.LIST_ITEM.match(sent):
-            self.plan_item = True
+            self.plan_item = self.plan_heading = not v.RESULT_IN_ITEM.search(sent)  # "- …, đạt 105% kế hoạch": results
             return
         self.plan_item = False
         self.plan_heading = bool(v.PLAN_HEADING.match(sent)) and not v.DONE.search(sent)

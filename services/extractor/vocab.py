@@ -881,3 +881,5 @@ ADMISSION_NAMED = re.compile(ADMIT.pattern + r"|\bđv mới\b", IC)
 # "giao chỉ tiêu cho 25 tổ chức cơ sở đảng kết nạp 250 đảng viên", "giao chỉ tiêu … cho 25 tổ chức cơ sở đảng là 250 đảng
 # viên": a quota given to units governs the count after them.
 QUOTA_GIVEN = re.compile(r"giao\s+(?:chỉ tiêu|kế hoạch)[^;.]{0,60}?\bcho\b", IC)
+# An item of a list that reports a result, not a goal: "- Kết nạp 245 đảng viên, đạt 105% kế hoạch", "- Đã kết nạp …".
+RESULT_IN_ITEM = re.compile(r"\d\s*%\s*(?:so với\s+)?(?:kế hoạch|chỉ tiêu|\bkh\b)|\bđã\b", IC)

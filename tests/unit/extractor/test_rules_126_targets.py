@@ -482,3 +482,8 @@ def test_a_quota_given_to_units_governs_the_count_after_them() -> None:
         assert _facts(text) == [("admitted_target", "all", 250)], text
     text = "Năm 2023, huyện giao chỉ tiêu cho 25 tổ chức cơ sở đảng, đến nay đã kết nạp 250 đảng viên."
     assert _facts(text) == [("admitted", "all", 250)]
+
+
+def test_a_list_whose_items_report_results_is_read_as_results() -> None:
+    text = "Các chỉ tiêu năm 2023:\n- Kết nạp 245 đảng viên, đạt 105% kế hoạch.\n- Có 92% đảng viên hoàn thành tốt nhiệm vụ trở lên."
+    assert _facts(text) == [("admitted", "all", 245), ("target_attainment_pct", "all", 105), ("members_good_rating_pct", "all", 92)]
