@@ -22,6 +22,8 @@ def pct(site: Site) -> Cls | None:
     found = _read(site)
     if found is None or (found.metric == "target_attainment_pct" and _not_achieved(site)):
         return None
+    if found.metric == "admitted" and site.prev is not None and site.prev.metric == "admitted_target" and _planned(site):
+        return None  # "phấn đấu kết nạp 250 đảng viên, trong đó 70% là đoàn viên": a share of the target, no metric
     return _as_goal(site, found)
 
 
@@ -57,8 +59,10 @@ def _as_goal(site: Site, found: Cls) -> Cls | None:
     """A percent in a plan's list or a sentence of tasks ("Phương hướng, nhiệm vụ năm 2024: …") states a goal: a rate is
     the target rate, a rating or an attainment has no metric; anything else is as read."""
     goal = site.plan_item or bool(v.TASKS_OPEN.match(site.prefix) and not v.DONE.search(site.prefix))
-    if not goal or found.segment != "all":
+    if not goal:
         return found
+    if found.segment != "all":
+        return None  # "Phương hướng …: 70% đảng viên mới là đoàn viên": a goal for a segment's share, no metric
     if found.metric == "admission_rate_pct":
         return Cls("admitted_target_pct", "all", "pct", found.per_year, found.value)
     return None if found.metric in ("members_good_rating_pct", "target_attainment_pct") else found
@@ -90,6 +94,15 @@ def _after_surplus(site: Site) -> bool:
     if not before or before[-1].pct:
         return False
     return bool(v.CHANGE_BEFORE.search(site.low[site.clause_start : site.clause_start + before[-1].start]))
+
+
+def _planned(site: Site) -> bool:
+    """Whether a pledge, a projection or a plan opening governs the sentence so far, with no result reported after it."""
+    pledges = list(v.ATTAINMENT_PROJECTED.finditer(site.prefix))
+    if pledges and not v.DONE.search(site.prefix, pledges[-1].end()):
+        return True
+    opens = v.PLAN_OPENS.match(site.prefix)
+    return bool(opens) and not v.DONE.search(site.prefix, opens.end())
 
 
 def _projected(site: Site) -> bool:
@@ -333,6 +346,8 @@ def _target_pct(site: Site) -> Cls | None:
         return None  # "nữ chiếm 45% (chỉ tiêu 40%)": the target of a segment's share, not of the membership
     if v.GOOD_AFTER.match(site.right) or v.GOOD.search(v.PART_SEP.split(site.local)[-1]):
         return None  # "…, phấn đấu 90% đảng viên hoàn thành tốt nhiệm vụ trở lên": a rating goal, not a target rate
+    if v.SEGMENT_SHARE_AFTER.match(site.right) and v.segments_in(site.right[:50]):
+        return None  # "kết nạp 250 đảng viên, trong đó 70% là đoàn viên": a segment's share, not a rate of the membership
     bracketed = v.PLAN_BRACKET_BEFORE.search(site.local) and site.num.value < RATE_CEILING and v.ADMIT_VERB.search(site.clause)
     if bracketed and site.prev is not None and site.prev.metric == "admission_rate_pct":
         return Cls("admitted_target_pct", "all", "pct", site.prev.per_year, site.num.value)  # "đạt 3,2%, vượt chỉ tiêu (3%)"

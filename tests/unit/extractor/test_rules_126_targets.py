@@ -487,3 +487,15 @@ def test_a_quota_given_to_units_governs_the_count_after_them() -> None:
 def test_a_list_whose_items_report_results_is_read_as_results() -> None:
     text = "Các chỉ tiêu năm 2023:\n- Kết nạp 245 đảng viên, đạt 105% kế hoạch.\n- Có 92% đảng viên hoàn thành tốt nhiệm vụ trở lên."
     assert _facts(text) == [("admitted", "all", 245), ("target_attainment_pct", "all", 105), ("members_good_rating_pct", "all", 92)]
+
+
+def test_a_segment_share_of_a_target_has_no_metric() -> None:
+    for text in (
+        "Năm 2024, phấn đấu kết nạp 250 đảng viên, trong đó 70% là đoàn viên.",
+        "Chỉ tiêu năm 2024: kết nạp 250 đảng viên, trong đó 70% là đoàn viên.",
+        _RESULT + "Phương hướng, nhiệm vụ năm 2024: kết nạp 250 đảng viên, trong đó 70% là đoàn viên thanh niên.",
+    ):
+        assert ("admitted_target", "all", 250) in _facts(text), text
+        assert not [f for f in _facts(text) if f[1] != "all" or f[0] == "admitted_target_pct"], text
+    text = "Năm 2023, kết nạp 245 đảng viên (chỉ tiêu 230), trong đó 70% là đoàn viên."
+    assert ("admitted", "youth_union", 70) in _facts(text)
