@@ -102,7 +102,7 @@ def _planned(site: Site) -> bool:
     if pledges and not v.DONE.search(site.prefix, pledges[-1].end()):
         return True
     opens = v.PLAN_OPENS.match(site.prefix)
-    return bool(opens) and not v.DONE.search(site.prefix, opens.end())
+    return opens is not None and not v.DONE.search(site.prefix, opens.end())
 
 
 def _projected(site: Site) -> bool:
