@@ -154,7 +154,7 @@ TARGET_CUES = (
 )
 # "trên tổng số 150 chỉ tiêu được giao": the number counts quota places.
 QUOTA_NOUN_AFTER = re.compile(r"^\s*(?:đảng viên\s*)?chỉ tiêu\b", IC)
-TARGET = re.compile(r"(?<!đạt )(?<!vượt )(?<!thực hiện )(?<!thực hiện các )(?:" + "|".join(TARGET_CUES) + ")", IC)
+TARGET = re.compile(r"(?<!đạt )(?<!vượt )(?<!vượt mức )(?<!thực hiện )(?<!thực hiện các )(?:" + "|".join(TARGET_CUES) + ")", IC)
 # "Với mục tiêu phát triển đảng viên, năm 2023 …", "Để hoàn thành kế hoạch, …": an adjunct naming the plan without a
 # figure, before the sentence reports its result; the plan word in it does not make the count a target.
 PLAN_ADJUNCT = re.compile(

@@ -499,3 +499,8 @@ def test_a_segment_share_of_a_target_has_no_metric() -> None:
         assert not [f for f in _facts(text) if f[1] != "all" or f[0] == "admitted_target_pct"], text
     text = "Năm 2023, kết nạp 245 đảng viên (chỉ tiêu 230), trong đó 70% là đoàn viên."
     assert ("admitted", "youth_union", 70) in _facts(text)
+
+
+def test_the_plan_exceeded_with_the_result_is_no_target() -> None:
+    text = "Năm 2023, huyện hoàn thành vượt mức chỉ tiêu kết nạp đảng viên với 245 đảng viên mới, đạt 122,5%."
+    assert _facts(text) == [("admitted", "all", 245), ("target_attainment_pct", "all", 122.5)]
