@@ -833,7 +833,7 @@ TARGET_BRACKET_THEN_ACHIEVED = re.compile(r"\s*(?:đảng viên|đv|đồng chí
 PLAN_THEN_VUOT_BRACKET = re.compile(
     r"(?:chỉ tiêu|kế hoạch|mục tiêu|nghị quyết)[^,;()\d]{0,30}\(\s*vượt\s*(?:mức\s*)?(?:gần|hơn|trên|khoảng|xấp xỉ)?\s*$", IC
 )
-CLOSE_BRACKET_AFTER = re.compile(r"^\s*\)")
+CLOSE_BRACKET_AFTER = re.compile(r"^\s*\)")  # the bracket closes right after the number
 # "cao hơn chỉ tiêu 6,5%", "vượt kế hoạch 6,5%": how far a result is over its plan, never the plan's own rate.
 ABOVE_PLAN_BEFORE = re.compile(r"(?:cao hơn|thấp hơn|vượt|hơn|ít hơn)\s+(?:so với\s+)?(?:mức\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu)[^,;\d]{0,30}$", IC)
 # "Các chỉ tiêu chủ yếu năm 2024:", "Mục tiêu đến năm 2025:", "Phương hướng, nhiệm vụ thời gian tới:": a line that heads
@@ -841,6 +841,7 @@ ABOVE_PLAN_BEFORE = re.compile(r"(?:cao hơn|thấp hơn|vượt|hơn|ít hơn)\
 PLAN_HEADING = re.compile(
     r"^\W*(?:(?:các|một số|những)\s+)?(?:chỉ tiêu|mục tiêu|phương hướng|nhiệm vụ|kế hoạch|nhiệm vụ, giải pháp)\b[^.;:]{0,80}:\s*$", IC
 )
+# A line that is a list item: "- …", "+ …", "1. …", "a) …".
 LIST_ITEM = re.compile(r"^\s*(?:[-–+•*]|\d{1,2}[.)]|[a-zđ]\))\s*", IC)
 # "Phương hướng, nhiệm vụ năm 2024: …", "Nhiệm vụ thời gian tới: …": a sentence of tasks (its percents are goals).
 TASKS_OPEN = re.compile(r"^\W*(?:phương hướng|nhiệm vụ)\b", IC)
