@@ -157,6 +157,8 @@ def _vuot(site: Site) -> Cls | None:
     bracket = bool(v.PLAN_THEN_VUOT_BRACKET.search(site.local) and v.CLOSE_BRACKET_AFTER.match(site.right))  # "… kế hoạch (vượt 6,5%)"
     subject = v.PLAN_SUBJECT_DONE_BEFORE.search(site.local)
     bracket = bracket or bool(subject and subject.group("verb") == "vượt")  # "chỉ tiêu kết nạp đảng viên vượt 5%"
+    carried = site.after_admission and v.PLAN_FIRST_VUOT.fullmatch(site.local) and not _other_programme(site)
+    bracket = bracket or bool(carried)  # "… kết nạp 8 đảng viên. So với kế hoạch, vượt 33%."
     doubtful = site.num.value >= OVER_ALL  # "vượt 106,5% kế hoạch": more likely the attainment itself than more than double
     if (before or named or bracket) and not doubtful and not _other_party_work(site) and not _points_over(site) and not _other_indicator(site):
         return Cls("target_attainment_pct", "all", "pct", False, round(100 + site.num.value, 4), note="vuot")
@@ -178,7 +180,8 @@ def _attainment(site: Site) -> Cls | None:
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)  # "kết nạp 180/200 đảng viên (90%)"
     if not v.RECRUIT.search(site.around):
         named_after = v.ATTAINMENT_CARRIED.fullmatch(site.local) and v.TARGET_WORD_AFTER.match(site.right)
-        carried = bool(site.after_admission and (named_after or v.PLAN_FIRST_CARRIED.fullmatch(site.local)))
+        rate = v.ATTAINMENT_RATE.search(site.clause) and v.ACHIEVED_BEFORE.search(site.local)  # "Tỷ lệ hoàn thành kế hoạch đạt 133%."
+        carried = bool(site.after_admission and (named_after or rate or v.PLAN_FIRST_CARRIED.fullmatch(site.local)))
         carried = carried and not _other_programme(site) and not v.FIGURE_BEFORE.search(site.prefix)
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value) if carried else None
     if v.ATTAINMENT_RATE.search(site.clause) and v.ACHIEVED_BEFORE.search(site.local):

@@ -573,6 +573,7 @@ COUNT_TO_PCT = re.compile(
 # The subject may only be the organisation ("huyện", "toàn tỉnh", "Đảng bộ xã"): "Tổng sản phẩm đạt 101% …" is the economy's.
 ATTAINMENT_CARRIED = re.compile(
     r"[\W]*(?:(?:như vậy|kết quả(?: này| trên)?|con số này|qua đó|với kết quả (?:này|trên))[\s,]*)?"
+    r"(?:(?:tính chung|lũy kế|cộng dồn)[^,;.\d]{0,30},\s*)?"  # "Tính chung cả nhiệm kỳ, xã đạt 110% chỉ tiêu nghị quyết"
     r"(?:(?:toàn|cả|các)\s+)?(?:(?:đảng bộ|đảng ủy|chi bộ|huyện|tỉnh|thành phố|thị xã|quận|xã|phường|thị trấn|khối|đơn vị)"
     r"(?:\s+[^\s,.;]+){0,3}?\s+)?"
     r"(?:đã\s+)?(?:đạt|bằng|hoàn thành|vượt)\s*(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*",
@@ -884,3 +885,9 @@ ADMISSION_NAMED = re.compile(ADMIT.pattern + r"|\bđv mới\b", IC)
 QUOTA_GIVEN = re.compile(r"giao\s+(?:chỉ tiêu|kế hoạch)[^;.]{0,60}?\bcho\b", IC)
 # An item of a list that reports a result, not a goal: "- Kết nạp 245 đảng viên, đạt 105% kế hoạch", "- Đã kết nạp …".
 RESULT_IN_ITEM = re.compile(r"\d\s*%\s*(?:so với\s+)?(?:kế hoạch|chỉ tiêu|\bkh\b)|\bđã\b", IC)
+# "… kết nạp 8 đảng viên. So với kế hoạch, vượt 33%.": the sentence after an admission names the plan, then "vượt".
+PLAN_FIRST_VUOT = re.compile(
+    r"\W*(?:(?:như vậy|kết quả(?: này| trên)?)[\s,]*)?so với\s+(?:chỉ tiêu|kế hoạch|mục tiêu|nghị quyết)[^,;\d]{0,50}?[\s,]*"
+    r"(?:đã\s+)?vượt\s*(?:mức\s*)?(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*",
+    IC,
+)

@@ -504,3 +504,12 @@ def test_a_segment_share_of_a_target_has_no_metric() -> None:
 def test_the_plan_exceeded_with_the_result_is_no_target() -> None:
     text = "Năm 2023, huyện hoàn thành vượt mức chỉ tiêu kết nạp đảng viên với 245 đảng viên mới, đạt 122,5%."
     assert _facts(text) == [("admitted", "all", 245), ("target_attainment_pct", "all", 122.5)]
+
+
+def test_more_attainments_in_the_sentence_after_an_admission() -> None:
+    head = "Năm 2023, Đảng bộ xã kết nạp 8 đảng viên. "
+    assert _of("target_attainment_pct", head + "Tỷ lệ hoàn thành kế hoạch đạt 133%.") == [133]
+    assert _of("target_attainment_pct", head + "Tính chung cả nhiệm kỳ, xã đạt 110% chỉ tiêu nghị quyết.") == [110]
+    assert _of("target_attainment_pct", head + "So với kế hoạch, vượt 33%.") == [133]
+    assert not _of("target_attainment_pct", head + "So với kế hoạch thu ngân sách, vượt 3%.")
+    assert not _of("target_attainment_pct", head + "Tỷ lệ hoàn thành kế hoạch thu ngân sách đạt 103%.")
