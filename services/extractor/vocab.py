@@ -596,9 +596,9 @@ BREAKDOWN_OPENER = re.compile(r"^\W*(?:về\s+)?(?:trong đó|trong số|phân l
 TABLE_HEADER_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("rate", re.compile(r"(?i)(?:tỷ lệ|tỉ lệ|%)[^|]*tổng số")),
     ("attainment", re.compile(r"(?i)tỷ lệ|tỉ lệ|%|đạt|so với")),
-    ("target", re.compile(r"(?i)chỉ tiêu|kế hoạch|mục tiêu|giao")),
+    ("target", re.compile(r"(?i)chỉ tiêu|kế hoạch|mục tiêu|giao|^\s*kh\s*$")),  # "KH": kế hoạch
     ("cells", re.compile(r"(?i)chi bộ")),
-    ("admitted", re.compile(r"(?i)kết nạp|phát triển|kết quả|thực hiện|đảng viên mới|đv mới")),
+    ("admitted", re.compile(r"(?i)kết nạp|phát triển|kết quả|thực hiện|đảng viên mới|đv mới|^\s*th\s*$")),  # "TH": thực hiện
     ("total", re.compile(r"(?i)tổng số đảng viên|số đảng viên|đảng viên|\bđv\b")),
 )
 # Other header and row words of a table (`tables.py`): the index column, the unit's name column, a total row, and the

@@ -513,3 +513,10 @@ def test_more_attainments_in_the_sentence_after_an_admission() -> None:
     assert _of("target_attainment_pct", head + "So với kế hoạch, vượt 33%.") == [133]
     assert not _of("target_attainment_pct", head + "So với kế hoạch thu ngân sách, vượt 3%.")
     assert not _of("target_attainment_pct", head + "Tỷ lệ hoàn thành kế hoạch thu ngân sách đạt 103%.")
+
+
+def test_a_table_headed_with_the_abbreviations_kh_and_th() -> None:
+    text = "STT | Đơn vị | KH | TH | %\n1 | Xã Tân Lập | 10 | 12 | 120\n2 | Xã Tân Mỹ | 10 | 9 | 90"
+    assert _of("admitted_target", text) == [10, 10]
+    assert _of("admitted", text) == [12, 9]
+    assert _of("target_attainment_pct", text) == [120, 90]
