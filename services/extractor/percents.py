@@ -190,7 +190,8 @@ def _attainment(site: Site) -> Cls | None:
     if subject and subject.group("verb") == "hoàn thành":
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)  # "chỉ tiêu kết nạp đảng viên hoàn thành 105%"
     other = v.OTHER_PROGRAM.search(site.local) or v.OTHER_ACTIVITY.search(site.local) or v.OTHER_ACTIVITY.search(site.right[:40])
-    plan_after = v.TARGET_WORD_AFTER.match(site.right) or _plan_value_after(site)
+    plan_after = v.TARGET_WORD_AFTER.match(site.right) or _plan_value_after(site) or v.ATTAINMENT_NAMED_BEFORE.search(site.local)
+    plan_after = plan_after or (v.ACHIEVED_BEFORE.search(site.local) and v.PLAN_AFTER_BRACKET.match(site.right))  # "đạt 106% (so với kế hoạch)"
     if plan_after and not v.GOOD.search(site.clause) and not other:
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
     bare = bool(v.ITEM_END_NO_AND_AFTER.search(site.right) and v.ACHIEVED_OR_OPEN_BEFORE.search(site.local))

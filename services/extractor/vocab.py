@@ -891,3 +891,12 @@ PLAN_FIRST_VUOT = re.compile(
     r"(?:đã\s+)?vượt\s*(?:mức\s*)?(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*",
     IC,
 )
+# "đạt 106% (so với kế hoạch)", "đạt 106% - kế hoạch": an achieved percent, then the plan in brackets or after a dash.
+PLAN_AFTER_BRACKET = re.compile(r"^\s*[(\-–]\s*(?:so(?: với)?\s+)?(?:kế hoạch|chỉ tiêu|mục tiêu|nghị quyết|kh\b)[^()\d]*\)?\s*(?:[.,;]|$)", IC)
+# "tỷ lệ hoàn thành 106%", "tỷ lệ hoàn thành kế hoạch 106%", "hoàn thành kế hoạch với tỷ lệ 106%": the attainment named
+# before the percent.
+ATTAINMENT_NAMED_BEFORE = re.compile(
+    r"(?:tỷ lệ|tỉ lệ)\s+hoàn thành(?:\s+(?:chỉ tiêu|kế hoạch|mục tiêu)[^,;()\d]{0,30}?)?\s*(?:đạt|là|:)?\s*$|"
+    r"hoàn thành(?:\s+vượt)?(?:\s+mức)?\s+(?:chỉ tiêu|kế hoạch)[^,;()\d]{0,30}?\s+(?:với\s+)?(?:tỷ lệ|tỉ lệ)\s*(?:đạt|là)?\s*$",
+    IC,
+)

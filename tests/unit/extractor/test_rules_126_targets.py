@@ -520,3 +520,14 @@ def test_a_table_headed_with_the_abbreviations_kh_and_th() -> None:
     assert _of("admitted_target", text) == [10, 10]
     assert _of("admitted", text) == [12, 9]
     assert _of("target_attainment_pct", text) == [120, 90]
+
+
+def test_attainments_with_the_plan_in_brackets_or_named_before() -> None:
+    for text in (
+        "Năm 2023, huyện kết nạp 245 đảng viên, đạt 106% (so với kế hoạch).",
+        "Năm 2023, huyện kết nạp 245 đảng viên, đạt 106% - kế hoạch.",
+        "Năm 2023, huyện kết nạp 245 đảng viên, tỷ lệ hoàn thành kế hoạch 106%.",
+        "Năm 2023, huyện kết nạp 245 đảng viên, hoàn thành kế hoạch với tỷ lệ 106%.",
+    ):
+        assert _of("target_attainment_pct", text) == [106], text
+    assert _facts("Năm 2023, tỷ lệ hoàn thành nhiệm vụ của đảng viên đạt 95%.") == []
