@@ -47,7 +47,7 @@ def _read(site: Site) -> Cls | None:
     if v.SHARE_NOUN_AFTER.match(right) or v.REST.search(local) or v.SHARE_OF_UNITS.search(site.clause) or v.GROUP_SHARE.search(site.clause):
         return None
     if v.SHARE_BEFORE.search(local) and not v.TARGET_WORD_AFTER.match(right):
-        return _of_members(site) or _share(site)  # "kết nạp 245 đảng viên, chiếm 3,9% tổng số đảng viên": the rate
+        return _of_members(site) or _pool_of_members(site) or _share(site)  # "…, chiếm 3,9% tổng số đảng viên": the rate
     for rule in (_vuot, _attainment, _good, _of_members, _target_pct, _rate, _segment_pct, _list_item):
         found = rule(site)
         if found:
@@ -382,6 +382,14 @@ def _of_members(site: Site) -> Cls | None:
     if prev.metric == "admitted_target" and prev.segment == "all":
         return Cls("admitted_target_pct", "all", "pct", prev.per_year, site.num.value)
     return None
+
+
+def _pool_of_members(site: Site) -> Cls | None:
+    """ "Số đảng viên mới kết nạp chiếm 3,5% tổng số đảng viên": the admitted, named as a pool, as a share of the membership."""
+    pool = v.ADMITTED_POOL.search(site.local) and not v.segments_in(site.local)
+    if not pool or not v.OF_MEMBERS_AFTER.match(site.right) or site.num.value >= RATE_DOUBTFUL:
+        return None
+    return Cls("admission_rate_pct", "all", "pct", per_year(site), site.num.value)
 
 
 def _rate(site: Site) -> Cls | None:

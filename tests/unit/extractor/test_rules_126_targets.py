@@ -531,3 +531,8 @@ def test_attainments_with_the_plan_in_brackets_or_named_before() -> None:
     ):
         assert _of("target_attainment_pct", text) == [106], text
     assert _facts("Năm 2023, tỷ lệ hoàn thành nhiệm vụ của đảng viên đạt 95%.") == []
+
+
+def test_the_admitted_pool_as_a_share_of_the_membership_is_the_admission_rate() -> None:
+    assert _facts("Năm 2023, số đảng viên mới kết nạp chiếm 3,5% tổng số đảng viên.") == [("admission_rate_pct", "all", 3.5)]
+    assert not _of("admission_rate_pct", "Năm 2023, số đảng viên được kết nạp chiếm 67,9% tổng số đảng viên được kết nạp.")
