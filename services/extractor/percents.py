@@ -270,7 +270,8 @@ def _unit_attainment(site: Site) -> bool:
         return False  # "Các đơn vị có tỷ lệ kết nạp cao là: A đạt 150%, …": too high for a rate, the units' attainments
     item = v.ITEM_SEP.split(site.text[site.local_start : site.num.start])[-1]
     name = v.UNIT_TITLES_BEFORE.sub("", item.strip())
-    return bool(v.UNIT_NAME_ATTAINMENT.match(item)) and bool(name) and name.split()[0].lower() not in v.NOT_NAME_WORDS
+    named = v.UNIT_NAME_ATTAINMENT.match(item) or v.UNIT_ORG_ATTAINMENT.match(item)
+    return bool(named) and bool(name) and name.split()[0].lower() not in v.NOT_NAME_WORDS
 
 
 def _other_programme(site: Site) -> bool:

@@ -900,3 +900,6 @@ ATTAINMENT_NAMED_BEFORE = re.compile(
     r"hoàn thành(?:\s+vượt)?(?:\s+mức)?\s+(?:chỉ tiêu|kế hoạch)[^,;()\d]{0,30}?\s+(?:với\s+)?(?:tỷ lệ|tỉ lệ)\s*(?:đạt|là)?\s*$",
     IC,
 )
+# "Đảng bộ Sở Y tế đạt 80%", "Đảng bộ Sở Giáo dục và Đào tạo đạt 75%": a list item naming a party organisation whose
+# name is not all capitalised (agencies), before its attainment.
+UNIT_ORG_ATTAINMENT = re.compile(r"^\s*(?:và\s+)?(?i:đảng bộ|đảng ủy|chi bộ)\s+[A-ZĐ][^,;:()\d]{0,40}?\s*(?:\(\s*)?(?:đạt\s*)?(?:\(\s*)?$")

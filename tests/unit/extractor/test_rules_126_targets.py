@@ -536,3 +536,11 @@ def test_attainments_with_the_plan_in_brackets_or_named_before() -> None:
 def test_the_admitted_pool_as_a_share_of_the_membership_is_the_admission_rate() -> None:
     assert _facts("Năm 2023, số đảng viên mới kết nạp chiếm 3,5% tổng số đảng viên.") == [("admission_rate_pct", "all", 3.5)]
     assert not _of("admission_rate_pct", "Năm 2023, số đảng viên được kết nạp chiếm 67,9% tổng số đảng viên được kết nạp.")
+
+
+def test_listed_attainments_of_agencies_whose_names_are_not_all_capitalised() -> None:
+    text = (
+        "Trong 6 tháng đầu năm 2024, các tổ chức cơ sở đảng trực thuộc kết nạp 95 đảng viên, bằng 47,5% kế hoạch năm. "
+        "Một số đảng bộ có tỷ lệ kết nạp cao như: Đảng bộ Sở Y tế đạt 80%, Đảng bộ Sở Giáo dục và Đào tạo đạt 75%."
+    )
+    assert _of("target_attainment_pct", text) == [47.5, 80, 75]
