@@ -884,7 +884,11 @@ ADMISSION_NAMED = re.compile(ADMIT.pattern + r"|\bđv mới\b", IC)
 # viên": a quota given to units governs the count after them.
 QUOTA_GIVEN = re.compile(r"giao\s+(?:chỉ tiêu|kế hoạch)[^;.]{0,60}?\bcho\b", IC)
 # An item of a list that reports a result, not a goal: "- Kết nạp 245 đảng viên, đạt 105% kế hoạch", "- Đã kết nạp …".
-RESULT_IN_ITEM = re.compile(r"\d\s*%\s*(?:so với\s+)?(?:kế hoạch|chỉ tiêu|\bkh\b)|\bđã\b", IC)
+RESULT_IN_ITEM = re.compile(
+    r"\d\s*%\s*(?:so với\s+)?(?:kế hoạch|chỉ tiêu|\bkh\b)|\bđã\b|"
+    r"\b(?:đạt|bằng)\s*(?:\d{3}|[3-9]\d)(?:[,.]\d+)?\s*%|\bvượt\s*\d",  # "(đạt 105%)": an attainment, too high for a goal rate
+    IC,
+)
 # "… kết nạp 8 đảng viên. So với kế hoạch, vượt 33%.": the sentence after an admission names the plan, then "vượt".
 PLAN_FIRST_VUOT = re.compile(
     r"\W*(?:(?:như vậy|kết quả(?: này| trên)?)[\s,]*)?so với\s+(?:chỉ tiêu|kế hoạch|mục tiêu|nghị quyết)[^,;\d]{0,50}?[\s,]*"

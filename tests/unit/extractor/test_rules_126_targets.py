@@ -487,6 +487,8 @@ def test_a_quota_given_to_units_governs_the_count_after_them() -> None:
 def test_a_list_whose_items_report_results_is_read_as_results() -> None:
     text = "Các chỉ tiêu năm 2023:\n- Kết nạp 245 đảng viên, đạt 105% kế hoạch.\n- Có 92% đảng viên hoàn thành tốt nhiệm vụ trở lên."
     assert _facts(text) == [("admitted", "all", 245), ("target_attainment_pct", "all", 105), ("members_good_rating_pct", "all", 92)]
+    text = "Chỉ tiêu năm 2023:\n- Kết nạp 245 đảng viên (đạt 105%).\n- 92% đảng viên hoàn thành tốt nhiệm vụ trở lên."
+    assert _facts(text) == [("admitted", "all", 245), ("target_attainment_pct", "all", 105), ("members_good_rating_pct", "all", 92)]
 
 
 def test_a_segment_share_of_a_target_has_no_metric() -> None:
