@@ -37,6 +37,7 @@ class Reading:
     plan_heading: bool = False  # the last prose line was a plan's heading ("Các chỉ tiêu chủ yếu năm 2024:")
     plan_item: bool = False  # this line is an item of that plan's list ("- Kết nạp 250 đảng viên mới.")
     heading: bool = False  # this line ends with ":" ("Kết quả các đơn vị:"): what it heads continues what came before
+    target_before: bool = False  # the sentence before stated a target and no admission ("Huyện ủy giao chỉ tiêu …")
 
     def see(self, sent: str) -> None:
         """Note a line before reading it: a plan's heading, an item of the list under it, or anything else."""
@@ -56,12 +57,14 @@ class Reading:
         return Site(
             c.text, c.num, c.clause_start, c.local_start, admit_ctx, prev, self.admitted_before,
             self.last_pct if opener else None, self.plan_item,
+            self.target_before and bool(v.FOLLOW_OPENER.match(c.text)),
         )
 
     def after(self, new: list[Cls], admit_ctx: bool) -> None:
         """Update from the facts a sentence stated (one entry per fact, in order)."""
         if self.heading and not new:
             return  # "Kết quả các đơn vị:" states nothing: the list under it continues the admissions before it
+        self.target_before = any(c.metric == "admitted_target" for c in new) and not any(c.metric == "admitted" for c in new)
         self.admitted_before = any(c.metric == "admitted" for c in new) or (admit_ctx and self.admitted_before)
         self.breakdown = bool(new) and new[-1].metric == "admitted" and new[-1].segment != "all"
         pcts = [c.metric for c in new if c.unit == "pct" and c.segment == "all"]
@@ -159,6 +162,9 @@ def _cue(site: Site) -> str | None:
         return "target"
     if _plan_pending(v.QUOTA_GIVEN, site.clause) and _last_cue(local) in ("admit", None):
         return "target"  # "giao chỉ tiêu cho 25 tổ chức cơ sở đảng kết nạp 250 đảng viên", "… cho 25 cơ sở là 250 đảng viên"
+    counted = _last_cue(local) == "admit" or (_last_cue(local) is None and v.PERSON_NOUN.match(site.right))
+    if site.plan_follows and counted and not v.DONE.search(site.prefix):
+        return "target"  # "Huyện ủy giao chỉ tiêu kết nạp 250 đảng viên. Theo đó, xã A kết nạp 12 đảng viên, …"
     own = _last_cue(local)
     if own:
         return own
@@ -392,7 +398,8 @@ def _target(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
     if noun in v.YOUTH_NOUNS and not _into_party(site.local, after):
         return None  # "Thành Đoàn phấn đấu kết nạp 10.000 đoàn viên mới": the Youth Union's own target
     segment = _segment(site, noun, after, False)
-    if segment != "all" and site.prev and site.prev.metric == "admitted_target" and v.BREAKDOWN.search(site.local):
+    breakdown = (site.prev and site.prev.metric == "admitted_target" and v.BREAKDOWN.search(site.local)) or site.plan_follows
+    if segment != "all" and breakdown:
         return None  # "phấn đấu kết nạp 250 đảng viên, trong đó 100 đảng viên nữ": a target's breakdown has no metric
     return Cls("admitted_target", segment, "count", per_year, site.num.value)
 

@@ -907,3 +907,5 @@ ATTAINMENT_NAMED_BEFORE = re.compile(
 # "Đảng bộ Sở Y tế đạt 80%", "Đảng bộ Sở Giáo dục và Đào tạo đạt 75%": a list item naming a party organisation whose
 # name is not all capitalised (agencies), before its attainment.
 UNIT_ORG_ATTAINMENT = re.compile(r"^\s*(?:và\s+)?(?i:đảng bộ|đảng ủy|chi bộ)\s+[A-ZĐ][^,;:()\d]{0,40}?\s*(?:\(\s*)?(?:đạt\s*)?(?:\(\s*)?$")
+# "Theo đó, …", "Trong đó, …", "Cụ thể, …": a sentence that details the one before (after a target: the units' targets).
+FOLLOW_OPENER = re.compile(r"^\W*(?:theo đó|trong đó|cụ thể|trong số đó)\b", IC)

@@ -546,3 +546,15 @@ def test_listed_attainments_of_agencies_whose_names_are_not_all_capitalised() ->
         "Một số đảng bộ có tỷ lệ kết nạp cao như: Đảng bộ Sở Y tế đạt 80%, Đảng bộ Sở Giáo dục và Đào tạo đạt 75%."
     )
     assert _of("target_attainment_pct", text) == [47.5, 80, 75]
+
+
+def test_the_sentence_detailing_a_target_gives_the_units_targets() -> None:
+    for text in (
+        "Năm 2024, Huyện ủy giao chỉ tiêu kết nạp 250 đảng viên. Theo đó, xã Tân Lập kết nạp 12 đảng viên, xã Tân Mỹ kết nạp 10 đảng viên.",
+        "Năm 2024, Huyện ủy giao chỉ tiêu kết nạp 250 đảng viên. Trong đó, xã Tân Lập 12 đảng viên, xã Tân Mỹ 10 đảng viên.",
+    ):
+        assert _facts(text) == [("admitted_target", "all", 250), ("admitted_target", "all", 12), ("admitted_target", "all", 10)], text
+    text = "Năm 2024, huyện phấn đấu kết nạp 250 đảng viên. Trong đó, 100 đảng viên nữ, 150 đoàn viên thanh niên."
+    assert _facts(text) == [("admitted_target", "all", 250)]
+    text = "Năm 2024, Huyện ủy giao chỉ tiêu kết nạp 250 đảng viên. Theo đó, đến nay đã kết nạp 120 đảng viên."
+    assert _facts(text) == [("admitted_target", "all", 250), ("admitted", "all", 120)]
