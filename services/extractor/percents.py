@@ -48,7 +48,7 @@ def _read(site: Site) -> Cls | None:
         return None
     if v.SHARE_BEFORE.search(local) and not v.TARGET_WORD_AFTER.match(right):
         return _of_members(site) or _pool_of_members(site) or _share(site)  # "…, chiếm 3,9% tổng số đảng viên": the rate
-    for rule in (_vuot, _attainment, _good, _of_members, _target_pct, _rate, _segment_pct, _list_item):
+    for rule in (_vuot, _attainment, _good, _of_members, _pool_of_members, _target_pct, _rate, _segment_pct, _list_item):
         found = rule(site)
         if found:
             return found
@@ -387,7 +387,7 @@ def _of_members(site: Site) -> Cls | None:
 
 def _pool_of_members(site: Site) -> Cls | None:
     """ "Số đảng viên mới kết nạp chiếm 3,5% tổng số đảng viên": the admitted, named as a pool, as a share of the membership."""
-    pool = v.ADMITTED_POOL.search(site.local) and not v.segments_in(site.local)
+    pool = v.ADMITTED_POOL.search(site.local) and not v.segments_in(site.local) and v.POOL_RATIO_BEFORE.search(site.local)
     if not pool or not v.OF_MEMBERS_AFTER.match(site.right) or site.num.value >= RATE_DOUBTFUL:
         return None
     return Cls("admission_rate_pct", "all", "pct", per_year(site), site.num.value)
@@ -415,6 +415,8 @@ def _rate_of_other_group(local: str) -> bool:
     """ "tỷ lệ đảng viên trẻ dưới 30 tuổi đạt 25%": a rate named for something else than admissions, or for a segment of
     them ("tỷ lệ đảng viên được kết nạp là đoàn viên đạt 80%": a share, `_segment_pct`)."""
     m = v.NAMED_RATE.search(local)
+    if m and v.RATE_OF_MEMBERSHIP.match(m.group("what")):
+        return False  # "kết nạp 245 đảng viên, tỷ lệ so với tổng số đảng viên đạt 3,5%": the admissions' rate
     return bool(m and (not v.RATE_OF_ADMISSIONS.search(m.group("what")) or v.segments_in(m.group("what"))))
 
 

@@ -909,3 +909,7 @@ ATTAINMENT_NAMED_BEFORE = re.compile(
 UNIT_ORG_ATTAINMENT = re.compile(r"^\s*(?:và\s+)?(?i:đảng bộ|đảng ủy|chi bộ)\s+[A-ZĐ][^,;:()\d]{0,40}?\s*(?:\(\s*)?(?:đạt\s*)?(?:\(\s*)?$")
 # "Theo đó, …", "Trong đó, …", "Cụ thể, …": a sentence that details the one before (after a target: the units' targets).
 FOLLOW_OPENER = re.compile(r"^\W*(?:theo đó|trong đó|cụ thể|trong số đó)\b", IC)
+# "Số đảng viên mới kết nạp chiếm / bằng / đạt 3,5% …": the pool, then its ratio.
+POOL_RATIO_BEFORE = re.compile(r"(?:chiếm|bằng|đạt|là)\s*(?:tỷ lệ|tỉ lệ)?\s*(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*$", IC)
+# "tỷ lệ so với tổng số đảng viên đạt 3,5%": a rate named only by the membership it is of.
+RATE_OF_MEMBERSHIP = re.compile(r"(?:so với|trên)\s+(?:tổng\s+)?số\s+đảng viên\b", IC)

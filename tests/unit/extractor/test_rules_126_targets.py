@@ -558,3 +558,10 @@ def test_the_sentence_detailing_a_target_gives_the_units_targets() -> None:
     assert _facts(text) == [("admitted_target", "all", 250)]
     text = "Năm 2024, Huyện ủy giao chỉ tiêu kết nạp 250 đảng viên. Theo đó, đến nay đã kết nạp 120 đảng viên."
     assert _facts(text) == [("admitted_target", "all", 250), ("admitted", "all", 120)]
+
+
+def test_rates_named_only_by_the_membership_or_the_pool() -> None:
+    text = "Năm 2023, kết nạp 245 đảng viên, tỷ lệ so với tổng số đảng viên đạt 3,5%."
+    assert _of("admission_rate_pct", text) == [3.5]
+    assert _facts("Năm 2023, số đảng viên mới kết nạp bằng 3,5% số đảng viên đầu năm.") == [("admission_rate_pct", "all", 3.5)]
+    assert not _of("admission_rate_pct", "Năm 2023, kết nạp 245 đảng viên; tỷ lệ đảng viên nữ so với tổng số đảng viên đạt 35%.")
