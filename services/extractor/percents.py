@@ -154,13 +154,13 @@ def _vuot(site: Site) -> Cls | None:
     before = v.VUOT_BEFORE.search(site.local) and v.TARGET_WORD_AFTER.match(site.right)
     named = bool(v.VUOT_TARGET_BEFORE.search(site.local) and v.ITEM_END_AFTER.match(site.right))
     named = named and not v.GOOD.search(site.clause) and not v.OTHER_PROGRAM.search(site.clause)  # not "… tốt nhiệm vụ đạt 92%, vượt chỉ tiêu 2%"
-    bracket = bool(v.PLAN_THEN_VUOT_BRACKET.search(site.local) and v.CLOSE_BRACKET_AFTER.match(site.right))  # "… kế hoạch (vượt 6,5%)"
+    planned = bool(v.PLAN_THEN_VUOT_BRACKET.search(site.local) and v.CLOSE_BRACKET_AFTER.match(site.right))  # "… kế hoạch (vượt 6,5%)"
     subject = v.PLAN_SUBJECT_DONE_BEFORE.search(site.local)
-    bracket = bracket or bool(subject and subject.group("verb") == "vượt")  # "chỉ tiêu kết nạp đảng viên vượt 5%"
+    planned = planned or bool(subject and subject.group("verb") == "vượt")  # "chỉ tiêu kết nạp đảng viên vượt 5%"
     carried = site.after_admission and v.PLAN_FIRST_VUOT.fullmatch(site.local) and not _other_programme(site)
-    bracket = bracket or bool(carried)  # "… kết nạp 8 đảng viên. So với kế hoạch, vượt 33%."
+    planned = planned or bool(carried)  # "… kết nạp 8 đảng viên. So với kế hoạch, vượt 33%."
     doubtful = site.num.value >= OVER_ALL  # "vượt 106,5% kế hoạch": more likely the attainment itself than more than double
-    if (before or named or bracket) and not doubtful and not _other_party_work(site) and not _points_over(site) and not _other_indicator(site):
+    if (before or named or planned) and not doubtful and not _other_party_work(site) and not _points_over(site) and not _other_indicator(site):
         return Cls("target_attainment_pct", "all", "pct", False, round(100 + site.num.value, 4), note="vuot")
     return None
 
@@ -198,8 +198,8 @@ def _attainment(site: Site) -> Cls | None:
     bare = bare and not v.RATE_WORD.search(site.local) and not _after_segment_count(site)
     after_admitted = site.prev is not None and site.prev.metric == "admitted" and site.prev.unit == "count"
     after_admitted = after_admitted or bool(v.ADMITTED_FRACTION_BEFORE.search(site.local))  # "kết nạp được 250/240 đảng viên (đạt 104%)"
-    bracketed = site.prev is not None and site.prev.metric == "admitted_target" and site.prev.unit == "count"
-    after_admitted = after_admitted or bool(bracketed and v.TARGET_BRACKET_THEN_ACHIEVED.fullmatch(site.local))  # "12 (KH 10), đạt 120%"
+    after_target = site.prev is not None and site.prev.metric == "admitted_target" and site.prev.unit == "count"
+    after_admitted = after_admitted or bool(after_target and v.TARGET_BRACKET_THEN_ACHIEVED.fullmatch(site.local))  # "12 (KH 10), đạt 120%"
     if bare and after_admitted and site.num.value >= RATE_CEILING and v.RATIO_BEFORE.search(site.local.replace(")", "")):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value)
     if bare and after_admitted and site.num.value > OVER_ALL and v.COUNT_THEN_OPEN.fullmatch(site.local):
@@ -354,8 +354,8 @@ def _target_pct(site: Site) -> Cls | None:
     if v.SEGMENT_SHARE_AFTER.match(site.right) and v.segments_in(site.right[:50]):
         return None  # "kết nạp 250 đảng viên, trong đó 70% là đoàn viên": a segment's share, not a rate of the membership
     bracketed = v.PLAN_BRACKET_BEFORE.search(site.local) and site.num.value < RATE_CEILING and v.ADMIT_VERB.search(site.clause)
-    if bracketed and site.prev is not None and site.prev.metric == "admission_rate_pct":
-        return Cls("admitted_target_pct", "all", "pct", site.prev.per_year, site.num.value)  # "đạt 3,2%, vượt chỉ tiêu (3%)"
+    if bracketed and prev is not None and prev.metric == "admission_rate_pct":
+        return Cls("admitted_target_pct", "all", "pct", prev.per_year, site.num.value)  # "đạt 3,2%, vượt chỉ tiêu (3%)"
     if v.ABOVE_PLAN_BEFORE.search(site.local):
         return None  # "kết nạp 245 đảng viên, cao hơn chỉ tiêu 6,5%": how far over the plan, not a target rate
     rate_set = v.RATE_SET_BEFORE.search(site.local) and not v.DONE.search(site.local)  # "Nghị quyết đề ra tỷ lệ kết nạp … đạt 3%"
