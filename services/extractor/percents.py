@@ -159,8 +159,10 @@ def _vuot(site: Site) -> Cls | None:
     planned = planned or bool(subject and subject.group("verb") == "vượt")  # "chỉ tiêu kết nạp đảng viên vượt 5%"
     carried = site.after_admission and v.PLAN_FIRST_VUOT.fullmatch(site.local) and not _other_programme(site)
     planned = planned or bool(carried)  # "… kết nạp 8 đảng viên. So với kế hoạch, vượt 33%."
+    unit = _unit_vuot(site)  # "Nhiều đơn vị vượt chỉ tiêu như: huyện A vượt 20%, huyện B vượt 15%"
     doubtful = site.num.value >= OVER_ALL  # "vượt 106,5% kế hoạch": more likely the attainment itself than more than double
-    if (before or named or planned) and not doubtful and not _other_party_work(site) and not _points_over(site) and not _other_indicator(site):
+    over = not unit and _points_over(site)  # in a list of units, the percent before is the unit before's, not a rate
+    if (before or named or planned or unit) and not doubtful and not over and not _other_party_work(site) and not _other_indicator(site):
         return Cls("target_attainment_pct", "all", "pct", False, round(100 + site.num.value, 4), note="vuot")
     return None
 
@@ -207,6 +209,21 @@ def _attainment(site: Site) -> Cls | None:
     if bare and v.QUOTA_OR_PLAN.search(site.around) and not v.RATING_WORD.search(site.clause):
         return Cls("target_attainment_pct", "all", "pct", False, site.num.value) if _about_admission(site) else None
     return None
+
+
+def _unit_vuot(site: Site) -> bool:
+    """A unit's item "Name vượt X%" of a list headed by a plan ("… vượt chỉ tiêu như: A vượt 20%") or of exceeded plans."""
+    item = v.ITEM_SEP.split(site.text[site.local_start : site.num.start])[-1]
+    tail = v.VUOT_ITEM_TAIL.search(item)
+    if not tail or not v.ITEM_END_AFTER.match(site.right):
+        return False
+    name = v.LIST_OPENER.sub("", item[: tail.start()].strip()) + " "  # "trong đó huyện A vượt 20%"
+    if not (v.UNIT_NAME_ATTAINMENT.match(name) or v.UNIT_ORG_ATTAINMENT.match(name)):
+        return False
+    listed = site.prev is not None and site.prev.metric == "target_attainment_pct" and site.prev.note == "vuot"
+    head = site.low[: site.num.start].split(":", 1)
+    headed = site.after_admission and len(head) == 2 and bool(v.PLAN_OR_RESOLUTION.search(head[0])) and not v.DIGIT.search(head[0])
+    return listed or headed
 
 
 def _other_matter_clause(site: Site) -> bool:

@@ -913,3 +913,5 @@ FOLLOW_OPENER = re.compile(r"^\W*(?:theo đó|trong đó|cụ thể|trong số �
 POOL_RATIO_BEFORE = re.compile(r"(?:chiếm|bằng|đạt|là)\s*(?:tỷ lệ|tỉ lệ)?\s*(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*$", IC)
 # "tỷ lệ so với tổng số đảng viên đạt 3,5%": a rate named only by the membership it is of.
 RATE_OF_MEMBERSHIP = re.compile(r"(?:so với|trên)\s+(?:tổng\s+)?số\s+đảng viên\b", IC)
+# "…: huyện Yên Thế vượt 20%, huyện Lục Nam vượt 15%": a unit's item of a list, its name then "vượt".
+VUOT_ITEM_TAIL = re.compile(r"\s+vượt\s*(?:mức\s*)?(?:gần|hơn|trên|khoảng|xấp xỉ)?\s*$", IC)

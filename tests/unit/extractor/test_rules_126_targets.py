@@ -565,3 +565,14 @@ def test_rates_named_only_by_the_membership_or_the_pool() -> None:
     assert _of("admission_rate_pct", text) == [3.5]
     assert _facts("Năm 2023, số đảng viên mới kết nạp bằng 3,5% số đảng viên đầu năm.") == [("admission_rate_pct", "all", 3.5)]
     assert not _of("admission_rate_pct", "Năm 2023, kết nạp 245 đảng viên; tỷ lệ đảng viên nữ so với tổng số đảng viên đạt 35%.")
+
+
+def test_units_listed_with_how_far_they_exceeded_the_plan() -> None:
+    text = (
+        "Năm 2023, toàn tỉnh kết nạp 3.120 đảng viên, đạt 104% kế hoạch. "
+        "Nhiều đơn vị vượt chỉ tiêu như: huyện Yên Thế vượt 20%, huyện Lục Nam vượt 15%."
+    )
+    assert _of("target_attainment_pct", text) == [104, 120, 115]
+    text = "Năm 2023, toàn tỉnh kết nạp 3.120 đảng viên, vượt 4% kế hoạch; trong đó huyện Yên Thế vượt 20%, huyện Lục Nam vượt 15%."
+    assert _of("target_attainment_pct", text) == [104, 120, 115]
+    assert _facts("Năm 2023, dân số huyện Yên Thế tăng 2%, huyện Lục Nam vượt 15%.") == []
