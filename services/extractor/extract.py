@@ -129,6 +129,8 @@ def _rounded_copy(f: Fact, facts: list[Fact], heads: set[str] | None = None) -> 
     headline = (f.evidence or "").strip() in (heads or set())
     if (f.qualifier == "exact" and not headline) or f.value_max is not None or not _round(f):
         return False
+    if f.metric == "admitted_target" and not headline:
+        return False  # "phấn đấu kết nạp từ 310 đảng viên trở lên" after last year's 300: targets are round, and each its own
     for g in facts:
         same = (g.metric, g.segment, g.unit) == (f.metric, f.segment, f.unit) and g is not f
         if same and g.qualifier == "exact" and g.value and _close(f, g, HEADLINE_ROUNDING if headline else ROUNDING):

@@ -52,6 +52,7 @@ def _line(line: Line, doc: Document, reading: Reading, budget: Budget) -> list[R
 def _sentence(sent: str, doc: Document, reading: Reading, budget: Budget) -> list[RawFact]:
     """Extract one sentence's facts and update what carries to the next."""
     scope = attribute.scope(sent, doc)
+    reading.see(sent)
     opener = candidates.opens_breakdown(sent)
     admit_ctx = reading.admit_context(sent, opener)
     nums = budget.take(sent)
@@ -65,7 +66,7 @@ def _sentence(sent: str, doc: Document, reading: Reading, budget: Budget) -> lis
             continue
         prev = cls
         new.extend(attribute.facts(c, cls, scope, doc))
-    for c, fraction in rules.fractions(sent):
+    for c, fraction in rules.fractions(sent, reading.admitted_before):
         new.extend(attribute.fraction_facts(c, fraction, scope, doc))
     attribute.carry(doc, scope, new)
     reading.after([f.cls for f in new], admit_ctx)

@@ -12,6 +12,8 @@ _PEOPLE_AHEAD = rf"(?={_PEOPLE})"
 NUM = (
     r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|"
     rf"\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}}){{1,2}}(?![\d,.]){_PEOPLE_AHEAD}|"  # "2 000 đảng viên" (bounded: linear scan)
+    # "106.5%", "3.5-4%": a percent with a decimal point (a thousands dot has three digits after it)
+    r"\d{1,3}\.\d{1,2}(?=\s?%|\s*[-–]\s*\d{1,3}(?:[.,]\d{1,2})?\s?%)|"
     r"\d+(?:,\d+)?"
 )
 _MENTION = re.compile(
@@ -229,7 +231,8 @@ def find_fractions(sentence: str) -> list[tuple[int, int, float, float]]:
     out = []
     for m in _FRACTION.finditer(sentence):
         b = parse_number(m.group("b"))
-        if b >= 1900 or sentence[max(0, m.start() - 1) : m.start()] in "/.-":
+        year = b >= 1900 and m.group("b").isdigit()  # "6/2023"; not "3.120/3.000 đảng viên"
+        if year or sentence[max(0, m.start() - 1) : m.start()] in "/.-":
             continue
         out.append((m.start(), m.end(), parse_number(m.group("a")), b))
     return out

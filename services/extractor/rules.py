@@ -34,6 +34,19 @@ class Reading:
     admitted_before: bool = False
     breakdown: bool = False
     last_pct: str | None = None
+    plan_heading: bool = False  # the last prose line was a plan's heading ("Các chỉ tiêu chủ yếu năm 2024:")
+    plan_item: bool = False  # this line is an item of that plan's list ("- Kết nạp 250 đảng viên mới.")
+    heading: bool = False  # this line ends with ":" ("Kết quả các đơn vị:"): what it heads continues what came before
+    target_before: bool = False  # the sentence before stated a target and no admission ("Huyện ủy giao chỉ tiêu …")
+
+    def see(self, sent: str) -> None:
+        """Note a line before reading it: a plan's heading, an item of the list under it, or anything else."""
+        self.heading = sent.rstrip().endswith(":")
+        if self.plan_heading and v.LIST_ITEM.match(sent):
+            self.plan_item = self.plan_heading = not v.RESULT_IN_ITEM.search(sent)  # "- …, đạt 105% kế hoạch": results
+            return
+        self.plan_item = False
+        self.plan_heading = bool(v.PLAN_HEADING.match(sent)) and not v.DONE.search(sent)
 
     def admit_context(self, sent: str, opener: bool) -> bool:
         """Whether a sentence continues the admissions of the one before ("Trong đó, …", a labelled list item)."""
@@ -43,11 +56,15 @@ class Reading:
         """A candidate with what classification knows of its sentence so far."""
         return Site(
             c.text, c.num, c.clause_start, c.local_start, admit_ctx, prev, self.admitted_before,
-            self.last_pct if opener else None,
+            self.last_pct if opener else None, self.plan_item,
+            self.target_before and bool(v.FOLLOW_OPENER.match(c.text)),
         )
 
     def after(self, new: list[Cls], admit_ctx: bool) -> None:
         """Update from the facts a sentence stated (one entry per fact, in order)."""
+        if self.heading and not new:
+            return  # "Kết quả các đơn vị:" states nothing: the list under it continues the admissions before it
+        self.target_before = any(c.metric == "admitted_target" for c in new) and not any(c.metric == "admitted" for c in new)
         self.admitted_before = any(c.metric == "admitted" for c in new) or (admit_ctx and self.admitted_before)
         self.breakdown = bool(new) and new[-1].metric == "admitted" and new[-1].segment != "all"
         pcts = [c.metric for c in new if c.unit == "pct" and c.segment == "all"]
@@ -68,12 +85,15 @@ FRACTION_OVER = 1.5
 """An admission against its target may exceed it ("kết nạp được 265/250 đảng viên, đạt 106%"), not by this factor."""
 
 
-def fractions(sent: str) -> list[tuple[Candidate, FractionReading]]:
-    """ "kết nạp được 48/204 đảng viên", "Thanh Hải 11/15" (when the sentence speaks of targets): admitted against a target."""
+def fractions(sent: str, after_admission: bool = False) -> list[tuple[Candidate, FractionReading]]:
+    """ "kết nạp được 48/204 đảng viên", "Thanh Hải 11/15" (when the sentence speaks of targets): admitted against a target;
+    after an admission, a line that is only a unit's fraction ("Xã Tân Lập: 12/10 (120%)") too."""
     low = sent.lower()
-    if not v.ADMIT.search(low):
+    line = v.UNIT_FRACTION_LINE.match(sent) if after_admission else None
+    unit_line = bool(line and is_name(line.group("name")))
+    if not v.ADMIT.search(low) and not unit_line:
         return []
-    targets = bool(v.QUOTA_OR_PLAN.search(low))
+    targets = bool(v.QUOTA_OR_PLAN.search(low)) or unit_line
     out = []
     for c, target in candidates.fractions(sent):
         start, end, got = c.num.start, c.num.end, c.num.value
@@ -84,6 +104,9 @@ def fractions(sent: str) -> list[tuple[Candidate, FractionReading]]:
             continue
         if not targets or v.UNITS_AFTER_FRACTION.match(sent[end:]):
             continue  # "15/18 đảng bộ hoàn thành chỉ tiêu": a count of units
+        if unit_line and line:
+            out.append((c, FractionReading(admitted, planned, line.group("name").strip())))  # "Xã Tân Lập: 12/10 (120%)"
+            continue
         words = v.ITEM_SEP.split(sent[:start])[-1].split()
         tail: list[str] = []
         for word in reversed(words[-4:]):
@@ -125,14 +148,16 @@ def _cue(site: Site) -> str | None:
         if v.TARGET_VALUE_AFTER_PCT.match(local):
             return "target"  # "đạt 83% kế hoạch đề ra là 300 đảng viên"
         local = local[remnant.end() :]
-    if v.PLAN_NAMES_COUNT.search(local):
+    if v.PLAN_NAMES_COUNT.search(local) or v.PLAN_BRACKET_BEFORE.search(local):
         return "target"
     if v.TARGET_MET_THEN_ADMIT.search(local):
         return "admit"
     if v.QUOTA_SUM_BEFORE.search(local) and v.TARGET.search(clause):
         return "target"
-    if v.TARGET.search(v.PLAN_ADJUNCT.sub(" ", local)):
-        return "target"
+    unadjoined = v.PLAN_ADJUNCT.sub(" ", local)
+    plans = list(v.TARGET.finditer(unadjoined))
+    if plans and not v.RESULT_AFTER_PLAN.search(unadjoined, plans[-1].end()):
+        return "target"  # not "phấn đấu và đã kết nạp 245 đảng viên": a result reported after the plan word
     if site.num.value_max is not None and v.TARGET.search(clause):
         return "target"
     if v.MEMBERS_TOTAL_BEFORE.search(local) and not v.ADMIT.search(local) and not v.REMOVED_POOL_BEFORE.search(local):
@@ -141,6 +166,11 @@ def _cue(site: Site) -> str | None:
         return "target"
     if _plan_governs(site) and _last_cue(local) == "admit":
         return "target"
+    if _plan_pending(v.QUOTA_GIVEN, site.clause) and _last_cue(local) in ("admit", None):
+        return "target"  # "giao chỉ tiêu cho 25 tổ chức cơ sở đảng kết nạp 250 đảng viên", "… cho 25 cơ sở là 250 đảng viên"
+    counted = _last_cue(local) == "admit" or (_last_cue(local) is None and v.PERSON_NOUN.match(site.right))
+    if site.plan_follows and counted and not v.DONE.search(site.prefix):
+        return "target"  # "Huyện ủy giao chỉ tiêu kết nạp 250 đảng viên. Theo đó, xã A kết nạp 12 đảng viên, …"
     own = _last_cue(local)
     if own:
         return own
@@ -170,6 +200,8 @@ def _floor(site: Site) -> bool:
 def _plan_governs(site: Site) -> bool:
     """A sentence that opens with a plan, or speaks of the time to come, and reports no result ("Đến năm 2030, …")."""
     prefix = site.prefix
+    if site.plan_item and not v.DONE.search(prefix):
+        return True  # "Các chỉ tiêu chủ yếu năm 2024:" / "- Kết nạp 250 đảng viên mới."
     if _plan_pending(v.PLEDGE_GOVERNS, prefix) and not v.DONE.search(site.right[:30]):
         return True  # "phấn đấu bồi dưỡng, kết nạp 300 đảng viên"
     opens = v.PLAN_OPENS.match(prefix) or v.FUTURE_TIME.search(prefix)
@@ -413,9 +445,17 @@ def _target(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
         return None
     if v.HAVING_BEFORE.search(site.local) and not v.ADMIT.search(site.local):
         return None  # "phấn đấu có 6.000 đảng viên": a membership goal, no metric for it
+    if noun in v.CANDIDATE_NOUNS and v.SOURCING_BEFORE.search(v.PART_SEP.split(site.local)[-1]):
+        return None  # "chỉ tiêu: kết nạp 250 đảng viên, tạo nguồn 400 quần chúng ưu tú": candidates planned, no metric
     if site.prev and site.prev.metric == "admitted_target" and label(site.local):
         return None  # "Kế hoạch … kết nạp 200 đảng viên, trong đó nữ 80": a target's breakdown has no metric
-    return Cls("admitted_target", _segment(site, noun, after, False), "count", per_year, site.num.value)
+    if noun in v.YOUTH_NOUNS and not _into_party(site.local, after):
+        return None  # "Thành Đoàn phấn đấu kết nạp 10.000 đoàn viên mới": the Youth Union's own target
+    segment = _segment(site, noun, after, False)
+    breakdown = (site.prev and site.prev.metric == "admitted_target" and v.BREAKDOWN.search(site.local)) or site.plan_follows
+    if segment != "all" and breakdown:
+        return None  # "phấn đấu kết nạp 250 đảng viên, trong đó 100 đảng viên nữ": a target's breakdown has no metric
+    return Cls("admitted_target", segment, "count", per_year, site.num.value)
 
 
 def _plan_pending(plan: Pattern[str], text: str) -> bool:

@@ -80,6 +80,8 @@ class Site(Candidate):
     prev: Cls | None
     after_admission: bool = False  # the previous sentence stated an admission ("Kết quả này đạt 80% kế hoạch")
     breakdown_of: str | None = None  # "Trong đó, …": the percent metric of the previous sentence this one breaks down
+    plan_item: bool = False  # an item of a list under a plan's heading ("Chỉ tiêu năm 2024:" / "- Kết nạp 250 đảng viên")
+    plan_follows: bool = False  # "Theo đó, …", "Trong đó, …" after a sentence that stated a target and no admission
 
 
 @functools.lru_cache(maxsize=4)

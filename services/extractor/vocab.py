@@ -142,9 +142,11 @@ TARGET_CUES = (
     r"^\W*(?:phấn đấu|mục tiêu)\b(?=[^;.]{0,80}?\b(?:kết nạp|phát triển)\b)",  # "Phấn đấu năm 2025, toàn huyện kết nạp …"
     r"dự kiến",
     r"(?<=theo )nghị quyết",
+    r"(?<=theo )đề án",  # "Theo Đề án, giai đoạn 2021-2025 huyện kết nạp 1.500 đảng viên"
+    r"(?:xác định|đặt ra|đề ra)\s+(?:đến|tới)\s+năm\s+20\d\d,?\s+(?:[^,;.\d]{0,30}?\s)?(?:kết nạp|phát triển)",  # "… xác định đến năm 2025 kết nạp …"
     r"(?<=tiêu )nghị quyết",
     r"(?:phải|cần(?: phải)?)(?: hoàn thành)? (?:kết nạp|phát triển)(?: được)?",
-    r"(?:xác định|yêu cầu)(?: [^,;.\d]{0,20}?)? (?:kết nạp|phát triển)(?: mới)?",
+    r"(?:xác định|yêu cầu)(?: [^,;.\d]{0,20}?)? (?:kết nạp|phát triển)(?: mới)?(?!\s+đảng viên(?:\s+mới)?\s+là\b)",  # not "… là nhiệm vụ"
     r"được giao\s*$",
     r"(?:đề ra|đặt ra|xác định)\s*:[^;.]{0,60}?(?:kết nạp|phát triển)",  # "Nghị quyết … đề ra: trong nhiệm kỳ kết nạp …"
     r"\bsẽ (?:kết nạp|phát triển)(?: mới)?(?! cho)",
@@ -152,11 +154,15 @@ TARGET_CUES = (
 )
 # "trên tổng số 150 chỉ tiêu được giao": the number counts quota places.
 QUOTA_NOUN_AFTER = re.compile(r"^\s*(?:đảng viên\s*)?chỉ tiêu\b", IC)
-TARGET = re.compile(r"(?<!đạt )(?<!vượt )(?<!thực hiện )(?<!thực hiện các )(?:" + "|".join(TARGET_CUES) + ")", IC)
+TARGET = re.compile(r"(?<!đạt )(?<!vượt )(?<!vượt mức )(?<!thực hiện )(?<!thực hiện các )(?:" + "|".join(TARGET_CUES) + ")", IC)
 # "Với mục tiêu phát triển đảng viên, năm 2023 …", "Để hoàn thành kế hoạch, …": an adjunct naming the plan without a
 # figure, before the sentence reports its result; the plan word in it does not make the count a target.
 PLAN_ADJUNCT = re.compile(
-    r"(?:với|nhằm|vì|để(?:\s+(?:thực hiện|hoàn thành|đạt))?|triển khai|quán triệt)\s+(?:các\s+)?(?:mục tiêu|chỉ tiêu|kế hoạch)[^,;\d]*,", IC
+    r"(?:với|nhằm|vì|để(?:\s+(?:thực hiện|hoàn thành|đạt))?|triển khai|quán triệt|thực hiện|căn cứ(?:\s+vào)?|bám sát|trên cơ sở|"
+    r"(?:mặc |tuy )?dù)"  # "Thực hiện chỉ tiêu Nghị quyết, năm 2023 … kết nạp 245", "dù chỉ tiêu cao, huyện vẫn kết nạp 245"
+    r"\s+(?:(?:quyết tâm|tốt|nghiêm túc|đúng|hiệu quả|có hiệu quả|hoàn thành|thực hiện)\s+){0,2}(?:các\s+)?"
+    r"(?:mục tiêu|chỉ tiêu|kế hoạch)[^,;\d]*,",
+    IC
 )
 # "chưa đạt kế hoạch đề ra là 200 đảng viên", "đạt 90% so với chỉ tiêu 200": the plan named right before the count is its
 # figure, whatever verb comes before the plan (TARGET leaves "đạt chỉ tiêu …" to the result that may follow).
@@ -168,7 +174,9 @@ FLOOR_AFTER = re.compile(r"^\s*(?:(?:đảng viên|đv|đồng chí|quần chún
 DONE = re.compile(r"\bđã\b|\bđược\b|đến nay|kết quả|vừa qua", IC)
 # "Đến năm 2030, toàn tỉnh kết nạp 10.000 đảng viên", "Chỉ tiêu năm 2024: toàn huyện kết nạp 200 đảng viên": a sentence
 # that opens with a plan is a plan until it reports a result ("đã", "được", "đến nay") or states the plan's own figure.
-PLAN_OPENS = re.compile(r"^\W*(?:(?:theo|trong)\s+)?(?:phấn đấu|mục tiêu|chỉ tiêu|kế hoạch|nghị quyết|đến năm 20\d\d)\b", IC)
+PLAN_OPENS = re.compile(
+    r"^\W*(?:(?:theo|trong)\s+)?(?:(?:các\s+)?(?:phấn đấu|mục tiêu|chỉ tiêu|kế hoạch|nghị quyết|phương hướng|nhiệm vụ)|đến năm 20\d\d)\b", IC
+)  # "Phương hướng, nhiệm vụ năm 2024: kết nạp 250 đảng viên", "Các chỉ tiêu chủ yếu năm 2024: …"
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # "Thời gian tới, huyện kết nạp 200 đảng viên", "Những năm tới, …", "Từ nay đến cuối năm, …": the time to come.
 FUTURE_TIME = re.compile(
@@ -178,10 +186,11 @@ FUTURE_TIME = re.compile(
 )
 # "phấn đấu bồi dưỡng, kết nạp 300 đảng viên", "phấn đấu có 300 quần chúng … và kết nạp 200": a pledge governs every
 # figure after it in the sentence until a result is reported.
-# Not the noun of a past effort ("Sau một năm phấn đấu, …", "nhờ nỗ lực phấn đấu") nor "phấn đấu trở thành đảng viên".
+# Not the noun of a past effort ("Sau một năm phấn đấu, …", "nhờ nỗ lực phấn đấu", "Với quyết tâm cao, …") nor "phấn đấu
+# trở thành đảng viên".
 PLEDGE_GOVERNS = re.compile(
     r"(?<!năm )(?<!sau )(?<!quá trình )(?<!sự )(?<!tinh thần )(?<!nhờ )(?<!nỗ lực )(?<!rèn luyện, )(?<!rèn luyện và )"
-    r"phấn đấu(?!\s+(?:trở thành|vào đảng|rèn luyện))|quyết tâm",
+    r"phấn đấu(?!\s+(?:trở thành|vào đảng|rèn luyện|vượt khó|vươn lên))|(?<!với )(?<!sự )(?<!tinh thần )quyết tâm(?!\s+(?:cao|lớn|chính trị))",
     IC,
 )
 # "hoàn thành chỉ tiêu được giao, kết nạp 80 đảng viên": a target met, then the admission itself.
@@ -189,8 +198,12 @@ TARGET_MET_THEN_ADMIT = re.compile(
     r"(?:hoàn thành|đạt|vượt)(?: vượt)?(?: mức)? (?:các )?(?:chỉ tiêu|kế hoạch|mục tiêu)[^,;\d]{0,40},\s*"
     r"(?:đã\s+)?(?:kết nạp|phát triển)(?: được)?(?: thêm)?(?: mới)?\s*$|"
     # "được giao 300 chỉ tiêu, đến nay đã kết nạp 250": the result stated after the target, in the past
-    r"(?:chỉ tiêu|kế hoạch|mục tiêu)[^;]*?,(?![^,;]*?\b(?:sẽ|phải|cần|phấn đấu|dự kiến)\b)[^,;]{0,30}?\b(?:đã|đến nay|kết quả)\b"
-    r"[^,;]{0,20}?(?:kết nạp|phát triển)(?: được)?(?: thêm)?(?: mới)?\s*$",
+    r"(?:chỉ tiêu|kế hoạch|mục tiêu|đề án)[^;]*?,(?![^,;]*?\b(?:sẽ|phải|cần|phấn đấu|dự kiến)\b)[^,;]{0,30}?\b(?:đã|đến nay|kết quả|qua đó|nhờ đó|nhờ vậy)\b"
+    r"[^,;]{0,20}?(?:kết nạp|phát triển)(?: được)?(?: thêm)?(?: mới)?\s*$|"
+    # "15/15 chỉ tiêu nghị quyết đạt và vượt, trong đó kết nạp 245 đảng viên": the plans met, then the admission itself
+    r"(?:chỉ tiêu|kế hoạch|mục tiêu)(?:(?!phấn đấu|\bsẽ\b|dự kiến|\bphải\b|\bcần\b)[^,;\d]){0,30}?\b(?:đều\s+)?(?:đạt|vượt|hoàn thành)\b"
+    r"[^;\d]{0,40}?,[^,;\d]{0,20}?"
+    r"(?:kết nạp|phát triển)(?: được)?(?: thêm)?(?: mới)?\s*$",
     IC,
 )
 # "đạt 83% kế hoạch đề ra là 300 đảng viên", "so với chỉ tiêu 300": after an attainment, the value of its target.
@@ -325,7 +338,11 @@ POOL_MEMBERS_AFTER = re.compile(r"^\s*(?:đảng viên|đv)\s*(?:,|(?:hiện\s+)
 SHARE_BEFORE = re.compile(r"chiếm\s*(?:tỷ lệ|tỉ lệ)?\s*(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*$", IC)
 # "vượt mục tiêu Đại hội đề ra … trên 500 đảng viên": the surplus over a target, not a count of anyone.
 # "vượt chỉ tiêu 20 đảng viên", "thấp hơn chỉ tiêu 20 đảng viên": the surplus or shortfall against a target, not a count.
-SURPLUS_BEFORE = re.compile(r"(?:vượt|thấp hơn|ít hơn|thiếu|hụt)\s+(?:so với\s+)?(?:mức\s+)?(?:mục tiêu|chỉ tiêu|kế hoạch|nghị quyết)[^,;]{0,80}$", IC)
+SURPLUS_BEFORE = re.compile(r"(?:vượt|thấp hơn|ít hơn|thiếu|hụt)\s+(?:so với\s+)?(?:mức\s+)?(?:mục tiêu|chỉ tiêu|kế hoạch|nghị quyết)"
+    r"(?:[^,;(]{0,80}|[^,;]{0,40}?(?:kết nạp|phát triển)[^,;]{0,60})(?<!với )(?<!với)$",  # not "… vượt chỉ tiêu tỉnh giao
+    # (200 đảng viên)": the plan's figure; nor "vượt chỉ tiêu với 245 đảng viên": the result
+    IC,
+)
 # "có sự tham gia của 200 đảng viên", "có dưới 10 đảng viên": attendance, and thresholds below a figure, state no count.
 NOT_A_COUNT_BEFORE = re.compile(
     r"(?:sự\s+)?(?:tham gia|tham dự|có mặt)(?:\s+của)?\s*(?:hơn|gần|trên|khoảng)?\s*$|(?:dưới|chưa đến|chưa tới|không quá)\s*$", IC
@@ -345,7 +362,7 @@ CHANGE_BEFORE = re.compile(
 )
 COMPARE_AFTER = re.compile(r"^\s*(?:%\s*)?(?:đảng viên\s*|đv\s*)?\)?\s*so (?:với )?(?:cùng kỳ|năm|cả năm|giai đoạn|năm trước)", IC)
 PER_YEAR = re.compile(r"bình quân|hằng năm|hàng năm|mỗi năm|/\s*năm", IC)
-RECRUIT = re.compile(r"kết nạp|phát triển đảng|đảng viên|\bđv\b", IC)
+RECRUIT = re.compile(r"kết nạp|phát triển đảng|đảng viên|\bđv\b|vào đảng|hàng ngũ của đảng", IC)  # "… được đứng vào hàng ngũ của Đảng"
 ECON = re.compile(r"ngân sách|tỷ đồng|GRDP|dự toán|doanh thu|sản lượng|tăng trưởng|thu nhập|xuất khẩu|giá trị sản xuất", IC)
 # Other programmes whose percentages of plan share sentences with admissions ("giải ngân vốn đạt 95% kế hoạch").
 OTHER_PROGRAM = re.compile(
@@ -354,7 +371,11 @@ OTHER_PROGRAM = re.compile(
     IC,
 )
 # Party work other than admissions whose plans share the article: "hoàn thành 100% kế hoạch kiểm tra".
-OTHER_ACTIVITY = re.compile(r"kiểm tra|giám sát|giao quân|tuyển quân|tuyên truyền", IC)
+OTHER_ACTIVITY = re.compile(
+    r"kiểm tra|giám sát|giao quân|tuyển quân|tuyên truyền|thẻ đảng|huy hiệu|"
+    r"(?<!quyết )(?<!tiêu )(?<!\bnq )đại hội\b",  # "100% kế hoạch đại hội chi bộ"; not "chỉ tiêu Nghị quyết Đại hội"
+    IC,
+)
 # "Kết nạp mới 500 đoàn viên, đạt 110% kế hoạch": a count of Youth Union or association members just before an
 # attainment, not taken for the Party: the attainment is theirs.
 OTHER_MEMBERS_COUNTED = re.compile(r"\d[\d.,]*\s+(?:đoàn viên|hội viên)(?![^,;]{0,30}?(?:vào\s+đảng|đảng viên))[^,;\d]{0,30}[,;]?\s*(?:đạt|bằng|vượt)\s*$", IC)
@@ -367,7 +388,7 @@ OTHER_COUNTED_REACHING = re.compile(
 # Other party work a clause may report after an admission ("; chuyển đảng chính thức cho 120 đảng viên, đạt 100%",
 # "; tổ chức học tập nghị quyết đạt 100% kế hoạch"): its percents are not the admissions'.
 OTHER_PARTY_WORK = re.compile(
-    r"chính thức|học tập|quán triệt|đảng phí|thu nộp|kiểm tra|giám sát|tuyên truyền|khen thưởng|kỷ luật|đánh giá|xếp loại|"
+    r"chính thức|học tập|quán triệt|đảng phí|thu nộp|kiểm tra|giám sát|tuyên truyền|khen thưởng|kỷ luật|đánh giá|xếp loại|thẻ đảng|huy hiệu|"
     r"sinh hoạt|bồi dưỡng|tập huấn|lý luận",
     IC,
 )
@@ -375,7 +396,9 @@ OTHER_PARTY_WORK = re.compile(
 UNION = re.compile(r"công đoàn|hội viên", IC)
 TARGET_WORD_AFTER = re.compile(r"^\s*(?:\)?\s*(?:so(?: với)?\s+)?(?:kế hoạch|chỉ tiêu|mục tiêu|nghị quyết|kh\b|nq\b))", IC)
 # "vượt chỉ tiêu 4%", "vượt kế hoạch đề ra 12,5%": exceeded by X, the target named before the percent.
-VUOT_TARGET_BEFORE = re.compile(r"vượt\s+(?:mức\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu|nghị quyết)(?:\s+(?:đề ra|được giao|năm))?\s*(?:là\s*)?$", IC)
+VUOT_TARGET_BEFORE = re.compile(
+    r"vượt\s+(?:mức\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu|nghị quyết)(?:\s+(?:kế hoạch|nghị quyết|đại hội|đề ra|được giao|năm)){0,3}\s*(?:là\s*)?$", IC
+)
 VUOT_BEFORE = re.compile(r"vượt\s*(?:mức\s*)?(?:gần|hơn|trên|khoảng|xấp xỉ)?\s*$", IC)
 # "đạt 3,5%", "bằng 80%", "đạt tỷ lệ 2,9%": an achieved figure, never a target rate.
 ACHIEVED_BEFORE = re.compile(r"(?:đạt|bằng)\s*(?:tỷ lệ|tỉ lệ)?\s*(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*$", IC)
@@ -392,12 +415,12 @@ RATE_BEFORE = re.compile(r"(?:tỷ lệ|tỉ lệ)[^,;()]{0,60}?(?:đạt|là)\s
 RATE_AFTER = re.compile(r"^\s*(?:/\s*năm|(?:so với\s+)?tổng số đảng viên)", IC)
 # "100% đảng viên mới … hoàn thành tốt nhiệm vụ", "98% đảng viên dự bị": the rating of a subgroup, not of the membership.
 RATED_SUBGROUP = re.compile(r"đảng viên\s+(?:mới|dự bị|trẻ|(?:được\s+)?kết nạp)\b", IC)
-GOOD = re.compile(r"hoàn thành tốt(?: và xuất sắc)? nhiệm vụ|hoàn thành nhiệm vụ trở lên|đủ tư cách", IC)
+GOOD = re.compile(r"hoàn thành tốt(?: và xuất sắc)? nhiệm vụ|hoàn thành nhiệm vụ trở lên|đủ tư cách|\bhttnv\b", IC)  # HTTNV: the abbreviation
 # "hoàn thành tốt nhiệm vụ" counts the good rating "or above" only when stated so or when no excellent share is split off.
 GOOD_OR_ABOVE = re.compile(r"trở lên|tốt và xuất sắc|xuất sắc và tốt|đủ tư cách", IC)
 GOOD_AFTER = re.compile(
     r"^\s*(?:(?:số\s+)?đảng viên\b[^,;.\d]{0,60}?)?(?:/\s*năm\s*)?(?:được\s+)?(?:(?:xếp loại|đánh giá)\s+)?(?:đủ tư cách\s+)?"
-    r"(?:hoàn thành tốt(?: và xuất sắc)? nhiệm vụ|hoàn thành nhiệm vụ trở lên)",
+    r"(?:hoàn thành tốt(?: và xuất sắc)? nhiệm vụ|hoàn thành nhiệm vụ trở lên|httnv\b)",
     IC,
 )
 NOT_GOOD = re.compile(r"xuất sắc|chỉ tiêu|nghị quyết|theo\b|phấn đấu|chiếm", IC)
@@ -495,14 +518,16 @@ PARTY_UNIT_WORD = re.compile(r"tổ chức (?:cơ sở )?đảng|chi bộ|tccs")
 RATE_WORD = re.compile(r"tỷ lệ|tỉ lệ")
 RATING_WORD = re.compile(r"xuất sắc|nhiệm vụ|tư cách")
 # Ratings: the excellent class alone ("xuất sắc"), a rating stated with "đạt/là", a separate figure ("riêng …").
-EXCELLENT = re.compile(r"xuất sắc")
+EXCELLENT = re.compile(r"xuất sắc|\bhtxsnv\b")
 STATED_BEFORE = re.compile(r"(?:đạt|là)\s*(?:trên|hơn|gần|khoảng)?\s*$")
 SEPARATELY = re.compile(r"riêng")
 # Attainments stated after a count: "(đạt 104%)", ", đạt 80%", ", bằng 95%".
 ACHIEVED_OR_OPEN_BEFORE = re.compile(r"(?:\(|đạt)\s*$")
 RATIO_BEFORE = re.compile(r"(?:\(|,)\s*(?:đạt|bằng)\s*$")
 # "kết nạp 150 đảng viên, đạt 3,02% …": a count, then its ratio.
-COUNT_THEN_RATIO = re.compile(r"^[^\d;()]{0,40}?[,(]\s*(?:đạt|bằng)\s*(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*$")
+COUNT_THEN_RATIO = re.compile(
+    r"^[^\d;()]{0,40}?[,(]\s*(?:đạt|bằng|chiếm)\s*(?:tỷ lệ|tỉ lệ)?\s*(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*$"  # "…, chiếm 3,9% tổng số đảng viên"
+)
 # Shares of segments: "50% là nữ", "nông dân chiếm 16,3%", "(chiếm 12%)"; "còn lại": the rest, never a segment's share.
 SEGMENT_SHARE_AFTER = re.compile(r"^\s*(?:đảng viên|đv|là|ở|thuộc|trong|khu vực)")
 SHARE_OR_LABEL_BEFORE = re.compile(r"chiếm\s*(?:tỷ lệ|tỉ lệ)?\s*(?:khoảng|gần|hơn|trên)?\s*$|^[,;\s]*[^\d,;()]{2,40}\s*$")
@@ -537,9 +562,10 @@ STOCK_LIST_BEFORE = re.compile(r"[^,;\d]{0,40}?[\s,]*(?:với|và|gồm|có)\s*(
 PLAN_OR_RESOLUTION = re.compile(r"chỉ tiêu|kế hoạch|nghị quyết")
 # "kết nạp được 250/240 đảng viên (đạt 104%)": an admitted fraction before its attainment.
 ADMITTED_FRACTION_BEFORE = re.compile(r"(?:kết nạp|phát triển)(?:\s+được)?(?:\s+mới)?\s*\d[\d.]*\s*/\s*\d[\d.]*\s*(?:đảng viên|đv|quần chúng)[^\d;]{0,20}$", IC)
-# What may stand between an admitted count and its attainment: "… 187 đảng viên mới, đạt", "… 1.669 đảng viên, chiếm tỷ lệ".
+# What may stand between an admitted count and its attainment: "… 187 đảng viên mới, đạt", "… 1.669 đảng viên, chiếm tỷ lệ",
+# "… trên tổng số 2.200 chỉ tiêu được giao, đạt" (a target's quota places).
 COUNT_TO_PCT = re.compile(
-    r"[\s,;(]*(?:(?:đảng viên|đv|đồng chí|quần chúng|người)\b[^,;()\d]{0,30}?)?[\s,(]*(?:đã\s+)?"
+    r"[\s,;(]*(?:(?:đảng viên|đv|đồng chí|quần chúng|người|chỉ tiêu)\b[^,;()\d]{0,30}?)?[\s,(]*(?:đã\s+)?"
     r"(?:đạt|bằng|hoàn thành|vượt|chiếm)?\s*(?:được\s+)?(?:tỷ lệ|tỉ lệ)?\s*(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*",
     IC,
 )
@@ -547,6 +573,7 @@ COUNT_TO_PCT = re.compile(
 # The subject may only be the organisation ("huyện", "toàn tỉnh", "Đảng bộ xã"): "Tổng sản phẩm đạt 101% …" is the economy's.
 ATTAINMENT_CARRIED = re.compile(
     r"[\W]*(?:(?:như vậy|kết quả(?: này| trên)?|con số này|qua đó|với kết quả (?:này|trên))[\s,]*)?"
+    r"(?:(?:tính chung|lũy kế|cộng dồn)[^,;.\d]{0,30},\s*)?"  # "Tính chung cả nhiệm kỳ, xã đạt 110% chỉ tiêu nghị quyết"
     r"(?:(?:toàn|cả|các)\s+)?(?:(?:đảng bộ|đảng ủy|chi bộ|huyện|tỉnh|thành phố|thị xã|quận|xã|phường|thị trấn|khối|đơn vị)"
     r"(?:\s+[^\s,.;]+){0,3}?\s+)?"
     r"(?:đã\s+)?(?:đạt|bằng|hoàn thành|vượt)\s*(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*",
@@ -556,7 +583,9 @@ ATTAINMENT_CARRIED = re.compile(
 # the previous sentence's admissions'.
 FIGURE_BEFORE = re.compile(r"\d\s*%|\d\s*/\s*\d")
 # "đạt 3,02% số đảng viên cuối năm trước": a percent of the membership (an admission or target rate).
-OF_MEMBERS_AFTER = re.compile(r"^\s*(?:so với\s+)?(?:tổng\s+)?số đảng viên\s+(?:cuối|đầu|hiện có|của|toàn|năm)\b")
+OF_MEMBERS_AFTER = re.compile(
+    r"^\s*(?:so với\s+)?(?:tổng\s+)?số đảng viên(?:\s+(?:cuối|đầu|hiện có|của|toàn|năm)\b|\s*(?:[,.;)]|$))"  # not "… được kết nạp"
+)
 # "tỷ lệ đảng viên trẻ dưới 30 tuổi đạt 25%": a rate named for something; it is of admissions only with these words.
 NAMED_RATE = re.compile(r"(?:tỷ lệ|tỉ lệ)\s+(?P<what>[^,;()]{1,60}?)\s*(?:đạt|là)\s*(?:từ\s*)?$", IC)
 RATE_OF_ADMISSIONS = re.compile(r"kết nạp|phát triển|đảng viên mới|bình quân|hằng năm|hàng năm|mỗi năm", IC)
@@ -567,9 +596,9 @@ BREAKDOWN_OPENER = re.compile(r"^\W*(?:về\s+)?(?:trong đó|trong số|phân l
 TABLE_HEADER_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("rate", re.compile(r"(?i)(?:tỷ lệ|tỉ lệ|%)[^|]*tổng số")),
     ("attainment", re.compile(r"(?i)tỷ lệ|tỉ lệ|%|đạt|so với")),
-    ("target", re.compile(r"(?i)chỉ tiêu|kế hoạch|mục tiêu|giao")),
+    ("target", re.compile(r"(?i)chỉ tiêu|kế hoạch|mục tiêu|giao|^\s*kh\s*$")),  # "KH": kế hoạch
     ("cells", re.compile(r"(?i)chi bộ")),
-    ("admitted", re.compile(r"(?i)kết nạp|phát triển|kết quả|thực hiện|đảng viên mới|đv mới")),
+    ("admitted", re.compile(r"(?i)kết nạp|phát triển|kết quả|thực hiện|đảng viên mới|đv mới|^\s*th\s*$")),  # "TH": thực hiện
     ("total", re.compile(r"(?i)tổng số đảng viên|số đảng viên|đảng viên|\bđv\b")),
 )
 # Other header and row words of a table (`tables.py`): the index column, the unit's name column, a total row, and the
@@ -923,3 +952,135 @@ EXTREME_BEFORE = re.compile(
 MEMBER_COUNT_NOUNS = ("đảng viên", "đv")
 # Nouns that are candidates near a candidate cue without the Party named: learners of a class, the masses fostered.
 CANDIDATES_ON_THEIR_OWN = frozenset({"học viên", "quần chúng", "cảm tình đảng"})
+
+# --- Rules 1.2.6: targets and percents of admissions ---
+# "phấn đấu đạt 100% chỉ tiêu", "dự kiến cả năm kết nạp 260 đảng viên, vượt 4% kế hoạch", "sẽ hoàn thành 100% kế hoạch":
+# an attainment pledged or projected in its clause, with no result reported after the pledge ("đã", "đến nay"), is not
+# an attainment (no metric for it). Not the noun of a past effort ("Sau một năm phấn đấu, …": PLEDGE_GOVERNS).
+ATTAINMENT_PROJECTED = re.compile(PLEDGE_GOVERNS.pattern + r"|\bsẽ\b|dự kiến", IC)
+# "kết nạp 245 đảng viên (KH: 200)", "245 đảng viên/KH 200", "vượt chỉ tiêu tỉnh giao (200 đảng viên)", "vượt kế hoạch năm
+# (chỉ tiêu 200 đảng viên)": a plan named (or abbreviated "KH") just before a bracket or slash that opens with the
+# count: the count is the plan's figure (SURPLUS_BEFORE stops at the bracket: the surplus is stated outside it).
+PLAN_BRACKET_BEFORE = re.compile(
+    r"[(/]\s*(?:kh|kế hoạch|chỉ tiêu|mục tiêu)\s*:?\s*$|(?:chỉ tiêu|kế hoạch|mục tiêu|nghị quyết)\b(?:(?!kết nạp|phát triển)[^,;:()\d]){0,40}?\(\s*$", IC
+)
+# "kết nạp 180/200 đảng viên (90%)", "…, đạt 90%": a percent opened by a bracket or "đạt/bằng" after an admitted fraction.
+ACHIEVED_OR_BARE_OPEN_BEFORE = re.compile(r"(?:\(|,|đạt|bằng)\s*(?:đạt|bằng)?\s*(?:tỷ lệ|tỉ lệ)?\s*$", IC)
+# "có 1.850 đảng viên hoàn thành tốt nhiệm vụ trở lên, chiếm 89,6%", "số đảng viên hoàn thành tốt nhiệm vụ trở lên chiếm
+# 89,6%", "(tỷ lệ 89,6%)": the share of the members rated good or above, named (with "trở lên", "tốt và xuất sắc") just
+# before the percent; one class of a split ("hoàn thành tốt nhiệm vụ chiếm 76,4%") is not it.
+GOOD_SHARE_BEFORE = re.compile(
+    r"(?:đảng viên|đồng chí)\b[^,;()\d]{0,40}?(?:hoàn thành tốt nhiệm vụ trở lên|hoàn thành nhiệm vụ trở lên|"
+    r"hoàn thành tốt và xuất sắc nhiệm vụ|hoàn thành xuất sắc và tốt nhiệm vụ)"
+    r"(?:[\s,]*(?:chiếm|đạt|bằng)\s*(?:tỷ lệ|tỉ lệ)?|[\s,]*(?:tỷ lệ|tỉ lệ)|\s*\(\s*(?:chiếm|đạt)?\s*(?:tỷ lệ|tỉ lệ)?)"
+    r"\s*(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*$",
+    IC,
+)
+# "tốt và xuất sắc": good or above, not the excellent class alone (NOT_GOOD reads the rest).
+GOOD_AND_EXCELLENT = re.compile(r"tốt và xuất sắc|xuất sắc và tốt", IC)
+# "kết nạp 245 đảng viên, tỷ lệ 3,9%", "(tỷ lệ 3,9%)": a count, then its rate named by "tỷ lệ" alone.
+COUNT_THEN_RATE_WORD = re.compile(r"^[^\d;()]{0,40}?[,(]\s*(?:tỷ lệ|tỉ lệ)\s*(?:là|:)?\s*(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*$", IC)
+# "Nghị quyết đề ra tỷ lệ kết nạp đảng viên mới hằng năm đạt từ 3% trở lên", "Đại hội xác định tỷ lệ kết nạp …": a rate
+# set as a target (its "đạt" is the goal's, not a result), the rate just before the percent.
+RATE_SET_BEFORE = re.compile(
+    r"(?:đề ra|đặt ra|xác định|giao)\s*:?\s+(?:chỉ tiêu\s+|mục tiêu\s+)?(?:tỷ lệ|tỉ lệ)\s+(?:kết nạp|phát triển)[^,;()\d]{0,60}?"
+    r"(?:đạt|là|bằng)?\s*(?:từ\s*)?(?:khoảng|trên|hơn)?\s*$",
+    IC,
+)
+# "kết nạp 3.120 đảng viên, đạt 104% (chỉ tiêu 3.000)": an achieved percent followed by its plan's figure in brackets.
+PLAN_VALUE_BRACKET_AFTER = re.compile(r"^\s*\(\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|kh\b|mục tiêu)[^()\d]{0,30}?\d", IC)
+# "Các đơn vị có tỷ lệ kết nạp cao là: …": a list of units headed by their admission "rate" (of the plan, when over 30%).
+ADMISSION_RATE_HEAD = re.compile(r"(?:tỷ lệ|tỉ lệ)\s+(?:kết nạp|phát triển)", IC)
+# "… kết nạp 245 đảng viên. So với chỉ tiêu Nghị quyết, đạt 106,5%.": the sentence after an admission names the plan first.
+PLAN_FIRST_CARRIED = re.compile(
+    r"\W*(?:(?:như vậy|kết quả(?: này| trên)?)[\s,]*)?so với\s+(?:chỉ tiêu|kế hoạch|mục tiêu|nghị quyết)[^,;\d]{0,50}?[\s,]*"
+    r"(?:thì\s+)?(?:đã\s+)?(?:đạt|bằng)\s*(?:tỷ lệ|tỉ lệ)?\s*(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*",
+    IC,
+)
+# "Xã A: 12 đảng viên (KH 10), đạt 120%": the target in brackets just before the attainment.
+TARGET_BRACKET_THEN_ACHIEVED = re.compile(r"\s*(?:đảng viên|đv|đồng chí)?\s*\)\s*,?\s*(?:đạt|bằng)\s*(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*", IC)
+# "hoàn thành vượt mức kế hoạch (vượt 6,5%)": exceeded by X, the plan named before the bracket.
+PLAN_THEN_VUOT_BRACKET = re.compile(
+    r"(?:chỉ tiêu|kế hoạch|mục tiêu|nghị quyết)[^,;()\d]{0,30}\(\s*vượt\s*(?:mức\s*)?(?:gần|hơn|trên|khoảng|xấp xỉ)?\s*$", IC
+)
+CLOSE_BRACKET_AFTER = re.compile(r"^\s*\)")  # the bracket closes right after the number
+# "cao hơn chỉ tiêu 6,5%", "vượt kế hoạch 6,5%": how far a result is over its plan, never the plan's own rate.
+ABOVE_PLAN_BEFORE = re.compile(r"(?:cao hơn|thấp hơn|vượt|hơn|ít hơn)\s+(?:so với\s+)?(?:mức\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu)[^,;\d]{0,30}$", IC)
+# "Các chỉ tiêu chủ yếu năm 2024:", "Mục tiêu đến năm 2025:", "Phương hướng, nhiệm vụ thời gian tới:": a line that heads
+# a plan's list; its items ("- Kết nạp 250 đảng viên mới.", "a) Tỷ lệ kết nạp đạt 4%") are goals, not results.
+PLAN_HEADING = re.compile(
+    r"^\W*(?:(?:các|một số|những)\s+)?(?:chỉ tiêu|mục tiêu|phương hướng|nhiệm vụ|kế hoạch|nhiệm vụ, giải pháp)\b[^.;:]{0,80}:\s*$", IC
+)
+# A line that is a list item: "- …", "+ …", "1. …", "a) …".
+LIST_ITEM = re.compile(r"^\s*(?:[-–+•*]|\d{1,2}[.)]|[a-zđ]\))\s*", IC)
+# "Phương hướng, nhiệm vụ năm 2024: …", "Nhiệm vụ thời gian tới: …": a sentence of tasks (its percents are goals).
+TASKS_OPEN = re.compile(r"^\W*(?:phương hướng|nhiệm vụ)\b", IC)
+# "tạo nguồn 400 quần chúng", "giới thiệu 300 đoàn viên ưu tú", "bồi dưỡng 500 quần chúng": candidates sourced, not admitted.
+SOURCING_BEFORE = re.compile(r"(?:tạo nguồn|giới thiệu|bồi dưỡng|xây dựng nguồn|quy hoạch)\s*(?:được\s*)?(?:cho\s*)?(?:ít nhất|tối thiểu|từ|trên|hơn)?\s*$", IC)
+# "chưa đạt 50% kế hoạch", "đạt dưới 50%", "chưa tới 50%": a bound from above, not a figure (no qualifier states it).
+BELOW_BEFORE = re.compile(r"(?:chưa|không)\s+(?:đạt|đạt được|đến|tới|quá|bằng)\s*$|(?:dưới|chưa đạt tới|chưa đạt đến|không đạt tới)\s*$", IC)
+# "Mục tiêu giai đoạn 2025 - 2030, …; tỷ lệ kết nạp hằng năm đạt 3 - 3,5%": a sentence opened by a goal, every clause of it.
+GOAL_OPENS = re.compile(r"^\W*(?:mục tiêu|phấn đấu|phương hướng|nhiệm vụ|đến năm 20\d\d)\b", IC)
+# "kết nạp 245 đảng viên (105%)": a count, its noun, then a bare bracket.
+COUNT_THEN_OPEN = re.compile(r"\s*(?:(?:đảng viên|đv|đồng chí|quần chúng)\b[^,;()\d]{0,20}?)?\s*\(\s*", IC)
+# "chỉ tiêu kết nạp đảng viên hoàn thành 105%", "kế hoạch phát triển đảng viên vượt 5%": the admissions' plan, the subject.
+PLAN_SUBJECT_DONE_BEFORE = re.compile(
+    r"(?:chỉ tiêu|kế hoạch)\s+(?:kết nạp|phát triển)[^,;()\d]{0,40}?\b(?:đã\s+)?(?P<verb>hoàn thành|vượt)\s*(?:mức\s*)?"
+    r"(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*$",
+    IC,
+)
+# "Xã Tân Lập: 12/10 (120%)", "- Thị trấn Đồi Ngô 15/12": after an admission, a line that is only a unit and its fraction.
+UNIT_FRACTION_LINE = re.compile(
+    r"^\W*(?:[-+•*]\s*)?(?P<name>[A-ZĐ][^\d:;,()]{1,40}?)\s*:?\s*\d[\d.]*\s*/\s*\d[\d.]*\s*(?:đảng viên|đv)?\s*"
+    r"(?:[(,]\s*(?:đạt\s*)?\d[\d.,]*\s*%\s*\)?)?\s*[.;]?\s*$",
+    IC,
+)
+# "…, vượt chỉ tiêu (5%)": the bracket after the plan exceeded holds the plan's rate or the surplus, never an attainment.
+VUOT_PLAN_BRACKET_BEFORE = re.compile(
+    r"vượt\s+(?:mức\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu|nghị quyết)"
+    r"(?:\s+(?:kế hoạch|nghị quyết|đại hội|đề ra|được giao|năm|tỉnh giao|huyện giao|cấp trên giao|trên giao))*\s*\(\s*$",
+    IC,
+)
+# "92% đảng viên hoàn thành tốt nhiệm vụ, trong đó 15% hoàn thành xuất sắc": the excellent are a part of it (good or above).
+EXCELLENT_SUBSET_AFTER = re.compile(r"^[^;.]{0,60}?\btrong đó\b[^;.\d]{0,20}?\d[\d,.]*\s*%?[^;.\d]{0,30}?xuất sắc", IC)
+# "Đảng bộ huyện phấn đấu và đã kết nạp 245 đảng viên": a result reported after the plan word, before the count.
+RESULT_AFTER_PLAN = re.compile(r"\bđã\b|đến nay|kết quả|qua đó|nhờ đó", IC)
+# "kết nạp 245 đảng viên, …": a whole admission stated earlier in the sentence (its segments' percents are theirs).
+WHOLE_ADMISSION = re.compile(r"(?:kết nạp|phát triển)(?:\s+được)?(?:\s+mới)?\s+\d[\d.]*\s+(?:đảng viên|đv)\b", IC)
+# An admission named in a clause, with the abbreviation: "245 ĐV mới" (ADMIT reads "đảng viên mới" in full).
+ADMISSION_NAMED = re.compile(ADMIT.pattern + r"|\bđv mới\b", IC)
+# "giao chỉ tiêu cho 25 tổ chức cơ sở đảng kết nạp 250 đảng viên", "giao chỉ tiêu … cho 25 tổ chức cơ sở đảng là 250 đảng
+# viên": a quota given to units governs the count after them.
+QUOTA_GIVEN = re.compile(r"giao\s+(?:chỉ tiêu|kế hoạch)[^;.]{0,60}?\bcho\b", IC)
+# An item of a list that reports a result, not a goal: "- Kết nạp 245 đảng viên, đạt 105% kế hoạch", "- Đã kết nạp …".
+RESULT_IN_ITEM = re.compile(
+    r"\d\s*%\s*(?:so với\s+)?(?:kế hoạch|chỉ tiêu|\bkh\b)|\bđã\b|"
+    r"\b(?:đạt|bằng)\s*(?:\d{3}|[3-9]\d)(?:[,.]\d+)?\s*%|\bvượt\s*\d",  # "(đạt 105%)": an attainment, too high for a goal rate
+    IC,
+)
+# "… kết nạp 8 đảng viên. So với kế hoạch, vượt 33%.": the sentence after an admission names the plan, then "vượt".
+PLAN_FIRST_VUOT = re.compile(
+    r"\W*(?:(?:như vậy|kết quả(?: này| trên)?)[\s,]*)?so với\s+(?:chỉ tiêu|kế hoạch|mục tiêu|nghị quyết)[^,;\d]{0,50}?[\s,]*"
+    r"(?:đã\s+)?vượt\s*(?:mức\s*)?(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*",
+    IC,
+)
+# "đạt 106% (so với kế hoạch)", "đạt 106% - kế hoạch": an achieved percent, then the plan in brackets or after a dash.
+PLAN_AFTER_BRACKET = re.compile(r"^\s*[(\-–]\s*(?:so(?: với)?\s+)?(?:kế hoạch|chỉ tiêu|mục tiêu|nghị quyết|kh\b)[^()\d]*\)?\s*(?:[.,;]|$)", IC)
+# "tỷ lệ hoàn thành 106%", "tỷ lệ hoàn thành kế hoạch 106%", "hoàn thành kế hoạch với tỷ lệ 106%": the attainment named
+# before the percent.
+ATTAINMENT_NAMED_BEFORE = re.compile(
+    r"(?:tỷ lệ|tỉ lệ)\s+hoàn thành(?:\s+(?:chỉ tiêu|kế hoạch|mục tiêu)[^,;()\d]{0,30}?)?\s*(?:đạt|là|:)?\s*$|"
+    r"hoàn thành(?:\s+vượt)?(?:\s+mức)?\s+(?:chỉ tiêu|kế hoạch)[^,;()\d]{0,30}?\s+(?:với\s+)?(?:tỷ lệ|tỉ lệ)\s*(?:đạt|là)?\s*$",
+    IC,
+)
+# "Đảng bộ Sở Y tế đạt 80%", "Đảng bộ Sở Giáo dục và Đào tạo đạt 75%": a list item naming a party organisation whose
+# name is not all capitalised (agencies), before its attainment.
+UNIT_ORG_ATTAINMENT = re.compile(r"^\s*(?:và\s+)?(?i:đảng bộ|đảng ủy|chi bộ)\s+[A-ZĐ][^,;:()\d]{0,40}?\s*(?:\(\s*)?(?:đạt\s*)?(?:\(\s*)?$")
+# "Theo đó, …", "Trong đó, …", "Cụ thể, …": a sentence that details the one before (after a target: the units' targets).
+FOLLOW_OPENER = re.compile(r"^\W*(?:theo đó|trong đó|cụ thể|trong số đó)\b", IC)
+# "Số đảng viên mới kết nạp chiếm / bằng / đạt 3,5% …": the pool, then its ratio.
+POOL_RATIO_BEFORE = re.compile(r"(?:chiếm|bằng|đạt|là)\s*(?:tỷ lệ|tỉ lệ)?\s*(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*$", IC)
+# "tỷ lệ so với tổng số đảng viên đạt 3,5%": a rate named only by the membership it is of.
+RATE_OF_MEMBERSHIP = re.compile(r"(?:so với|trên)\s+(?:tổng\s+)?số\s+đảng viên\b", IC)
+# "…: huyện Yên Thế vượt 20%, huyện Lục Nam vượt 15%": a unit's item of a list, its name then "vượt".
+VUOT_ITEM_TAIL = re.compile(r"\s+vượt\s*(?:mức\s*)?(?:gần|hơn|trên|khoảng|xấp xỉ)?\s*$", IC)
