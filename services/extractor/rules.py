@@ -405,6 +405,8 @@ def _admitted(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
     """admitted, with the segment the number counts; subgroups without a segment are dropped."""
     if v.LEFT_BEFORE.search(site.local):
         return None  # "…, còn 20 đảng viên chưa đạt kế hoạch": what is left, not admitted
+    if site.num.qualifier == "over" and (v.STREAK_THRESHOLD_BEFORE.search(site.local) or v.STREAK_THRESHOLD_AFTER.match(site.right)):
+        return None  # "năm thứ hai liên tiếp kết nạp được trên 200 đảng viên": a streak's threshold, not a count
     breakdown = site.admit_context or _after_breakdown(site.clause) or bool(v.ADMITTED_POOL.search(site.clause))
     listing = site.prev is not None and site.prev.metric == "admitted" and site.prev.segment != "all"
     if noun in v.YOUTH_NOUNS and not (breakdown or listing) and not _into_party(site.local, after):

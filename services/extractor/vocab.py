@@ -753,3 +753,19 @@ def segments_in(text: str) -> list[str]:
 BREAKDOWN_MARK = re.compile(r"trong đó|trong số|\(", IC)
 # "đến năm 2030", "năm 2025", "tính đến cuối năm 2023": a stock dated at a point in time (not a term "nhiệm kỳ 2020-2025").
 STOCK_DATE_POINT = re.compile(r"^\W*(?:(?:tính\s+)?đến|tới)?\s*(?:hết\s+|cuối\s+)?năm\s+\d{4}\W*$", IC)
+
+
+# --- Rules 1.2.6: admissions and their segments ---
+# "Đây là năm thứ hai liên tiếp huyện kết nạp được trên 200 đảng viên", "nhiều năm liền kết nạp hơn 100 đảng viên": a
+# streak's threshold ("trên/hơn/từ N" after "liên tiếp", "liên tục", "năm liền"), not a count of anyone admitted.
+STREAK_THRESHOLD_BEFORE = re.compile(
+    r"(?:liên tiếp|liên tục|năm liền)\b[^;.]{0,60}?(?:kết nạp|phát triển)(?:\s+được)?(?:\s+(?:mới|thêm))?\s*"
+    r"(?:trên|hơn|từ|ít nhất|tối thiểu|không dưới)\s*$",
+    IC,
+)
+# "… kết nạp trên 200 đảng viên 3 năm liên tiếp": the streak right after the counted noun.
+STREAK_THRESHOLD_AFTER = re.compile(
+    r"^\s*(?:(?:đảng viên|đv|đồng chí|quần chúng)\s*)?(?:mới\s*)?(?:/\s*năm\s*|mỗi năm\s*)?(?:trong\s+)?"
+    r"(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|nhiều)\s+năm\s+(?:liên tiếp|liên tục|liền)\b",
+    IC,
+)
