@@ -485,7 +485,7 @@ def _label_after(head: str, after: str) -> list[str]:
     segs = v.segments_in(v.DIGIT.split(head, maxsplit=1)[0][:60])
     if segs:
         return segs
-    wide = v.WIDE_LABEL_END.split(after, maxsplit=1)[0][:60]
+    wide = v.ORG_NAMES.sub(lambda m: " " * len(m.group()), v.WIDE_LABEL_END.split(after, maxsplit=1)[0][:60])  # not "… tại Đảng bộ Công an tỉnh"
     return [name for name, rx in v.SEGMENTS if (m := rx.search(wide)) and m.start() < len(head)][:1]
 
 
@@ -503,7 +503,7 @@ def _segment(site: Site, noun: str, after: str, breakdown: bool) -> str:
         segs = [name for name, rx in v.SEGMENTS if rx.match(head.lstrip())][:1]  # "30 đồng chí dân tộc thiểu số"
     elif v.FROM_SOURCE.match(head) and v.BREAKDOWN.search(site.clause):
         segs = v.segments_in(v.FROM_SOURCE.sub("", head, count=1)[:40])[:1]
-    elif v.SEGMENT_LABEL_AFTER.match(head) and not v.ALL_ARE.search(head):
+    elif (v.SEGMENT_LABEL_AFTER.match(head) or v.SEGMENT_WHERE_AFTER.match(head)) and not v.ALL_ARE.search(head):
         segs = _label_after(head, after)  # "kết nạp ba đảng viên là đoàn viên thanh niên": youth_union, like "… là học sinh"
     else:
         segs = []

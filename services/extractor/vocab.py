@@ -769,3 +769,10 @@ STREAK_THRESHOLD_AFTER = re.compile(
     r"(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|nhiều)\s+năm\s+(?:liên tiếp|liên tục|liền)\b",
     IC,
 )
+# "32 đảng viên được kết nạp trong doanh nghiệp tư nhân", "34 đảng viên làm việc tại doanh nghiệp ngoài nhà nước": where the
+# counted people were admitted or work names their segment, like "… là nữ" (SEGMENT_LABEL_AFTER).
+SEGMENT_WHERE_AFTER = re.compile(
+    r"^\s*(?:mới\s+)?(?:(?:đã\s+)?(?:được\s+)?(?:kết nạp|phát triển)(?:\s+(?:vào\s+)?đảng)?|(?:đang\s+)?(?:làm việc|công tác|lao động))"
+    r"\s+(?:trong|tại|ở|thuộc)\b",
+    IC,
+)

@@ -26,3 +26,14 @@ def test_a_streak_threshold_is_not_an_admission() -> None:
     # guards: an admission stated with "hơn" stays, also when a streak of something else follows it
     assert _admitted("Năm 2023, Đảng bộ huyện kết nạp hơn 200 đảng viên, năm thứ 3 liên tiếp vượt chỉ tiêu.") == [("all", 200)]
     assert _admitted("Năm 2023, Đảng bộ huyện tiếp tục kết nạp trên 200 đảng viên.") == [("all", 200)]
+
+
+def test_where_the_counted_were_admitted_or_work_names_their_segment() -> None:
+    lead = "Năm 2023, huyện kết nạp 215 đảng viên"
+    assert _admitted(lead + "; 32 đảng viên được kết nạp trong doanh nghiệp tư nhân.") == [("all", 215), ("private_sector", 32)]
+    assert ("private_sector", 34) in _admitted(lead + ", trong đó 34 đảng viên làm việc trong doanh nghiệp ngoài nhà nước.")
+    assert ("rural", 150) in _admitted(lead + ", trong đó 150 đảng viên được kết nạp ở khu vực nông thôn.")
+    assert ("police_military", 20) in _admitted(lead + ", trong đó 20 đảng viên công tác trong lực lượng vũ trang.")
+    # guards: a place or an organisation named after the verb is no segment
+    assert _admitted("Năm 2023, có 45 đảng viên được kết nạp tại Đảng bộ Công an tỉnh.") == [("all", 45)]
+    assert _admitted("Năm 2023, có 45 đảng viên được kết nạp tại các xã.") == [("all", 45)]
