@@ -37,7 +37,9 @@ class Reading:
 
     def admit_context(self, sent: str, opener: bool) -> bool:
         """Whether a sentence continues the admissions of the one before ("Trong đó, …", a labelled list item)."""
-        return self.admitted_before and (opener or (self.breakdown and candidates.labelled_opening(sent)))
+        labelled = candidates.labelled_opening(sent)
+        listed = labelled and bool(v.LABEL_COLON_OPENING.match(sent))  # "Đảng viên nữ: 98 đồng chí; …" after the whole admission
+        return self.admitted_before and (opener or (self.breakdown and labelled) or listed)
 
     def site(self, c: Candidate, admit_ctx: bool, prev: Cls | None, opener: bool) -> Site:
         """A candidate with what classification knows of its sentence so far."""

@@ -776,3 +776,6 @@ SEGMENT_WHERE_AFTER = re.compile(
     r"\s+(?:trong|tại|ở|thuộc)\b",
     IC,
 )
+# "Đảng viên nữ: 98 đồng chí; …", "Đoàn viên thanh niên: 150 đồng chí": a sentence that opens with a label and a colon right
+# before its first number, after a sentence of admissions, lists that admission's segments.
+LABEL_COLON_OPENING = re.compile(r"^[^\d:;,.]{2,60}:\s*(?:khoảng|gần|hơn|trên)?\s*\d")

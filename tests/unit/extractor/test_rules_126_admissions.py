@@ -37,3 +37,14 @@ def test_where_the_counted_were_admitted_or_work_names_their_segment() -> None:
     # guards: a place or an organisation named after the verb is no segment
     assert _admitted("Năm 2023, có 45 đảng viên được kết nạp tại Đảng bộ Công an tỉnh.") == [("all", 45)]
     assert _admitted("Năm 2023, có 45 đảng viên được kết nạp tại các xã.") == [("all", 45)]
+
+
+def test_a_colon_labelled_sentence_after_the_whole_admission_lists_its_segments() -> None:
+    facts = _facts("Năm 2023, toàn huyện kết nạp 215 đảng viên. Đảng viên nữ: 98 đồng chí; đảng viên là đoàn viên: 150 đồng chí.")
+    assert facts == [("admitted", "all", 215), ("admitted", "female", 98), ("admitted", "youth_union", 150)]
+    assert ("admitted", "ethnic_minority", 45) in _facts(
+        "Năm 2023, toàn huyện kết nạp 215 đảng viên. Đảng viên là người dân tộc thiểu số: 45 đồng chí."
+    )
+    # guard: after a membership figure, the labelled sentence is the membership's subgroup, no admission
+    facts = _facts("Năm 2023, toàn huyện kết nạp 215 đảng viên. Toàn Đảng bộ có 5.200 đảng viên. Đảng viên nữ: 1.980 đồng chí.")
+    assert not [f for f in facts if f[1] != "all"]
