@@ -320,6 +320,8 @@ def _kind(site: Site, noun: str, after: str) -> str | None:
     fresh = noun in MEMBER_NOUNS and v.NEW_AFTER.match(after)
     if fresh and (kind is None or (kind == "total" and v.MORE_BEFORE.search(site.local))):
         return "admit"  # "có thêm 120 đảng viên mới"
+    if fresh and kind == "total" and _new_of_segment(after):
+        return "admit"  # "Có 98 đảng viên mới là nữ": new members of a segment are admitted, not the membership
     return kind
 
 
@@ -333,6 +335,12 @@ def _after_cue(site: Site, noun: str, after: str) -> str | None:
         if cue.rx.search(site.local) if cue.before else cue.rx.match(after):
             return cue.kind
     return None
+
+
+def _new_of_segment(after: str) -> bool:
+    """ "(đảng viên) mới là nữ", "mới là người dân tộc thiểu số": new members labelled by one segment."""
+    head = v.PHRASE_SEP.split(after, maxsplit=1)[0]
+    return bool(v.NEW_OF_SEGMENT_AFTER.match(head)) and len(set(v.segments_in(head))) == 1
 
 
 def _governed_elsewhere(site: Site, after: str) -> bool:

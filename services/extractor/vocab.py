@@ -779,3 +779,5 @@ SEGMENT_WHERE_AFTER = re.compile(
 # "Đảng viên nữ: 98 đồng chí; …", "Đoàn viên thanh niên: 150 đồng chí": a sentence that opens with a label and a colon right
 # before its first number, after a sentence of admissions, lists that admission's segments.
 LABEL_COLON_OPENING = re.compile(r"^[^\d:;,.]{2,60}:\s*(?:khoảng|gần|hơn|trên)?\s*\d")
+# "Có 98 đảng viên mới là nữ": new members labelled by a segment right after "mới".
+NEW_OF_SEGMENT_AFTER = re.compile(r"^\s*mới\s+(?:được kết nạp\s+)?(?:là|thuộc)\b(?!\s+(?:do|vì|nhờ)\b)", IC)

@@ -48,3 +48,12 @@ def test_a_colon_labelled_sentence_after_the_whole_admission_lists_its_segments(
     # guard: after a membership figure, the labelled sentence is the membership's subgroup, no admission
     facts = _facts("Năm 2023, toàn huyện kết nạp 215 đảng viên. Toàn Đảng bộ có 5.200 đảng viên. Đảng viên nữ: 1.980 đồng chí.")
     assert not [f for f in facts if f[1] != "all"]
+
+
+def test_new_members_labelled_by_a_segment_are_admitted() -> None:
+    assert _admitted("Năm 2023, toàn huyện kết nạp 215 đảng viên. Có 98 đảng viên mới là nữ, 150 đảng viên mới là đoàn viên.") == [
+        ("all", 215), ("female", 98), ("youth_union", 150),
+    ]
+    assert ("ethnic_minority", 98) in _admitted("Năm 2023, toàn huyện kết nạp 215 đảng viên, có 98 đảng viên mới là người dân tộc thiểu số.")
+    # guard: "mới là nhờ …" is no label
+    assert _admitted("Năm 2023, xã có 12 đảng viên mới là nhờ làm tốt công tác tạo nguồn.") == []
