@@ -134,6 +134,7 @@ AFTER_CUES: tuple[AfterCue, ...] = (
     AfterCue("target", v.PLAN_AFTER),  # "kết nạp 200 đảng viên là chỉ tiêu đề ra", "… để hoàn thành kế hoạch năm"
     AfterCue("admit", v.ADMIT_FOR, before=True),  # "tổ chức lễ kết nạp Đảng cho 2 quần chúng ưu tú"
     AfterCue("admit", v.ADMIT_AFTER),  # "45 đoàn viên ưu tú được kết nạp vào Đảng"
+    AfterCue("admit", v.ADMIT_BY_AGENT_AFTER),  # "215 quần chúng được Ban Thường vụ Huyện ủy ra quyết định kết nạp"
     AfterCue("train", v.TRAIN_AFTER, people_only=True),  # "60 quần chúng tham gia lớp cảm tình Đảng"
     AfterCue("remove", v.REMOVE_AFTER),  # "12 đảng viên bị xóa tên"
 )

@@ -781,3 +781,13 @@ SEGMENT_WHERE_AFTER = re.compile(
 LABEL_COLON_OPENING = re.compile(r"^[^\d:;,.]{2,60}:\s*(?:khoảng|gần|hơn|trên)?\s*\d")
 # "Có 98 đảng viên mới là nữ": new members labelled by a segment right after "mới".
 NEW_OF_SEGMENT_AFTER = re.compile(r"^\s*mới\s+(?:được kết nạp\s+)?(?:là|thuộc)\b(?!\s+(?:do|vì|nhờ)\b)", IC)
+# "215 quần chúng ưu tú được Ban Thường vụ Huyện ủy ra quyết định kết nạp", "12 quần chúng được Chi bộ kết nạp vào Đảng":
+# a passive admission whose agent (a party committee) stands between "được" and the verb. Not a pending one ("được chi
+# bộ giới thiệu, đề nghị xem xét kết nạp": candidates, TRAIN_AFTER).
+ADMIT_BY_AGENT_AFTER = re.compile(
+    r"^[^,;.()\d]{0,25}?\b(?:đã\s+)?(?:vinh dự\s+)?được\s+(?:(?:ban thường vụ|thường trực|ban chấp hành|cấp ủy|cấp uỷ)\b|"
+    r"(?:huyện|thành|thị|tỉnh|quận|đảng)\s+(?:ủy|uỷ)\b|(?:chi|đảng)\s+bộ\b)"
+    r"(?:(?!xem xét|đề nghị|giới thiệu|bồi dưỡng|chưa|không)[^,;.()\d]){0,40}?"
+    r"\b(?:(?:ra|ký|ban hành)\s+)?(?:quyết định\s+)?(?:chuẩn y\s+)?(?:tổ chức\s+)?(?:lễ\s+)?kết nạp(?!\s+(?:vào\s+)?đoàn\b)",
+    IC,
+)

@@ -57,3 +57,16 @@ def test_new_members_labelled_by_a_segment_are_admitted() -> None:
     assert ("ethnic_minority", 98) in _admitted("Năm 2023, toàn huyện kết nạp 215 đảng viên, có 98 đảng viên mới là người dân tộc thiểu số.")
     # guard: "mới là nhờ …" is no label
     assert _admitted("Năm 2023, xã có 12 đảng viên mới là nhờ làm tốt công tác tạo nguồn.") == []
+
+
+def test_a_passive_admission_with_its_agent_is_an_admission() -> None:
+    for text, value in (
+        ("Năm 2023, có 215 quần chúng ưu tú được Ban Thường vụ Huyện ủy ra quyết định kết nạp.", 215),
+        ("Năm 2023, 12 quần chúng ưu tú được Chi bộ kết nạp vào Đảng.", 12),
+        ("Năm 2023, 12 đồng chí được cấp ủy có thẩm quyền ra quyết định kết nạp.", 12),
+        ("Năm 2023, 12 quần chúng đã được Đảng ủy xã tổ chức lễ kết nạp.", 12),
+    ):
+        assert _admitted(text) == [("all", value)], text
+    # guards: a pending admission stays a candidate; the Youth Union admitting is not the Party
+    assert _facts("Năm 2023, 12 quần chúng ưu tú được chi bộ giới thiệu để xem xét kết nạp.") == [("candidates_trained", "all", 12)]
+    assert _admitted("Năm 2023, 500 thanh niên được Huyện đoàn kết nạp vào Đoàn.") == []
