@@ -418,6 +418,9 @@ def _admitted(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
     if site.num.qualifier == "over" and (v.STREAK_THRESHOLD_BEFORE.search(site.local) or v.STREAK_THRESHOLD_AFTER.match(site.right)):
         return None  # "năm thứ hai liên tiếp kết nạp được trên 200 đảng viên": a streak's threshold, not a count
     breakdown = site.admit_context or _after_breakdown(site.clause) or bool(v.ADMITTED_POOL.search(site.clause))
+    readmitted = v.READMIT_BEFORE.search(site.local) or v.READMIT_AFTER.match(after)
+    if readmitted and (breakdown or site.after_admission or (site.prev is not None and site.prev.metric == "admitted")):
+        return None  # "kết nạp 215 đảng viên, kết nạp lại 2 đảng viên": re-admissions are a part without a segment
     listing = site.prev is not None and site.prev.metric == "admitted" and site.prev.segment != "all"
     if noun in v.YOUTH_NOUNS and not (breakdown or listing) and not _into_party(site.local, after):
         return None

@@ -791,3 +791,7 @@ ADMIT_BY_AGENT_AFTER = re.compile(
     r"\b(?:(?:ra|ký|ban hành)\s+)?(?:quyết định\s+)?(?:chuẩn y\s+)?(?:tổ chức\s+)?(?:lễ\s+)?kết nạp(?!\s+(?:vào\s+)?đoàn\b)",
     IC,
 )
+# "…, kết nạp lại 2 đảng viên", "trong đó có 2 đảng viên được kết nạp lại": re-admissions after an admission are a part of
+# it with no segment (or a second matter), never the organisation's whole intake.
+READMIT_BEFORE = re.compile(r"kết nạp lại(?:\s+(?:được|cho))?\s*(?:khoảng|gần|hơn|trên)?\s*$", IC)
+READMIT_AFTER = re.compile(r"^[^,;.()\d]{0,30}?\bkết nạp lại\b|^\s*(?:đảng viên|đv|đồng chí|trường hợp)?\s*(?:được\s+)?kết nạp lại\b", IC)

@@ -70,3 +70,14 @@ def test_a_passive_admission_with_its_agent_is_an_admission() -> None:
     # guards: a pending admission stays a candidate; the Youth Union admitting is not the Party
     assert _facts("Năm 2023, 12 quần chúng ưu tú được chi bộ giới thiệu để xem xét kết nạp.") == [("candidates_trained", "all", 12)]
     assert _admitted("Năm 2023, 500 thanh niên được Huyện đoàn kết nạp vào Đoàn.") == []
+
+
+def test_re_admissions_after_an_admission_are_not_a_second_intake() -> None:
+    for text in (
+        "Năm 2023, kết nạp 215 đảng viên, trong đó có 2 đảng viên được kết nạp lại.",
+        "Năm 2023, kết nạp mới 215 đảng viên và kết nạp lại 2 đảng viên.",
+        "Năm 2023, kết nạp 215 đảng viên. Ngoài ra, còn kết nạp lại 2 đảng viên.",
+    ):
+        assert _admitted(text) == [("all", 215)], text
+    # guard: a breakdown by segment after the same admission stays
+    assert _admitted("Năm 2023, kết nạp 215 đảng viên, trong đó có 98 đảng viên nữ.") == [("all", 215), ("female", 98)]
