@@ -308,6 +308,9 @@ def _kind(site: Site, noun: str, after: str) -> str | None:
     kind = _after_cue(site, noun, after)
     if kind:
         return kind
+    admitted_before = site.prev is not None and site.prev.metric == "admitted" and site.prev.unit == "count"
+    if admitted_before and noun in MEMBER_NOUNS and v.PERIOD_ITEM_BEFORE.fullmatch(site.local):
+        return "admit"  # "kết nạp 225 đảng viên; năm 2022 là 210 đảng viên": the admission of another period
     kind = _cue(site)
     if kind == "admit" and not v.ADMIT.search(site.local) and _governed_elsewhere(site, after):
         return "other"
@@ -418,6 +421,8 @@ def _admitted(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
     if site.num.qualifier == "over" and (v.STREAK_THRESHOLD_BEFORE.search(site.local) or v.STREAK_THRESHOLD_AFTER.match(site.right)):
         return None  # "năm thứ hai liên tiếp kết nạp được trên 200 đảng viên": a streak's threshold, not a count
     breakdown = site.admit_context or _after_breakdown(site.clause) or bool(v.ADMITTED_POOL.search(site.clause))
+    if v.EARLIER_PERIOD_BEFORE.search(site.local):
+        return None  # "…, cùng kỳ năm trước là 210 đảng viên": an earlier period's admission, compared
     readmitted = v.READMIT_BEFORE.search(site.local) or v.READMIT_AFTER.match(after)
     if readmitted and (breakdown or site.after_admission or (site.prev is not None and site.prev.metric == "admitted")):
         return None  # "kết nạp 215 đảng viên, kết nạp lại 2 đảng viên": re-admissions are a part without a segment

@@ -81,3 +81,18 @@ def test_re_admissions_after_an_admission_are_not_a_second_intake() -> None:
         assert _admitted(text) == [("all", 215)], text
     # guard: a breakdown by segment after the same admission stays
     assert _admitted("Năm 2023, kết nạp 215 đảng viên, trong đó có 98 đảng viên nữ.") == [("all", 215), ("female", 98)]
+
+
+def test_another_years_admission_after_an_admission() -> None:
+    text = "Năm 2023, huyện Yên Dũng kết nạp 225 đảng viên; năm 2022 là 210 đảng viên; năm 2021: 198 đảng viên."
+    facts = extract(_LEAD + text).facts
+    assert [(f.metric, f.value, f.period_end) for f in facts] == [
+        ("admitted", 225, "2023"), ("admitted", 210, "2022"), ("admitted", 198, "2021"),
+    ]
+    # an earlier period with no year of its own is compared, not dated: dropped
+    for text in (
+        "Năm 2023, huyện kết nạp 225 đảng viên, cùng kỳ năm trước là 210 đảng viên.",
+        "Năm 2023, huyện kết nạp 225 đảng viên (năm trước: 180 đảng viên).",
+        "Năm 2023, huyện kết nạp 225 đảng viên, trong khi cùng kỳ chỉ kết nạp được 180 đảng viên.",
+    ):
+        assert _facts(text) == [("admitted", "all", 225)], text
