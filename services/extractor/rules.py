@@ -323,6 +323,8 @@ def _kind(site: Site, noun: str, after: str) -> str | None:
     fresh = noun in MEMBER_NOUNS and v.NEW_AFTER.match(after)
     if fresh and (kind is None or (kind == "total" and v.MORE_BEFORE.search(site.local))):
         return "admit"  # "có thêm 120 đảng viên mới"
+    if kind == "total" and v.ADMITTED_SUM_BEFORE.search(site.local):
+        return "admit"  # "có 5 chi bộ kết nạp được đảng viên với tổng số 12 đảng viên"
     if fresh and kind == "total" and _new_of_segment(after):
         return "admit"  # "Có 98 đảng viên mới là nữ": new members of a segment are admitted, not the membership
     return kind
@@ -423,6 +425,10 @@ def _admitted(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
     breakdown = site.admit_context or _after_breakdown(site.clause) or bool(v.ADMITTED_POOL.search(site.clause))
     if v.EARLIER_PERIOD_BEFORE.search(site.local):
         return None  # "…, cùng kỳ năm trước là 210 đảng viên": an earlier period's admission, compared
+    if v.UNIT_GROUP_ADMITTING_BEFORE.search(site.clause) and not v.ADMITTED_SUM_BEFORE.search(site.local):
+        return None  # "trong đó 2 chi bộ … kết nạp được 4 đảng viên": a group of units' part, no organisation's figure
+    if site.prev is not None and site.prev.metric == "admitted" and v.UNIT_SET_ADMITTING_BEFORE.search(site.local):
+        return None  # "kết nạp 215 đảng viên; các đảng bộ xã, thị trấn kết nạp 180": a set of units' part of it
     readmitted = v.READMIT_BEFORE.search(site.local) or v.READMIT_AFTER.match(after)
     if readmitted and (breakdown or site.after_admission or (site.prev is not None and site.prev.metric == "admitted")):
         return None  # "kết nạp 215 đảng viên, kết nạp lại 2 đảng viên": re-admissions are a part without a segment

@@ -806,3 +806,27 @@ EARLIER_PERIOD_BEFORE = re.compile(
     r"(?:(?:chỉ\s+)?(?:kết nạp|phát triển)(?:\s+được)?\s*)?(?:khoảng|gần|hơn|trên)?\s*$",
     IC,
 )
+# "có 5 chi bộ kết nạp được đảng viên với tổng số 12 đảng viên": the sum named after units that admitted is the admission.
+ADMITTED_SUM_BEFORE = re.compile(
+    r"(?:kết nạp|phát triển)(?:\s+được)?(?:\s+mới)?\s+(?:đảng viên|đv)(?:\s+mới)?\s*,?\s*(?:với\s+)?(?:tổng số|tổng cộng)\s*(?:là\s*)?$",
+    IC,
+)
+# "trong đó 2 chi bộ ở thôn khó khăn kết nạp được 4 đảng viên", "12 xã vùng cao kết nạp 80 đảng viên", "khối xã, thị trấn
+# kết nạp 180 đảng viên": what a counted group of units, a block or (in a breakdown) a set of units admitted is their part of
+# an organisation's admissions, no organisation's own figure (not a fraction "25/27 tổ chức cơ sở đảng": all of them).
+_UNIT_NOUNS = (
+    r"(?:chi bộ|đảng bộ|tổ chức(?: cơ sở)?(?: đảng)?|tccs\S*|cơ sở|xã|phường|thị trấn|thôn|bản|làng|đơn vị|trường|doanh nghiệp|"
+    r"cơ quan|địa phương|huyện)"
+)
+_ADMIT_VERB_END = r"\b(?:kết nạp|phát triển)(?:\s+được)?(?:\s+(?:mới|thêm))?\s*(?:khoảng|gần|hơn|trên)?\s*$"
+UNIT_GROUP_ADMITTING_BEFORE = re.compile(
+    r"(?<![/\d.,])(?<!năm )(?<!tháng )(?!(?:19|20)\d\d\b)\d+\s+" + _UNIT_NOUNS + r"\b[^;]{0,50}?" + _ADMIT_VERB_END + "|"
+    r"(?:^|[,;:(]\s*|trong (?:đó|số đó)\s+)khối\s+[^;]{0,40}?" + _ADMIT_VERB_END + "|"
+    r"trong (?:đó|số đó)[,:\s]*(?:có\s+)?các\s+" + _UNIT_NOUNS + r"\b[^;]{0,40}?" + _ADMIT_VERB_END,
+    IC,
+)
+# "kết nạp 215 đảng viên; các đảng bộ xã, thị trấn kết nạp 180 đảng viên; các chi, đảng bộ cơ quan kết nạp 35": after
+# an admission, what a set of units admitted is a part of it (not "Các chi, đảng bộ cơ sở … kết nạp 215": the whole).
+UNIT_SET_ADMITTING_BEFORE = re.compile(
+    r"(?:^\s*|[,;:]\s*|\bvà\s+)(?:riêng\s+)?các\s+(?:chi,\s*)?" + _UNIT_NOUNS + r"\b[^;]{0,40}?" + _ADMIT_VERB_END, IC
+)

@@ -96,3 +96,25 @@ def test_another_years_admission_after_an_admission() -> None:
         "Năm 2023, huyện kết nạp 225 đảng viên, trong khi cùng kỳ chỉ kết nạp được 180 đảng viên.",
     ):
         assert _facts(text) == [("admitted", "all", 225)], text
+
+
+def test_the_sum_named_after_units_that_admitted_is_the_admission() -> None:
+    assert _facts("Năm 2023, xã Phú Lâm có 5 chi bộ kết nạp được đảng viên với tổng số 12 đảng viên.") == [("admitted", "all", 12)]
+    assert _facts("Năm 2023, có 18/20 chi bộ kết nạp được đảng viên, với tổng số 45 đảng viên mới.") == [("admitted", "all", 45)]
+    text = "Năm 2023, toàn huyện có 25/27 tổ chức cơ sở đảng kết nạp được đảng viên, tổng số 215 đảng viên."
+    assert _facts(text) == [("admitted", "all", 215)]
+
+
+def test_what_a_group_of_units_admitted_is_no_organisations_figure() -> None:
+    for text in (
+        "Năm 2023, huyện kết nạp 215 đảng viên, trong đó 2 chi bộ ở 2 thôn đặc biệt khó khăn kết nạp được 4 đảng viên.",
+        "Năm 2023, huyện kết nạp 215 đảng viên, trong đó, khối xã, thị trấn kết nạp 180 đảng viên, khối cơ quan kết nạp 35 đảng viên.",
+        "Năm 2023, huyện kết nạp 215 đảng viên; các đảng bộ xã, thị trấn kết nạp 180 đảng viên; các chi, đảng bộ cơ quan kết nạp 35 đảng viên.",
+        "Năm 2023, huyện kết nạp 215 đảng viên, trong đó 12 xã vùng cao kết nạp 80 đảng viên.",
+    ):
+        assert _admitted(text) == [("all", 215)], text
+    # guards: a named unit keeps its figure, a year before "Đảng bộ huyện" is no count of units, the whole by its units stays
+    assert _admitted("Năm 2023, huyện kết nạp 215 đảng viên; trong đó, Đảng bộ xã Tân Hòa kết nạp 12 đảng viên.") == [("all", 215), ("all", 12)]
+    assert _admitted("Về công tác phát triển đảng viên, năm 2022 Đảng bộ huyện kết nạp 245 đảng viên.") == [("all", 245)]
+    assert _admitted("Năm 2023, các chi, đảng bộ cơ sở trong Đảng bộ huyện kết nạp 215 đảng viên.") == [("all", 215)]
+    assert _admitted("Năm 2023, Đảng ủy Khối Doanh nghiệp tỉnh kết nạp 96 đảng viên.") == [("all", 96)]
