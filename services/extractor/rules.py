@@ -462,7 +462,7 @@ def _admitted(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
     if segment == "all" and noun in v.CATEGORY_NOUNS:
         return None  # "kết nạp được 04 trưởng, thôn …": a category whose segment is unknown is not the total
     if segment == "all" and not breakdown:
-        segment = _pool_named_before(site.local) or segment  # "Số đảng viên nữ được kết nạp là 45 đồng chí"
+        segment = _pool_named_before(_own_words(site)) or segment  # "Số đảng viên nữ được kết nạp là 45 đồng chí"
     return Cls("admitted", segment, "count", per_year, site.num.value)
 
 
@@ -496,6 +496,15 @@ def _pool_named_before(local: str) -> str | None:
         return None  # "Đảng ủy Quân sự tỉnh … các tổ chức đảng trong lực lượng vũ trang": the organisation, not a segment
     found = {name for name, rx in v.SEGMENTS for m in rx.finditer(local) if v.SEGMENT_POOL_BEFORE.search(local[: m.start()])}
     return found.pop() if len(found) == 1 else None
+
+
+def _own_words(site: Site) -> str:
+    """The words before a count that are its own: after another number of the clause, not that number's phrase
+    ("có 12.000 đảng viên là người dân tộc thiểu số, năm 2023 kết nạp 1.200": the label is the 12.000's)."""
+    if site.local_start <= site.clause_start:
+        return site.local
+    parts = v.PART_SEP.split(site.local, maxsplit=1)
+    return parts[1] if len(parts) > 1 else ""
 
 
 def _own_label(after: str) -> bool:

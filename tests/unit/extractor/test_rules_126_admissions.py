@@ -118,3 +118,12 @@ def test_what_a_group_of_units_admitted_is_no_organisations_figure() -> None:
     assert _admitted("Về công tác phát triển đảng viên, năm 2022 Đảng bộ huyện kết nạp 245 đảng viên.") == [("all", 245)]
     assert _admitted("Năm 2023, các chi, đảng bộ cơ sở trong Đảng bộ huyện kết nạp 215 đảng viên.") == [("all", 215)]
     assert _admitted("Năm 2023, Đảng ủy Khối Doanh nghiệp tỉnh kết nạp 96 đảng viên.") == [("all", 96)]
+
+
+def test_a_label_of_an_earlier_number_is_not_the_pool_of_a_later_admission() -> None:
+    text = "Hiện nay, tỉnh có 12.000 đảng viên là người dân tộc thiểu số, năm 2023 kết nạp 1.200 đảng viên."
+    assert _admitted(text) == [("all", 1200)]
+    # guards: a pool named before the count, in its own words, stays its segment
+    text = "Năm 2023, huyện kết nạp 215 đảng viên, riêng đối tượng là học sinh, kết nạp được 12 em."
+    assert _admitted(text) == [("all", 215), ("student", 12)]
+    assert _admitted("Đối với đoàn viên thanh niên, đã có 120 người được kết nạp.") == [("youth_union", 120)]
