@@ -830,3 +830,10 @@ UNIT_GROUP_ADMITTING_BEFORE = re.compile(
 UNIT_SET_ADMITTING_BEFORE = re.compile(
     r"(?:^\s*|[,;:]\s*|\bvà\s+)(?:riêng\s+)?các\s+(?:chi,\s*)?" + _UNIT_NOUNS + r"\b[^;]{0,40}?" + _ADMIT_VERB_END, IC
 )
+# "100% đảng viên mới được kết nạp đều là đoàn viên", "85% đảng viên mới kết nạp là đoàn viên thanh niên": a percent of the
+# new members named right after it, with the segment they are ("đều là": all of them are, still a share of 100%).
+NEW_MEMBERS_SHARE_AFTER = re.compile(
+    r"^\s*(?:số\s+)?(?:đảng viên|đv)\s+(?:mới(?:\s+được)?(?:\s+(?:kết nạp|phát triển))?|(?:được\s+)?(?:kết nạp|phát triển)(?:\s+mới)?)"
+    r"(?:\s+(?:trong\s+)?năm(?:\s+(?:19|20)\d\d|\s+qua|\s+nay)?)?\s+(?:đều\s+)?(?:là|thuộc)\s+(?P<rest>[^,;.()]{1,60})",
+    IC,
+)

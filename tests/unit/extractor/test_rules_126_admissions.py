@@ -127,3 +127,11 @@ def test_a_label_of_an_earlier_number_is_not_the_pool_of_a_later_admission() -> 
     text = "Năm 2023, huyện kết nạp 215 đảng viên, riêng đối tượng là học sinh, kết nạp được 12 em."
     assert _admitted(text) == [("all", 215), ("student", 12)]
     assert _admitted("Đối với đoàn viên thanh niên, đã có 120 người được kết nạp.") == [("youth_union", 120)]
+
+
+def test_a_percent_of_the_new_members_named_after_it_is_their_segments_share() -> None:
+    assert _facts("Năm 2023, 100% đảng viên mới được kết nạp đều là đoàn viên.") == [("admitted", "youth_union", 100)]
+    assert _facts("Năm 2023, 85% đảng viên mới kết nạp là đoàn viên thanh niên.") == [("admitted", "youth_union", 85)]
+    # guards: no segment named, or two: nothing
+    assert _facts("Năm 2023, 100% đảng viên mới kết nạp đều có trình độ trung học phổ thông trở lên.") == []
+    assert _facts("Năm 2023, 98% đảng viên được kết nạp là nữ và đoàn viên.") == []
