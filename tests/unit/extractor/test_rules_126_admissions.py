@@ -135,3 +135,12 @@ def test_a_percent_of_the_new_members_named_after_it_is_their_segments_share() -
     # guards: no segment named, or two: nothing
     assert _facts("Năm 2023, 100% đảng viên mới kết nạp đều có trình độ trung học phổ thông trở lên.") == []
     assert _facts("Năm 2023, 98% đảng viên được kết nạp là nữ và đoàn viên.") == []
+
+
+def test_a_fraction_with_a_target_in_the_thousands_is_read() -> None:
+    text = "6 tháng đầu năm 2024, toàn tỉnh kết nạp được 1.245/3.000 đảng viên, đạt 41,5% kế hoạch."
+    facts = _facts(text)
+    assert ("admitted", "all", 1245) in facts and ("admitted_target", "all", 3000) in facts
+    assert ("admitted", "all", 1245) in _facts("Năm 2024, toàn tỉnh kết nạp được 1245/3000 đảng viên.")
+    # guard: a month and its year is no fraction
+    assert _facts("Đến 6/2024, huyện kết nạp 45 đảng viên.") == [("admitted", "all", 45)]
