@@ -837,3 +837,18 @@ NEW_MEMBERS_SHARE_AFTER = re.compile(
     r"(?:\s+(?:trong\s+)?năm(?:\s+(?:19|20)\d\d|\s+qua|\s+nay)?)?\s+(?:đều\s+)?(?:là|thuộc)\s+(?P<rest>[^,;.()]{1,60})",
     IC,
 )
+# "12 đảng viên mới kết nạp được học lớp bồi dưỡng …", "215 đảng viên mới được phát thẻ": new members as the subject of
+# another predicate (OWN_PREDICATE_AFTER after the pool's words), not a report of their admission.
+NEW_POOL_WORDS_AFTER = re.compile(
+    r"^\s*mới(?:\s+(?:được\s+)?(?:kết nạp|phát triển))?(?:\s+(?:trong\s+)?(?:năm\s+(?:19|20)\d\d|năm qua|năm nay))?", IC
+)
+# "12 đảng viên được kết nạp năm 2022 bị xóa tên": admitted once, now removed (a removal, not an admission).
+ADMITTED_THEN_REMOVED_AFTER = re.compile(
+    r"^[^,;.()]{0,60}?\bkết nạp\b[^,;.()]{0,40}?\b(?:đã\s+)?(?:bị|được)\s+(?:xóa tên|xoá tên|khai trừ|đưa ra khỏi)", IC
+)
+# … the predicates (not "đã tuyên thệ", "được trao quyết định kết nạp": the admission ceremony itself).
+NEW_MEMBERS_OTHER_PREDICATE = re.compile(
+    r"^\s*(?:đã\s+)?(?:được\s+(?!(?:vinh dự\s+)?(?:kết nạp|đứng|công bố|trao quyết định|nhận quyết định))|học\b|tham gia|tham dự|"
+    r"dự\b|đi\b|chuyển\b|bị\b|vi phạm|hoàn thành|xin\b)",
+    IC,
+)

@@ -144,3 +144,14 @@ def test_a_fraction_with_a_target_in_the_thousands_is_read() -> None:
     assert ("admitted", "all", 1245) in _facts("Năm 2024, toàn tỉnh kết nạp được 1245/3000 đảng viên.")
     # guard: a month and its year is no fraction
     assert _facts("Đến 6/2024, huyện kết nạp 45 đảng viên.") == [("admitted", "all", 45)]
+
+
+def test_new_members_doing_something_else_are_not_an_admission() -> None:
+    assert _facts("Năm 2023, 12 đảng viên mới kết nạp được học lớp bồi dưỡng lý luận chính trị dành cho đảng viên mới.") == []
+    assert _facts("Năm 2023, 215 đảng viên mới được phát thẻ đảng viên.") == []
+    facts = _facts("Năm 2023, huyện kết nạp 215 đảng viên; có 12 đảng viên được kết nạp năm 2022 bị xóa tên.")
+    assert facts == [("admitted", "all", 215), ("members_removed", "all", 12)]
+    # guards: the ceremony itself is the admission
+    assert _admitted("Năm 2023, sáu đảng viên mới đã tuyên thệ trung thành với lý tưởng cách mạng.") == [("all", 6)]
+    assert _admitted("Năm 2023, 12 đảng viên mới được trao quyết định kết nạp.") == [("all", 12)]
+    assert _admitted("Năm 2023, toàn huyện có thêm 120 đảng viên mới.") == [("all", 120)]
