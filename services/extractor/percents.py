@@ -243,9 +243,9 @@ def _segment_pct(site: Site) -> Cls | None:
     if site.prev and site.prev.metric in STOCK:
         return None  # "nâng tổng số lên 2.500 đồng chí; trong đó 66% là người dân tộc thiểu số": the membership
     new_members = v.NEW_MEMBERS_SHARE_AFTER.match(site.right)
-    named = list(dict.fromkeys(v.segments_in(new_members.group("rest")))) if new_members else []
-    if len(named) == 1:
-        return Cls("admitted", named[0], "pct", False, site.num.value)  # "100% đảng viên mới được kết nạp đều là đoàn viên"
+    of_new = list(dict.fromkeys(v.segments_in(new_members.group("rest")))) if new_members else []
+    if len(of_new) == 1:
+        return Cls("admitted", of_new[0], "pct", False, site.num.value)  # "100% đảng viên mới được kết nạp đều là đoàn viên"
     if not (site.admit_context or v.ADMIT.search(site.prefix)):
         return None
     if v.SHORT_OPEN_PAREN.fullmatch(site.local):

@@ -818,9 +818,13 @@ _UNIT_NOUNS = (
     r"(?:chi bộ|đảng bộ|tổ chức(?: cơ sở)?(?: đảng)?|tccs\S*|cơ sở|xã|phường|thị trấn|thôn|bản|làng|đơn vị|trường|doanh nghiệp|"
     r"cơ quan|địa phương|huyện)"
 )
+# "Chi bộ Khu phố 4 phường 12 kết nạp 3 đảng viên": a number that names a unit ("khu phố 4") counts no units.
+_NOT_A_UNIT_NUMBER = "".join(
+    f"(?<!{w} )" for w in ("phố", "thôn", "tổ", "xóm", "phường", "khu", "số", "ấp", "bản", "đội", "làng", "xã", "khóm", "lớp", "quận")
+)
 _ADMIT_VERB_END = r"\b(?:kết nạp|phát triển)(?:\s+được)?(?:\s+(?:mới|thêm))?\s*(?:khoảng|gần|hơn|trên)?\s*$"
 UNIT_GROUP_ADMITTING_BEFORE = re.compile(
-    r"(?<![/\d.,])(?<!năm )(?<!tháng )(?!(?:19|20)\d\d\b)\d+\s+" + _UNIT_NOUNS + r"\b[^;]{0,50}?" + _ADMIT_VERB_END + "|"
+    r"(?<![/\d.,])(?<!năm )(?<!tháng )" + _NOT_A_UNIT_NUMBER + r"(?!(?:19|20)\d\d\b)\d+\s+" + _UNIT_NOUNS + r"\b[^;]{0,50}?" + _ADMIT_VERB_END + "|"
     r"(?:^|[,;:(]\s*|trong (?:đó|số đó)\s+)khối\s+[^;]{0,40}?" + _ADMIT_VERB_END + "|"
     r"trong (?:đó|số đó)[,:\s]*(?:có\s+)?các\s+" + _UNIT_NOUNS + r"\b[^;]{0,40}?" + _ADMIT_VERB_END,
     IC,

@@ -155,3 +155,8 @@ def test_new_members_doing_something_else_are_not_an_admission() -> None:
     assert _admitted("Năm 2023, sáu đảng viên mới đã tuyên thệ trung thành với lý tưởng cách mạng.") == [("all", 6)]
     assert _admitted("Năm 2023, 12 đảng viên mới được trao quyết định kết nạp.") == [("all", 12)]
     assert _admitted("Năm 2023, toàn huyện có thêm 120 đảng viên mới.") == [("all", 120)]
+
+
+def test_a_number_naming_a_unit_counts_no_units() -> None:
+    facts = extract(_LEAD + "Năm 2022, Chi bộ Khu phố 4 phường 12 kết nạp 3 đảng viên.").facts
+    assert [(f.metric, f.value) for f in facts] == [("admitted", 3)]
