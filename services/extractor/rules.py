@@ -326,6 +326,8 @@ def _kind(site: Site, noun: str, after: str) -> str | None:
         return "other"  # "12 đảng viên mới kết nạp được học lớp …": new members doing something else
     if fresh and (kind is None or (kind == "total" and v.MORE_BEFORE.search(site.local))):
         return "admit"  # "có thêm 120 đảng viên mới"
+    if kind == "total" and noun in MEMBER_NOUNS and v.ADMISSION_WORK_REACHED_BEFORE.search(site.local):
+        return "admit"  # "Công tác phát triển đảng viên năm 2023 đạt 215 đồng chí"
     if kind == "total" and v.ADMITTED_SUM_BEFORE.search(site.local):
         return "admit"  # "có 5 chi bộ kết nạp được đảng viên với tổng số 12 đảng viên"
     if fresh and kind == "total" and _new_of_segment(after):

@@ -785,7 +785,7 @@ NEW_OF_SEGMENT_AFTER = re.compile(r"^\s*mới\s+(?:được kết nạp\s+)?(?:l
 # a passive admission whose agent (a party committee) stands between "được" and the verb. Not a pending one ("được chi
 # bộ giới thiệu, đề nghị xem xét kết nạp": candidates, TRAIN_AFTER).
 ADMIT_BY_AGENT_AFTER = re.compile(
-    r"^[^,;.()\d]{0,25}?\b(?:đã\s+)?(?:vinh dự\s+)?được\s+(?:(?:ban thường vụ|thường trực|ban chấp hành|cấp ủy|cấp uỷ)\b|"
+    r"^[^,;.()\d]{0,25}?\b(?:đã\s+)?(?:vinh dự\s+)?được\s+(?:các\s+)?(?:chi,\s*)?(?:(?:ban thường vụ|thường trực|ban chấp hành|cấp ủy|cấp uỷ)\b|"
     r"(?:huyện|thành|thị|tỉnh|quận|đảng)\s+(?:ủy|uỷ)\b|(?:chi|đảng)\s+bộ\b)"
     r"(?:(?!xem xét|đề nghị|giới thiệu|bồi dưỡng|chưa|không)[^,;.()\d]){0,40}?"
     r"\b(?:(?:ra|ký|ban hành)\s+)?(?:quyết định\s+)?(?:chuẩn y\s+)?(?:tổ chức\s+)?(?:lễ\s+)?kết nạp(?!\s+(?:vào\s+)?đoàn\b)",
@@ -855,4 +855,9 @@ NEW_MEMBERS_OTHER_PREDICATE = re.compile(
     r"^\s*(?:đã\s+)?(?:được\s+(?!(?:vinh dự\s+)?(?:kết nạp|đứng|công bố|trao quyết định|nhận quyết định))|học\b|tham gia|tham dự|"
     r"dự\b|đi\b|chuyển\b|bị\b|vi phạm|hoàn thành|xin\b)",
     IC,
+)
+# "Công tác phát triển đảng viên năm 2023 đạt 215 đồng chí": the work of admitting reaching a count is the admission (ADMIT
+# leaves "công tác phát triển" out: it names the work, "Công tác phát triển đảng viên được chú trọng").
+ADMISSION_WORK_REACHED_BEFORE = re.compile(
+    r"(?:phát triển|kết nạp)\s+(?:đảng viên|đv)(?:\s+mới)?[^,;\d]{0,30}?\b(?:đạt|được)\s*(?:khoảng|gần|hơn|trên)?\s*$", IC
 )

@@ -160,3 +160,13 @@ def test_new_members_doing_something_else_are_not_an_admission() -> None:
 def test_a_number_naming_a_unit_counts_no_units() -> None:
     facts = extract(_LEAD + "Năm 2022, Chi bộ Khu phố 4 phường 12 kết nạp 3 đảng viên.").facts
     assert [(f.metric, f.value) for f in facts] == [("admitted", 3)]
+
+
+def test_the_work_of_admitting_reaching_a_count_is_the_admission() -> None:
+    assert _facts("Năm 2023, công tác phát triển đảng viên đạt 215 đồng chí.") == [("admitted", "all", 215)]
+    # guards: the membership reaching a count stays the membership
+    assert _facts("Năm 2023, tổng số đảng viên đạt 5.215 đồng chí.") == [("members_total", "all", 5215)]
+
+
+def test_a_passive_admission_by_the_cells_and_grassroots_committees() -> None:
+    assert _admitted("Trong năm 2023, 215 quần chúng ưu tú đã được các chi, đảng bộ cơ sở kết nạp.") == [("all", 215)]
