@@ -464,6 +464,8 @@ def _admitted(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
         if _own_label(after):
             return None  # "… 12 đảng viên là phụ nữ, 5 đảng viên là thanh niên": a subgroup of its own, not the segment before
         segment = site.prev.segment
+    if segment == "all" and site.prev is not None and site.prev.metric == "admitted" and v.SAME_ORG_PART_BEFORE.search(site.local):
+        return None  # "kết nạp 215 đảng viên, trong đó kết nạp 15 đảng viên ở 8 thôn …": a part without a segment
     if segment == "all" and noun in v.CATEGORY_NOUNS:
         return None  # "kết nạp được 04 trưởng, thôn …": a category whose segment is unknown is not the total
     if segment == "all" and not breakdown:

@@ -861,3 +861,6 @@ NEW_MEMBERS_OTHER_PREDICATE = re.compile(
 ADMISSION_WORK_REACHED_BEFORE = re.compile(
     r"(?:phát triển|kết nạp)\s+(?:đảng viên|đv)(?:\s+mới)?[^,;\d]{0,30}?\b(?:đạt|được)\s*(?:khoảng|gần|hơn|trên)?\s*$", IC
 )
+# "kết nạp 215 đảng viên, trong đó kết nạp 15 đảng viên ở 8 thôn chưa có đảng viên": an admission right after "trong đó",
+# with no unit named between them, is a part of the same organisation's; with no segment it is no fact.
+SAME_ORG_PART_BEFORE = re.compile(r"trong (?:đó|số đó)[,:\s]*(?:đã\s+)?(?:có\s+)?(?:kết nạp|phát triển)(?:\s+được)?(?:\s+(?:mới|thêm))?\s*$", IC)

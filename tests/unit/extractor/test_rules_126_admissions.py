@@ -170,3 +170,10 @@ def test_the_work_of_admitting_reaching_a_count_is_the_admission() -> None:
 
 def test_a_passive_admission_by_the_cells_and_grassroots_committees() -> None:
     assert _admitted("Trong năm 2023, 215 quần chúng ưu tú đã được các chi, đảng bộ cơ sở kết nạp.") == [("all", 215)]
+
+
+def test_an_admission_right_after_trong_do_without_a_segment_is_a_part() -> None:
+    text = "Năm 2023, huyện kết nạp 215 đảng viên, trong đó kết nạp 15 đảng viên ở 8 thôn chưa có đảng viên."
+    assert _admitted(text) == [("all", 215)]
+    # guards: with a segment it is the segment's figure
+    assert _admitted("Năm 2023, huyện kết nạp 215 đảng viên, trong đó kết nạp được 98 đảng viên nữ.") == [("all", 215), ("female", 98)]
