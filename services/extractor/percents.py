@@ -253,8 +253,9 @@ def _segment_pct(site: Site) -> Cls | None:
         return Cls("admitted", site.prev.segment, "pct", False, site.num.value) if share and site.prev else None
     m = v.SEG_AFTER.match(site.right)
     segs = v.segments_in(m.group("rest")[:50]) if m and v.SEGMENT_SHARE_AFTER.match(site.right) else []
-    if not segs and v.SHARE_OR_LABEL_BEFORE.search(site.local):
-        segs = list(dict.fromkeys(v.segments_in(site.local)))
+    own = _own_label_before(site)
+    if not segs and v.SHARE_OR_LABEL_BEFORE.search(own):
+        segs = list(dict.fromkeys(v.segments_in(own)))
         if not segs and v.SHARE_ONLY.fullmatch(site.local) and site.prev and site.prev.segment != "all":
             segs = [site.prev.segment]
         segs = segs if len(segs) == 1 else []
@@ -265,3 +266,11 @@ def _segment_pct(site: Site) -> Cls | None:
     if not segs:
         return None
     return Cls("admitted", segs[0], "pct", False, site.num.value)
+
+
+def _own_label_before(site: Site) -> str:
+    """The words before a percent that may label it: after another number of the clause whose label they open ("80% là
+    đoàn viên và 89% dưới 30 tuổi"), only the last item's."""
+    if site.local_start > site.clause_start and v.LABEL_OF_NUMBER_BEFORE.match(site.local):
+        return v.ITEM_LABEL_SPLIT.split(site.local)[-1]
+    return site.local

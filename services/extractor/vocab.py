@@ -864,3 +864,10 @@ ADMISSION_WORK_REACHED_BEFORE = re.compile(
 # "kết nạp 215 đảng viên, trong đó kết nạp 15 đảng viên ở 8 thôn chưa có đảng viên": an admission right after "trong đó",
 # with no unit named between them, is a part of the same organisation's; with no segment it is no fact.
 SAME_ORG_PART_BEFORE = re.compile(r"trong (?:đó|số đó)[,:\s]*(?:đã\s+)?(?:có\s+)?(?:kết nạp|phát triển)(?:\s+được)?(?:\s+(?:mới|thêm))?\s*$", IC)
+# "…; 2.900 đảng viên dưới 30 tuổi, chiếm 89%", "… đảng viên trẻ": a subgroup by age or schooling, named right after the
+# count, labels it (it does not inherit the segment of the item before).
+AGE_OR_SCHOOLING_AFTER = re.compile(
+    r"^\s*(?:mới\s+)?(?:(?:là\s+)?(?:đảng viên\s+)?trẻ\b|dưới\s+\d|trên\s+\d|từ\s+\d+\s*(?:-|đến)|(?:có\s+)?trình độ|(?:trong\s+)?độ tuổi|tuổi\b)", IC
+)
+# "80% là đoàn viên và 89% dưới 30 tuổi": words right after a number that label it ("là", "ở", "thuộc"), not the next one.
+LABEL_OF_NUMBER_BEFORE = re.compile(r"^\s*(?:là|ở|thuộc)\b", IC)

@@ -177,3 +177,18 @@ def test_an_admission_right_after_trong_do_without_a_segment_is_a_part() -> None
     assert _admitted(text) == [("all", 215)]
     # guards: with a segment it is the segment's figure
     assert _admitted("Năm 2023, huyện kết nạp 215 đảng viên, trong đó kết nạp được 98 đảng viên nữ.") == [("all", 215), ("female", 98)]
+
+
+def test_a_subgroup_by_age_does_not_inherit_the_segment_before() -> None:
+    text = "Năm 2023, toàn tỉnh kết nạp 3.250 đảng viên, trong đó có 1.420 đảng viên nữ, chiếm 43,7%; 2.900 đảng viên dưới 30 tuổi, chiếm 89%."
+    assert _admitted(text) == [("all", 3250), ("female", 1420), ("female", 43.7)]
+
+
+def test_the_label_after_a_share_is_that_shares_not_the_next_ones() -> None:
+    text = "Năm 2023, toàn tỉnh kết nạp 3.250 đảng viên, trong đó 43,7% là nữ, 80% là đoàn viên và 89% dưới 30 tuổi."
+    assert _admitted(text) == [("all", 3250), ("female", 43.7), ("youth_union", 80)]
+    text = "Năm 2023, toàn tỉnh kết nạp 3.250 đảng viên, trong đó 43,7% là nữ, đoàn viên 80%."
+    assert _admitted(text) == [("all", 3250), ("female", 43.7), ("youth_union", 80)]
+    # guard: a label opened after the count's noun still names the share
+    text = "Giai đoạn 2016 - 2020, Đảng bộ huyện Kon Plông kết nạp 612 đảng viên, trong đó người dân tộc Xơ Đăng, Ba Na chiếm 78%."
+    assert ("ethnic_minority", 78) in _admitted(text)
