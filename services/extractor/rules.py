@@ -430,6 +430,8 @@ def _admitted(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
     breakdown = site.admit_context or _after_breakdown(site.clause) or bool(v.ADMITTED_POOL.search(site.clause))
     if v.EARLIER_PERIOD_BEFORE.search(site.local):
         return None  # "…, cùng kỳ năm trước là 210 đảng viên": an earlier period's admission, compared
+    if v.EACH_UNIT_BEFORE.search(site.local):
+        return None  # "bình quân mỗi tổ chức cơ sở đảng kết nạp được 8 đảng viên": a figure per unit
     if v.UNIT_GROUP_ADMITTING_BEFORE.search(site.clause) and not v.ADMITTED_SUM_BEFORE.search(site.local):
         return None  # "trong đó 2 chi bộ … kết nạp được 4 đảng viên": a group of units' part, no organisation's figure
     if site.prev is not None and site.prev.metric == "admitted" and v.UNIT_SET_ADMITTING_BEFORE.search(site.local):

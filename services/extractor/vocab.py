@@ -824,7 +824,8 @@ _NOT_A_UNIT_NUMBER = "".join(
 )
 _ADMIT_VERB_END = r"\b(?:kết nạp|phát triển)(?:\s+được)?(?:\s+(?:mới|thêm))?\s*(?:khoảng|gần|hơn|trên)?\s*$"
 UNIT_GROUP_ADMITTING_BEFORE = re.compile(
-    r"(?<![/\d.,])(?<!năm )(?<!tháng )" + _NOT_A_UNIT_NUMBER + r"(?!(?:19|20)\d\d\b)\d+\s+" + _UNIT_NOUNS + r"\b[^;]{0,50}?" + _ADMIT_VERB_END + "|"
+    r"(?:(?<![/\d.,])(?<!năm )(?<!tháng )" + _NOT_A_UNIT_NUMBER + r"(?!(?:19|20)\d\d\b)\d+|\b(?:hai|ba|bốn|sáu|bảy|tám|chín|mười)(?:\s+\w+)?)\s+"
+    + _UNIT_NOUNS + r"\b[^;]{0,50}?" + _ADMIT_VERB_END + "|"
     r"(?:^|[,;:(]\s*|trong (?:đó|số đó)\s+)khối\s+[^;]{0,40}?" + _ADMIT_VERB_END + "|"
     r"trong (?:đó|số đó)[,:\s]*(?:có\s+)?các\s+" + _UNIT_NOUNS + r"\b[^;]{0,40}?" + _ADMIT_VERB_END,
     IC,
@@ -871,3 +872,10 @@ AGE_OR_SCHOOLING_AFTER = re.compile(
 )
 # "80% là đoàn viên và 89% dưới 30 tuổi": words right after a number that label it ("là", "ở", "thuộc"), not the next one.
 LABEL_OF_NUMBER_BEFORE = re.compile(r"^\s*(?:là|ở|thuộc)\b", IC)
+# "bình quân mỗi tổ chức cơ sở đảng kết nạp được 8 đảng viên": a figure per unit (vocab.EACH names the usual units).
+EACH_UNIT_BEFORE = re.compile(
+    r"\bmỗi\s+(?:tổ chức(?: cơ sở)?(?: đảng)?|tccs\S*|chi,?\s*đảng bộ|phường|thị trấn|huyện|địa phương|doanh nghiệp|cơ quan|"
+    r"khu dân cư|tổ dân phố|bản|làng|ấp|xã|chi bộ|đảng bộ|đơn vị|thôn|trường|cơ sở|nơi)\b[^,;\d]{0,30}?(?:kết nạp|phát triển)"
+    r"(?:\s+được)?(?:\s+(?:mới|thêm))?\s*(?:từ|khoảng|gần|hơn|trên|ít nhất)?\s*$",
+    IC,
+)

@@ -192,3 +192,11 @@ def test_the_label_after_a_share_is_that_shares_not_the_next_ones() -> None:
     # guard: a label opened after the count's noun still names the share
     text = "Giai đoạn 2016 - 2020, Đảng bộ huyện Kon Plông kết nạp 612 đảng viên, trong đó người dân tộc Xơ Đăng, Ba Na chiếm 78%."
     assert ("ethnic_minority", 78) in _admitted(text)
+
+
+def test_a_figure_per_unit_or_of_units_counted_in_words_is_no_organisations() -> None:
+    text = "Năm 2023, toàn huyện kết nạp 215 đảng viên; bình quân mỗi tổ chức cơ sở đảng kết nạp được 8 đảng viên."
+    assert _admitted(text) == [("all", 215)]
+    assert _admitted("Năm 2023, hai xã Tân Lập và Tân An kết nạp được 30 đảng viên.") == []
+    # guard: a count in words is still read
+    assert _admitted("Năm 2023, chi bộ kết nạp ba đảng viên.") == [("all", 3)]
