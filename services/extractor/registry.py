@@ -129,6 +129,7 @@ class AfterCue:
 AFTER_CUES: tuple[AfterCue, ...] = (
     # "34 trường hợp chuyển sinh hoạt đảng", "5 đảng viên vi phạm" (unless removed: "khai trừ 12 đảng viên vi phạm")
     AfterCue("other", v.NOT_ADMISSION_AFTER, unless_before=v.REMOVE),
+    AfterCue("other", v.INTO_YOUTH_UNION_AFTER),  # "kết nạp 350 học sinh vào Đoàn": the Youth Union, not the Party
     AfterCue("other", v.NEGATED_ADMIT_AFTER),  # "50 quần chúng đủ điều kiện nhưng chưa được kết nạp"
     AfterCue("other", v.ELIGIBLE_AFTER, unless_before=v.ADMIT_VERB_RIGHT_BEFORE),  # "trong đó 120 người đủ điều kiện": eligible, not admitted
     AfterCue("target", v.PLAN_AFTER),  # "kết nạp 200 đảng viên là chỉ tiêu đề ra", "… để hoàn thành kế hoạch năm"

@@ -879,3 +879,5 @@ EACH_UNIT_BEFORE = re.compile(
     r"(?:\s+được)?(?:\s+(?:mới|thêm))?\s*(?:từ|khoảng|gần|hơn|trên|ít nhất)?\s*$",
     IC,
 )
+# "Đoàn trường kết nạp 350 học sinh vào Đoàn", "5 thanh niên vào Đoàn": admitted into the Youth Union, not the Party.
+INTO_YOUTH_UNION_AFTER = re.compile(r"^[^,;.()]{0,30}?\bvào\s+(?:đoàn|tổ chức đoàn)\b(?!\s*viên)", IC)

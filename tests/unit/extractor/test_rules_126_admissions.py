@@ -200,3 +200,10 @@ def test_a_figure_per_unit_or_of_units_counted_in_words_is_no_organisations() ->
     assert _admitted("Năm 2023, hai xã Tân Lập và Tân An kết nạp được 30 đảng viên.") == []
     # guard: a count in words is still read
     assert _admitted("Năm 2023, chi bộ kết nạp ba đảng viên.") == [("all", 3)]
+
+
+def test_people_admitted_into_the_youth_union_are_not_party_admissions() -> None:
+    assert _admitted("Năm 2023, Đoàn trường kết nạp 350 học sinh vào Đoàn.") == []
+    # guard: the same list's Party admission stays
+    assert _admitted("Năm 2023, kết nạp 45 thanh niên vào Đoàn, 9 đoàn viên ưu tú vào Đảng.") == [("youth_union", 9)]
+    assert _admitted("Năm 2023, 12 học sinh được kết nạp Đảng.") == [("student", 12)]
