@@ -326,6 +326,8 @@ def _kind(site: Site, noun: str, after: str) -> str | None:
         return "other"  # "12 đảng viên mới kết nạp được học lớp …": new members doing something else
     if fresh and (kind is None or (kind == "total" and v.MORE_BEFORE.search(site.local))):
         return "admit"  # "có thêm 120 đảng viên mới"
+    if kind in ("total", None) and not noun and v.ADMITTED_POOL_IS_BEFORE.search(site.local):
+        return "admit"  # "số lượng đảng viên được phát triển là 215"
     if kind == "total" and noun in MEMBER_NOUNS and v.ADMISSION_WORK_REACHED_BEFORE.search(site.local):
         return "admit"  # "Công tác phát triển đảng viên năm 2023 đạt 215 đồng chí"
     if kind == "total" and v.ADMITTED_SUM_BEFORE.search(site.local):
@@ -450,7 +452,8 @@ def _admitted(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
         return None
     if segment == "all" and breakdown and v.NOT_SEGMENT.search(v.PART_SEP.split(after, maxsplit=1)[0][:40]):
         return None  # "Trong số đảng viên mới, có 200 đồng chí dưới 30 tuổi": a breakdown by age or schooling
-    if segment == "all" and breakdown and not v.ADMIT.search(site.local) and not v.ADMIT_AFTER.match(after):
+    named_pool = v.ADMITTED_POOL_IS_BEFORE.search(site.local)  # "số lượng đảng viên được phát triển là 215": the pool itself
+    if segment == "all" and breakdown and not v.ADMIT.search(site.local) and not v.ADMIT_AFTER.match(after) and not named_pool:
         name = v.ADMIN_UNIT_BEFORE_NAME.sub("", list_name(site.text[site.local_start : site.num.start]))
         item = not noun or (noun in MEMBER_NOUNS and places.is_known(name))
         return _list_item(site) if item else None
@@ -466,8 +469,6 @@ def _admitted(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
         if _own_label(after) or v.AGE_OR_SCHOOLING_AFTER.match(after):
             return None  # "… 12 đảng viên là phụ nữ, 5 đảng viên là thanh niên": a subgroup of its own, not the segment before
         segment = site.prev.segment
-    if segment == "all" and site.prev is not None and site.prev.metric == "admitted" and v.SAME_ORG_PART_BEFORE.search(site.local):
-        return None  # "kết nạp 215 đảng viên, trong đó kết nạp 15 đảng viên ở 8 thôn …": a part without a segment
     if segment == "all" and noun in v.CATEGORY_NOUNS:
         return None  # "kết nạp được 04 trưởng, thôn …": a category whose segment is unknown is not the total
     if segment == "all" and not breakdown:

@@ -131,7 +131,8 @@ TARGET_REMNANT = re.compile(r"^\s*\)?\s*(?:so với\s+)?(?:kế hoạch|chỉ ti
 BARE = re.compile(r"^\s*(?:$|[,.;)…]|và\b|\(|trở lên)", IC)
 
 ADMIT = re.compile(
-    r"(?<!công tác )kết nạp|(?<!công tác )phát triển(?: được)?(?: thêm)?(?: mới)?(?=\s*(?:\d|$)| được| đảng viên| đv)|đứng vào hàng ngũ|đảng viên mới|vào đảng", IC
+    r"(?<!công tác )kết nạp|(?<!công tác )phát triển(?: được)?(?: thêm)?(?: mới)?(?=\s*(?:\d|$)| được| đảng viên| đv)|đứng vào hàng ngũ|đảng viên mới|vào đảng|"
+    r"(?<=đảng viên được )phát triển|(?<=đảng viên )(?:mới )?phát triển(?= (?:năm|trong|là|đạt))", IC  # "số đảng viên được phát triển là 215"
 )
 # Targets: plans, quotas, pledges and obligations ("phải kết nạp được", "giao chỉ tiêu", "phấn đấu kết nạp").
 TARGET_CUES = (
@@ -222,7 +223,7 @@ TOTAL = re.compile(r"(?<!được )(?<!nạp )(?:tổng số|hiện có|tổng c
 WEAK = re.compile(r"(?<!\w)(?:có(?! đạo)|với|là|đạt|lên|gồm)(?!\w)", IC)
 # Events that are not admissions into the Party (transfers, awards, discipline, Youth/Trade Union admissions).
 NOT_ADMISSION_CUES = (
-    "chuyển (?:đảng )?chính thức", "công nhận đảng viên chính thức", "huy hiệu", r"(?:cấp|phát|trao) thẻ", "kiểm tra", "giám sát",
+    "chuyển (?:đảng )?chính thức", r"công nhận (?:là )?(?:đảng viên )?chính thức", "huy hiệu", r"(?:cấp|phát|trao) thẻ", "kiểm tra", "giám sát",
     "kỷ luật", "khen thưởng", "biểu dương", "vi phạm", "công đoàn", "chuyển sinh hoạt",
     r"(?:được )?miễn (?:sinh hoạt|công tác)", r"(?:có sự )?tham dự", r"(?:được )?tặng", "dự lễ", "dự hội nghị", r"kết nạp (?:vào )?đoàn\b(?!\s*viên)", "kết nạp hội viên",
 )
@@ -862,9 +863,6 @@ NEW_MEMBERS_OTHER_PREDICATE = re.compile(
 ADMISSION_WORK_REACHED_BEFORE = re.compile(
     r"(?:phát triển|kết nạp)\s+(?:đảng viên|đv)(?:\s+mới)?[^,;\d]{0,30}?\b(?:đạt|được)\s*(?:khoảng|gần|hơn|trên)?\s*$", IC
 )
-# "kết nạp 215 đảng viên, trong đó kết nạp 15 đảng viên ở 8 thôn chưa có đảng viên": an admission right after "trong đó",
-# with no unit named between them, is a part of the same organisation's; with no segment it is no fact.
-SAME_ORG_PART_BEFORE = re.compile(r"trong (?:đó|số đó)[,:\s]*(?:đã\s+)?(?:có\s+)?(?:kết nạp|phát triển)(?:\s+được)?(?:\s+(?:mới|thêm))?\s*$", IC)
 # "…; 2.900 đảng viên dưới 30 tuổi, chiếm 89%", "… đảng viên trẻ": a subgroup by age or schooling, named right after the
 # count, labels it (it does not inherit the segment of the item before).
 AGE_OR_SCHOOLING_AFTER = re.compile(
@@ -881,3 +879,9 @@ EACH_UNIT_BEFORE = re.compile(
 )
 # "Đoàn trường kết nạp 350 học sinh vào Đoàn", "5 thanh niên vào Đoàn": admitted into the Youth Union, not the Party.
 INTO_YOUTH_UNION_AFTER = re.compile(r"^[^,;.()]{0,30}?\bvào\s+(?:đoàn|tổ chức đoàn)\b(?!\s*viên)", IC)
+# "số lượng đảng viên được phát triển là 215": the admitted pool named, then "là", "đạt" or ":" before a bare count.
+ADMITTED_POOL_IS_BEFORE = re.compile(
+    r"(?:\bsố(?:\s+lượng)?|tổng số)\s+(?:các\s+)?(?:đảng viên|đv|quần chúng|người)\s+(?:mới\s+)?(?:được\s+)?(?:kết nạp|phát triển)"
+    r"(?:\s+(?:mới|vào đảng|đảng))?[^,;\d]{0,30}?\b(?:là|đạt|:)\s*(?:khoảng|gần|hơn|trên)?\s*$",
+    IC,
+)

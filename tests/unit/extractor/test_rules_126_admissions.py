@@ -172,13 +172,6 @@ def test_a_passive_admission_by_the_cells_and_grassroots_committees() -> None:
     assert _admitted("Trong năm 2023, 215 quần chúng ưu tú đã được các chi, đảng bộ cơ sở kết nạp.") == [("all", 215)]
 
 
-def test_an_admission_right_after_trong_do_without_a_segment_is_a_part() -> None:
-    text = "Năm 2023, huyện kết nạp 215 đảng viên, trong đó kết nạp 15 đảng viên ở 8 thôn chưa có đảng viên."
-    assert _admitted(text) == [("all", 215)]
-    # guards: with a segment it is the segment's figure
-    assert _admitted("Năm 2023, huyện kết nạp 215 đảng viên, trong đó kết nạp được 98 đảng viên nữ.") == [("all", 215), ("female", 98)]
-
-
 def test_a_subgroup_by_age_does_not_inherit_the_segment_before() -> None:
     text = "Năm 2023, toàn tỉnh kết nạp 3.250 đảng viên, trong đó có 1.420 đảng viên nữ, chiếm 43,7%; 2.900 đảng viên dưới 30 tuổi, chiếm 89%."
     assert _admitted(text) == [("all", 3250), ("female", 1420), ("female", 43.7)]
@@ -207,3 +200,13 @@ def test_people_admitted_into_the_youth_union_are_not_party_admissions() -> None
     # guard: the same list's Party admission stays
     assert _admitted("Năm 2023, kết nạp 45 thanh niên vào Đoàn, 9 đoàn viên ưu tú vào Đảng.") == [("youth_union", 9)]
     assert _admitted("Năm 2023, 12 học sinh được kết nạp Đảng.") == [("student", 12)]
+
+
+def test_the_pool_of_members_developed_named_before_its_count() -> None:
+    assert _admitted("Năm 2023, số lượng đảng viên được phát triển là 215, trong đó nữ 98.") == [("all", 215), ("female", 98)]
+    assert _admitted("Số đảng viên phát triển năm 2023 đạt 215 đồng chí, trong đó nữ 98.") == [("all", 215), ("female", 98)]
+
+
+def test_members_confirmed_as_full_members_are_not_admitted() -> None:
+    text = "Năm 2023, số quần chúng ưu tú được kết nạp là 215, số được công nhận chính thức là 180."
+    assert _facts(text) == [("admitted", "all", 215)]
