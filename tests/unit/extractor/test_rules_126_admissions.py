@@ -210,3 +210,10 @@ def test_the_pool_of_members_developed_named_before_its_count() -> None:
 def test_members_confirmed_as_full_members_are_not_admitted() -> None:
     text = "Năm 2023, số quần chúng ưu tú được kết nạp là 215, số được công nhận chính thức là 180."
     assert _facts(text) == [("admitted", "all", 215)]
+
+
+def test_a_set_of_units_admitting_a_segment_keeps_the_segments_figure() -> None:
+    text = "Năm 2023, toàn tỉnh kết nạp 3.250 đảng viên; các trường đại học, cao đẳng kết nạp 150 đảng viên là sinh viên."
+    assert _admitted(text) == [("all", 3250), ("student", 150)]
+    text = "Năm 2023, toàn tỉnh kết nạp 3.250 đảng viên, trong đó các chi bộ trường học kết nạp 120 giáo viên."
+    assert _admitted(text) == [("all", 3250), ("teacher", 120)]
