@@ -357,7 +357,11 @@ def _new_of_segment(after: str) -> bool:
 
 def _governed_elsewhere(site: Site, after: str) -> bool:
     """A count after an admission that has its own predicate or verb ("…, 300 đảng viên đi làm ăn xa", "phát thẻ cho 110 …")."""
-    return bool(v.OWN_PREDICATE_AFTER.match(after) or v.OTHER_VERB_FOR.search(site.local))
+    pool = v.NEW_POOL_WORDS_AFTER.match(after)
+    predicate = after[pool.end() :] if pool else after  # "… 2 đảng viên mới được bầu vào cấp ủy"
+    if v.OTHER_PREDICATE_AFTER.match(predicate) or (pool and pool.group().strip() and v.NEW_MEMBERS_OTHER_PREDICATE.match(predicate)):
+        return True
+    return bool(v.OWN_PREDICATE_AFTER.match(after) or v.OTHER_VERB_FOR.search(site.local) or v.OTHER_VERB_BEFORE.search(site.local))
 
 
 def _count_metric(site: Site, kind: str | None, noun: str, after: str) -> Cls | None:

@@ -885,3 +885,14 @@ ADMITTED_POOL_IS_BEFORE = re.compile(
     r"(?:\s+(?:mới|vào đảng|đảng))?[^,;\d]{0,30}?\b(?:là|đạt|:)\s*(?:khoảng|gần|hơn|trên)?\s*$",
     IC,
 )
+# "…, 12 đảng viên nhập ngũ", "có 2 đảng viên mới được bầu vào cấp ủy": members as the subject of another predicate after
+# an admission (beyond OWN_PREDICATE_AFTER), also after the pool's words ("mới", "mới kết nạp").
+OTHER_PREDICATE_AFTER = re.compile(
+    r"^\s*(?:đã\s+|đang\s+)?(?:nhập ngũ|xuất ngũ|tại ngũ|lên đường|trúng cử|được bầu|được cử|được điều động|được phân công|"
+    r"được khen|được tặng|được trao(?!\s+quyết định kết nạp)|được giao)",
+    IC,
+)
+# "…, bàn giao 3 đảng viên mới cho đơn vị quân đội": the object of another verb right before the count.
+OTHER_VERB_BEFORE = re.compile(
+    r"(?:bàn giao|tiếp nhận|khen thưởng|biểu dương|điều động|tuyên dương)\s*(?:cho\s+)?(?:hơn|trên|gần|khoảng)?\s*$", IC
+)

@@ -217,3 +217,14 @@ def test_a_set_of_units_admitting_a_segment_keeps_the_segments_figure() -> None:
     assert _admitted(text) == [("all", 3250), ("student", 150)]
     text = "Năm 2023, toàn tỉnh kết nạp 3.250 đảng viên, trong đó các chi bộ trường học kết nạp 120 giáo viên."
     assert _admitted(text) == [("all", 3250), ("teacher", 120)]
+
+
+def test_members_with_another_predicate_after_an_admission_are_not_admitted() -> None:
+    for text in (
+        "Năm 2023, Đảng bộ xã kết nạp 5 đảng viên, có 2 đảng viên mới được bầu vào cấp ủy chi bộ.",
+        "Năm 2023, Đảng bộ xã kết nạp 5 đảng viên, 12 đảng viên nhập ngũ.",
+        "Năm 2023, Đảng bộ xã kết nạp 5 đảng viên, bàn giao 3 đảng viên mới cho đơn vị quân đội.",
+    ):
+        assert _admitted(text) == [("all", 5)], text
+    # guard: a segment of the new members stays
+    assert _admitted("Năm 2023, Đảng bộ xã kết nạp 5 đảng viên; 2 đảng viên mới là nữ.") == [("all", 5), ("female", 2)]
