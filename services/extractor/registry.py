@@ -133,6 +133,7 @@ AFTER_CUES: tuple[AfterCue, ...] = (
     AfterCue("other", v.NEGATED_ADMIT_AFTER),  # "50 quần chúng đủ điều kiện nhưng chưa được kết nạp"
     AfterCue("other", v.ELIGIBLE_AFTER, unless_before=v.ADMIT_VERB_RIGHT_BEFORE),  # "trong đó 120 người đủ điều kiện": eligible, not admitted
     AfterCue("target", v.PLAN_AFTER),  # "kết nạp 200 đảng viên là chỉ tiêu đề ra", "… để hoàn thành kế hoạch năm"
+    AfterCue("train", v.PENDING_ADMISSION_BEFORE, before=True),  # "đang hoàn thiện thủ tục kết nạp cho 25 quần chúng"
     AfterCue("admit", v.ADMIT_FOR, before=True),  # "tổ chức lễ kết nạp Đảng cho 2 quần chúng ưu tú"
     AfterCue("remove", v.ADMITTED_THEN_REMOVED_AFTER),  # "12 đảng viên được kết nạp năm 2022 bị xóa tên"
     AfterCue("admit", v.ADMIT_AFTER),  # "45 đoàn viên ưu tú được kết nạp vào Đảng"

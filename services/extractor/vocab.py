@@ -896,3 +896,11 @@ OTHER_PREDICATE_AFTER = re.compile(
 OTHER_VERB_BEFORE = re.compile(
     r"(?:bàn giao|tiếp nhận|khen thưởng|biểu dương|điều động|tuyên dương)\s*(?:cho\s+)?(?:hơn|trên|gần|khoảng)?\s*$", IC
 )
+# "các chi bộ đang hoàn thiện thủ tục kết nạp cho 25 quần chúng", "đề nghị Huyện ủy kết nạp 12 quần chúng": admission
+# papers under way or proposed to a higher committee: candidates, not admitted (unlike "đã hoàn tất thủ tục kết nạp cho").
+PENDING_ADMISSION_BEFORE = re.compile(
+    r"(?:(?:đang|chuẩn bị|sẽ|tiếp tục)\s+(?:(?:hoàn thiện|làm|hoàn tất|thực hiện|xét duyệt|thẩm định)\s+)?|hoàn thiện\s+|làm\s+)"
+    r"(?:các\s+)?(?:thủ tục|hồ sơ)(?:\s+đề nghị)?\s+kết nạp(?:\s+(?:vào\s+)?đảng)?(?:\s+cho)?\s*(?:hơn|trên|gần|khoảng)?\s*$|"
+    r"(?:đề nghị|trình)\s+(?:[^,;.\d]{1,30}?\s)?(?:xem xét,?\s+)?kết nạp(?:\s+(?:vào\s+)?đảng)?(?:\s+cho)?\s*(?:hơn|trên|gần|khoảng)?\s*$",
+    IC,
+)

@@ -228,3 +228,11 @@ def test_members_with_another_predicate_after_an_admission_are_not_admitted() ->
         assert _admitted(text) == [("all", 5)], text
     # guard: a segment of the new members stays
     assert _admitted("Năm 2023, Đảng bộ xã kết nạp 5 đảng viên; 2 đảng viên mới là nữ.") == [("all", 5), ("female", 2)]
+
+
+def test_admission_papers_under_way_or_proposed_are_candidates() -> None:
+    assert _facts("Năm 2023, các chi bộ đang hoàn thiện thủ tục kết nạp cho 25 quần chúng.") == [("candidates_trained", "all", 25)]
+    assert _facts("Năm 2023, Đảng ủy xã đã làm thủ tục đề nghị Huyện ủy kết nạp 12 quần chúng.") == [("candidates_trained", "all", 12)]
+    # guards: a completed admission, and one made on a proposal, are admissions
+    assert _admitted("Năm 2023, đã hoàn tất thủ tục kết nạp cho 25 quần chúng.") == [("all", 25)]
+    assert _admitted("Năm 2023, Huyện ủy đã kết nạp 12 quần chúng theo đề nghị của Đảng ủy xã.") == [("all", 12)]
