@@ -585,6 +585,7 @@ NOT_NAME_WORDS = {
     "có", "trong", "năm", "đến", "tính", "hiện", "toàn", "riêng", "đã", "với", "tổng", "sau", "qua", "nhờ", "kết", "như",
     "các", "mỗi", "từ", "do", "theo", "tại", "ở", "cả", "những", "còn", "bao", "gồm", "đảng", "chi", "tỉnh", "huyện",
     "đạt", "vượt", "bằng", "hoàn", "nâng", "tăng", "giảm", "số", "tỷ", "tỉ", "phát",
+    "thêm", "gần", "hơn", "trên", "khoảng", "chừng",  # qualifiers opening a title ("Thêm 12 quần chúng …", "Gần 100 …")
 }
 
 

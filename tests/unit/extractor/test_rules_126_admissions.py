@@ -236,3 +236,8 @@ def test_admission_papers_under_way_or_proposed_are_candidates() -> None:
     # guards: a completed admission, and one made on a proposal, are admissions
     assert _admitted("Năm 2023, đã hoàn tất thủ tục kết nạp cho 25 quần chúng.") == [("all", 25)]
     assert _admitted("Năm 2023, Huyện ủy đã kết nạp 12 quần chúng theo đề nghị của Đảng ủy xã.") == [("all", 12)]
+
+
+def test_a_qualifier_opening_a_title_is_no_organisation() -> None:
+    text = "Thêm 12 quần chúng ưu tú được kết nạp vào Đảng\nNgày 15/5, Đảng ủy xã Tân Lập tổ chức lễ kết nạp đảng viên mới."
+    assert [(f.value, f.org) for f in extract(text).facts] == [(12, "Đảng ủy xã Tân Lập")]
