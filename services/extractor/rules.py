@@ -320,10 +320,12 @@ def _kind(site: Site, noun: str, after: str) -> str | None:
     labelled = noun in MEMBER_NOUNS and len(item_label(site.local)) == 1 and not v.PAREN.search(site.local)
     if kind == "total" and labelled and site.prev and site.prev.metric == "admitted" and not v.TOTAL.search(site.local):
         return "admit"  # "…; đảng viên là người dân tộc thiểu số 30 đồng chí": the next item of the admitted breakdown
-    fresh = noun in MEMBER_NOUNS and v.NEW_AFTER.match(after)
+    fresh = noun in MEMBER_NOUNS and (v.NEW_AFTER.match(after) or v.NEW_BEFORE_NOUN.match(site.right))
     pool = v.NEW_POOL_WORDS_AFTER.match(after)
     if fresh and kind is None and pool and v.NEW_MEMBERS_OTHER_PREDICATE.match(after[pool.end() :]):
         return "other"  # "12 đảng viên mới kết nạp được học lớp …": new members doing something else
+    if fresh and kind == "total" and v.NEW_BEFORE_NOUN.match(site.right):
+        return "admit"  # "có 215 tân đảng viên": new members, not the membership
     if fresh and (kind is None or (kind == "total" and v.MORE_BEFORE.search(site.local))):
         return "admit"  # "có thêm 120 đảng viên mới"
     if kind in ("total", None) and not noun and v.ADMITTED_POOL_IS_BEFORE.search(site.local):

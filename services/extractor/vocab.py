@@ -37,7 +37,7 @@ SEGMENTS: list[tuple[str, re.Pattern[str]]] = [
 
 MEMBER_NOUN = r"(?:đảng viên|đv\b|đồng chí)"
 PERSON_NOUN = re.compile(
-    r"^\s*(?:đồng chí\s+)?(?P<noun>đảng viên|đv\b|đồng chí|quần chúng|người|em|trường hợp|tân binh|học viên|"
+    r"^\s*(?:đồng chí\s+|tân\s+(?=đảng viên))?(?P<noun>đảng viên|đv\b|đồng chí|quần chúng|người|em|trường hợp|tân binh|học viên|"
     r"đoàn viên|thanh niên|sinh viên|học sinh|chủ doanh nghiệp|trưởng|phó thôn|công nhân|giáo viên|nông dân|đối tượng|cán bộ|"
     r"nữ(?!\s+(?:sinh|giới))\b|tín đồ|chức sắc|lao động|đồng bào|cảm tình đảng|đ/c|đ/v)",
     IC,
@@ -131,7 +131,7 @@ TARGET_REMNANT = re.compile(r"^\s*\)?\s*(?:so với\s+)?(?:kế hoạch|chỉ ti
 BARE = re.compile(r"^\s*(?:$|[,.;)…]|và\b|\(|trở lên)", IC)
 
 ADMIT = re.compile(
-    r"(?<!công tác )kết nạp|(?<!công tác )phát triển(?: được)?(?: thêm)?(?: mới)?(?=\s*(?:\d|$)| được| đảng viên| đv)|đứng vào hàng ngũ|đảng viên mới|vào đảng|"
+    r"(?<!công tác )kết nạp|(?<!công tác )phát triển(?: được)?(?: thêm)?(?: mới)?(?=\s*(?:\d|$)| được| đảng viên| đv)|đứng vào hàng ngũ|đảng viên mới|tân đảng viên|vào đảng|"
     r"(?<=đảng viên được )phát triển|(?<=đảng viên )(?:mới )?phát triển(?= (?:năm|trong|là|đạt))", IC  # "số đảng viên được phát triển là 215"
 )
 # Targets: plans, quotas, pledges and obligations ("phải kết nạp được", "giao chỉ tiêu", "phấn đấu kết nạp").
@@ -905,3 +905,5 @@ PENDING_ADMISSION_BEFORE = re.compile(
     r"(?:đề nghị|trình)\s+(?:[^,;.\d]{1,30}?\s)?(?:xem xét,?\s+)?kết nạp(?:\s+(?:vào\s+)?đảng)?(?:\s+cho)?\s*(?:hơn|trên|gần|khoảng)?\s*$",
     IC,
 )
+# "215 tân đảng viên": new members named by "tân" before the noun, like "đảng viên mới".
+NEW_BEFORE_NOUN = re.compile(r"^\s*tân\s+đảng viên", IC)

@@ -241,3 +241,11 @@ def test_admission_papers_under_way_or_proposed_are_candidates() -> None:
 def test_a_qualifier_opening_a_title_is_no_organisation() -> None:
     text = "Thêm 12 quần chúng ưu tú được kết nạp vào Đảng\nNgày 15/5, Đảng ủy xã Tân Lập tổ chức lễ kết nạp đảng viên mới."
     assert [(f.value, f.org) for f in extract(text).facts] == [(12, "Đảng ủy xã Tân Lập")]
+
+
+def test_tan_dang_vien_are_new_members() -> None:
+    assert _admitted("Năm 2023, huyện kết nạp 215 tân đảng viên.") == [("all", 215)]
+    assert _admitted("Năm 2023, huyện có 215 tân đảng viên, trong đó 98 nữ.") == [("all", 215), ("female", 98)]
+    assert _admitted("Năm 2023, 12 tân đảng viên tuyên thệ dưới cờ Đảng.") == [("all", 12)]
+    # guard: a class for them counts no admission
+    assert _admitted("Năm 2023, huyện tổ chức lớp bồi dưỡng cho 215 tân đảng viên.") == []
