@@ -138,6 +138,7 @@ AFTER_CUES: tuple[AfterCue, ...] = (
     AfterCue("remove", v.ADMITTED_THEN_REMOVED_AFTER),  # "12 đảng viên được kết nạp năm 2022 bị xóa tên"
     AfterCue("admit", v.ADMIT_AFTER),  # "45 đoàn viên ưu tú được kết nạp vào Đảng"
     AfterCue("admit", v.ADMIT_BY_AGENT_AFTER),  # "215 quần chúng được Ban Thường vụ Huyện ủy ra quyết định kết nạp"
+    AfterCue("admit", v.ENTERED_PARTY_AFTER, people_only=True, unless_before=v.NOT_ENTERED_BEFORE),  # "đưa 215 quần chúng vào Đảng"
     AfterCue("train", v.TRAIN_AFTER, people_only=True),  # "60 quần chúng tham gia lớp cảm tình Đảng"
     AfterCue("remove", v.REMOVE_AFTER),  # "12 đảng viên bị xóa tên"
 )

@@ -907,3 +907,13 @@ PENDING_ADMISSION_BEFORE = re.compile(
 )
 # "215 tân đảng viên": new members named by "tân" before the noun, like "đảng viên mới".
 NEW_BEFORE_NOUN = re.compile(r"^\s*tân\s+đảng viên", IC)
+# "đưa 215 quần chúng ưu tú vào Đảng", "215 quần chúng ưu tú đã vào Đảng": people who entered the Party (not a proposal, a
+# class or a plan before them: NOT_ENTERED_BEFORE).
+ENTERED_PARTY_AFTER = re.compile(
+    r"^\s*(?:(?:ưu tú|tiêu biểu|xuất sắc|trẻ)\s+)?(?:(?:đã|được|vinh dự|chính thức)\s+)*vào\s+đảng\b(?!\s+(?:xem xét|bồi dưỡng))", IC
+)
+NOT_ENTERED_BEFORE = re.compile(
+    r"giới thiệu|bồi dưỡng|\blớp\b|cảm tình|xem xét|đề nghị|\bchờ\b|\bsẽ\b|dự kiến|phấn đấu|chỉ tiêu|kế hoạch|mục tiêu|nguồn|"
+    r"hướng dẫn|tuyên truyền|vận động",
+    IC,
+)

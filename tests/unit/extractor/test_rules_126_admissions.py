@@ -249,3 +249,11 @@ def test_tan_dang_vien_are_new_members() -> None:
     assert _admitted("Năm 2023, 12 tân đảng viên tuyên thệ dưới cờ Đảng.") == [("all", 12)]
     # guard: a class for them counts no admission
     assert _admitted("Năm 2023, huyện tổ chức lớp bồi dưỡng cho 215 tân đảng viên.") == []
+
+
+def test_people_who_entered_the_party_are_admitted() -> None:
+    assert _admitted("Năm 2023, Đảng bộ huyện đã đưa 215 quần chúng ưu tú vào Đảng.") == [("all", 215)]
+    assert _admitted("Năm 2023, 215 quần chúng ưu tú đã vào Đảng.") == [("all", 215)]
+    # guards: introduced, trained or planned into the Party is no admission
+    assert _facts("Năm 2023, các chi đoàn giới thiệu 150 đoàn viên ưu tú vào Đảng.") == [("candidates_trained", "all", 150)]
+    assert _admitted("Năm 2023, phấn đấu đưa 215 quần chúng vào Đảng.") == []
