@@ -324,6 +324,8 @@ def _kind(site: Site, noun: str, after: str) -> str | None:
     pool = v.NEW_POOL_WORDS_AFTER.match(after)
     if fresh and kind is None and pool and v.NEW_MEMBERS_OTHER_PREDICATE.match(after[pool.end() :]):
         return "other"  # "12 đảng viên mới kết nạp được học lớp …": new members doing something else
+    if kind == "total" and site.after_admission and site.local_start == 0 and _segment_number_opening(site.local):
+        return "admit"  # "… kết nạp 215 đảng viên. Số đảng viên nữ là 98 đồng chí."
     if fresh and kind == "total" and v.NEW_BEFORE_NOUN.match(site.right):
         return "admit"  # "có 215 tân đảng viên": new members, not the membership
     if fresh and (kind is None or (kind == "total" and v.MORE_BEFORE.search(site.local))):
@@ -349,6 +351,12 @@ def _after_cue(site: Site, noun: str, after: str) -> str | None:
         if cue.rx.search(site.local) if cue.before else cue.rx.match(after):
             return cue.kind
     return None
+
+
+def _segment_number_opening(local: str) -> bool:
+    """ "Số đảng viên nữ là": a sentence opening with the number of members of one segment, no membership word."""
+    m = v.SEGMENT_NUMBER_OPENING.match(local)
+    return bool(m) and not v.STOCK_SCOPE.search(m.group("label")) and len(set(v.segments_in(m.group("label")))) == 1
 
 
 def _new_of_segment(after: str) -> bool:

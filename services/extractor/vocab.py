@@ -917,3 +917,7 @@ NOT_ENTERED_BEFORE = re.compile(
     r"hướng dẫn|tuyên truyền|vận động",
     IC,
 )
+# "… kết nạp 215 đảng viên. Số đảng viên nữ là 98 đồng chí.": a sentence opening with the number of members of one segment,
+# right after an admission and with no word of the membership (STOCK_SCOPE), counts that segment of the admission.
+SEGMENT_NUMBER_OPENING = re.compile(r"^\W*số(?:\s+lượng)?\s+(?:đảng viên|đv)\s+(?P<label>[^,;:\d]{2,40}?)\s*(?:là|có|:)\s*$", IC)
+STOCK_SCOPE = re.compile(r"toàn đảng bộ|toàn huyện|toàn tỉnh|toàn xã|hiện nay|hiện có|\bhiện\b|đến nay|tổng|sinh hoạt|của", IC)

@@ -257,3 +257,11 @@ def test_people_who_entered_the_party_are_admitted() -> None:
     # guards: introduced, trained or planned into the Party is no admission
     assert _facts("Năm 2023, các chi đoàn giới thiệu 150 đoàn viên ưu tú vào Đảng.") == [("candidates_trained", "all", 150)]
     assert _admitted("Năm 2023, phấn đấu đưa 215 quần chúng vào Đảng.") == []
+
+
+def test_the_number_of_one_segment_right_after_an_admission_is_its_segment() -> None:
+    text = "Năm 2023, toàn huyện kết nạp 215 đảng viên. Số đảng viên nữ là 98 đồng chí."
+    assert _facts(text) == [("admitted", "all", 215), ("admitted", "female", 98)]
+    # guard: the membership's subgroup is no admission
+    text = "Năm 2023, toàn huyện kết nạp 215 đảng viên. Số đảng viên nữ toàn Đảng bộ là 1.980 đồng chí."
+    assert _admitted(text) == [("all", 215)]
