@@ -356,7 +356,9 @@ def _after_cue(site: Site, noun: str, after: str) -> str | None:
 def _segment_number_opening(local: str) -> bool:
     """ "Số đảng viên nữ là": a sentence opening with the number of members of one segment, no membership word."""
     m = v.SEGMENT_NUMBER_OPENING.match(local)
-    return bool(m) and not v.STOCK_SCOPE.search(m.group("label")) and len(set(v.segments_in(m.group("label")))) == 1
+    if m is None:
+        return False
+    return not v.STOCK_SCOPE.search(m.group("label")) and len(set(v.segments_in(m.group("label")))) == 1
 
 
 def _new_of_segment(after: str) -> bool:
