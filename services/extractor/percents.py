@@ -54,6 +54,8 @@ def _share(site: Site) -> Cls | None:
         return None  # a share of the membership, not of the admitted
     if prev and prev.metric == "admitted" and prev.unit == "count" and prev.segment != "all":
         return Cls("admitted", prev.segment, "pct", False, site.num.value)
+    if v.OF_MEMBERSHIP_AFTER.match(site.right):
+        return None  # "đảng viên nữ chiếm 38% tổng số đảng viên toàn huyện": a share of the membership
     if not (site.admit_context or v.ADMIT.search(site.prefix) or v.ADMITTED_POOL.search(site.right)):
         return None
     segs = list(dict.fromkeys(v.segments_in(v.PART_SEP.split(site.local.rstrip())[0] if site.prev else site.local)))
@@ -242,6 +244,8 @@ def _segment_pct(site: Site) -> Cls | None:
     """A breakdown share of new members: "50% là nữ", "nông dân chiếm 16,3%", "đảng viên nữ, chiếm 78,3%"."""
     if site.prev and site.prev.metric in STOCK:
         return None  # "nâng tổng số lên 2.500 đồng chí; trong đó 66% là người dân tộc thiểu số": the membership
+    if v.OF_MEMBERSHIP_AFTER.match(site.right):
+        return None  # "… chiếm 38% tổng số đảng viên toàn huyện": a share of the membership
     new_members = v.NEW_MEMBERS_SHARE_AFTER.match(site.right)
     of_new = list(dict.fromkeys(v.segments_in(new_members.group("rest")))) if new_members else []
     if len(of_new) == 1:

@@ -921,3 +921,10 @@ NOT_ENTERED_BEFORE = re.compile(
 # right after an admission and with no word of the membership (STOCK_SCOPE), counts that segment of the admission.
 SEGMENT_NUMBER_OPENING = re.compile(r"^\W*số(?:\s+lượng)?\s+(?:đảng viên|đv)\s+(?P<label>[^,;:\d]{2,40}?)\s*(?:là|có|:)\s*$", IC)
 STOCK_SCOPE = re.compile(r"toàn đảng bộ|toàn huyện|toàn tỉnh|toàn xã|hiện nay|hiện có|\bhiện\b|đến nay|tổng|sinh hoạt|của", IC)
+# "đảng viên nữ chiếm 38% tổng số đảng viên toàn huyện": a share of the membership, not of the new members (unlike
+# "chiếm 30% tổng số đảng viên mới", "… số đảng viên được kết nạp").
+OF_MEMBERSHIP_AFTER = re.compile(
+    r"^\s*(?:so với\s+|trên\s+|của\s+)?(?:tổng\s+)?số\s+(?:lượng\s+)?(?:đảng viên|đv)\b"
+    r"(?!\s+(?:mới|được kết nạp|kết nạp|được phát triển|phát triển|trẻ mới))",
+    IC,
+)

@@ -265,3 +265,13 @@ def test_the_number_of_one_segment_right_after_an_admission_is_its_segment() -> 
     # guard: the membership's subgroup is no admission
     text = "Năm 2023, toàn huyện kết nạp 215 đảng viên. Số đảng viên nữ toàn Đảng bộ là 1.980 đồng chí."
     assert _admitted(text) == [("all", 215)]
+
+
+def test_a_segments_share_of_the_membership_is_no_admitted_share() -> None:
+    text = "Năm 2023, huyện kết nạp 215 đảng viên; đến nay đảng viên nữ chiếm 38% tổng số đảng viên toàn huyện."
+    assert _admitted(text) == [("all", 215)]
+    # guards: a share of the new members, or the share of a segment's count just stated
+    text = "Năm 2023, huyện kết nạp 215 đảng viên; đảng viên là người dân tộc thiểu số chiếm 30% tổng số đảng viên mới."
+    assert ("ethnic_minority", 30) in _admitted(text)
+    text = "Năm 2023, huyện kết nạp 215 đảng viên, trong đó 98 nữ, chiếm 45,6% tổng số đảng viên."
+    assert _admitted(text) == [("all", 215), ("female", 98), ("female", 45.6)]
