@@ -821,13 +821,17 @@ _UNIT_NOUNS = (
     r"cơ quan|địa phương|huyện)"
 )
 # "Chi bộ Khu phố 4 phường 12 kết nạp 3 đảng viên": a number that names a unit ("khu phố 4") counts no units.
+# "thành lập mới 5 chi bộ, kết nạp 45 đảng viên": units that are the object of another verb do not admit.
 _NOT_A_UNIT_NUMBER = "".join(
-    f"(?<!{w} )" for w in ("phố", "thôn", "tổ", "xóm", "phường", "khu", "số", "ấp", "bản", "đội", "làng", "xã", "khóm", "lớp", "quận")
+    f"(?<!{w} )" for w in (
+        "phố", "thôn", "tổ", "xóm", "phường", "khu", "số", "ấp", "bản", "đội", "làng", "xã", "khóm", "lớp", "quận",
+        "lập", "lập mới", "thể", "toàn", "cố", "nhập", "nhất", "tách", "đạo", "giao", "dẫn", "thưởng", "tặng", "tra", "sát", "cho",
+    )
 )
 _ADMIT_VERB_END = r"\b(?:kết nạp|phát triển)(?:\s+được)?(?:\s+(?:mới|thêm))?\s*(?:khoảng|gần|hơn|trên)?\s*$"
 UNIT_GROUP_ADMITTING_BEFORE = re.compile(
     r"(?:(?<![/\d.,])(?<!năm )(?<!tháng )" + _NOT_A_UNIT_NUMBER + r"(?!(?:19|20)\d\d\b)\d+|\b(?:hai|ba|bốn|sáu|bảy|tám|chín|mười)(?:\s+\w+)?)\s+"
-    + _UNIT_NOUNS + r"\b[^;]{0,50}?" + _ADMIT_VERB_END + "|"
+    + _UNIT_NOUNS + r"\b(?:(?!năm\b|đã\b)[^;,]){0,50}?" + _ADMIT_VERB_END + "|"  # the units are the subject: no comma, year
     r"(?:^|[,;:(]\s*|trong (?:đó|số đó)\s+)khối\s+[^;]{0,40}?" + _ADMIT_VERB_END + "|"
     r"trong (?:đó|số đó)[,:\s]*(?:có\s+)?các\s+" + _UNIT_NOUNS + r"\b[^;]{0,40}?" + _ADMIT_VERB_END,
     IC,
