@@ -312,6 +312,8 @@ def _kind(site: Site, noun: str, after: str) -> str | None:
     if admitted_before and noun in MEMBER_NOUNS and v.PERIOD_ITEM_BEFORE.fullmatch(site.local):
         return "admit"  # "kết nạp 225 đảng viên; năm 2022 là 210 đảng viên": the admission of another period
     kind = _cue(site)
+    if kind == "admit" and v.FOUNDED_UNIT_MEMBERS_BEFORE.search(site.clause):
+        return "other"  # "…, thành lập 1 chi bộ mới với 8 đảng viên": the new unit's members
     if kind == "admit" and not v.ADMIT.search(site.local) and _governed_elsewhere(site, after):
         return "other"
     unit_item = v.UNIT_ITEM_OPEN.fullmatch(site.text[site.local_start : site.num.start])

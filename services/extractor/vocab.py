@@ -932,3 +932,9 @@ OF_MEMBERSHIP_AFTER = re.compile(
     r"(?!\s+(?:mới|được kết nạp|kết nạp|được phát triển|phát triển|trẻ mới))",
     IC,
 )
+# "…, thành lập 1 chi bộ mới với 8 đảng viên": the members of a unit just founded or merged, not admitted.
+FOUNDED_UNIT_MEMBERS_BEFORE = re.compile(
+    r"(?:thành lập|kiện toàn|sáp nhập|hợp nhất|chia tách|tách)(?:\s+mới)?[^,;]{0,40}?\b(?:với|gồm|có)\s*(?:tổng số\s*)?"
+    r"(?:hơn|trên|gần|khoảng)?\s*$",
+    IC,
+)

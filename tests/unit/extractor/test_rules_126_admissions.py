@@ -279,3 +279,10 @@ def test_a_segments_share_of_the_membership_is_no_admitted_share() -> None:
     assert ("ethnic_minority", 30) in _admitted(text)
     text = "Năm 2023, huyện kết nạp 215 đảng viên, trong đó 98 nữ, chiếm 45,6% tổng số đảng viên."
     assert _admitted(text) == [("all", 215), ("female", 98), ("female", 45.6)]
+
+
+def test_the_members_of_a_unit_just_founded_are_not_admitted() -> None:
+    text = "Năm 2023, Đảng bộ xã kết nạp 12 đảng viên, thành lập 1 chi bộ mới với 8 đảng viên."
+    assert _admitted(text) == [("all", 12)]
+    # guard: an admission said so after the founding stays
+    assert _admitted("Năm 2023, thành lập mới 3 chi bộ với 12 đảng viên được kết nạp.") == [("all", 12)]
