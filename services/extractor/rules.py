@@ -550,9 +550,13 @@ def _own_label(after: str) -> bool:
 def _label_after(head: str, after: str) -> list[str]:
     """Segments a label after the number names ("là nữ"); one whose name a comma splits ("là trưởng, phó thôn") counts."""
     segs = v.segments_in(v.DIGIT.split(head, maxsplit=1)[0][:60])
+    if len(set(segs)) > 1 and v.MIXED_LABEL.match(head):
+        return []  # "là học sinh và giáo viên": a mixed category, no one segment
     if segs:
         return segs
     wide = v.ORG_NAMES.sub(lambda m: " " * len(m.group()), v.WIDE_LABEL_END.split(after, maxsplit=1)[0][:60])  # not "… tại Đảng bộ Công an tỉnh"
+    if len(set(v.segments_in(wide))) > 1 and v.MIXED_LABEL.match(wide):
+        return []  # "là cán bộ, công chức, viên chức", "là học sinh và giáo viên": a mixed category, no one segment
     return [name for name, rx in v.SEGMENTS if (m := rx.search(wide)) and m.start() < len(head)][:1]
 
 

@@ -938,3 +938,5 @@ FOUNDED_UNIT_MEMBERS_BEFORE = re.compile(
     r"(?:hơn|trên|gần|khoảng)?\s*$",
     IC,
 )
+# "120 đảng viên là cán bộ, công chức, viên chức": a label joining categories of different segments counts none of them.
+MIXED_LABEL = re.compile(r"^\s*(?:mới\s+)?(?:(?:đã\s+)?(?:được\s+)?kết nạp\s+)?là\b[^;()\d]*?(?:,|\bvà\b|\bhoặc\b)", IC)

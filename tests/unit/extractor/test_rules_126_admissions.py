@@ -286,3 +286,13 @@ def test_the_members_of_a_unit_just_founded_are_not_admitted() -> None:
     assert _admitted(text) == [("all", 12)]
     # guard: an admission said so after the founding stays
     assert _admitted("Năm 2023, thành lập mới 3 chi bộ với 12 đảng viên được kết nạp.") == [("all", 12)]
+
+
+def test_a_label_joining_categories_of_different_segments_names_none() -> None:
+    text = "Năm 2023, Đảng bộ Khối các cơ quan tỉnh kết nạp 120 đảng viên là cán bộ, công chức, viên chức."
+    assert _admitted(text) == [("all", 120)]
+    assert _admitted("Năm 2023, kết nạp 215 đảng viên, trong đó 12 đảng viên là học sinh và giáo viên.") == [("all", 215)]
+    # guards: one segment's name split by a comma stays that segment
+    assert ("civil_servant", 30) in _admitted("Năm 2023, kết nạp 215 đảng viên, trong đó 30 đảng viên là cán bộ, công chức.")
+    assert ("student", 12) in _admitted("Năm 2023, kết nạp 215 đảng viên, trong đó 12 đảng viên là học sinh, sinh viên.")
+    assert ("village_head", 12) in _admitted("Năm 2023, kết nạp 215 đảng viên, trong đó 12 đảng viên là trưởng, phó thôn.")
