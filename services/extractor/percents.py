@@ -257,6 +257,8 @@ def _segment_pct(site: Site) -> Cls | None:
         return Cls("admitted", site.prev.segment, "pct", False, site.num.value) if share and site.prev else None
     m = v.SEG_AFTER.match(site.right)
     segs = v.segments_in(m.group("rest")[:50]) if m and v.SEGMENT_SHARE_AFTER.match(site.right) else []
+    if m and len(set(v.segments_in(v.DIGIT.split(m.group("rest"))[0]))) > 1:
+        return None  # "60% là nữ và người dân tộc thiểu số": a mixed category, no one segment's share
     own = _own_label_before(site)
     if not segs and v.SHARE_OR_LABEL_BEFORE.search(own):
         segs = list(dict.fromkeys(v.segments_in(own)))

@@ -521,6 +521,9 @@ def label(local: str) -> list[str]:
     """Segments labelled just before a number, after the last separator ("…; nữ 41", "đoàn viên thanh niên 112")."""
     local = v.LABEL_TAIL.sub("", local)  # "nữ: 45", "người dân tộc thiểu số có 30"
     part = v.LABEL_SPLIT.split(local)[-1]
+    run = v.LABEL_RUN_SPLIT.split(local)[-1]  # "trong đó nữ, dân tộc thiểu số 45": one label across commas, two segments
+    if len(set(v.segments_in(run))) > 1 and not v.LABEL_LIST_WORD.search(run):
+        return []
     return list(dict.fromkeys(v.segments_in(part)))
 
 

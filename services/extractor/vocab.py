@@ -940,3 +940,8 @@ FOUNDED_UNIT_MEMBERS_BEFORE = re.compile(
 )
 # "120 đảng viên là cán bộ, công chức, viên chức": a label joining categories of different segments counts none of them.
 MIXED_LABEL = re.compile(r"^\s*(?:mới\s+)?(?:(?:đã\s+)?(?:được\s+)?kết nạp\s+)?là\b[^;()\d]*?(?:,|\bvà\b|\bhoặc\b)", IC)
+# The run of words before a number since the last opener, colon, semicolon or parenthesis ("trong đó nữ, dân tộc thiểu số
+# 45", "cán bộ, công chức, viên chức 45"): two segments named in it with no number between make a mixed label. Not a run
+# that names members or verbs between its items ("…, đảng viên nữ", "là …"): those are list items.
+LABEL_RUN_SPLIT = re.compile(r"trong đó|trong số|[:;()]|\d")
+LABEL_LIST_WORD = re.compile(r"đảng viên|\bđv\b|đồng chí|\blà\b|\bcó\b|\bvà\b|chiếm|kết nạp", IC)

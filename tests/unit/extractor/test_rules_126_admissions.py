@@ -296,3 +296,20 @@ def test_a_label_joining_categories_of_different_segments_names_none() -> None:
     assert ("civil_servant", 30) in _admitted("Năm 2023, kết nạp 215 đảng viên, trong đó 30 đảng viên là cán bộ, công chức.")
     assert ("student", 12) in _admitted("Năm 2023, kết nạp 215 đảng viên, trong đó 12 đảng viên là học sinh, sinh viên.")
     assert ("village_head", 12) in _admitted("Năm 2023, kết nạp 215 đảng viên, trong đó 12 đảng viên là trưởng, phó thôn.")
+
+
+def test_a_mixed_label_before_a_count_or_after_a_share_names_no_segment() -> None:
+    for text in (
+        "Năm 2023, kết nạp 215 đảng viên, trong đó cán bộ, công chức, viên chức 45 đồng chí.",
+        "Năm 2023, kết nạp 215 đảng viên, trong đó nữ, dân tộc thiểu số 45 đồng chí.",
+        "Năm 2023, kết nạp 215 đảng viên, trong đó 60% là nữ và người dân tộc thiểu số.",
+    ):
+        assert _admitted(text) == [("all", 215)], text
+    # guards: a list of labelled items, shares joined by "và", one segment's two names
+    assert _admitted("Năm 2023, kết nạp 215 đảng viên, trong đó 45% là nữ và 30% là đoàn viên.") == [
+        ("all", 215), ("female", 45), ("youth_union", 30),
+    ]
+    assert _admitted("Năm 2023, huyện kết nạp 215 đảng viên, trong đó nữ 98, đoàn viên thanh niên 150.") == [
+        ("all", 215), ("female", 98), ("youth_union", 150),
+    ]
+    assert ("student", 20) in _admitted("Năm 2023, kết nạp 215 đảng viên, trong đó học sinh, sinh viên chiếm 20%.")
