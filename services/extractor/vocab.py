@@ -945,3 +945,6 @@ MIXED_LABEL = re.compile(r"^\s*(?:mới\s+)?(?:(?:đã\s+)?(?:được\s+)?kết
 # that names members or verbs between its items ("…, đảng viên nữ", "là …"): those are list items.
 LABEL_RUN_SPLIT = re.compile(r"trong đó|trong số|[:;()]|\d")
 LABEL_LIST_WORD = re.compile(r"đảng viên|\bđv\b|đồng chí|\blà\b|\bcó\b|\bvà\b|chiếm|kết nạp", IC)
+# Words of the membership in a sentence ("… chiếm 38% tổng số đảng viên", "toàn Đảng bộ hiện có …"): a labelled list there
+# breaks down the membership, not the admission before it.
+MEMBERSHIP_WORDS = re.compile(r"tổng số đảng viên|toàn đảng bộ|hiện có|đến nay|hiện nay|sinh hoạt|số đảng viên (?:của|toàn)", IC)

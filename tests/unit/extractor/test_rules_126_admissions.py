@@ -48,6 +48,8 @@ def test_a_colon_labelled_sentence_after_the_whole_admission_lists_its_segments(
     # guard: after a membership figure, the labelled sentence is the membership's subgroup, no admission
     facts = _facts("Năm 2023, toàn huyện kết nạp 215 đảng viên. Toàn Đảng bộ có 5.200 đảng viên. Đảng viên nữ: 1.980 đồng chí.")
     assert not [f for f in facts if f[1] != "all"]
+    text = "Năm 2023, huyện Yên Thế kết nạp 215 đảng viên. Đảng viên nữ: 1.980 đồng chí, chiếm 38% tổng số đảng viên."
+    assert _admitted(text) == [("all", 215)]
 
 
 def test_new_members_labelled_by_a_segment_are_admitted() -> None:
