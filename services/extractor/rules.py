@@ -327,7 +327,8 @@ def _kind(site: Site, noun: str, after: str) -> str | None:
     pool = v.NEW_POOL_WORDS_AFTER.match(after)
     if fresh and kind is None and pool and v.NEW_MEMBERS_OTHER_PREDICATE.match(after[pool.end() :]):
         return "other"  # "12 đảng viên mới kết nạp được học lớp …": new members doing something else
-    if kind == "total" and site.after_admission and site.local_start == 0 and _segment_number_opening(site.local):
+    opening = site.after_admission and site.local_start == 0 and not v.MEMBERSHIP_WORDS.search(site.low)
+    if kind == "total" and opening and _segment_number_opening(site.local):
         return "admit"  # "… kết nạp 215 đảng viên. Số đảng viên nữ là 98 đồng chí."
     if fresh and kind == "total" and v.NEW_BEFORE_NOUN.match(site.right):
         return "admit"  # "có 215 tân đảng viên": new members, not the membership

@@ -271,6 +271,8 @@ def test_the_number_of_one_segment_right_after_an_admission_is_its_segment() -> 
     # guard: the membership's subgroup is no admission
     text = "Năm 2023, toàn huyện kết nạp 215 đảng viên. Số đảng viên nữ toàn Đảng bộ là 1.980 đồng chí."
     assert _admitted(text) == [("all", 215)]
+    text = "Năm 2023, toàn huyện kết nạp 215 đảng viên. Số đảng viên nữ là 1.980 đồng chí, chiếm 38% tổng số đảng viên."
+    assert _admitted(text) == [("all", 215)]
 
 
 def test_a_segments_share_of_the_membership_is_no_admitted_share() -> None:
