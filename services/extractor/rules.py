@@ -457,6 +457,9 @@ def _admitted(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
     readmitted = v.READMIT_BEFORE.search(site.local) or v.READMIT_AFTER.match(after)
     if readmitted and (breakdown or site.after_admission or (site.prev is not None and site.prev.metric == "admitted")):
         return None  # "kết nạp 215 đảng viên, kết nạp lại 2 đảng viên": re-admissions are a part without a segment
+    admitted_count_before = site.prev is not None and site.prev.metric == "admitted" and site.prev.unit == "count"
+    if admitted_count_before and noun in MEMBER_NOUNS and v.PERIOD_ITEM_BEFORE.fullmatch(site.local):
+        return Cls("admitted", "all", "count", per_year, site.num.value)  # "… (năm 2022: 200 đảng viên)": that year's
     listing = site.prev is not None and site.prev.metric == "admitted" and site.prev.segment != "all"
     if noun in v.YOUTH_NOUNS and not (breakdown or listing) and not _into_party(site.local, after):
         return None

@@ -800,7 +800,9 @@ READMIT_AFTER = re.compile(r"^[^,;.()\d]{0,30}?\bkết nạp lại\b|^\s*(?:đ�
 # "kết nạp 225 đảng viên; năm 2022 là 210 đảng viên", "…; năm 2021: 198": after an admission, a year and "là" or ":"
 # before a count of members is the admission of that year (not the membership "là" would make it). Not "cùng kỳ năm
 # trước": attribution would give it the year of the sentence.
-PERIOD_ITEM_BEFORE = re.compile(r"[\s,;]*(?:(?:còn|và|trong khi)\s+)?năm\s+(?:19|20)\d\d\s*(?:là|:)\s*$", IC)
+PERIOD_ITEM_BEFORE = re.compile(
+    r"[\s,;(]*(?:(?:đảng viên|đv|đồng chí)(?:\s+mới)?\s*[,;(]\s*)?(?:(?:còn|và|trong khi)\s+)?năm\s+(?:19|20)\d\d\s*(?:là|:)\s*$", IC
+)
 # "…, cùng kỳ năm trước là 210 đảng viên", "(năm trước: 180)": the admission of an undated earlier period, compared;
 # attribution would date it with the sentence's year, so it is dropped.
 EARLIER_PERIOD_BEFORE = re.compile(

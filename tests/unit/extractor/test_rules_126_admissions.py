@@ -91,6 +91,8 @@ def test_another_years_admission_after_an_admission() -> None:
     assert [(f.metric, f.value, f.period_end) for f in facts] == [
         ("admitted", 225, "2023"), ("admitted", 210, "2022"), ("admitted", 198, "2021"),
     ]
+    facts = extract(_LEAD + "Năm 2023, huyện Yên Dũng kết nạp 215 đảng viên (năm 2022: 200 đảng viên).").facts
+    assert [(f.value, f.period_end) for f in facts] == [(215, "2023"), (200, "2022")]
     # an earlier period with no year of its own is compared, not dated: dropped
     for text in (
         "Năm 2023, huyện kết nạp 225 đảng viên, cùng kỳ năm trước là 210 đảng viên.",
