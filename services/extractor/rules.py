@@ -63,7 +63,7 @@ class FractionReading:
     names (None: the sentence's own organisation, the subject of its admission verb)."""
 
     admitted: Cls
-    target: Cls
+    target: Cls | None  # None: the second number counts candidates, not a target ("215/250 quần chúng được giới thiệu")
     unit_name: str | None
 
 
@@ -82,8 +82,10 @@ def fractions(sent: str) -> list[tuple[Candidate, FractionReading]]:
         start, end, got = c.num.start, c.num.end, c.num.value
         admitted = Cls("admitted", "all", "count", False, got)
         planned = Cls("admitted_target", "all", "count", False, target)
-        if v.ADMIT_BEFORE_FRACTION.search(sent[:start]) and v.PERSON_NOUN.match(sent[end:]) and got <= FRACTION_OVER * target:
-            out.append((c, FractionReading(admitted, planned, None)))
+        person = v.PERSON_NOUN.match(sent[end:])
+        if v.ADMIT_BEFORE_FRACTION.search(sent[:start]) and person and got <= FRACTION_OVER * target:
+            of_candidates = v.TRAIN_AFTER.match(sent[end + person.end() :]) or v.CANDIDATES_INTRODUCED_AFTER.match(sent[end + person.end() :])
+            out.append((c, FractionReading(admitted, None if of_candidates else planned, None)))
             continue
         if not targets or v.UNITS_AFTER_FRACTION.match(sent[end:]):
             continue  # "15/18 đảng bộ hoàn thành chỉ tiêu": a count of units
@@ -284,6 +286,8 @@ def item_label(text: str) -> list[str]:
 
 def _bare_segment(site: Site) -> Cls | None:
     """ "trong đó … 120 dân tộc thiểu số, 60 là nữ": a breakdown count named by its segment alone."""
+    if v.PART_OF_POOL_ADMITTED_AFTER.match(site.right):
+        return Cls("admitted", "all", "count", False, site.num.value)  # "215 trong số 250 quần chúng … đã được kết nạp"
     m = v.BARE_LABEL_AFTER.match(site.right)
     listed = site.prev is not None and site.prev.metric == "admitted" and site.prev.unit == "count"
     if not m or not (listed or site.admit_context or _after_breakdown(site.clause)):
@@ -306,6 +310,11 @@ def _kind(site: Site, noun: str, after: str) -> str | None:
             return "train"
         other = v.OTHER_COURSE.search(scope) or v.AWARENESS_COURSE.search(after)  # only a part of the classes is for candidates
         return None if other else "train"  # "lớp trung cấp lý luận chính trị cho 80 học viên"
+    after_part = site.local_start > 0 and site.text[site.local_start - 1].isdigit()
+    if after_part and v.POOL_AFTER_PART_BEFORE.fullmatch(site.local):
+        return "other"  # "215 trong số 250 quần chúng …": the pool the part before it is of
+    if v.PART_OF_POOL_ADMITTED_AFTER.match(site.right):
+        return "admit"  # "215 người trong tổng số 250 quần chúng … đã được kết nạp"
     kind = _after_cue(site, noun, after)
     if kind:
         return kind

@@ -950,3 +950,15 @@ LABEL_LIST_WORD = re.compile(r"đảng viên|\bđv\b|đồng chí|\blà\b|\bcó\
 # Words of the membership in a sentence ("… chiếm 38% tổng số đảng viên", "toàn Đảng bộ hiện có …"): a labelled list there
 # breaks down the membership, not the admission before it.
 MEMBERSHIP_WORDS = re.compile(r"tổng số đảng viên|toàn đảng bộ|hiện có|đến nay|hiện nay|sinh hoạt|số đảng viên (?:của|toàn)", IC)
+# "kết nạp 215/250 quần chúng được giới thiệu": the second number of the fraction counts the candidates introduced (or
+# trained, TRAIN_AFTER), not a target.
+CANDIDATES_INTRODUCED_AFTER = re.compile(
+    r"^\s*(?:ưu tú\s+)?(?:đã\s+)?(?:được\s+)?(?:giới thiệu|đề nghị|đủ điều kiện|đủ tiêu chuẩn|trong diện|xem xét|học lớp|bồi dưỡng)", IC
+)
+# "215 trong số 250 quần chúng được giới thiệu đã được kết nạp": the first number is the admitted, the second the pool.
+PART_OF_POOL_ADMITTED_AFTER = re.compile(
+    r"^\s*(?:người\s+|đồng chí\s+|trường hợp\s+)?trong\s+(?:tổng\s+)?số\s+\d[\d.]*\s+(?:quần chúng|đảng viên|người|đoàn viên|"
+    r"trường hợp|học viên)[^,;.()]{0,60}?\b(?:đã\s+)?(?:được\s+)?(?:kết nạp|đứng vào hàng ngũ)(?!\s+(?:vào\s+)?đoàn\b)",
+    IC,
+)
+POOL_AFTER_PART_BEFORE = re.compile(r"^\s*(?:người\s+|đồng chí\s+|trường hợp\s+)?trong\s+(?:tổng\s+)?số\s*$", IC)

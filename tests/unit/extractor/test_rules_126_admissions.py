@@ -319,3 +319,13 @@ def test_a_mixed_label_before_a_count_or_after_a_share_names_no_segment() -> Non
         ("all", 215), ("female", 98), ("youth_union", 150),
     ]
     assert ("student", 20) in _admitted("Năm 2023, kết nạp 215 đảng viên, trong đó học sinh, sinh viên chiếm 20%.")
+
+
+def test_admitted_out_of_the_candidates_introduced() -> None:
+    assert _facts("Năm 2023, kết nạp 215/250 quần chúng được giới thiệu.") == [("admitted", "all", 215)]
+    assert _facts("Năm 2023, 215 trong số 250 quần chúng được giới thiệu đã được kết nạp.") == [("admitted", "all", 215)]
+    text = "Năm 2023, 215 người trong tổng số 250 quần chúng ưu tú được giới thiệu đã được kết nạp vào Đảng."
+    assert _facts(text) == [("admitted", "all", 215)]
+    # guard: a fraction against the plan keeps its target
+    facts = _facts("Năm 2023, kết nạp được 215/250 đảng viên, đạt 86% kế hoạch.")
+    assert ("admitted", "all", 215) in facts and ("admitted_target", "all", 250) in facts
