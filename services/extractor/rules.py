@@ -39,6 +39,7 @@ class Reading:
         """Whether a sentence continues the admissions of the one before ("Trong đó, …", a labelled list item)."""
         labelled = candidates.labelled_opening(sent)
         listed = labelled and bool(v.LABEL_COLON_OPENING.match(sent)) and not v.MEMBERSHIP_WORDS.search(sent)
+        listed = listed and _opens_with_label(sent)
         # "Đảng viên nữ: 98 đồng chí; …" after the whole admission (not "…, chiếm 38% tổng số đảng viên": the membership's)
         return self.admitted_before and (opener or (self.breakdown and labelled) or listed)
 
@@ -55,6 +56,12 @@ class Reading:
         self.breakdown = bool(new) and new[-1].metric == "admitted" and new[-1].segment != "all"
         pcts = [c.metric for c in new if c.unit == "pct" and c.segment == "all"]
         self.last_pct = pcts[-1] if pcts else None
+
+
+def _opens_with_label(sent: str) -> bool:
+    """A sentence whose first words are members ("Đảng viên nữ …") or a segment's name ("Nữ 98 …", "Đoàn viên: …")."""
+    head = sent.lstrip(" -–•*+").lower()
+    return bool(v.MEMBERS_OPENING.match(head)) or any(rx.match(head) for _, rx in v.SEGMENTS)
 
 
 @dataclass(frozen=True, slots=True)

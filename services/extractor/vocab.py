@@ -778,9 +778,10 @@ SEGMENT_WHERE_AFTER = re.compile(
     r"\s+(?:trong|tại|ở|thuộc)\b",
     IC,
 )
-# "Đảng viên nữ: 98 đồng chí; …", "Đoàn viên thanh niên: 150 đồng chí": a sentence that opens with a label and a colon right
-# before its first number, after a sentence of admissions, lists that admission's segments.
-LABEL_COLON_OPENING = re.compile(r"^[^\d:;,.]{2,60}:\s*(?:khoảng|gần|hơn|trên)?\s*\d")
+# "Đảng viên nữ: 98 đồng chí; …", "Nữ 98 đồng chí, đoàn viên 150 đồng chí", "Đảng viên nữ chiếm 45,6%": a sentence that
+# opens with a label right before its first number (a colon, "có", "là", "chiếm" or nothing between), after a sentence of
+# admissions, lists that admission's segments.
+LABEL_COLON_OPENING = re.compile(r"^[^\d:;,.]{2,60}?(?::|\s+có|\s+là|\s+chiếm)?\s*(?:khoảng|gần|hơn|trên)?\s*\d")
 # "Có 98 đảng viên mới là nữ": new members labelled by a segment right after "mới".
 NEW_OF_SEGMENT_AFTER = re.compile(r"^\s*mới\s+(?:được kết nạp\s+)?(?:là|thuộc)\b(?!\s+(?:do|vì|nhờ)\b)", IC)
 # "215 quần chúng ưu tú được Ban Thường vụ Huyện ủy ra quyết định kết nạp", "12 quần chúng được Chi bộ kết nạp vào Đảng":
@@ -962,3 +963,5 @@ PART_OF_POOL_ADMITTED_AFTER = re.compile(
     IC,
 )
 POOL_AFTER_PART_BEFORE = re.compile(r"^\s*(?:người\s+|đồng chí\s+|trường hợp\s+)?trong\s+(?:tổng\s+)?số\s*$", IC)
+# A sentence opening with the members it counts ("Đảng viên nữ …", "Số đảng viên là đoàn viên …").
+MEMBERS_OPENING = re.compile(r"(?:số\s+(?:lượng\s+)?)?(?:đảng viên|đv)\b", IC)

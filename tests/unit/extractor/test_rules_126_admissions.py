@@ -45,6 +45,12 @@ def test_a_colon_labelled_sentence_after_the_whole_admission_lists_its_segments(
     assert ("admitted", "ethnic_minority", 45) in _facts(
         "Năm 2023, toàn huyện kết nạp 215 đảng viên. Đảng viên là người dân tộc thiểu số: 45 đồng chí."
     )
+    assert _admitted("Năm 2023, toàn huyện kết nạp 215 đảng viên. Nữ 98 đồng chí, đoàn viên 150 đồng chí.") == [
+        ("all", 215), ("female", 98), ("youth_union", 150),
+    ]
+    assert _admitted("Năm 2023, toàn huyện kết nạp 215 đảng viên. Đảng viên nữ chiếm 45,6%.") == [("all", 215), ("female", 45.6)]
+    # guard: a sentence about members of an association is no breakdown of the admission
+    assert _admitted("Năm 2023, toàn huyện kết nạp 215 đảng viên. Hội viên phụ nữ có 120 người tham gia.") == [("all", 215)]
     # guard: after a membership figure, the labelled sentence is the membership's subgroup, no admission
     facts = _facts("Năm 2023, toàn huyện kết nạp 215 đảng viên. Toàn Đảng bộ có 5.200 đảng viên. Đảng viên nữ: 1.980 đồng chí.")
     assert not [f for f in facts if f[1] != "all"]
