@@ -339,6 +339,12 @@ def _kind(site: Site, noun: str, after: str) -> str | None:
     labelled = noun in MEMBER_NOUNS and len(item_label(site.local)) == 1 and not v.PAREN.search(site.local)
     if kind == "total" and labelled and site.prev and site.prev.metric == "admitted" and not v.TOTAL.search(site.local):
         return "admit"  # "…; đảng viên là người dân tộc thiểu số 30 đồng chí": the next item of the admitted breakdown
+    return _new_or_named_pool(site, noun, after, kind)
+
+
+def _new_or_named_pool(site: Site, noun: str, after: str, kind: str | None) -> str | None:
+    """The kind, corrected for new members ("có thêm 120 đảng viên mới", "215 tân đảng viên") and for the admitted pool
+    named before a count ("số lượng đảng viên được phát triển là 215"), which a weak verb would make the membership."""
     fresh = noun in MEMBER_NOUNS and (v.NEW_AFTER.match(after) or v.NEW_BEFORE_NOUN.match(site.right))
     pool = v.NEW_POOL_WORDS_AFTER.match(after)
     if fresh and kind is None and pool and v.NEW_MEMBERS_OTHER_PREDICATE.match(after[pool.end() :]):
@@ -346,8 +352,8 @@ def _kind(site: Site, noun: str, after: str) -> str | None:
     opening = site.after_admission and site.local_start == 0 and not v.MEMBERSHIP_WORDS.search(site.low)
     if kind == "total" and opening and _segment_number_opening(site.local):
         return "admit"  # "… kết nạp 215 đảng viên. Số đảng viên nữ là 98 đồng chí."
-    if fresh and kind == "total" and v.NEW_BEFORE_NOUN.match(site.right):
-        return "admit"  # "có 215 tân đảng viên": new members, not the membership
+    if fresh and kind == "total" and (v.NEW_BEFORE_NOUN.match(site.right) or _new_of_segment(after)):
+        return "admit"  # "có 215 tân đảng viên", "Có 98 đảng viên mới là nữ": new members, not the membership
     if fresh and (kind is None or (kind == "total" and v.MORE_BEFORE.search(site.local))):
         return "admit"  # "có thêm 120 đảng viên mới"
     if kind in ("total", None) and not noun and v.ADMITTED_POOL_IS_BEFORE.search(site.local):
@@ -356,8 +362,6 @@ def _kind(site: Site, noun: str, after: str) -> str | None:
         return "admit"  # "Công tác phát triển đảng viên năm 2023 đạt 215 đồng chí"
     if kind == "total" and v.ADMITTED_SUM_BEFORE.search(site.local):
         return "admit"  # "có 5 chi bộ kết nạp được đảng viên với tổng số 12 đảng viên"
-    if fresh and kind == "total" and _new_of_segment(after):
-        return "admit"  # "Có 98 đảng viên mới là nữ": new members of a segment are admitted, not the membership
     return kind
 
 
@@ -463,16 +467,9 @@ def _admitted(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
     """admitted, with the segment the number counts; subgroups without a segment are dropped."""
     if v.LEFT_BEFORE.search(site.local):
         return None  # "…, còn 20 đảng viên chưa đạt kế hoạch": what is left, not admitted
-    if site.num.qualifier == "over" and (v.STREAK_THRESHOLD_BEFORE.search(site.local) or v.STREAK_THRESHOLD_AFTER.match(site.right)):
-        return None  # "năm thứ hai liên tiếp kết nạp được trên 200 đảng viên": a streak's threshold, not a count
     breakdown = site.admit_context or _after_breakdown(site.clause) or bool(v.ADMITTED_POOL.search(site.clause))
-    if v.EARLIER_PERIOD_BEFORE.search(site.local):
-        return None  # "…, cùng kỳ năm trước là 210 đảng viên": an earlier period's admission, compared
-    if v.EACH_UNIT_BEFORE.search(site.local):
-        return None  # "bình quân mỗi tổ chức cơ sở đảng kết nạp được 8 đảng viên": a figure per unit
-    readmitted = v.READMIT_BEFORE.search(site.local) or v.READMIT_AFTER.match(after)
-    if readmitted and (breakdown or site.after_admission or (site.prev is not None and site.prev.metric == "admitted")):
-        return None  # "kết nạp 215 đảng viên, kết nạp lại 2 đảng viên": re-admissions are a part without a segment
+    if _no_intake(site, after, breakdown):
+        return None
     admitted_count_before = site.prev is not None and site.prev.metric == "admitted" and site.prev.unit == "count"
     if admitted_count_before and noun in MEMBER_NOUNS and v.PERIOD_ITEM_BEFORE.fullmatch(site.local):
         return Cls("admitted", "all", "count", per_year, site.num.value)  # "… (năm 2022: 200 đảng viên)": that year's
@@ -511,6 +508,20 @@ def _admitted(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
     if segment == "all" and not breakdown:
         segment = _pool_named_before(_own_words(site)) or segment  # "Số đảng viên nữ được kết nạp là 45 đồng chí"
     return Cls("admitted", segment, "count", per_year, site.num.value)
+
+
+def _no_intake(site: Site, after: str, breakdown: bool) -> bool:
+    """Counts near an admission verb that count no intake of the period: a streak's threshold, an earlier period's
+    figure, a figure per unit, re-admissions after the admission."""
+    if site.num.qualifier == "over" and (v.STREAK_THRESHOLD_BEFORE.search(site.local) or v.STREAK_THRESHOLD_AFTER.match(site.right)):
+        return True  # "năm thứ hai liên tiếp kết nạp được trên 200 đảng viên": a streak's threshold, not a count
+    if v.EARLIER_PERIOD_BEFORE.search(site.local):
+        return True  # "…, cùng kỳ năm trước là 210 đảng viên": an earlier period's admission, compared
+    if v.EACH_UNIT_BEFORE.search(site.local):
+        return True  # "bình quân mỗi tổ chức cơ sở đảng kết nạp được 8 đảng viên": a figure per unit
+    readmitted = v.READMIT_BEFORE.search(site.local) or v.READMIT_AFTER.match(after)
+    after_admission = breakdown or site.after_admission or (site.prev is not None and site.prev.metric == "admitted")
+    return bool(readmitted and after_admission)  # "kết nạp 215 đảng viên, kết nạp lại 2 đảng viên": a part, no segment
 
 
 _BY_METRIC = {"admitted": _admitted, "admitted_target": _target, "candidates_trained": _trained, "members_total": _total}
