@@ -135,6 +135,7 @@ AFTER_CUES: tuple[AfterCue, ...] = (
     AfterCue("target", v.PLAN_AFTER),  # "kết nạp 200 đảng viên là chỉ tiêu đề ra", "… để hoàn thành kế hoạch năm"
     AfterCue("train", v.PENDING_ADMISSION_BEFORE, before=True),  # "đang hoàn thiện thủ tục kết nạp cho 25 quần chúng"
     AfterCue("admit", v.ADMIT_FOR, before=True),  # "tổ chức lễ kết nạp Đảng cho 2 quần chúng ưu tú"
+    AfterCue("other", v.ADMITTED_ELSEWHERE_AFTER),  # "… đảng viên được kết nạp trong quân ngũ xuất ngũ về địa phương"
     AfterCue("remove", v.ADMITTED_THEN_REMOVED_AFTER),  # "12 đảng viên được kết nạp năm 2022 bị xóa tên"
     AfterCue("admit", v.ADMIT_AFTER),  # "45 đoàn viên ưu tú được kết nạp vào Đảng"
     AfterCue("admit", v.ADMIT_BY_AGENT_AFTER),  # "215 quần chúng được Ban Thường vụ Huyện ủy ra quyết định kết nạp"

@@ -965,3 +965,8 @@ PART_OF_POOL_ADMITTED_AFTER = re.compile(
 POOL_AFTER_PART_BEFORE = re.compile(r"^\s*(?:người\s+|đồng chí\s+|trường hợp\s+)?trong\s+(?:tổng\s+)?số\s*$", IC)
 # A sentence opening with the members it counts ("Đảng viên nữ …", "Số đảng viên là đoàn viên …").
 MEMBERS_OPENING = re.compile(r"(?:số\s+(?:lượng\s+)?)?(?:đảng viên|đv)\b", IC)
+# "1.200 đảng viên được kết nạp trong lực lượng vũ trang xuất ngũ về địa phương": admitted elsewhere, now back (members
+# transferred in, not admitted by the organisation).
+ADMITTED_ELSEWHERE_AFTER = re.compile(
+    r"^[^,;.()]{0,60}?\bkết nạp\b[^,;.()]{0,50}?\b(?:xuất ngũ|hoàn thành nghĩa vụ|trở về|chuyển về|về địa phương|về sinh hoạt)", IC
+)

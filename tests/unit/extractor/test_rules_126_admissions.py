@@ -335,3 +335,10 @@ def test_admitted_out_of_the_candidates_introduced() -> None:
     # guard: a fraction against the plan keeps its target
     facts = _facts("Năm 2023, kết nạp được 215/250 đảng viên, đạt 86% kế hoạch.")
     assert ("admitted", "all", 215) in facts and ("admitted_target", "all", 250) in facts
+
+
+def test_members_admitted_elsewhere_and_back_are_not_admitted() -> None:
+    text = "Năm 2023, toàn tỉnh có 1.200 đảng viên được kết nạp trong lực lượng vũ trang xuất ngũ về địa phương."
+    assert _admitted(text) == []
+    # guard: an admission in the armed forces stays
+    assert _admitted("Năm 2023, có 45 đảng viên được kết nạp trong lực lượng vũ trang.") == [("police_military", 45)]
