@@ -231,6 +231,8 @@ def _count(site: Site) -> Cls | None:
     assigned = v.TARGET.search(site.local) and v.ADMIT.search(site.clause + site.right)  # "được giao 300 chỉ tiêu, đã kết nạp 250"
     if v.QUOTA_NOUN_AFTER.match(site.right) and (v.ADMIT.search(site.local) or v.TOTAL_WORD.search(site.local) or quota_of_admissions or assigned):
         return Cls("admitted_target", "all", "count", False, site.num.value)
+    if _each_named_unit(site):
+        return Cls("admitted", "all", "count", False, site.num.value)  # "xã A, phường B (mỗi nơi 4 đảng viên)"
     if v.EACH.search(site.local) or v.UNITS_REACHING.search(site.clause):
         return None
     if v.CELLS_TOTAL_BEFORE.search(site.local) and v.CELLS_TOTAL_AFTER.match(site.right):
@@ -250,6 +252,15 @@ def _count(site: Site) -> Cls | None:
     if noun == v.CADRE_NOUN and kind != "admit":
         return None
     return _count_metric(site, kind, noun, after)
+
+
+def _each_named_unit(site: Site) -> bool:
+    """ "A (12 đảng viên); xã Thượng Đạt, phường Phạm Ngũ Lão (mỗi nơi 4 đảng viên)": in a list of units' admissions, the
+    figure of each unit named."""
+    listed = v.UNIT_ITEM_IN_PARENS.search(site.prefix)  # a list of units' admissions, not "tỉnh … kết nạp 3.000; A, B (mỗi nơi 4)"
+    if not listed or not v.EACH_IN_PARENS_BEFORE.search(site.local) or not v.PERSON_NOUN.match(site.right):
+        return False
+    return bool(v.NAMED_UNITS_BEFORE_PAREN.search(site.text[site.local_start : site.num.start]))
 
 
 def _pool(site: Site) -> Cls | None:

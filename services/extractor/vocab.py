@@ -970,3 +970,13 @@ MEMBERS_OPENING = re.compile(r"(?:số\s+(?:lượng\s+)?)?(?:đảng viên|đv)
 ADMITTED_ELSEWHERE_AFTER = re.compile(
     r"^[^,;.()]{0,60}?\bkết nạp\b[^,;.()]{0,50}?\b(?:xuất ngũ|hoàn thành nghĩa vụ|trở về|chuyển về|về địa phương|về sinh hoạt)", IC
 )
+# "…; xã Thượng Đạt, phường Phạm Ngũ Lão (mỗi nơi 4 đảng viên)": a figure for each of the units named just before the
+# parenthesis, in a list of units' admissions: each of them admitted it (attribution gives it to every unit named).
+EACH_IN_PARENS_BEFORE = re.compile(
+    r"\(\s*mỗi\s+(?:nơi|đơn vị|xã|phường|chi bộ|đảng bộ|thôn|trường|cơ sở)\s*(?:có\s*)?(?:(?:đã\s*)?(?:kết nạp|phát triển)(?:\s+được)?(?:\s+mới)?\s*)?$",
+    IC,
+)
+_UNIT_NAME = r"(?:(?:xã|phường|thị trấn|huyện|thị xã|thành phố|quận|Đảng bộ|Chi bộ|đảng bộ|chi bộ)\s+)?[A-ZĐ][^\W\d_]*(?:\s+[A-ZĐ][^\W\d_]*){0,4}"
+NAMED_UNITS_BEFORE_PAREN = re.compile(r"(?:^\s*|[;:,.]\s*)" + _UNIT_NAME + r"(?:\s*(?:,|và)\s*" + _UNIT_NAME + r")+\s*\(\s*[^()]*$")
+# "… A (12 đảng viên); B, C (mỗi nơi 4 đảng viên)": a list of units' admissions in parentheses before it.
+UNIT_ITEM_IN_PARENS = re.compile(r"\(\s*\d[\d.]*\s*(?:đảng viên|đv|đồng chí)[^()]*\)", IC)

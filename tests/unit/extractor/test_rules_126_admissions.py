@@ -342,3 +342,14 @@ def test_members_admitted_elsewhere_and_back_are_not_admitted() -> None:
     assert _admitted(text) == []
     # guard: an admission in the armed forces stays
     assert _admitted("Năm 2023, có 45 đảng viên được kết nạp trong lực lượng vũ trang.") == [("police_military", 45)]
+
+
+def test_each_unit_named_before_a_per_unit_figure_gets_it() -> None:
+    text = (
+        "Năm 2023, các đơn vị kết nạp được nhiều đảng viên là: xã Tân Lập (12 đảng viên); "
+        "xã Thượng Đạt, phường Phạm Ngũ Lão (mỗi nơi 4 đảng viên)."
+    )
+    facts = extract(_LEAD + text).facts
+    assert [(f.value, f.org) for f in facts] == [(12, "xã Tân Lập"), (4, "xã Thượng Đạt"), (4, "phường Phạm Ngũ Lão")]
+    # guard: units counted, not named, get nothing
+    assert _admitted("Năm 2023, 5 xã kết nạp đảng viên (mỗi nơi 4 đảng viên).") == []
