@@ -17,7 +17,8 @@ SEGMENTS: list[tuple[str, re.Pattern[str]]] = [
         r"dân tộc thiểu số|dân tộc ít người|người dân tộc|đồng bào dân tộc|(?:người|đồng bào|dân tộc)\s+(?:"
         r"Jrai|J'rai|Gia Rai|Gia-rai|Ê Đê|Ê-đê|Êđê|Ê đê|Ba Na|Bahnar|Mông|H'Mông|H'mông|Hmông|Khmer|Khơ-me|Khơ Me|Tày|Nùng|"
         r"Dao|Mường|Xơ Đăng|Cơ Tu|M'nông|Mnông|Raglai|Ra Glai|Chăm(?!\s+(?:chỉ|sóc|lo))|Sán Dìu|Sán Chay|K'Ho|Cơ Ho|Xtiêng|Stiêng|Bru|Vân Kiều|"
-        r"Pa Kô|Tà Ôi|Hrê|Giẻ Triêng|Hà Nhì|Khơ Mú|Chơ Ro|Chu Ru|Giáy|Hoa(?!\s+Kỳ)|Thái(?!\s+(?:Bình|Nguyên|Hòa|Thụy|Thủy))|Lào|Lô Lô|Cơ Lao)(?!\w)",
+        r"Pa Kô|Tà Ôi|Hrê|Giẻ Triêng|Hà Nhì|Khơ Mú|Chơ Ro|Chu Ru|Giáy|Mạ|Chứt|Pà Thẻn|Ơ Đu|La Chí|Phù Lá|Bố Y|La Ha|Si La|Rơ Măm|"
+        r"Brâu|Xinh Mun|La Hủ|Cao Lan|Pu Péo|Hoa(?!\s+Kỳ)|Thái(?!\s+(?:Bình|Nguyên|Hòa|Thụy|Thủy))|Lào|Lô Lô|Cơ Lao)(?!\w)",
         IC,
     )),
     ("rural", re.compile(r"nông thôn", IC)),

@@ -353,3 +353,9 @@ def test_each_unit_named_before_a_per_unit_figure_gets_it() -> None:
     assert [(f.value, f.org) for f in facts] == [(12, "xã Tân Lập"), (4, "xã Thượng Đạt"), (4, "phường Phạm Ngũ Lão")]
     # guard: units counted, not named, get nothing
     assert _admitted("Năm 2023, 5 xã kết nạp đảng viên (mỗi nơi 4 đảng viên).") == []
+
+
+def test_more_ethnic_minority_names() -> None:
+    for name in ("Mạ", "Phù Lá", "Chứt", "La Chí", "Xinh Mun"):
+        text = f"Năm 2023, xã kết nạp 5 đảng viên, trong đó 2 đảng viên là người {name}."
+        assert _admitted(text) == [("all", 5), ("ethnic_minority", 2)], name
