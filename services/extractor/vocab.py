@@ -9,7 +9,8 @@ IC = re.IGNORECASE
 SEGMENTS: list[tuple[str, re.Pattern[str]]] = [
     ("business_owner", re.compile(r"chủ doanh nghiệp", IC)),
     ("private_sector", re.compile(
-        r"doanh nghiệp tư nhân|ngoài khu vực nhà nước|ngoài nhà nước|vốn (?:đầu tư )?nước ngoài|ngoài quốc doanh|\bDN tư nhân", IC
+        r"doanh nghiệp tư nhân|ngoài khu vực nhà nước|ngoài nhà nước|vốn (?:đầu tư )?nước ngoài|ngoài quốc doanh|\bDN tư nhân|"
+        r"(?:kinh tế|khu vực) tư nhân|doanh nghiệp FDI", IC
     )),
     ("female", re.compile(r"(?<!\w)(?:nữ|phụ nữ)(?!\w)", IC)),
     ("youth_union", re.compile(r"(?<!công )đoàn viên|đoàn thanh niên|tncs", IC)),

@@ -359,3 +359,10 @@ def test_more_ethnic_minority_names() -> None:
     for name in ("Mạ", "Phù Lá", "Chứt", "La Chí", "Xinh Mun"):
         text = f"Năm 2023, xã kết nạp 5 đảng viên, trong đó 2 đảng viên là người {name}."
         assert _admitted(text) == [("all", 5), ("ethnic_minority", 2)], name
+
+
+def test_the_private_economy_and_fdi_enterprises_are_the_private_sector() -> None:
+    text = "Năm 2023, tỉnh kết nạp 3.000 đảng viên, trong đó 120 đảng viên trong khu vực kinh tế tư nhân."
+    assert _admitted(text) == [("all", 3000), ("private_sector", 120)]
+    text = "Năm 2023, tỉnh kết nạp 3.000 đảng viên, trong đó 60 đảng viên làm việc tại các doanh nghiệp FDI."
+    assert _admitted(text) == [("all", 3000), ("private_sector", 60)]
