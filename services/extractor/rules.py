@@ -511,7 +511,7 @@ def _admitted(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
     elif segment == "all" and len(own) == 1:
         segment = own[0]
     elif segment == "all" and inherit and not breakdown and noun in MEMBER_NOUNS and site.prev:
-        if _own_label(after) or v.AGE_OR_SCHOOLING_AFTER.match(after):
+        if _own_label(after) or v.AGE_OR_SCHOOLING_AFTER.match(after) or v.MALE_AFTER.match(after):
             return None  # "… 12 đảng viên là phụ nữ, 5 đảng viên là thanh niên": a subgroup of its own, not the segment before
         segment = site.prev.segment
     if segment == "all" and noun in v.CATEGORY_NOUNS:

@@ -982,3 +982,5 @@ _UNIT_NAME = r"(?:(?:xã|phường|thị trấn|huyện|thị xã|thành phố|q
 NAMED_UNITS_BEFORE_PAREN = re.compile(r"(?:^\s*|[;:,.]\s*)" + _UNIT_NAME + r"(?:\s*(?:,|và)\s*" + _UNIT_NAME + r")+\s*\(\s*[^()]*$")
 # "… A (12 đảng viên); B, C (mỗi nơi 4 đảng viên)": a list of units' admissions in parentheses before it.
 UNIT_ITEM_IN_PARENS = re.compile(r"\(\s*\d[\d.]*\s*(?:đảng viên|đv|đồng chí)[^()]*\)", IC)
+# "… 98 đồng chí nữ và 117 đồng chí nam": men, a label no segment names (not the female segment before).
+MALE_AFTER = re.compile(r"^\s*(?:là\s+)?nam(?:\s+giới)?\b(?!\s+(?:bộ|định|sinh|trung|kỳ))", IC)

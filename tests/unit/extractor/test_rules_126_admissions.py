@@ -366,3 +366,8 @@ def test_the_private_economy_and_fdi_enterprises_are_the_private_sector() -> Non
     assert _admitted(text) == [("all", 3000), ("private_sector", 120)]
     text = "Năm 2023, tỉnh kết nạp 3.000 đảng viên, trong đó 60 đảng viên làm việc tại các doanh nghiệp FDI."
     assert _admitted(text) == [("all", 3000), ("private_sector", 60)]
+
+
+def test_men_do_not_inherit_the_female_segment_before() -> None:
+    text = "Năm 2023, kết nạp 215 đảng viên, gồm 98 đồng chí nữ và 117 đồng chí nam."
+    assert _admitted(text) == [("all", 215), ("female", 98)]
