@@ -90,7 +90,11 @@ def fractions(sent: str) -> list[tuple[Candidate, FractionReading]]:
         admitted = Cls("admitted", "all", "count", False, got)
         planned = Cls("admitted_target", "all", "count", False, target)
         person = v.PERSON_NOUN.match(sent[end:])
-        if v.ADMIT_BEFORE_FRACTION.search(sent[:start]) and person and got <= FRACTION_OVER * target:
+        right_after_verb = v.ADMIT_BEFORE_FRACTION.search(sent[:start]) or v.ADMIT_REACHED_BEFORE_FRACTION.search(sent[:start])
+        if right_after_verb and v.QUOTA_PLACES_AFTER.match(sent[end:]) and got <= FRACTION_OVER * target:
+            out.append((c, FractionReading(admitted, planned, None)))  # "kết nạp 215/200 chỉ tiêu"
+            continue
+        if right_after_verb and person and got <= FRACTION_OVER * target:
             of_candidates = v.TRAIN_AFTER.match(sent[end + person.end() :]) or v.CANDIDATES_INTRODUCED_AFTER.match(sent[end + person.end() :])
             out.append((c, FractionReading(admitted, None if of_candidates else planned, None)))
             continue

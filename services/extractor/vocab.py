@@ -984,3 +984,7 @@ NAMED_UNITS_BEFORE_PAREN = re.compile(r"(?:^\s*|[;:,.]\s*)" + _UNIT_NAME + r"(?:
 UNIT_ITEM_IN_PARENS = re.compile(r"\(\s*\d[\d.]*\s*(?:đảng viên|đv|đồng chí)[^()]*\)", IC)
 # "… 98 đồng chí nữ và 117 đồng chí nam": men, a label no segment names (not the female segment before).
 MALE_AFTER = re.compile(r"^\s*(?:là\s+)?nam(?:\s+giới)?\b(?!\s+(?:bộ|định|sinh|trung|kỳ))", IC)
+# "kết nạp đạt 215/200 đảng viên", "kết nạp 215/200 chỉ tiêu": admitted against the target right after the verb (with
+# "đạt"), counted in people or in quota places.
+ADMIT_REACHED_BEFORE_FRACTION = re.compile(r"(?:kết nạp|phát triển)(?:\s+được)?(?:\s+mới)?(?:\s+(?:đạt|được))?\s*$", IC)
+QUOTA_PLACES_AFTER = re.compile(r"^\s*chỉ tiêu\b", IC)

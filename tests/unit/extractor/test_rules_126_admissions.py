@@ -371,3 +371,10 @@ def test_the_private_economy_and_fdi_enterprises_are_the_private_sector() -> Non
 def test_men_do_not_inherit_the_female_segment_before() -> None:
     text = "Năm 2023, kết nạp 215 đảng viên, gồm 98 đồng chí nữ và 117 đồng chí nam."
     assert _admitted(text) == [("all", 215), ("female", 98)]
+
+
+def test_a_fraction_in_quota_places_or_after_dat_is_admitted_against_target() -> None:
+    for text in ("Năm 2023, huyện kết nạp 215/200 chỉ tiêu.", "Năm 2023, huyện kết nạp đạt 215/200 đảng viên."):
+        assert _facts(text) == [("admitted", "all", 215), ("admitted_target", "all", 200)], text
+    # guard: units reaching the target are no fraction of admissions
+    assert _facts("Năm 2023, 15/18 đảng bộ hoàn thành chỉ tiêu kết nạp đảng viên.") == []
