@@ -988,3 +988,8 @@ MALE_AFTER = re.compile(r"^\s*(?:là\s+)?nam(?:\s+giới)?\b(?!\s+(?:bộ|địn
 # "đạt"), counted in people or in quota places.
 ADMIT_REACHED_BEFORE_FRACTION = re.compile(r"(?:kết nạp|phát triển)(?:\s+được)?(?:\s+mới)?(?:\s+(?:đạt|được))?\s*$", IC)
 QUOTA_PLACES_AFTER = re.compile(r"^\s*chỉ tiêu\b", IC)
+# "Đáng chú ý, có 12 đảng viên là người có đạo, …", "Đặc biệt, 5 đảng viên là chủ doanh nghiệp": an emphasis opening right
+# before the first count, after a sentence of admissions, singles out a part of that admission.
+EMPHASIS_OPENING = re.compile(
+    r"^\W*(?:đáng chú ý|đặc biệt|nổi bật|điều đáng mừng|trong số này|trong số đó)(?:\s+là)?[,:\s]+(?:đã\s+)?(?:có\s+)?(?:khoảng|gần|hơn|trên)?\s*\d", IC
+)

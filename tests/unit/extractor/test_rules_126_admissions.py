@@ -378,3 +378,10 @@ def test_a_fraction_in_quota_places_or_after_dat_is_admitted_against_target() ->
         assert _facts(text) == [("admitted", "all", 215), ("admitted_target", "all", 200)], text
     # guard: units reaching the target are no fraction of admissions
     assert _facts("Năm 2023, 15/18 đảng bộ hoàn thành chỉ tiêu kết nạp đảng viên.") == []
+
+
+def test_an_emphasis_opening_after_an_admission_singles_out_its_segments() -> None:
+    text = "Năm 2023, huyện kết nạp 215 đảng viên. Đáng chú ý, có 12 đảng viên là người có đạo, 5 đảng viên là chủ doanh nghiệp."
+    assert _admitted(text) == [("all", 215), ("religious", 12), ("business_owner", 5)]
+    # guard: the membership singled out is no admission
+    assert _admitted("Năm 2023, huyện kết nạp 215 đảng viên. Đặc biệt, toàn huyện hiện có 520 đảng viên là người có đạo.") == [("all", 215)]
