@@ -38,7 +38,7 @@ class Reading:
     def admit_context(self, sent: str, opener: bool) -> bool:
         """Whether a sentence continues the admissions of the one before ("Trong đó, …", a labelled list item)."""
         labelled = candidates.labelled_opening(sent)
-        listed = labelled and bool(v.LABEL_COLON_OPENING.match(sent)) and not v.MEMBERSHIP_WORDS.search(sent)
+        listed = labelled and bool(v.LABEL_OPENING.match(sent)) and not v.MEMBERSHIP_WORDS.search(sent)
         listed = (listed and _opens_with_label(sent)) or bool(v.EMPHASIS_OPENING.match(sent) and not v.MEMBERSHIP_WORDS.search(sent))
         # "Đảng viên nữ: 98 đồng chí; …" after the whole admission (not "…, chiếm 38% tổng số đảng viên": the membership's)
         return self.admitted_before and (opener or (self.breakdown and labelled) or listed)

@@ -783,7 +783,7 @@ SEGMENT_WHERE_AFTER = re.compile(
 # "Đảng viên nữ: 98 đồng chí; …", "Nữ 98 đồng chí, đoàn viên 150 đồng chí", "Đảng viên nữ chiếm 45,6%": a sentence that
 # opens with a label right before its first number (a colon, "có", "là", "chiếm" or nothing between), after a sentence of
 # admissions, lists that admission's segments.
-LABEL_COLON_OPENING = re.compile(r"^[^\d:;,.]{2,60}?(?::|\s+có|\s+là|\s+chiếm)?\s*(?:khoảng|gần|hơn|trên)?\s*\d")
+LABEL_OPENING = re.compile(r"^[^\d:;,.]{2,60}?(?::|\s+có|\s+là|\s+chiếm)?\s*(?:khoảng|gần|hơn|trên)?\s*\d")
 # "Có 98 đảng viên mới là nữ": new members labelled by a segment right after "mới".
 NEW_OF_SEGMENT_AFTER = re.compile(r"^\s*mới\s+(?:được kết nạp\s+)?(?:là|thuộc)\b(?!\s+(?:do|vì|nhờ)\b)", IC)
 # "215 quần chúng ưu tú được Ban Thường vụ Huyện ủy ra quyết định kết nạp", "12 quần chúng được Chi bộ kết nạp vào Đảng":
