@@ -37,11 +37,15 @@ class Reading:
 
     def admit_context(self, sent: str, opener: bool) -> bool:
         """Whether a sentence continues the admissions of the one before ("Trong đó, …", a labelled list item)."""
+        if not self.admitted_before or opener:
+            return self.admitted_before
         labelled = candidates.labelled_opening(sent)
-        listed = labelled and bool(v.LABEL_OPENING.match(sent)) and not v.MEMBERSHIP_WORDS.search(sent)
-        listed = (listed and _opens_with_label(sent)) or bool(v.EMPHASIS_OPENING.match(sent) and not v.MEMBERSHIP_WORDS.search(sent))
-        # "Đảng viên nữ: 98 đồng chí; …" after the whole admission (not "…, chiếm 38% tổng số đảng viên": the membership's)
-        return self.admitted_before and (opener or (self.breakdown and labelled) or listed)
+        if self.breakdown and labelled:
+            return True
+        if v.MEMBERSHIP_WORDS.search(sent):
+            return False  # "…, chiếm 38% tổng số đảng viên": a breakdown of the membership
+        # "Đảng viên nữ: 98 đồng chí; …", "Đáng chú ý, có 12 đảng viên là …" after the whole admission
+        return bool(labelled and v.LABEL_OPENING.match(sent) and _opens_with_label(sent)) or bool(v.EMPHASIS_OPENING.match(sent))
 
     def site(self, c: Candidate, admit_ctx: bool, prev: Cls | None, opener: bool) -> Site:
         """A candidate with what classification knows of its sentence so far."""
@@ -568,10 +572,11 @@ def label(local: str) -> list[str]:
     """Segments labelled just before a number, after the last separator ("…; nữ 41", "đoàn viên thanh niên 112")."""
     local = v.LABEL_TAIL.sub("", local)  # "nữ: 45", "người dân tộc thiểu số có 30"
     part = v.LABEL_SPLIT.split(local)[-1]
+    segs = list(dict.fromkeys(v.segments_in(part)))
     run = v.LABEL_RUN_SPLIT.split(local)[-1]  # "trong đó nữ, dân tộc thiểu số 45": one label across commas, two segments
-    if len(set(v.segments_in(run))) > 1 and not v.LABEL_LIST_WORD.search(run):
+    if segs and run != part and not v.LABEL_LIST_WORD.search(run) and len(set(v.segments_in(run))) > 1:
         return []
-    return list(dict.fromkeys(v.segments_in(part)))
+    return segs
 
 
 def _pool_named_before(local: str) -> str | None:
