@@ -26,7 +26,9 @@ SEGMENTS: list[tuple[str, re.Pattern[str]]] = [
     ("civil_servant", re.compile(r"(?:cán bộ,?\s+)?công chức", IC)),  # "là cán bộ, công chức": one name across the comma
     ("public_employee", re.compile(r"viên chức", IC)),
     ("farmer", re.compile(r"nông dân", IC)),
-    ("police_military", re.compile(r"công an|quân đội|lực lượng vũ trang|quân nhân|bộ đội", IC)),
+    ("police_military", re.compile(  # not "bộ đội xuất ngũ": discharged soldiers are no longer in the forces
+        r"công an|quân đội|lực lượng vũ trang|(?:quân nhân|bộ đội)(?!\s+(?:đã\s+)?(?:xuất ngũ|phục viên|hoàn thành nghĩa vụ))", IC
+    )),
     ("village_head", re.compile(r"trưởng[,\s\-]*(?:phó\s+)?(?:thôn|xóm|ấp|bản|khu phố)|phó thôn|tổ trưởng|trưởng khu", IC)),
     ("student", re.compile(r"học sinh|sinh viên", IC)),
     ("worker", re.compile(r"công nhân", IC)),

@@ -385,3 +385,9 @@ def test_an_emphasis_opening_after_an_admission_singles_out_its_segments() -> No
     assert _admitted(text) == [("all", 215), ("religious", 12), ("business_owner", 5)]
     # guard: the membership singled out is no admission
     assert _admitted("Năm 2023, huyện kết nạp 215 đảng viên. Đặc biệt, toàn huyện hiện có 520 đảng viên là người có đạo.") == [("all", 215)]
+
+
+def test_discharged_soldiers_are_not_the_police_military_segment() -> None:
+    assert _admitted("Năm 2023, kết nạp 215 đảng viên, trong đó 30 đảng viên là bộ đội xuất ngũ.") == [("all", 215)]
+    # guard: serving soldiers are
+    assert _admitted("Năm 2023, kết nạp 215 đảng viên, trong đó 30 đảng viên là quân nhân.") == [("all", 215), ("police_military", 30)]
