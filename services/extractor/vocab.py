@@ -15,7 +15,7 @@ SEGMENTS: list[tuple[str, re.Pattern[str]]] = [
     ("female", re.compile(r"(?<!\w)(?:nữ|phụ nữ)(?!\w)", IC)),
     ("youth_union", re.compile(r"(?<!công )đoàn viên|đoàn thanh niên|tncs", IC)),
     ("ethnic_minority", re.compile(
-        r"dân tộc thiểu số|dân tộc ít người|người dân tộc|đồng bào dân tộc|(?:người|đồng bào|dân tộc)\s+(?:"
+        r"dân tộc thiểu số|dân tộc ít người|(?:người dân tộc|đồng bào dân tộc)(?!\s+kinh\b)|(?:người|đồng bào|dân tộc)\s+(?:"
         r"Jrai|J'rai|Gia Rai|Gia-rai|Ê Đê|Ê-đê|Êđê|Ê đê|Ba Na|Bahnar|Mông|H'Mông|H'mông|Hmông|Khmer|Khơ-me|Khơ Me|Tày|Nùng|"
         r"Dao|Mường|Xơ Đăng|Cơ Tu|M'nông|Mnông|Raglai|Ra Glai|Chăm(?!\s+(?:chỉ|sóc|lo))|Sán Dìu|Sán Chay|K'Ho|Cơ Ho|Xtiêng|Stiêng|Bru|Vân Kiều|"
         r"Pa Kô|Tà Ôi|Hrê|Giẻ Triêng|Hà Nhì|Khơ Mú|Chơ Ro|Chu Ru|Giáy|Mạ|Chứt|Pà Thẻn|Ơ Đu|La Chí|Phù Lá|Bố Y|La Ha|Si La|Rơ Măm|"

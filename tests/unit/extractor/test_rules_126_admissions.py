@@ -391,3 +391,9 @@ def test_discharged_soldiers_are_not_the_police_military_segment() -> None:
     assert _admitted("Năm 2023, kết nạp 215 đảng viên, trong đó 30 đảng viên là bộ đội xuất ngũ.") == [("all", 215)]
     # guard: serving soldiers are
     assert _admitted("Năm 2023, kết nạp 215 đảng viên, trong đó 30 đảng viên là quân nhân.") == [("all", 215), ("police_military", 30)]
+
+
+def test_the_kinh_majority_is_not_an_ethnic_minority() -> None:
+    text = "Năm 2023, xã kết nạp 12 đảng viên, trong đó 8 đảng viên là người dân tộc Kinh, 4 đảng viên là người dân tộc Mường."
+    assert _admitted(text) == [("all", 12), ("ethnic_minority", 4)]
+    assert _admitted("Năm 2023, xã kết nạp 12 đảng viên, 100% là người dân tộc Kinh.") == [("all", 12)]
