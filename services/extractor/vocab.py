@@ -13,7 +13,7 @@ SEGMENTS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:kinh tế|khu vực) tư nhân|doanh nghiệp FDI", IC
     )),
     ("female", re.compile(r"(?<!\w)(?:nữ|phụ nữ)(?!\w)", IC)),
-    ("youth_union", re.compile(r"(?<!công )đoàn viên|đoàn thanh niên|tncs", IC)),
+    ("youth_union", re.compile(r"(?<!công )đoàn viên(?!\s+công đoàn)|đoàn thanh niên|tncs", IC)),  # not "đoàn viên công đoàn"
     ("ethnic_minority", re.compile(
         r"dân tộc thiểu số|dân tộc ít người|(?:người dân tộc|đồng bào dân tộc)(?!\s+kinh\b)|(?:người|đồng bào|dân tộc)\s+(?:"
         r"Jrai|J'rai|Gia Rai|Gia-rai|Ê Đê|Ê-đê|Êđê|Ê đê|Ba Na|Bahnar|Mông|H'Mông|H'mông|Hmông|Khmer|Khơ-me|Khơ Me|Tày|Nùng|"

@@ -397,3 +397,10 @@ def test_the_kinh_majority_is_not_an_ethnic_minority() -> None:
     text = "Năm 2023, xã kết nạp 12 đảng viên, trong đó 8 đảng viên là người dân tộc Kinh, 4 đảng viên là người dân tộc Mường."
     assert _admitted(text) == [("all", 12), ("ethnic_minority", 4)]
     assert _admitted("Năm 2023, xã kết nạp 12 đảng viên, 100% là người dân tộc Kinh.") == [("all", 12)]
+
+
+def test_trade_union_members_are_not_the_youth_union_segment() -> None:
+    assert _admitted("Năm 2023, kết nạp 215 đảng viên, trong đó 120 đảng viên là đoàn viên công đoàn.") == [("all", 215)]
+    assert _admitted("Năm 2023, kết nạp 215 đảng viên, trong đó đoàn viên công đoàn chiếm 24%.") == [("all", 215)]
+    # guard: the Youth Union's members are
+    assert _admitted("Năm 2023, kết nạp 215 đảng viên, trong đó đoàn viên chiếm 76%.") == [("all", 215), ("youth_union", 76)]
