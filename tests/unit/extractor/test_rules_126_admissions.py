@@ -404,3 +404,8 @@ def test_trade_union_members_are_not_the_youth_union_segment() -> None:
     assert _admitted("Năm 2023, kết nạp 215 đảng viên, trong đó đoàn viên công đoàn chiếm 24%.") == [("all", 215)]
     # guard: the Youth Union's members are
     assert _admitted("Năm 2023, kết nạp 215 đảng viên, trong đó đoàn viên chiếm 76%.") == [("all", 215), ("youth_union", 76)]
+
+
+def test_a_segment_named_in_the_last_item_before_a_share_labels_it() -> None:
+    text = "Năm 2023, huyện kết nạp 215 đảng viên, tỷ lệ nữ đạt 45%, đoàn viên đạt 85%."
+    assert _admitted(text) == [("all", 215), ("female", 45), ("youth_union", 85)]
