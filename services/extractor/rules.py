@@ -65,6 +65,8 @@ class Reading:
 def _opens_with_label(sent: str) -> bool:
     """A sentence whose first words are members ("Đảng viên nữ …") or a segment's name ("Nữ 98 …", "Đoàn viên: …")."""
     head = sent.lstrip(" -–•*+").lower()
+    if v.LABEL_HEAD_VERB.search(v.DIGIT.split(head, maxsplit=1)[0]):
+        return False  # "Đảng viên nữ được bầu vào cấp ủy 45 đồng chí": what they do, not a segment of the admission
     return bool(v.MEMBERS_OPENING.match(head)) or any(rx.match(head) for _, rx in v.SEGMENTS)
 
 
@@ -401,7 +403,10 @@ def _segment_number_opening(local: str) -> bool:
     m = v.SEGMENT_NUMBER_OPENING.match(local)
     if m is None:
         return False
-    return not v.STOCK_SCOPE.search(m.group("label")) and len(set(v.segments_in(m.group("label")))) == 1
+    label_words = m.group("label")
+    if v.STOCK_SCOPE.search(label_words) or v.LABEL_HEAD_VERB.search(label_words):
+        return False  # "Số đảng viên nữ toàn Đảng bộ …", "Số đảng viên nữ được bầu vào cấp ủy …"
+    return len(set(v.segments_in(label_words))) == 1
 
 
 def _new_of_segment(after: str) -> bool:

@@ -995,3 +995,8 @@ QUOTA_PLACES_AFTER = re.compile(r"^\s*chỉ tiêu\b", IC)
 EMPHASIS_OPENING = re.compile(
     r"^\W*(?:đáng chú ý|đặc biệt|nổi bật|điều đáng mừng|trong số này|trong số đó)(?:\s+là)?[,:\s]+(?:đã\s+)?(?:có\s+)?(?:khoảng|gần|hơn|trên)?\s*\d", IC
 )
+# A verb in the opening label before the first number ("Đảng viên nữ được bầu vào cấp ủy 45 đồng chí", "Nữ đảng viên
+# tham gia cấp ủy 45"): the count is of what they do, not a segment of the admission.
+LABEL_HEAD_VERB = re.compile(
+    r"\b(?:tham gia|được|đã|đang|sẽ|vào|giữ|làm|bầu|trúng|hoạt động|công tác|vận động|phối hợp|tổ chức|tham dự|dự|đi|học)\b", IC
+)

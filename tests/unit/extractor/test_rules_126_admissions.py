@@ -409,3 +409,12 @@ def test_trade_union_members_are_not_the_youth_union_segment() -> None:
 def test_a_segment_named_in_the_last_item_before_a_share_labels_it() -> None:
     text = "Năm 2023, huyện kết nạp 215 đảng viên, tỷ lệ nữ đạt 45%, đoàn viên đạt 85%."
     assert _admitted(text) == [("all", 215), ("female", 45), ("youth_union", 85)]
+
+
+def test_an_opening_label_with_a_verb_is_no_segment_of_the_admission() -> None:
+    for text in (
+        "Năm 2023, toàn huyện kết nạp 215 đảng viên. Đảng viên nữ được bầu vào cấp ủy 45 đồng chí.",
+        "Năm 2023, toàn huyện kết nạp 215 đảng viên. Nữ đảng viên tham gia cấp ủy 45 đồng chí.",
+        "Năm 2023, toàn huyện kết nạp 215 đảng viên. Số đảng viên nữ được bầu vào cấp ủy là 45 đồng chí.",
+    ):
+        assert _admitted(text) == [("all", 215)], text
