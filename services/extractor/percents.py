@@ -284,4 +284,6 @@ def _own_label_before(site: Site) -> str:
     if v.LABEL_OF_NUMBER_BEFORE.match(site.local):
         return last
     head = v.ITEM_LABEL_SPLIT.split(site.local, maxsplit=1)[0]
+    if v.STOCK_SCOPE.search(last):
+        return site.local  # "…, tỷ lệ đảng viên nữ toàn Đảng bộ đạt 38%": the membership's share
     return last if not v.segments_in(head) and len(set(v.segments_in(last))) == 1 else site.local

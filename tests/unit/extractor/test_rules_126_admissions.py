@@ -409,6 +409,8 @@ def test_trade_union_members_are_not_the_youth_union_segment() -> None:
 def test_a_segment_named_in_the_last_item_before_a_share_labels_it() -> None:
     text = "Năm 2023, huyện kết nạp 215 đảng viên, tỷ lệ nữ đạt 45%, đoàn viên đạt 85%."
     assert _admitted(text) == [("all", 215), ("female", 45), ("youth_union", 85)]
+    # guard: the membership's share is not the admission's
+    assert _admitted("Năm 2023, huyện kết nạp 215 đảng viên, tỷ lệ đảng viên nữ toàn Đảng bộ đạt 38%.") == [("all", 215)]
 
 
 def test_an_opening_label_with_a_verb_is_no_segment_of_the_admission() -> None:
