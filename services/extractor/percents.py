@@ -266,7 +266,8 @@ def _segment_pct(site: Site) -> Cls | None:
             segs = [site.prev.segment]
         segs = segs if len(segs) == 1 else []
     named = v.NAMED_RATE.search(site.local)
-    if not segs and named and v.RATE_OF_ADMISSIONS.search(named.group("what")):
+    pool_named = bool(named and v.NEW_MEMBERS_POOL_OPENER.search(site.local[: named.start()]))  # "trong số đảng viên mới, tỷ lệ nữ là"
+    if not segs and named and (v.RATE_OF_ADMISSIONS.search(named.group("what")) or pool_named):
         segs = list(dict.fromkeys(v.segments_in(named.group("what"))))  # "tỷ lệ đảng viên được kết nạp là đoàn viên đạt 80%"
         segs = segs if len(segs) == 1 else []
     if not segs:

@@ -1000,3 +1000,5 @@ EMPHASIS_OPENING = re.compile(
 LABEL_HEAD_VERB = re.compile(
     r"\b(?:tham gia|được|đã|đang|sẽ|vào|giữ|làm|bầu|trúng|hoạt động|công tác|vận động|phối hợp|tổ chức|tham dự|dự|đi|học)\b", IC
 )
+# "Trong số đảng viên mới, tỷ lệ nữ là 45%": the new members named as the pool before a rate named for a segment.
+NEW_MEMBERS_POOL_OPENER = re.compile(r"trong\s+(?:tổng\s+)?số\s+(?:các\s+)?(?:đảng viên|đv)\s+(?:mới|được kết nạp|kết nạp)", IC)

@@ -420,3 +420,10 @@ def test_an_opening_label_with_a_verb_is_no_segment_of_the_admission() -> None:
         "Năm 2023, toàn huyện kết nạp 215 đảng viên. Số đảng viên nữ được bầu vào cấp ủy là 45 đồng chí.",
     ):
         assert _admitted(text) == [("all", 215)], text
+
+
+def test_a_rate_named_for_a_segment_after_the_new_members_pool_is_its_share() -> None:
+    text = "Năm 2023, huyện kết nạp 215 đảng viên; trong số đảng viên mới, tỷ lệ nữ là 45%."
+    assert _admitted(text) == [("all", 215), ("female", 45)]
+    text = "Năm 2023, huyện kết nạp 215 đảng viên; trong số đảng viên toàn huyện, tỷ lệ nữ là 38%."
+    assert _admitted(text) == [("all", 215)]
