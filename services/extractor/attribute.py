@@ -144,12 +144,14 @@ def fraction_facts(c: Candidate, reading: FractionReading, sc: Scope, doc: Docum
         period = _period_for(c, sc.periods, doc)
         for org in _orgs_for(c, reading.admitted, sc.found, doc):
             out.append(RawFact(reading.admitted, c.num, org, period, sc.text))
-            out.append(RawFact(reading.target, c.num, org, period, sc.text))
+            if reading.target is not None:
+                out.append(RawFact(reading.target, c.num, org, period, sc.text))
         return out
     org = list_org(reading.unit_name)
     period = _period_for(Candidate(c.text, c.num, 0, 0), sc.periods, doc)
     out.append(RawFact(reading.admitted, c.num, org, period, sc.text))
-    out.append(RawFact(reading.target, c.num, org, period, sc.text))
+    if reading.target is not None:
+        out.append(RawFact(reading.target, c.num, org, period, sc.text))
     return out
 
 

@@ -223,6 +223,8 @@ def budgeted(sentence: str, remaining: int) -> tuple[list[Num], int]:
     return nums, total - len(nums)
 
 
+_YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
+"""The second number of a "N/YYYY" pair that is a year (a month, a quarter), not a target."""
 _FRACTION = re.compile(rf"(?P<a>{NUM})\s*/\s*(?P<b>{NUM})(?![\d/])")
 
 
@@ -231,8 +233,7 @@ def find_fractions(sentence: str) -> list[tuple[int, int, float, float]]:
     out = []
     for m in _FRACTION.finditer(sentence):
         b = parse_number(m.group("b"))
-        year = b >= 1900 and m.group("b").isdigit()  # "6/2023"; not "3.120/3.000 đảng viên"
-        if year or sentence[max(0, m.start() - 1) : m.start()] in "/.-":
-            continue
+        if _YEAR_LIKE.fullmatch(m.group("b")) or sentence[max(0, m.start() - 1) : m.start()] in "/.-":
+            continue  # "6/2024": a month and its year (a target written "3.000" or "3000" is a target)
         out.append((m.start(), m.end(), parse_number(m.group("a")), b))
     return out

@@ -141,6 +141,8 @@ def _share(site: Site) -> Cls | None:
         return None  # a share of the membership, not of the admitted
     if prev and prev.metric == "admitted" and prev.unit == "count" and prev.segment != "all":
         return Cls("admitted", prev.segment, "pct", False, site.num.value)
+    if v.OF_MEMBERSHIP_AFTER.match(site.right):
+        return None  # "đảng viên nữ chiếm 38% tổng số đảng viên toàn huyện": a share of the membership
     if not (site.admit_context or v.ADMIT.search(site.prefix) or v.ADMITTED_POOL.search(site.right)):
         return None
     segs = list(dict.fromkeys(v.segments_in(v.PART_SEP.split(site.local.rstrip())[0] if site.prev else site.local)))
@@ -441,6 +443,12 @@ def _segment_pct(site: Site) -> Cls | None:
     """A breakdown share of new members: "50% là nữ", "nông dân chiếm 16,3%", "đảng viên nữ, chiếm 78,3%"."""
     if site.prev and site.prev.metric in STOCK:
         return None  # "nâng tổng số lên 2.500 đồng chí; trong đó 66% là người dân tộc thiểu số": the membership
+    if v.OF_MEMBERSHIP_AFTER.match(site.right):
+        return None  # "… chiếm 38% tổng số đảng viên toàn huyện": a share of the membership
+    new_members = v.NEW_MEMBERS_SHARE_AFTER.match(site.right)
+    of_new = list(dict.fromkeys(v.segments_in(new_members.group("rest")))) if new_members else []
+    if len(of_new) == 1:
+        return Cls("admitted", of_new[0], "pct", False, site.num.value)  # "100% đảng viên mới được kết nạp đều là đoàn viên"
     if not (site.admit_context or v.ADMIT.search(site.prefix)):
         return None
     if v.SHORT_OPEN_PAREN.fullmatch(site.local):
@@ -448,15 +456,34 @@ def _segment_pct(site: Site) -> Cls | None:
         return Cls("admitted", site.prev.segment, "pct", False, site.num.value) if share and site.prev else None
     m = v.SEG_AFTER.match(site.right)
     segs = v.segments_in(m.group("rest")[:50]) if m and v.SEGMENT_SHARE_AFTER.match(site.right) else []
-    if not segs and v.SHARE_OR_LABEL_BEFORE.search(site.local):
-        segs = list(dict.fromkeys(v.segments_in(site.local)))
+    if m and len(set(v.segments_in(v.DIGIT.split(m.group("rest"))[0]))) > 1:
+        return None  # "60% là nữ và người dân tộc thiểu số": a mixed category, no one segment's share
+    own = _own_label_before(site)
+    if not segs and v.SHARE_OR_LABEL_BEFORE.search(own):
+        segs = list(dict.fromkeys(v.segments_in(own)))
         if not segs and v.SHARE_ONLY.fullmatch(site.local) and site.prev and site.prev.segment != "all":
             segs = [site.prev.segment]
         segs = segs if len(segs) == 1 else []
     named = v.NAMED_RATE.search(site.local)
-    if not segs and named and v.RATE_OF_ADMISSIONS.search(named.group("what")):
+    pool_named = bool(named and v.NEW_MEMBERS_POOL_OPENER.search(site.local[: named.start()]))  # "trong số đảng viên mới, tỷ lệ nữ là"
+    if not segs and named and (v.RATE_OF_ADMISSIONS.search(named.group("what")) or pool_named):
         segs = list(dict.fromkeys(v.segments_in(named.group("what"))))  # "tỷ lệ đảng viên được kết nạp là đoàn viên đạt 80%"
         segs = segs if len(segs) == 1 else []
     if not segs:
         return None
     return Cls("admitted", segs[0], "pct", False, site.num.value)
+
+
+def _own_label_before(site: Site) -> str:
+    """The words before a percent that may label it: after another number of the clause, only the last item's when the
+    words open with that number's label ("80% là đoàn viên và 89% dưới 30 tuổi") or its noun names no segment ("kết nạp
+    215 đảng viên, tỷ lệ nữ đạt 45%")."""
+    if site.local_start <= site.clause_start:
+        return site.local
+    last = v.ITEM_LABEL_SPLIT.split(site.local)[-1]
+    if v.LABEL_OF_NUMBER_BEFORE.match(site.local):
+        return last
+    head = v.ITEM_LABEL_SPLIT.split(site.local, maxsplit=1)[0]
+    if v.STOCK_SCOPE.search(last):
+        return site.local  # "…, tỷ lệ đảng viên nữ toàn Đảng bộ đạt 38%": the membership's share
+    return last if not v.segments_in(head) and len(set(v.segments_in(last))) == 1 else site.local

@@ -129,11 +129,17 @@ class AfterCue:
 AFTER_CUES: tuple[AfterCue, ...] = (
     # "34 trường hợp chuyển sinh hoạt đảng", "5 đảng viên vi phạm" (unless removed: "khai trừ 12 đảng viên vi phạm")
     AfterCue("other", v.NOT_ADMISSION_AFTER, unless_before=v.REMOVE_IN_PHRASE_BEFORE),
+    AfterCue("other", v.INTO_YOUTH_UNION_AFTER),  # "kết nạp 350 học sinh vào Đoàn": the Youth Union, not the Party
     AfterCue("other", v.NEGATED_ADMIT_AFTER),  # "50 quần chúng đủ điều kiện nhưng chưa được kết nạp"
     AfterCue("other", v.ELIGIBLE_AFTER, unless_before=v.ADMIT_VERB_RIGHT_BEFORE),  # "trong đó 120 người đủ điều kiện": eligible, not admitted
     AfterCue("target", v.PLAN_AFTER),  # "kết nạp 200 đảng viên là chỉ tiêu đề ra", "… để hoàn thành kế hoạch năm"
+    AfterCue("train", v.PENDING_ADMISSION_BEFORE, before=True),  # "đang hoàn thiện thủ tục kết nạp cho 25 quần chúng"
     AfterCue("admit", v.ADMIT_FOR, before=True),  # "tổ chức lễ kết nạp Đảng cho 2 quần chúng ưu tú"
+    AfterCue("other", v.ADMITTED_ELSEWHERE_AFTER),  # "… đảng viên được kết nạp trong quân ngũ xuất ngũ về địa phương"
+    AfterCue("remove", v.ADMITTED_THEN_REMOVED_AFTER),  # "12 đảng viên được kết nạp năm 2022 bị xóa tên"
     AfterCue("admit", v.ADMIT_AFTER),  # "45 đoàn viên ưu tú được kết nạp vào Đảng"
+    AfterCue("admit", v.ADMIT_BY_AGENT_AFTER),  # "215 quần chúng được Ban Thường vụ Huyện ủy ra quyết định kết nạp"
+    AfterCue("admit", v.ENTERED_PARTY_AFTER, people_only=True, unless_before=v.NOT_ENTERED_BEFORE),  # "đưa 215 quần chúng vào Đảng"
     AfterCue("train", v.TRAIN_AFTER, people_only=True),  # "60 quần chúng tham gia lớp cảm tình Đảng"
     AfterCue("other", v.LESSER_SANCTION_AFTER),  # "…, 15 đảng viên bị cảnh cáo": a lighter sanction, not a removal
     AfterCue("remove", v.REMOVE_AFTER),  # "12 đảng viên bị xóa tên"

@@ -50,7 +50,15 @@ class Reading:
 
     def admit_context(self, sent: str, opener: bool) -> bool:
         """Whether a sentence continues the admissions of the one before ("Trong đó, …", a labelled list item)."""
-        return self.admitted_before and (opener or (self.breakdown and candidates.labelled_opening(sent)))
+        if not self.admitted_before or opener:
+            return self.admitted_before
+        labelled = candidates.labelled_opening(sent)
+        if self.breakdown and labelled:
+            return True
+        if v.MEMBERSHIP_WORDS.search(sent):
+            return False  # "…, chiếm 38% tổng số đảng viên": a breakdown of the membership
+        # "Đảng viên nữ: 98 đồng chí; …", "Đáng chú ý, có 12 đảng viên là …" after the whole admission
+        return bool(labelled and v.LABEL_OPENING.match(sent) and _opens_with_label(sent)) or bool(v.EMPHASIS_OPENING.match(sent))
 
     def site(self, c: Candidate, admit_ctx: bool, prev: Cls | None, opener: bool) -> Site:
         """A candidate with what classification knows of its sentence so far."""
@@ -71,13 +79,21 @@ class Reading:
         self.last_pct = pcts[-1] if pcts else None
 
 
+def _opens_with_label(sent: str) -> bool:
+    """A sentence whose first words are members ("Đảng viên nữ …") or a segment's name ("Nữ 98 …", "Đoàn viên: …")."""
+    head = sent.lstrip(" -–•*+").lower()
+    if v.LABEL_HEAD_VERB.search(v.DIGIT.split(head, maxsplit=1)[0]):
+        return False  # "Đảng viên nữ được bầu vào cấp ủy 45 đồng chí": what they do, not a segment of the admission
+    return bool(v.MEMBERS_OPENING.match(head)) or any(rx.match(head) for _, rx in v.SEGMENTS)
+
+
 @dataclass(frozen=True, slots=True)
 class FractionReading:
     """An "admitted/target" fraction: the two facts it states and, for a list item ("Thanh Hải 11/15"), the unit it
     names (None: the sentence's own organisation, the subject of its admission verb)."""
 
     admitted: Cls
-    target: Cls
+    target: Cls | None  # None: the second number counts candidates, not a target ("215/250 quần chúng được giới thiệu")
     unit_name: str | None
 
 
@@ -99,8 +115,14 @@ def fractions(sent: str, after_admission: bool = False) -> list[tuple[Candidate,
         start, end, got = c.num.start, c.num.end, c.num.value
         admitted = Cls("admitted", "all", "count", False, got)
         planned = Cls("admitted_target", "all", "count", False, target)
-        if v.ADMIT_BEFORE_FRACTION.search(sent[:start]) and v.PERSON_NOUN.match(sent[end:]) and got <= FRACTION_OVER * target:
-            out.append((c, FractionReading(admitted, planned, None)))
+        person = v.PERSON_NOUN.match(sent[end:])
+        right_after_verb = v.ADMIT_BEFORE_FRACTION.search(sent[:start]) or v.ADMIT_REACHED_BEFORE_FRACTION.search(sent[:start])
+        if right_after_verb and v.QUOTA_PLACES_AFTER.match(sent[end:]) and got <= FRACTION_OVER * target:
+            out.append((c, FractionReading(admitted, planned, None)))  # "kết nạp 215/200 chỉ tiêu"
+            continue
+        if right_after_verb and person and got <= FRACTION_OVER * target:
+            of_candidates = v.TRAIN_AFTER.match(sent[end + person.end() :]) or v.CANDIDATES_INTRODUCED_AFTER.match(sent[end + person.end() :])
+            out.append((c, FractionReading(admitted, None if of_candidates else planned, None)))
             continue
         if not targets or v.UNITS_AFTER_FRACTION.match(sent[end:]):
             continue  # "15/18 đảng bộ hoàn thành chỉ tiêu": a count of units
@@ -285,6 +307,8 @@ def _count(site: Site) -> Cls | None:
     assigned = v.TARGET.search(site.local) and v.ADMIT.search(site.clause + site.right)  # "được giao 300 chỉ tiêu, đã kết nạp 250"
     if v.QUOTA_NOUN_AFTER.match(site.right) and (v.ADMIT.search(site.local) or v.TOTAL_WORD.search(site.local) or quota_of_admissions or assigned):
         return Cls("admitted_target", "all", "count", False, site.num.value)
+    if _each_named_unit(site):
+        return Cls("admitted", "all", "count", False, site.num.value)  # "xã A, phường B (mỗi nơi 4 đảng viên)"
     if v.EACH.search(site.local) or v.UNITS_REACHING.search(site.clause):
         return None
     if v.CELLS_TOTAL_BEFORE.search(site.local) and v.CELLS_TOTAL_AFTER.match(site.right):
@@ -324,6 +348,15 @@ def _units_named(units: Match[str], site: Site) -> Cls | None:
     if v.UNITS_QUALIFIED.search(units.group("rest")):
         return None
     return Cls("party_cells" if units.group("cells") else "grassroots_orgs", "all", "count", False, site.num.value)
+
+
+def _each_named_unit(site: Site) -> bool:
+    """ "A (12 đảng viên); xã Thượng Đạt, phường Phạm Ngũ Lão (mỗi nơi 4 đảng viên)": in a list of units' admissions, the
+    figure of each unit named."""
+    listed = v.UNIT_ITEM_IN_PARENS.search(site.prefix)  # a list of units' admissions, not "tỉnh … kết nạp 3.000; A, B (mỗi nơi 4)"
+    if not listed or not v.EACH_IN_PARENS_BEFORE.search(site.local) or not v.PERSON_NOUN.match(site.right):
+        return False
+    return bool(v.NAMED_UNITS_BEFORE_PAREN.search(site.text[site.local_start : site.num.start]))
 
 
 def _pool(site: Site) -> Cls | None:
@@ -367,6 +400,8 @@ def item_label(text: str) -> list[str]:
 
 def _bare_segment(site: Site) -> Cls | None:
     """ "trong đó … 120 dân tộc thiểu số, 60 là nữ": a breakdown count named by its segment alone."""
+    if v.PART_OF_POOL_ADMITTED_AFTER.match(site.right):
+        return Cls("admitted", "all", "count", False, site.num.value)  # "215 trong số 250 quần chúng … đã được kết nạp"
     m = v.BARE_LABEL_AFTER.match(site.right)
     listed = site.prev is not None and site.prev.metric == "admitted" and site.prev.unit == "count"
     if not m or not (listed or site.admit_context or _after_breakdown(site.clause)):
@@ -389,10 +424,20 @@ def _kind(site: Site, noun: str, after: str) -> str | None:
             return "train"
         other = v.OTHER_COURSE.search(scope) or v.AWARENESS_COURSE.search(after)  # only a part of the classes is for candidates
         return None if other else "train"  # "lớp trung cấp lý luận chính trị cho 80 học viên"
+    after_part = site.local_start > 0 and site.text[site.local_start - 1].isdigit()
+    if after_part and v.POOL_AFTER_PART_BEFORE.fullmatch(site.local):
+        return "other"  # "215 trong số 250 quần chúng …": the pool the part before it is of
+    if v.PART_OF_POOL_ADMITTED_AFTER.match(site.right):
+        return "admit"  # "215 người trong tổng số 250 quần chúng … đã được kết nạp"
     kind = _after_cue(site, noun, after)
     if kind:
         return kind
+    admitted_before = site.prev is not None and site.prev.metric == "admitted" and site.prev.unit == "count"
+    if admitted_before and noun in MEMBER_NOUNS and v.PERIOD_ITEM_BEFORE.fullmatch(site.local):
+        return "admit"  # "kết nạp 225 đảng viên; năm 2022 là 210 đảng viên": the admission of another period
     kind = _cue(site)
+    if kind == "admit" and v.FOUNDED_UNIT_MEMBERS_BEFORE.search(site.clause):
+        return "other"  # "…, thành lập 1 chi bộ mới với 8 đảng viên": the new unit's members
     if kind == "admit" and not v.ADMIT.search(site.local) and _governed_elsewhere(site, after):
         return "other"
     unit_item = v.UNIT_ITEM_OPEN.fullmatch(site.text[site.local_start : site.num.start])
@@ -401,9 +446,29 @@ def _kind(site: Site, noun: str, after: str) -> str | None:
     labelled = noun in MEMBER_NOUNS and len(item_label(site.local)) == 1 and not v.PAREN.search(site.local)
     if kind == "total" and labelled and site.prev and site.prev.metric == "admitted" and not v.TOTAL.search(site.local):
         return "admit"  # "…; đảng viên là người dân tộc thiểu số 30 đồng chí": the next item of the admitted breakdown
-    fresh = noun in MEMBER_NOUNS and v.NEW_AFTER.match(after)
+    return _new_or_named_pool(site, noun, after, kind)
+
+
+def _new_or_named_pool(site: Site, noun: str, after: str, kind: str | None) -> str | None:
+    """The kind, corrected for new members ("có thêm 120 đảng viên mới", "215 tân đảng viên") and for the admitted pool
+    named before a count ("số lượng đảng viên được phát triển là 215"), which a weak verb would make the membership."""
+    fresh = noun in MEMBER_NOUNS and (v.NEW_AFTER.match(after) or v.NEW_BEFORE_NOUN.match(site.right))
+    pool = v.NEW_POOL_WORDS_AFTER.match(after)
+    if fresh and kind is None and pool and v.NEW_MEMBERS_OTHER_PREDICATE.match(after[pool.end() :]):
+        return "other"  # "12 đảng viên mới kết nạp được học lớp …": new members doing something else
+    opening = site.after_admission and site.local_start == 0 and not v.MEMBERSHIP_WORDS.search(site.low)
+    if kind == "total" and opening and _segment_number_opening(site.local):
+        return "admit"  # "… kết nạp 215 đảng viên. Số đảng viên nữ là 98 đồng chí."
+    if fresh and kind == "total" and (v.NEW_BEFORE_NOUN.match(site.right) or _new_of_segment(after)):
+        return "admit"  # "có 215 tân đảng viên", "Có 98 đảng viên mới là nữ": new members, not the membership
     if fresh and (kind is None or (kind == "total" and v.MORE_BEFORE.search(site.local))):
         return "admit"  # "có thêm 120 đảng viên mới"
+    if kind in ("total", None) and not noun and v.ADMITTED_POOL_IS_BEFORE.search(site.local):
+        return "admit"  # "số lượng đảng viên được phát triển là 215"
+    if kind == "total" and noun in MEMBER_NOUNS and v.ADMISSION_WORK_REACHED_BEFORE.search(site.local):
+        return "admit"  # "Công tác phát triển đảng viên năm 2023 đạt 215 đồng chí"
+    if kind == "total" and v.ADMITTED_SUM_BEFORE.search(site.local):
+        return "admit"  # "có 5 chi bộ kết nạp được đảng viên với tổng số 12 đảng viên"
     return kind
 
 
@@ -419,9 +484,30 @@ def _after_cue(site: Site, noun: str, after: str) -> str | None:
     return None
 
 
+def _segment_number_opening(local: str) -> bool:
+    """ "Số đảng viên nữ là": a sentence opening with the number of members of one segment, no membership word."""
+    m = v.SEGMENT_NUMBER_OPENING.match(local)
+    if m is None:
+        return False
+    label_words = m.group("label")
+    if v.STOCK_SCOPE.search(label_words) or v.LABEL_HEAD_VERB.search(label_words):
+        return False  # "Số đảng viên nữ toàn Đảng bộ …", "Số đảng viên nữ được bầu vào cấp ủy …"
+    return len(set(v.segments_in(label_words))) == 1
+
+
+def _new_of_segment(after: str) -> bool:
+    """ "(đảng viên) mới là nữ", "mới là người dân tộc thiểu số": new members labelled by one segment."""
+    head = v.PHRASE_SEP.split(after, maxsplit=1)[0]
+    return bool(v.NEW_OF_SEGMENT_AFTER.match(head)) and len(set(v.segments_in(head))) == 1
+
+
 def _governed_elsewhere(site: Site, after: str) -> bool:
     """A count after an admission that has its own predicate or verb ("…, 300 đảng viên đi làm ăn xa", "phát thẻ cho 110 …")."""
-    return bool(v.OWN_PREDICATE_AFTER.match(after) or v.OTHER_VERB_FOR.search(site.local))
+    pool = v.NEW_POOL_WORDS_AFTER.match(after)
+    predicate = after[pool.end() :] if pool else after  # "… 2 đảng viên mới được bầu vào cấp ủy"
+    if v.OTHER_PREDICATE_AFTER.match(predicate) or (pool and pool.group().strip() and v.NEW_MEMBERS_OTHER_PREDICATE.match(predicate)):
+        return True
+    return bool(v.OWN_PREDICATE_AFTER.match(after) or v.OTHER_VERB_FOR.search(site.local) or v.OTHER_VERB_BEFORE.search(site.local))
 
 
 def _count_metric(site: Site, kind: str | None, noun: str, after: str) -> Cls | None:
@@ -547,18 +633,26 @@ def _admitted(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
     if v.LEFT_BEFORE.search(site.local):
         return None  # "…, còn 20 đảng viên chưa đạt kế hoạch": what is left, not admitted
     breakdown = site.admit_context or _after_breakdown(site.clause) or bool(v.ADMITTED_POOL.search(site.clause))
+    if _no_intake(site, after, breakdown):
+        return None
+    admitted_count_before = site.prev is not None and site.prev.metric == "admitted" and site.prev.unit == "count"
+    if admitted_count_before and noun in MEMBER_NOUNS and v.PERIOD_ITEM_BEFORE.fullmatch(site.local):
+        return Cls("admitted", "all", "count", per_year, site.num.value)  # "… (năm 2022: 200 đảng viên)": that year's
     listing = site.prev is not None and site.prev.metric == "admitted" and site.prev.segment != "all"
     if noun in v.YOUTH_NOUNS and not (breakdown or listing) and not _into_party(site.local, after):
         return None
     if breakdown and site.prev and site.prev.metric in STOCK and not v.ADMIT.search(site.local):
         return None  # "… lên 2.500 đồng chí; trong đó 1.433 đảng viên nữ": a subgroup of the membership
     segment = _segment(site, noun, after, breakdown)
+    if segment == "all" and _units_part(site):
+        return None  # "trong đó 2 chi bộ … kết nạp được 4 đảng viên": a group of units' part, no organisation's figure
     tail = v.LABEL_SEP.split(site.local)[-1]
     if segment == "all" and v.NOT_SEGMENT.search(tail) and not v.ADMIT.search(tail):
         return None
     if segment == "all" and breakdown and v.NOT_SEGMENT.search(v.PART_SEP.split(after, maxsplit=1)[0][:40]):
         return None  # "Trong số đảng viên mới, có 200 đồng chí dưới 30 tuổi": a breakdown by age or schooling
-    if segment == "all" and breakdown and not v.ADMIT.search(site.local) and not v.ADMIT_AFTER.match(after):
+    named_pool = v.ADMITTED_POOL_IS_BEFORE.search(site.local)  # "số lượng đảng viên được phát triển là 215": the pool itself
+    if segment == "all" and breakdown and not v.ADMIT.search(site.local) and not v.ADMIT_AFTER.match(after) and not named_pool:
         name = v.ADMIN_UNIT_BEFORE_NAME.sub("", list_name(site.text[site.local_start : site.num.start]))
         item = not noun or (noun in MEMBER_NOUNS and places.is_known(name))
         return _list_item(site) if item else None
@@ -571,18 +665,40 @@ def _admitted(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
     elif segment == "all" and len(own) == 1:
         segment = own[0]
     elif segment == "all" and inherit and not breakdown and noun in MEMBER_NOUNS and site.prev:
-        if _own_label(after):
+        if _own_label(after) or v.AGE_OR_SCHOOLING_AFTER.match(after) or v.MALE_AFTER.match(after):
             return None  # "… 12 đảng viên là phụ nữ, 5 đảng viên là thanh niên": a subgroup of its own, not the segment before
         segment = site.prev.segment
     if segment == "all" and noun in v.CATEGORY_NOUNS:
         return None  # "kết nạp được 04 trưởng, thôn …": a category whose segment is unknown is not the total
     if segment == "all" and not breakdown:
-        segment = _pool_named_before(site.local) or segment  # "Số đảng viên nữ được kết nạp là 45 đồng chí"
+        segment = _pool_named_before(_own_words(site)) or segment  # "Số đảng viên nữ được kết nạp là 45 đồng chí"
     return Cls("admitted", segment, "count", per_year, site.num.value)
+
+
+def _no_intake(site: Site, after: str, breakdown: bool) -> bool:
+    """Counts near an admission verb that count no intake of the period: a streak's threshold, an earlier period's
+    figure, a figure per unit, re-admissions after the admission."""
+    if site.num.qualifier == "over" and (v.STREAK_THRESHOLD_BEFORE.search(site.local) or v.STREAK_THRESHOLD_AFTER.match(site.right)):
+        return True  # "năm thứ hai liên tiếp kết nạp được trên 200 đảng viên": a streak's threshold, not a count
+    if v.EARLIER_PERIOD_BEFORE.search(site.local):
+        return True  # "…, cùng kỳ năm trước là 210 đảng viên": an earlier period's admission, compared
+    if v.EACH_UNIT_BEFORE.search(site.local):
+        return True  # "bình quân mỗi tổ chức cơ sở đảng kết nạp được 8 đảng viên": a figure per unit
+    readmitted = v.READMIT_BEFORE.search(site.local) or v.READMIT_AFTER.match(after)
+    after_admission = breakdown or site.after_admission or (site.prev is not None and site.prev.metric == "admitted")
+    return bool(readmitted and after_admission)  # "kết nạp 215 đảng viên, kết nạp lại 2 đảng viên": a part, no segment
 
 
 _BY_METRIC = {"admitted": _admitted, "admitted_target": _target, "candidates_trained": _trained, "members_total": _total}
 """The count metrics with a rule of their own; any other metric of a cue kind (members_removed) is a plain count."""
+
+
+def _units_part(site: Site) -> bool:
+    """What a counted group of units, a block, or (after an admission) a set of units admitted: a part of an organisation's
+    admissions ("trong đó 2 chi bộ … kết nạp được 4", "khối xã, thị trấn kết nạp 180", "…; các đảng bộ xã kết nạp 180")."""
+    if v.UNIT_GROUP_ADMITTING_BEFORE.search(site.clause) and not v.ADMITTED_SUM_BEFORE.search(site.local):
+        return True
+    return site.prev is not None and site.prev.metric == "admitted" and bool(v.UNIT_SET_ADMITTING_BEFORE.search(site.local))
 
 
 def _into_party(local: str, after: str) -> bool:
@@ -602,7 +718,11 @@ def label(local: str) -> list[str]:
     """Segments labelled just before a number, after the last separator ("…; nữ 41", "đoàn viên thanh niên 112")."""
     local = v.LABEL_TAIL.sub("", local)  # "nữ: 45", "người dân tộc thiểu số có 30"
     part = v.LABEL_SPLIT.split(local)[-1]
-    return list(dict.fromkeys(v.segments_in(part)))
+    segs = list(dict.fromkeys(v.segments_in(part)))
+    run = v.LABEL_RUN_SPLIT.split(local)[-1]  # "trong đó nữ, dân tộc thiểu số 45": one label across commas, two segments
+    if segs and run != part and not v.LABEL_LIST_WORD.search(run) and len(set(v.segments_in(run))) > 1:
+        return []
+    return segs
 
 
 def _pool_named_before(local: str) -> str | None:
@@ -611,6 +731,15 @@ def _pool_named_before(local: str) -> str | None:
         return None  # "Đảng ủy Quân sự tỉnh … các tổ chức đảng trong lực lượng vũ trang": the organisation, not a segment
     found = {name for name, rx in v.SEGMENTS for m in rx.finditer(local) if v.SEGMENT_POOL_BEFORE.search(local[: m.start()])}
     return found.pop() if len(found) == 1 else None
+
+
+def _own_words(site: Site) -> str:
+    """The words before a count that are its own: after another number of the clause, not that number's phrase
+    ("có 12.000 đảng viên là người dân tộc thiểu số, năm 2023 kết nạp 1.200": the label is the 12.000's)."""
+    if site.local_start <= site.clause_start:
+        return site.local
+    parts = v.PART_SEP.split(site.local, maxsplit=1)
+    return parts[1] if len(parts) > 1 else ""
 
 
 def _own_label(after: str) -> bool:
@@ -622,9 +751,13 @@ def _own_label(after: str) -> bool:
 def _label_after(head: str, after: str) -> list[str]:
     """Segments a label after the number names ("là nữ"); one whose name a comma splits ("là trưởng, phó thôn") counts."""
     segs = v.segments_in(v.DIGIT.split(head, maxsplit=1)[0][:60])
+    if len(set(segs)) > 1 and v.MIXED_LABEL.match(head):
+        return []  # "là học sinh và giáo viên": a mixed category, no one segment
     if segs:
         return segs
-    wide = v.WIDE_LABEL_END.split(after, maxsplit=1)[0][:60]
+    wide = v.ORG_NAMES.sub(lambda m: " " * len(m.group()), v.WIDE_LABEL_END.split(after, maxsplit=1)[0][:60])  # not "… tại Đảng bộ Công an tỉnh"
+    if len(set(v.segments_in(wide))) > 1 and v.MIXED_LABEL.match(wide):
+        return []  # "là cán bộ, công chức, viên chức", "là học sinh và giáo viên": a mixed category, no one segment
     return [name for name, rx in v.SEGMENTS if (m := rx.search(wide)) and m.start() < len(head)][:1]
 
 
@@ -642,7 +775,7 @@ def _segment(site: Site, noun: str, after: str, breakdown: bool) -> str:
         segs = [name for name, rx in v.SEGMENTS if rx.match(head.lstrip())][:1]  # "30 đồng chí dân tộc thiểu số"
     elif v.FROM_SOURCE.match(head) and v.BREAKDOWN.search(site.clause):
         segs = v.segments_in(v.FROM_SOURCE.sub("", head, count=1)[:40])[:1]
-    elif v.SEGMENT_LABEL_AFTER.match(head) and not v.ALL_ARE.search(head):
+    elif (v.SEGMENT_LABEL_AFTER.match(head) or v.SEGMENT_WHERE_AFTER.match(head)) and not v.ALL_ARE.search(head):
         segs = _label_after(head, after)  # "kết nạp ba đảng viên là đoàn viên thanh niên": youth_union, like "… là học sinh"
     else:
         segs = []

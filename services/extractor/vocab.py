@@ -9,22 +9,26 @@ IC = re.IGNORECASE
 SEGMENTS: list[tuple[str, re.Pattern[str]]] = [
     ("business_owner", re.compile(r"chủ doanh nghiệp", IC)),
     ("private_sector", re.compile(
-        r"doanh nghiệp tư nhân|ngoài khu vực nhà nước|ngoài nhà nước|vốn (?:đầu tư )?nước ngoài|ngoài quốc doanh|\bDN tư nhân", IC
+        r"doanh nghiệp tư nhân|ngoài khu vực nhà nước|ngoài nhà nước|vốn (?:đầu tư )?nước ngoài|ngoài quốc doanh|\bDN tư nhân|"
+        r"(?:kinh tế|khu vực) tư nhân|doanh nghiệp FDI", IC
     )),
     ("female", re.compile(r"(?<!\w)(?:nữ|phụ nữ)(?!\w)", IC)),
-    ("youth_union", re.compile(r"(?<!công )đoàn viên|đoàn thanh niên|tncs", IC)),
+    ("youth_union", re.compile(r"(?<!công )đoàn viên(?!\s+công đoàn)|đoàn thanh niên|tncs", IC)),  # not "đoàn viên công đoàn"
     ("ethnic_minority", re.compile(
-        r"dân tộc thiểu số|dân tộc ít người|người dân tộc|đồng bào dân tộc|(?:người|đồng bào|dân tộc)\s+(?:"
+        r"dân tộc thiểu số|dân tộc ít người|(?:người dân tộc|đồng bào dân tộc)(?!\s+kinh\b)|(?:người|đồng bào|dân tộc)\s+(?:"
         r"Jrai|J'rai|Gia Rai|Gia-rai|Ê Đê|Ê-đê|Êđê|Ê đê|Ba Na|Bahnar|Mông|H'Mông|H'mông|Hmông|Khmer|Khơ-me|Khơ Me|Tày|Nùng|"
         r"Dao|Mường|Xơ Đăng|Cơ Tu|M'nông|Mnông|Raglai|Ra Glai|Chăm(?!\s+(?:chỉ|sóc|lo))|Sán Dìu|Sán Chay|K'Ho|Cơ Ho|Xtiêng|Stiêng|Bru|Vân Kiều|"
-        r"Pa Kô|Tà Ôi|Hrê|Giẻ Triêng|Hà Nhì|Khơ Mú|Chơ Ro|Chu Ru|Giáy|Hoa(?!\s+Kỳ)|Thái(?!\s+(?:Bình|Nguyên|Hòa|Thụy|Thủy))|Lào|Lô Lô|Cơ Lao)(?!\w)",
+        r"Pa Kô|Tà Ôi|Hrê|Giẻ Triêng|Hà Nhì|Khơ Mú|Chơ Ro|Chu Ru|Giáy|Mạ|Chứt|Pà Thẻn|Ơ Đu|La Chí|Phù Lá|Bố Y|La Ha|Si La|Rơ Măm|"
+        r"Brâu|Xinh Mun|La Hủ|Cao Lan|Pu Péo|Hoa(?!\s+Kỳ)|Thái(?!\s+(?:Bình|Nguyên|Hòa|Thụy|Thủy))|Lào|Lô Lô|Cơ Lao)(?!\w)",
         IC,
     )),
     ("rural", re.compile(r"nông thôn", IC)),
     ("civil_servant", re.compile(r"(?:cán bộ,?\s+)?công chức", IC)),  # "là cán bộ, công chức": one name across the comma
     ("public_employee", re.compile(r"viên chức", IC)),
     ("farmer", re.compile(r"nông dân", IC)),
-    ("police_military", re.compile(r"công an|quân đội|lực lượng vũ trang|quân nhân|bộ đội", IC)),
+    ("police_military", re.compile(  # not "bộ đội xuất ngũ": discharged soldiers are no longer in the forces
+        r"công an|quân đội|lực lượng vũ trang|(?:quân nhân|bộ đội)(?!\s+(?:đã\s+)?(?:xuất ngũ|phục viên|hoàn thành nghĩa vụ))", IC
+    )),
     ("village_head", re.compile(r"trưởng[,\s\-]*(?:phó\s+)?(?:thôn|xóm|ấp|bản|khu phố)|phó thôn|tổ trưởng|trưởng khu", IC)),
     ("student", re.compile(r"học sinh|sinh viên", IC)),
     ("worker", re.compile(r"công nhân", IC)),
@@ -37,7 +41,7 @@ SEGMENTS: list[tuple[str, re.Pattern[str]]] = [
 
 MEMBER_NOUN = r"(?:đảng viên|đv\b|đồng chí)"
 PERSON_NOUN = re.compile(
-    r"^\s*(?:đồng chí\s+)?(?P<noun>đảng viên|đv\b|đồng chí|quần chúng|người|em|trường hợp|tân binh|học viên|"
+    r"^\s*(?:đồng chí\s+|tân\s+(?=đảng viên))?(?P<noun>đảng viên|đv\b|đồng chí|quần chúng|người|em|trường hợp|tân binh|học viên|"
     r"đoàn viên|thanh niên|sinh viên|học sinh|chủ doanh nghiệp|trưởng|phó thôn|công nhân|giáo viên|nông dân|đối tượng|cán bộ|"
     r"nữ(?!\s+(?:sinh|giới))\b|tín đồ|chức sắc|lao động|đồng bào|cảm tình đảng|đ/c|đ/v)",
     IC,
@@ -131,7 +135,8 @@ TARGET_REMNANT = re.compile(r"^\s*\)?\s*(?:so với\s+)?(?:kế hoạch|chỉ ti
 BARE = re.compile(r"^\s*(?:$|[,.;)…]|và\b|\(|trở lên)", IC)
 
 ADMIT = re.compile(
-    r"(?<!công tác )kết nạp|(?<!công tác )phát triển(?: được)?(?: thêm)?(?: mới)?(?=\s*(?:\d|$)| được| đảng viên| đv)|đứng vào hàng ngũ|đảng viên mới|vào đảng", IC
+    r"(?<!công tác )kết nạp|(?<!công tác )phát triển(?: được)?(?: thêm)?(?: mới)?(?=\s*(?:\d|$)| được| đảng viên| đv)|đứng vào hàng ngũ|đảng viên mới|tân đảng viên|vào đảng|"
+    r"(?<=đảng viên được )phát triển|(?<=đảng viên )(?:mới )?phát triển(?= (?:năm|trong|là|đạt))", IC  # "số đảng viên được phát triển là 215"
 )
 # Targets: plans, quotas, pledges and obligations ("phải kết nạp được", "giao chỉ tiêu", "phấn đấu kết nạp").
 TARGET_CUES = (
@@ -235,7 +240,7 @@ TOTAL = re.compile(r"(?<!được )(?<!nạp )(?:tổng số|hiện có|tổng c
 WEAK = re.compile(r"(?<!\w)(?:có(?! đạo)|với|là|đạt|lên|gồm)(?!\w)", IC)
 # Events that are not admissions into the Party (transfers, awards, discipline, Youth/Trade Union admissions).
 NOT_ADMISSION_CUES = (
-    "chuyển (?:đảng )?chính thức", "công nhận đảng viên chính thức", "huy hiệu", r"(?:cấp|phát|trao) thẻ", "kiểm tra", "giám sát",
+    "chuyển (?:đảng )?chính thức", r"công nhận (?:là )?(?:đảng viên )?chính thức", "huy hiệu", r"(?:cấp|phát|trao) thẻ", "kiểm tra", "giám sát",
     "kỷ luật", "khen thưởng", "biểu dương", "vi phạm", "công đoàn", "chuyển sinh hoạt",
     r"(?:được )?miễn (?:sinh hoạt|công tác)", r"(?:có sự )?tham dự", r"(?:được )?tặng", "dự lễ", "dự hội nghị", r"kết nạp (?:vào )?đoàn\b(?!\s*viên)", "kết nạp hội viên",
 )
@@ -613,6 +618,7 @@ NOT_NAME_WORDS = {
     "có", "trong", "năm", "đến", "tính", "hiện", "toàn", "riêng", "đã", "với", "tổng", "sau", "qua", "nhờ", "kết", "như",
     "các", "mỗi", "từ", "do", "theo", "tại", "ở", "cả", "những", "còn", "bao", "gồm", "đảng", "chi", "tỉnh", "huyện",
     "đạt", "vượt", "bằng", "hoàn", "nâng", "tăng", "giảm", "số", "tỷ", "tỉ", "phát",
+    "thêm", "gần", "hơn", "trên", "khoảng", "chừng",  # qualifiers opening a title ("Thêm 12 quần chúng …", "Gần 100 …")
 }
 
 
@@ -1084,3 +1090,245 @@ POOL_RATIO_BEFORE = re.compile(r"(?:chiếm|bằng|đạt|là)\s*(?:tỷ lệ|t�
 RATE_OF_MEMBERSHIP = re.compile(r"(?:so với|trên)\s+(?:tổng\s+)?số\s+đảng viên\b", IC)
 # "…: huyện Yên Thế vượt 20%, huyện Lục Nam vượt 15%": a unit's item of a list, its name then "vượt".
 VUOT_ITEM_TAIL = re.compile(r"\s+vượt\s*(?:mức\s*)?(?:gần|hơn|trên|khoảng|xấp xỉ)?\s*$", IC)
+
+# --- Rules 1.2.6: admissions and their segments ---
+# "Đây là năm thứ hai liên tiếp huyện kết nạp được trên 200 đảng viên", "nhiều năm liền kết nạp hơn 100 đảng viên": a
+# streak's threshold ("trên/hơn/từ N" after "liên tiếp", "liên tục", "năm liền"), not a count of anyone admitted.
+STREAK_THRESHOLD_BEFORE = re.compile(
+    r"(?:liên tiếp|liên tục|năm liền)\b[^;.]{0,60}?(?:kết nạp|phát triển)(?:\s+được)?(?:\s+(?:mới|thêm))?\s*"
+    r"(?:trên|hơn|từ|ít nhất|tối thiểu|không dưới)\s*$",
+    IC,
+)
+# "… kết nạp trên 200 đảng viên 3 năm liên tiếp": the streak right after the counted noun.
+STREAK_THRESHOLD_AFTER = re.compile(
+    r"^\s*(?:(?:đảng viên|đv|đồng chí|quần chúng)\s*)?(?:mới\s*)?(?:/\s*năm\s*|mỗi năm\s*)?(?:trong\s+)?"
+    r"(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|nhiều)\s+năm\s+(?:liên tiếp|liên tục|liền)\b",
+    IC,
+)
+# "32 đảng viên được kết nạp trong doanh nghiệp tư nhân", "34 đảng viên làm việc tại doanh nghiệp ngoài nhà nước": where the
+# counted people were admitted or work names their segment, like "… là nữ" (SEGMENT_LABEL_AFTER).
+SEGMENT_WHERE_AFTER = re.compile(
+    r"^\s*(?:mới\s+)?(?:(?:đã\s+)?(?:được\s+)?(?:kết nạp|phát triển)(?:\s+(?:vào\s+)?đảng)?|(?:đang\s+)?(?:làm việc|công tác|lao động))"
+    r"\s+(?:trong|tại|ở|thuộc)\b",
+    IC,
+)
+# "Đảng viên nữ: 98 đồng chí; …", "Nữ 98 đồng chí, đoàn viên 150 đồng chí", "Đảng viên nữ chiếm 45,6%": a sentence that
+# opens with a label right before its first number (a colon, "có", "là", "chiếm" or nothing between), after a sentence of
+# admissions, lists that admission's segments.
+LABEL_OPENING = re.compile(r"^[^\d:;,.]{2,60}?(?::|\s+có|\s+là|\s+chiếm)?\s*(?:khoảng|gần|hơn|trên)?\s*\d")
+# "Có 98 đảng viên mới là nữ": new members labelled by a segment right after "mới".
+NEW_OF_SEGMENT_AFTER = re.compile(r"^\s*mới\s+(?:được kết nạp\s+)?(?:là|thuộc)\b(?!\s+(?:do|vì|nhờ)\b)", IC)
+# "215 quần chúng ưu tú được Ban Thường vụ Huyện ủy ra quyết định kết nạp", "12 quần chúng được Chi bộ kết nạp vào Đảng":
+# a passive admission whose agent (a party committee) stands between "được" and the verb. Not a pending one ("được chi
+# bộ giới thiệu, đề nghị xem xét kết nạp": candidates, TRAIN_AFTER).
+ADMIT_BY_AGENT_AFTER = re.compile(
+    r"^[^,;.()\d]{0,25}?\b(?:đã\s+)?(?:vinh dự\s+)?được\s+(?:các\s+)?(?:chi,\s*)?(?:(?:ban thường vụ|thường trực|ban chấp hành|cấp ủy|cấp uỷ)\b|"
+    r"(?:huyện|thành|thị|tỉnh|quận|đảng)\s+(?:ủy|uỷ)\b|(?:chi|đảng)\s+bộ\b)"
+    r"(?:(?!xem xét|đề nghị|giới thiệu|bồi dưỡng|chưa|không)[^,;.()\d]){0,40}?"
+    r"\b(?:(?:ra|ký|ban hành)\s+)?(?:quyết định\s+)?(?:chuẩn y\s+)?(?:tổ chức\s+)?(?:lễ\s+)?kết nạp(?!\s+(?:vào\s+)?đoàn\b)",
+    IC,
+)
+# "…, kết nạp lại 2 đảng viên", "trong đó có 2 đảng viên được kết nạp lại": re-admissions after an admission are a part of
+# it with no segment (or a second matter), never the organisation's whole intake.
+READMIT_BEFORE = re.compile(r"kết nạp lại(?:\s+(?:được|cho))?\s*(?:khoảng|gần|hơn|trên)?\s*$", IC)
+READMIT_AFTER = re.compile(r"^[^,;.()\d]{0,30}?\bkết nạp lại\b|^\s*(?:đảng viên|đv|đồng chí|trường hợp)?\s*(?:được\s+)?kết nạp lại\b", IC)
+# "kết nạp 225 đảng viên; năm 2022 là 210 đảng viên", "…; năm 2021: 198": after an admission, a year and "là" or ":"
+# before a count of members is the admission of that year (not the membership "là" would make it). Not "cùng kỳ năm
+# trước": attribution would give it the year of the sentence.
+PERIOD_ITEM_BEFORE = re.compile(
+    r"[\s,;(]*(?:(?:đảng viên|đv|đồng chí)(?:\s+mới)?\s*[,;(]\s*)?(?:(?:còn|và|trong khi)\s+)?năm\s+(?:19|20)\d\d\s*(?:là|:)\s*$", IC
+)
+# "…, cùng kỳ năm trước là 210 đảng viên", "(năm trước: 180)": the admission of an undated earlier period, compared;
+# attribution would date it with the sentence's year, so it is dropped.
+EARLIER_PERIOD_BEFORE = re.compile(
+    r"(?:cùng kỳ(?:\s+năm\s+(?:trước|ngoái))?|(?<!những )năm\s+(?:trước|ngoái)|kỳ trước)\s*(?:chỉ\s+)?(?:là|:|có|đạt|\()?\s*"
+    r"(?:(?:chỉ\s+)?(?:kết nạp|phát triển)(?:\s+được)?\s*)?(?:khoảng|gần|hơn|trên)?\s*$",
+    IC,
+)
+# "có 5 chi bộ kết nạp được đảng viên với tổng số 12 đảng viên": the sum named after units that admitted is the admission.
+ADMITTED_SUM_BEFORE = re.compile(
+    r"(?:kết nạp|phát triển)(?:\s+được)?(?:\s+mới)?\s+(?:đảng viên|đv)(?:\s+mới)?\s*,?\s*(?:với\s+)?(?:tổng số|tổng cộng)\s*(?:là\s*)?$",
+    IC,
+)
+# "trong đó 2 chi bộ ở thôn khó khăn kết nạp được 4 đảng viên", "12 xã vùng cao kết nạp 80 đảng viên", "khối xã, thị trấn
+# kết nạp 180 đảng viên": what a counted group of units, a block or (in a breakdown) a set of units admitted is their part of
+# an organisation's admissions, no organisation's own figure (not a fraction "25/27 tổ chức cơ sở đảng": all of them).
+_UNIT_NOUNS = (
+    r"(?:chi bộ|đảng bộ|tổ chức(?: cơ sở)?(?: đảng)?|tccs\S*|cơ sở|xã|phường|thị trấn|thôn|bản|làng|đơn vị|trường|doanh nghiệp|"
+    r"cơ quan|địa phương|huyện)"
+)
+# "Chi bộ Khu phố 4 phường 12 kết nạp 3 đảng viên": a number that names a unit ("khu phố 4") counts no units.
+# "thành lập mới 5 chi bộ, kết nạp 45 đảng viên": units that are the object of another verb do not admit.
+_NOT_A_UNIT_NUMBER = "".join(
+    f"(?<!{w} )" for w in (
+        "phố", "thôn", "tổ", "xóm", "phường", "khu", "số", "ấp", "bản", "đội", "làng", "xã", "khóm", "lớp", "quận",
+        "lập", "lập mới", "thể", "toàn", "cố", "nhập", "nhất", "tách", "đạo", "giao", "dẫn", "thưởng", "tặng", "tra", "sát", "cho",
+    )
+)
+_ADMIT_VERB_END = r"\b(?:kết nạp|phát triển)(?:\s+được)?(?:\s+(?:mới|thêm))?\s*(?:khoảng|gần|hơn|trên)?\s*$"
+UNIT_GROUP_ADMITTING_BEFORE = re.compile(
+    r"(?:(?<![/\d.,])(?<!năm )(?<!tháng )" + _NOT_A_UNIT_NUMBER + r"(?!(?:19|20)\d\d\b)\d+|\b(?:hai|ba|bốn|sáu|bảy|tám|chín|mười)(?:\s+\w+)?)\s+"
+    + _UNIT_NOUNS + r"\b(?:(?!năm\b|đã\b)[^;,]){0,50}?" + _ADMIT_VERB_END + "|"  # the units are the subject: no comma, year
+    r"(?:^|[,;:(]\s*|trong (?:đó|số đó)\s+)khối\s+[^;]{0,40}?" + _ADMIT_VERB_END + "|"
+    r"trong (?:đó|số đó)[,:\s]*(?:có\s+)?các\s+" + _UNIT_NOUNS + r"\b[^;]{0,40}?" + _ADMIT_VERB_END,
+    IC,
+)
+# "kết nạp 215 đảng viên; các đảng bộ xã, thị trấn kết nạp 180 đảng viên; các chi, đảng bộ cơ quan kết nạp 35": after
+# an admission, what a set of units admitted is a part of it (not "Các chi, đảng bộ cơ sở … kết nạp 215": the whole).
+UNIT_SET_ADMITTING_BEFORE = re.compile(
+    r"(?:^\s*|[,;:]\s*|\bvà\s+)(?:riêng\s+)?các\s+(?:chi,\s*)?" + _UNIT_NOUNS + r"\b[^;]{0,40}?" + _ADMIT_VERB_END, IC
+)
+# "100% đảng viên mới được kết nạp đều là đoàn viên", "85% đảng viên mới kết nạp là đoàn viên thanh niên": a percent of the
+# new members named right after it, with the segment they are ("đều là": all of them are, still a share of 100%).
+NEW_MEMBERS_SHARE_AFTER = re.compile(
+    r"^\s*(?:số\s+)?(?:đảng viên|đv)\s+(?:mới(?:\s+được)?(?:\s+(?:kết nạp|phát triển))?|(?:được\s+)?(?:kết nạp|phát triển)(?:\s+mới)?)"
+    r"(?:\s+(?:trong\s+)?năm(?:\s+(?:19|20)\d\d|\s+qua|\s+nay)?)?\s+(?:đều\s+)?(?:là|thuộc)\s+(?P<rest>[^,;.()]{1,60})",
+    IC,
+)
+# "12 đảng viên mới kết nạp được học lớp bồi dưỡng …", "215 đảng viên mới được phát thẻ": new members as the subject of
+# another predicate (OWN_PREDICATE_AFTER after the pool's words), not a report of their admission.
+NEW_POOL_WORDS_AFTER = re.compile(
+    r"^\s*mới(?:\s+(?:được\s+)?(?:kết nạp|phát triển))?(?:\s+(?:trong\s+)?(?:năm\s+(?:19|20)\d\d|năm qua|năm nay))?", IC
+)
+# "12 đảng viên được kết nạp năm 2022 bị xóa tên": admitted once, now removed (a removal, not an admission).
+ADMITTED_THEN_REMOVED_AFTER = re.compile(
+    r"^[^,;.()]{0,60}?\bkết nạp\b[^,;.()]{0,40}?\b(?:đã\s+)?(?:bị|được)\s+(?:xóa tên|xoá tên|khai trừ|đưa ra khỏi)", IC
+)
+# … the predicates (not "đã tuyên thệ", "được trao quyết định kết nạp": the admission ceremony itself).
+NEW_MEMBERS_OTHER_PREDICATE = re.compile(
+    r"^\s*(?:đã\s+)?(?:được\s+(?!(?:vinh dự\s+)?(?:kết nạp|đứng|công bố|trao quyết định|nhận quyết định))|học\b|tham gia|tham dự|"
+    r"dự\b|đi\b|chuyển\b|bị\b|vi phạm|hoàn thành|xin\b)",
+    IC,
+)
+# "Công tác phát triển đảng viên năm 2023 đạt 215 đồng chí": the work of admitting reaching a count is the admission (ADMIT
+# leaves "công tác phát triển" out: it names the work, "Công tác phát triển đảng viên được chú trọng").
+ADMISSION_WORK_REACHED_BEFORE = re.compile(
+    r"(?:phát triển|kết nạp)\s+(?:đảng viên|đv)(?:\s+mới)?[^,;\d]{0,30}?\b(?:đạt|được)\s*(?:khoảng|gần|hơn|trên)?\s*$", IC
+)
+# "…; 2.900 đảng viên dưới 30 tuổi, chiếm 89%", "… đảng viên trẻ": a subgroup by age or schooling, named right after the
+# count, labels it (it does not inherit the segment of the item before).
+AGE_OR_SCHOOLING_AFTER = re.compile(
+    r"^\s*(?:mới\s+)?(?:(?:là\s+)?(?:đảng viên\s+)?trẻ\b|dưới\s+\d|trên\s+\d|từ\s+\d+\s*(?:-|đến)|(?:có\s+)?trình độ|(?:trong\s+)?độ tuổi|tuổi\b)", IC
+)
+# "80% là đoàn viên và 89% dưới 30 tuổi": words right after a number that label it ("là", "ở", "thuộc"), not the next one.
+LABEL_OF_NUMBER_BEFORE = re.compile(r"^\s*(?:là|ở|thuộc)\b", IC)
+# "bình quân mỗi tổ chức cơ sở đảng kết nạp được 8 đảng viên": a figure per unit (vocab.EACH names the usual units).
+EACH_UNIT_BEFORE = re.compile(
+    r"\bmỗi\s+(?:tổ chức(?: cơ sở)?(?: đảng)?|tccs\S*|chi,?\s*đảng bộ|phường|thị trấn|huyện|địa phương|doanh nghiệp|cơ quan|"
+    r"khu dân cư|tổ dân phố|bản|làng|ấp|xã|chi bộ|đảng bộ|đơn vị|thôn|trường|cơ sở|nơi)\b[^,;\d]{0,30}?(?:kết nạp|phát triển)"
+    r"(?:\s+được)?(?:\s+(?:mới|thêm))?\s*(?:từ|khoảng|gần|hơn|trên|ít nhất)?\s*$",
+    IC,
+)
+# "Đoàn trường kết nạp 350 học sinh vào Đoàn", "5 thanh niên vào Đoàn": admitted into the Youth Union, not the Party.
+INTO_YOUTH_UNION_AFTER = re.compile(r"^[^,;.()]{0,30}?\bvào\s+(?:đoàn|tổ chức đoàn)\b(?!\s*viên)", IC)
+# "số lượng đảng viên được phát triển là 215": the admitted pool named, then "là", "đạt" or ":" before a bare count.
+ADMITTED_POOL_IS_BEFORE = re.compile(
+    r"(?:\bsố(?:\s+lượng)?|tổng số)\s+(?:các\s+)?(?:đảng viên|đv|quần chúng|người)\s+(?:mới\s+)?(?:được\s+)?(?:kết nạp|phát triển)"
+    r"(?:\s+(?:mới|vào đảng|đảng))?[^,;\d]{0,30}?\b(?:là|đạt|:)\s*(?:khoảng|gần|hơn|trên)?\s*$",
+    IC,
+)
+# "…, 12 đảng viên nhập ngũ", "có 2 đảng viên mới được bầu vào cấp ủy": members as the subject of another predicate after
+# an admission (beyond OWN_PREDICATE_AFTER), also after the pool's words ("mới", "mới kết nạp").
+OTHER_PREDICATE_AFTER = re.compile(
+    r"^\s*(?:đã\s+|đang\s+)?(?:nhập ngũ|xuất ngũ|tại ngũ|lên đường|trúng cử|được bầu|được cử|được điều động|được phân công|"
+    r"được khen|được tặng|được trao(?!\s+quyết định kết nạp)|được giao)",
+    IC,
+)
+# "…, bàn giao 3 đảng viên mới cho đơn vị quân đội": the object of another verb right before the count.
+OTHER_VERB_BEFORE = re.compile(
+    r"(?:bàn giao|tiếp nhận|khen thưởng|biểu dương|điều động|tuyên dương)\s*(?:cho\s+)?(?:hơn|trên|gần|khoảng)?\s*$", IC
+)
+# "các chi bộ đang hoàn thiện thủ tục kết nạp cho 25 quần chúng", "đề nghị Huyện ủy kết nạp 12 quần chúng": admission
+# papers under way or proposed to a higher committee: candidates, not admitted (unlike "đã hoàn tất thủ tục kết nạp cho").
+PENDING_ADMISSION_BEFORE = re.compile(
+    r"(?:(?:đang|chuẩn bị|sẽ|tiếp tục)\s+(?:(?:hoàn thiện|làm|hoàn tất|thực hiện|xét duyệt|thẩm định)\s+)?|hoàn thiện\s+|làm\s+)"
+    r"(?:các\s+)?(?:thủ tục|hồ sơ)(?:\s+đề nghị)?\s+kết nạp(?:\s+(?:vào\s+)?đảng)?(?:\s+cho)?\s*(?:hơn|trên|gần|khoảng)?\s*$|"
+    r"(?:đề nghị|trình)\s+(?:[^,;.\d]{1,30}?\s)?(?:xem xét,?\s+)?kết nạp(?:\s+(?:vào\s+)?đảng)?(?:\s+cho)?\s*(?:hơn|trên|gần|khoảng)?\s*$",
+    IC,
+)
+# "215 tân đảng viên": new members named by "tân" before the noun, like "đảng viên mới".
+NEW_BEFORE_NOUN = re.compile(r"^\s*tân\s+đảng viên", IC)
+# "đưa 215 quần chúng ưu tú vào Đảng", "215 quần chúng ưu tú đã vào Đảng": people who entered the Party (not a proposal, a
+# class or a plan before them: NOT_ENTERED_BEFORE).
+ENTERED_PARTY_AFTER = re.compile(
+    r"^\s*(?:(?:ưu tú|tiêu biểu|xuất sắc|trẻ)\s+)?(?:(?:đã|được|vinh dự|chính thức)\s+)*vào\s+đảng\b(?!\s+(?:xem xét|bồi dưỡng))", IC
+)
+NOT_ENTERED_BEFORE = re.compile(
+    r"giới thiệu|bồi dưỡng|\blớp\b|cảm tình|xem xét|đề nghị|\bchờ\b|\bsẽ\b|dự kiến|phấn đấu|chỉ tiêu|kế hoạch|mục tiêu|nguồn|"
+    r"hướng dẫn|tuyên truyền|vận động",
+    IC,
+)
+# "… kết nạp 215 đảng viên. Số đảng viên nữ là 98 đồng chí.": a sentence opening with the number of members of one segment,
+# right after an admission and with no word of the membership (STOCK_SCOPE), counts that segment of the admission.
+SEGMENT_NUMBER_OPENING = re.compile(r"^\W*số(?:\s+lượng)?\s+(?:đảng viên|đv)\s+(?P<label>[^,;:\d]{2,40}?)\s*(?:là|có|:)\s*$", IC)
+STOCK_SCOPE = re.compile(r"toàn đảng bộ|toàn huyện|toàn tỉnh|toàn xã|hiện nay|hiện có|\bhiện\b|đến nay|tổng|sinh hoạt|của", IC)
+# "đảng viên nữ chiếm 38% tổng số đảng viên toàn huyện": a share of the membership, not of the new members (unlike
+# "chiếm 30% tổng số đảng viên mới", "… số đảng viên được kết nạp").
+OF_MEMBERSHIP_AFTER = re.compile(
+    r"^\s*(?:so với\s+|trên\s+|của\s+)?(?:tổng\s+)?số\s+(?:lượng\s+)?(?:đảng viên|đv)\b"
+    r"(?!\s+(?:mới|được kết nạp|kết nạp|được phát triển|phát triển|trẻ mới))",
+    IC,
+)
+# "…, thành lập 1 chi bộ mới với 8 đảng viên": the members of a unit just founded or merged, not admitted.
+FOUNDED_UNIT_MEMBERS_BEFORE = re.compile(
+    r"(?:thành lập|kiện toàn|sáp nhập|hợp nhất|chia tách|tách)(?:\s+mới)?[^,;]{0,40}?\b(?:với|gồm|có)\s*(?:tổng số\s*)?"
+    r"(?:hơn|trên|gần|khoảng)?\s*$",
+    IC,
+)
+# "120 đảng viên là cán bộ, công chức, viên chức": a label joining categories of different segments counts none of them.
+MIXED_LABEL = re.compile(r"^\s*(?:mới\s+)?(?:(?:đã\s+)?(?:được\s+)?kết nạp\s+)?là\b[^;()\d]*?(?:,|\bvà\b|\bhoặc\b)", IC)
+# The run of words before a number since the last opener, colon, semicolon or parenthesis ("trong đó nữ, dân tộc thiểu số
+# 45", "cán bộ, công chức, viên chức 45"): two segments named in it with no number between make a mixed label. Not a run
+# that names members or verbs between its items ("…, đảng viên nữ", "là …"): those are list items.
+LABEL_RUN_SPLIT = re.compile(r"trong đó|trong số|[:;()]|\d")
+LABEL_LIST_WORD = re.compile(r"đảng viên|\bđv\b|đồng chí|\blà\b|\bcó\b|\bvà\b|chiếm|kết nạp", IC)
+# Words of the membership in a sentence ("… chiếm 38% tổng số đảng viên", "toàn Đảng bộ hiện có …"): a labelled list there
+# breaks down the membership, not the admission before it.
+MEMBERSHIP_WORDS = re.compile(r"tổng số đảng viên|toàn đảng bộ|hiện có|đến nay|hiện nay|sinh hoạt|số đảng viên (?:của|toàn)", IC)
+# "kết nạp 215/250 quần chúng được giới thiệu": the second number of the fraction counts the candidates introduced (or
+# trained, TRAIN_AFTER), not a target.
+CANDIDATES_INTRODUCED_AFTER = re.compile(
+    r"^\s*(?:ưu tú\s+)?(?:đã\s+)?(?:được\s+)?(?:giới thiệu|đề nghị|đủ điều kiện|đủ tiêu chuẩn|trong diện|xem xét|học lớp|bồi dưỡng)", IC
+)
+# "215 trong số 250 quần chúng được giới thiệu đã được kết nạp": the first number is the admitted, the second the pool.
+PART_OF_POOL_ADMITTED_AFTER = re.compile(
+    r"^\s*(?:người\s+|đồng chí\s+|trường hợp\s+)?trong\s+(?:tổng\s+)?số\s+\d[\d.]*\s+(?:quần chúng|đảng viên|người|đoàn viên|"
+    r"trường hợp|học viên)[^,;.()]{0,60}?\b(?:đã\s+)?(?:được\s+)?(?:kết nạp|đứng vào hàng ngũ)(?!\s+(?:vào\s+)?đoàn\b)",
+    IC,
+)
+POOL_AFTER_PART_BEFORE = re.compile(r"^\s*(?:người\s+|đồng chí\s+|trường hợp\s+)?trong\s+(?:tổng\s+)?số\s*$", IC)
+# A sentence opening with the members it counts ("Đảng viên nữ …", "Số đảng viên là đoàn viên …").
+MEMBERS_OPENING = re.compile(r"(?:số\s+(?:lượng\s+)?)?(?:đảng viên|đv)\b", IC)
+# "1.200 đảng viên được kết nạp trong lực lượng vũ trang xuất ngũ về địa phương": admitted elsewhere, now back (members
+# transferred in, not admitted by the organisation).
+ADMITTED_ELSEWHERE_AFTER = re.compile(
+    r"^[^,;.()]{0,60}?\bkết nạp\b[^,;.()]{0,50}?\b(?:xuất ngũ|hoàn thành nghĩa vụ|trở về|chuyển về|về địa phương|về sinh hoạt)", IC
+)
+# "…; xã Thượng Đạt, phường Phạm Ngũ Lão (mỗi nơi 4 đảng viên)": a figure for each of the units named just before the
+# parenthesis, in a list of units' admissions: each of them admitted it (attribution gives it to every unit named).
+EACH_IN_PARENS_BEFORE = re.compile(
+    r"\(\s*mỗi\s+(?:nơi|đơn vị|xã|phường|chi bộ|đảng bộ|thôn|trường|cơ sở)\s*(?:có\s*)?(?:(?:đã\s*)?(?:kết nạp|phát triển)(?:\s+được)?(?:\s+mới)?\s*)?$",
+    IC,
+)
+_UNIT_NAME = r"(?:(?:xã|phường|thị trấn|huyện|thị xã|thành phố|quận|Đảng bộ|Chi bộ|đảng bộ|chi bộ)\s+)?[A-ZĐ][^\W\d_]*(?:\s+[A-ZĐ][^\W\d_]*){0,4}"
+NAMED_UNITS_BEFORE_PAREN = re.compile(r"(?:^\s*|[;:,.]\s*)" + _UNIT_NAME + r"(?:\s*(?:,|và)\s*" + _UNIT_NAME + r")+\s*\(\s*[^()]*$")
+# "… A (12 đảng viên); B, C (mỗi nơi 4 đảng viên)": a list of units' admissions in parentheses before it.
+UNIT_ITEM_IN_PARENS = re.compile(r"\(\s*\d[\d.]*\s*(?:đảng viên|đv|đồng chí)[^()]*\)", IC)
+# "… 98 đồng chí nữ và 117 đồng chí nam": men, a label no segment names (not the female segment before).
+MALE_AFTER = re.compile(r"^\s*(?:là\s+)?nam(?:\s+giới)?\b(?!\s+(?:bộ|định|sinh|trung|kỳ))", IC)
+# "kết nạp đạt 215/200 đảng viên", "kết nạp 215/200 chỉ tiêu": admitted against the target right after the verb (with
+# "đạt"), counted in people or in quota places.
+ADMIT_REACHED_BEFORE_FRACTION = re.compile(r"(?:kết nạp|phát triển)(?:\s+được)?(?:\s+mới)?(?:\s+(?:đạt|được))?\s*$", IC)
+QUOTA_PLACES_AFTER = re.compile(r"^\s*chỉ tiêu\b", IC)
+# "Đáng chú ý, có 12 đảng viên là người có đạo, …", "Đặc biệt, 5 đảng viên là chủ doanh nghiệp": an emphasis opening right
+# before the first count, after a sentence of admissions, singles out a part of that admission.
+EMPHASIS_OPENING = re.compile(
+    r"^\W*(?:đáng chú ý|đặc biệt|nổi bật|điều đáng mừng|trong số này|trong số đó)(?:\s+là)?[,:\s]+(?:đã\s+)?(?:có\s+)?(?:khoảng|gần|hơn|trên)?\s*\d", IC
+)
+# A verb in the opening label before the first number ("Đảng viên nữ được bầu vào cấp ủy 45 đồng chí", "Nữ đảng viên
+# tham gia cấp ủy 45"): the count is of what they do, not a segment of the admission.
+LABEL_HEAD_VERB = re.compile(
+    r"\b(?:tham gia|được|đã|đang|sẽ|vào|giữ|làm|bầu|trúng|hoạt động|công tác|vận động|phối hợp|tổ chức|tham dự|dự|đi|học)\b", IC
+)
+# "Trong số đảng viên mới, tỷ lệ nữ là 45%": the new members named as the pool before a rate named for a segment.
+NEW_MEMBERS_POOL_OPENER = re.compile(r"trong\s+(?:tổng\s+)?số\s+(?:các\s+)?(?:đảng viên|đv)\s+(?:mới|được kết nạp|kết nạp)", IC)
