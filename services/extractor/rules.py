@@ -644,8 +644,6 @@ def _admitted(site: Site, noun: str, after: str, per_year: bool) -> Cls | None:
     if breakdown and site.prev and site.prev.metric in STOCK and not v.ADMIT.search(site.local):
         return None  # "… lên 2.500 đồng chí; trong đó 1.433 đảng viên nữ": a subgroup of the membership
     segment = _segment(site, noun, after, breakdown)
-    if segment == "all" and _units_part(site):
-        return None  # "trong đó 2 chi bộ … kết nạp được 4 đảng viên": a group of units' part, no organisation's figure
     tail = v.LABEL_SEP.split(site.local)[-1]
     if segment == "all" and v.NOT_SEGMENT.search(tail) and not v.ADMIT.search(tail):
         return None
@@ -691,14 +689,6 @@ def _no_intake(site: Site, after: str, breakdown: bool) -> bool:
 
 _BY_METRIC = {"admitted": _admitted, "admitted_target": _target, "candidates_trained": _trained, "members_total": _total}
 """The count metrics with a rule of their own; any other metric of a cue kind (members_removed) is a plain count."""
-
-
-def _units_part(site: Site) -> bool:
-    """What a counted group of units, a block, or (after an admission) a set of units admitted: a part of an organisation's
-    admissions ("trong đó 2 chi bộ … kết nạp được 4", "khối xã, thị trấn kết nạp 180", "…; các đảng bộ xã kết nạp 180")."""
-    if v.UNIT_GROUP_ADMITTING_BEFORE.search(site.clause) and not v.ADMITTED_SUM_BEFORE.search(site.local):
-        return True
-    return site.prev is not None and site.prev.metric == "admitted" and bool(v.UNIT_SET_ADMITTING_BEFORE.search(site.local))
 
 
 def _into_party(local: str, after: str) -> bool:

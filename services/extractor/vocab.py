@@ -1150,34 +1150,6 @@ ADMITTED_SUM_BEFORE = re.compile(
     r"(?:kết nạp|phát triển)(?:\s+được)?(?:\s+mới)?\s+(?:đảng viên|đv)(?:\s+mới)?\s*,?\s*(?:với\s+)?(?:tổng số|tổng cộng)\s*(?:là\s*)?$",
     IC,
 )
-# "trong đó 2 chi bộ ở thôn khó khăn kết nạp được 4 đảng viên", "12 xã vùng cao kết nạp 80 đảng viên", "khối xã, thị trấn
-# kết nạp 180 đảng viên": what a counted group of units, a block or (in a breakdown) a set of units admitted is their part of
-# an organisation's admissions, no organisation's own figure (not a fraction "25/27 tổ chức cơ sở đảng": all of them).
-_UNIT_NOUNS = (
-    r"(?:chi bộ|đảng bộ|tổ chức(?: cơ sở)?(?: đảng)?|tccs\S*|cơ sở|xã|phường|thị trấn|thôn|bản|làng|đơn vị|trường|doanh nghiệp|"
-    r"cơ quan|địa phương|huyện)"
-)
-# "Chi bộ Khu phố 4 phường 12 kết nạp 3 đảng viên": a number that names a unit ("khu phố 4") counts no units.
-# "thành lập mới 5 chi bộ, kết nạp 45 đảng viên": units that are the object of another verb do not admit.
-_NOT_A_UNIT_NUMBER = "".join(
-    f"(?<!{w} )" for w in (
-        "phố", "thôn", "tổ", "xóm", "phường", "khu", "số", "ấp", "bản", "đội", "làng", "xã", "khóm", "lớp", "quận",
-        "lập", "lập mới", "thể", "toàn", "cố", "nhập", "nhất", "tách", "đạo", "giao", "dẫn", "thưởng", "tặng", "tra", "sát", "cho",
-    )
-)
-_ADMIT_VERB_END = r"\b(?:kết nạp|phát triển)(?:\s+được)?(?:\s+(?:mới|thêm))?\s*(?:khoảng|gần|hơn|trên)?\s*$"
-UNIT_GROUP_ADMITTING_BEFORE = re.compile(
-    r"(?:(?<![/\d.,])(?<!năm )(?<!tháng )" + _NOT_A_UNIT_NUMBER + r"(?!(?:19|20)\d\d\b)\d+|\b(?:hai|ba|bốn|sáu|bảy|tám|chín|mười)(?:\s+\w+)?)\s+"
-    + _UNIT_NOUNS + r"\b(?:(?!năm\b|đã\b)[^;,]){0,50}?" + _ADMIT_VERB_END + "|"  # the units are the subject: no comma, year
-    r"(?:^|[,;:(]\s*|trong (?:đó|số đó)\s+)khối\s+[^;]{0,40}?" + _ADMIT_VERB_END + "|"
-    r"trong (?:đó|số đó)[,:\s]*(?:có\s+)?các\s+" + _UNIT_NOUNS + r"\b[^;]{0,40}?" + _ADMIT_VERB_END,
-    IC,
-)
-# "kết nạp 215 đảng viên; các đảng bộ xã, thị trấn kết nạp 180 đảng viên; các chi, đảng bộ cơ quan kết nạp 35": after
-# an admission, what a set of units admitted is a part of it (not "Các chi, đảng bộ cơ sở … kết nạp 215": the whole).
-UNIT_SET_ADMITTING_BEFORE = re.compile(
-    r"(?:^\s*|[,;:]\s*|\bvà\s+)(?:riêng\s+)?các\s+(?:chi,\s*)?" + _UNIT_NOUNS + r"\b[^;]{0,40}?" + _ADMIT_VERB_END, IC
-)
 # "100% đảng viên mới được kết nạp đều là đoàn viên", "85% đảng viên mới kết nạp là đoàn viên thanh niên": a percent of the
 # new members named right after it, with the segment they are ("đều là": all of them are, still a share of 100%).
 NEW_MEMBERS_SHARE_AFTER = re.compile(
