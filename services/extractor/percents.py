@@ -88,7 +88,7 @@ def _of_segment(site: Site) -> bool:
 
 def _after_surplus(site: Site) -> bool:
     """Whether the count just before the percent in its clause is a surplus or change ("vượt 15 đảng viên (6,5%)")."""
-    if site.local_start <= site.clause_start:
+    if site.local_start <= site.clause_start or not v.CHANGE_WORD.search(site.clause):
         return False
     before = find_numbers(site.text[site.clause_start : site.local_start])
     if not before or before[-1].pct:
@@ -162,11 +162,13 @@ def _vuot(site: Site) -> Cls | None:
     carried = site.after_admission and v.PLAN_FIRST_VUOT.fullmatch(site.local) and not _other_programme(site)
     planned = planned or bool(carried)  # "… kết nạp 8 đảng viên. So với kế hoạch, vượt 33%."
     unit = _unit_vuot(site)  # "Nhiều đơn vị vượt chỉ tiêu như: huyện A vượt 20%, huyện B vượt 15%"
-    doubtful = site.num.value >= OVER_ALL  # "vượt 106,5% kế hoạch": more likely the attainment itself than more than double
-    over = not unit and _points_over(site)  # in a list of units, the percent before is the unit before's, not a rate
-    if (before or named or planned or unit) and not doubtful and not over and not _other_party_work(site) and not _other_indicator(site):
-        return Cls("target_attainment_pct", "all", "pct", False, round(100 + site.num.value, 4), note="vuot")
-    return None
+    if not (before or named or planned or unit) or site.num.value >= OVER_ALL:
+        return None  # "vượt 106,5% kế hoạch": more likely the attainment itself than more than double
+    if not unit and _points_over(site):
+        return None  # in a list of units, the percent before is the unit before's, not a rate
+    if _other_party_work(site) or _other_indicator(site):
+        return None
+    return Cls("target_attainment_pct", "all", "pct", False, round(100 + site.num.value, 4), note="vuot")
 
 
 def _attainment(site: Site) -> Cls | None:
@@ -232,8 +234,10 @@ def _other_matter_clause(site: Site) -> bool:
     """Whether a figure of another matter comes before the percent in its clause, and no admission ("…; phát hành 5.000 thẻ
     đảng viên, đạt 100% kế hoạch", "…; 100% thôn có chi bộ, đạt 100%", "tỷ lệ hộ nghèo còn 3%, đạt 100% kế hoạch")."""
     head = site.low[site.clause_start : site.num.start]
+    if v.ADMISSION_NAMED.search(head):
+        return False
     figures = find_numbers(head)
-    if v.ADMISSION_NAMED.search(head) or not figures:
+    if not figures:
         return False
     prev = site.prev
     listing = prev is not None and prev.metric == "target_attainment_pct" and all(n.pct for n in figures)

@@ -184,16 +184,16 @@ def _cue(site: Site) -> str | None:
         return "target"
     if v.MEMBERS_TOTAL_BEFORE.search(local) and not v.ADMIT.search(local) and not v.REMOVED_POOL_BEFORE.search(local):
         return "total"  # "…, là chi bộ có số đảng viên đông nhất xã với 30 đồng chí": the membership, not the admission before
-    if _floor(site) and _last_cue(local) == "admit":
+    own = _last_cue(local)
+    if own == "admit" and _floor(site):
         return "target"
-    if _plan_governs(site) and _last_cue(local) == "admit":
+    if own == "admit" and _plan_governs(site):
         return "target"
-    if _plan_pending(v.QUOTA_GIVEN, site.clause) and _last_cue(local) in ("admit", None):
+    if own in ("admit", None) and _plan_pending(v.QUOTA_GIVEN, site.clause):
         return "target"  # "giao chỉ tiêu cho 25 tổ chức cơ sở đảng kết nạp 250 đảng viên", "… cho 25 cơ sở là 250 đảng viên"
-    counted = _last_cue(local) == "admit" or (_last_cue(local) is None and v.PERSON_NOUN.match(site.right))
+    counted = own == "admit" or (own is None and v.PERSON_NOUN.match(site.right))
     if site.plan_follows and counted and not v.DONE.search(site.prefix):
         return "target"  # "Huyện ủy giao chỉ tiêu kết nạp 250 đảng viên. Theo đó, xã A kết nạp 12 đảng viên, …"
-    own = _last_cue(local)
     if own:
         return own
     if site.prev and site.prev.metric == "admitted_target" and v.TARGET.search(clause):

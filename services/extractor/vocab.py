@@ -135,8 +135,11 @@ TARGET_REMNANT = re.compile(r"^\s*\)?\s*(?:so với\s+)?(?:kế hoạch|chỉ ti
 BARE = re.compile(r"^\s*(?:$|[,.;)…]|và\b|\(|trở lên)", IC)
 
 ADMIT = re.compile(
-    r"(?<!công tác )kết nạp|(?<!công tác )phát triển(?: được)?(?: thêm)?(?: mới)?(?=\s*(?:\d|$)| được| đảng viên| đv)|đứng vào hàng ngũ|đảng viên mới|tân đảng viên|vào đảng|"
-    r"(?<=đảng viên được )phát triển|(?<=đảng viên )(?:mới )?phát triển(?= (?:năm|trong|là|đạt))", IC  # "số đảng viên được phát triển là 215"
+    r"kết nạp(?<!công tác kết nạp)|đứng vào hàng ngũ|đảng viên mới|tân đảng viên|vào đảng|"
+    r"phát triển(?:(?<!công tác phát triển)(?: được)?(?: thêm)?(?: mới)?(?=\s*(?:\d|$)| được| đảng viên| đv)|"
+    r"(?<=đảng viên được phát triển)|(?<=đảng viên phát triển)(?= (?:năm|trong|là|đạt))|"  # "số đảng viên được phát triển là 215"
+    r"(?<=đảng viên mới phát triển)(?= (?:năm|trong|là|đạt)))",  # (one branch per first word: a lookbehind first is tried everywhere)
+    IC,
 )
 # Targets: plans, quotas, pledges and obligations ("phải kết nạp được", "giao chỉ tiêu", "phấn đấu kết nạp").
 TARGET_CUES = (
@@ -365,6 +368,7 @@ CHANGE_BEFORE = re.compile(
     r"(?:tăng|giảm|nhiều hơn|ít hơn|cao hơn|thấp hơn)(?:\s+so)?(?:\s+với)?\s+(?:năm|cùng kỳ|kỳ|giai đoạn|nhiệm kỳ)\b[^,;()]{0,30}?(?:\s+là|:)?\s*$",
     IC,
 )
+CHANGE_WORD = re.compile(r"tăng|giảm|vượt|hơn|chậm|thiếu|hụt", IC)  # a word every CHANGE_BEFORE needs (a cheap test first)
 COMPARE_AFTER = re.compile(r"^\s*(?:%\s*)?(?:đảng viên\s*|đv\s*)?\)?\s*so (?:với )?(?:cùng kỳ|năm|cả năm|giai đoạn|năm trước)", IC)
 PER_YEAR = re.compile(r"bình quân|hằng năm|hàng năm|mỗi năm|/\s*năm", IC)
 RECRUIT = re.compile(r"kết nạp|phát triển đảng|đảng viên|\bđv\b|vào đảng|hàng ngũ của đảng", IC)  # "… được đứng vào hàng ngũ của Đảng"
