@@ -1,3 +1,3 @@
 """The extractor's rule version: bump when rules change the facts produced."""
 
-EXTRACTOR_VERSION = "1.2.5"
+EXTRACTOR_VERSION = "1.2.6"
