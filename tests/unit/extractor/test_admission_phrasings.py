@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-from services.extractor.extract import extract
-
-_LEAD = "Công tác phát triển đảng viên được chú trọng. "
-
-
-def _facts(text: str) -> list[tuple[str, str, float]]:
-    return [(f.metric, f.segment, f.value) for f in extract(_LEAD + text).facts]
+from tests.unit.extractor.sentences import facts as _facts
 
 
 def test_youth_union_members_admitted_to_the_party_without_vao() -> None:

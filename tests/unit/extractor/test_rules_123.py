@@ -6,12 +6,8 @@ from datetime import date
 
 from services.extractor.extract import extract
 from services.extractor.numbers import find_numbers, word_value
-
-_LEAD = "Công tác phát triển đảng viên được chú trọng. "
-
-
-def _facts(text: str, published: date | None = None) -> list[tuple[str, str, float]]:
-    return [(f.metric, f.segment, f.value) for f in extract(_LEAD + text, published=published).facts]
+from tests.unit.extractor.sentences import LEAD as _LEAD
+from tests.unit.extractor.sentences import facts as _facts
 
 
 def test_number_words_with_thousands() -> None:

@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 from services.extractor.extract import extract
-
-_LEAD = "Công tác phát triển đảng viên được chú trọng. "
-
-
-def _facts(text: str) -> list[tuple[str, str, float]]:
-    return [(f.metric, f.segment, f.value) for f in extract(_LEAD + text).facts]
+from tests.unit.extractor.sentences import LEAD as _LEAD
+from tests.unit.extractor.sentences import facts as _facts
 
 
 def _admitted(text: str) -> list[tuple[str, float]]:

@@ -6,16 +6,9 @@ from datetime import date
 
 from services.extractor.extract import extract
 from services.extractor.periods import Ctx, find_periods
-
-_LEAD = "Công tác phát triển đảng viên được chú trọng. "
-
-
-def _facts(text: str) -> list[tuple[str, str, float]]:
-    return [(f.metric, f.segment, f.value) for f in extract(_LEAD + text).facts]
-
-
-def _of(metric: str, text: str) -> list[float]:
-    return [value for m, _, value in _facts(text) if m == metric]
+from tests.unit.extractor.sentences import LEAD as _LEAD
+from tests.unit.extractor.sentences import facts as _facts
+from tests.unit.extractor.sentences import values_of as _of
 
 
 def test_the_membership_a_congress_represents_is_the_total() -> None:

@@ -2,17 +2,8 @@
 
 from __future__ import annotations
 
-from services.extractor.extract import extract
-
-_LEAD = "Công tác phát triển đảng viên được chú trọng. "
-
-
-def _facts(text: str) -> list[tuple[str, str, float]]:
-    return [(f.metric, f.segment, f.value) for f in extract(_LEAD + text).facts]
-
-
-def _of(metric: str, text: str) -> list[float]:
-    return [value for m, _, value in _facts(text) if m == metric]
+from tests.unit.extractor.sentences import facts as _facts
+from tests.unit.extractor.sentences import values_of as _of
 
 
 def test_a_pledged_or_projected_attainment_is_not_an_attainment() -> None:
