@@ -78,22 +78,28 @@ def _of_segment(site: Site) -> bool:
     """Whether the attainment follows, in its clause, a segment's count that breaks down a whole admission stated before
     it in the sentence ("kết nạp 245 đảng viên; kết nạp 60 đảng viên là người dân tộc thiểu số, đạt 120% chỉ tiêu")."""
     prev = site.prev
-    if prev is None or prev.metric != "admitted" or prev.segment == "all" or site.local_start <= site.clause_start:
+    if prev is None or prev.metric != "admitted" or prev.segment == "all":
         return False
-    before = find_numbers(site.text[site.clause_start : site.local_start])
-    if not before or before[-1].pct:
-        return False
-    return bool(v.WHOLE_ADMISSION.search(site.low[: site.clause_start + before[-1].start]))
+    count = _count_before(site)
+    return count is not None and bool(v.WHOLE_ADMISSION.search(site.low[:count]))
 
 
 def _after_surplus(site: Site) -> bool:
     """Whether the count just before the percent in its clause is a surplus or change ("vượt 15 đảng viên (6,5%)")."""
-    if site.local_start <= site.clause_start or not v.CHANGE_WORD.search(site.clause):
+    if not v.CHANGE_WORD.search(site.clause):
         return False
+    count = _count_before(site)
+    return count is not None and bool(v.CHANGE_BEFORE.search(site.low[site.clause_start : count]))
+
+
+def _count_before(site: Site) -> int | None:
+    """Where the number just before the percent in its clause starts, when it is a count (not a percent)."""
+    if site.local_start <= site.clause_start:
+        return None
     before = find_numbers(site.text[site.clause_start : site.local_start])
     if not before or before[-1].pct:
-        return False
-    return bool(v.CHANGE_BEFORE.search(site.low[site.clause_start : site.clause_start + before[-1].start]))
+        return None
+    return site.clause_start + before[-1].start
 
 
 def _planned(site: Site) -> bool:
